@@ -1,0 +1,69 @@
+# The two commands a newcomer needs: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+UV_VERSION := 0.13.8
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+# Python 3.12 as .python-version selects it (pyenv), else any python3.12/3.13 on the PATH.
+PYTHON ?= $(shell (pyenv which python 2>/dev/null) || command -v python3.12 || command -v python3.13)
+DEMO_ENV := DEBUG=true DEMO_DATA_ALLOWED=true
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_PYTHON_DOWNLOADS := never
+
+.PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check
+
+help:
+	@echo "make run    - install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
+	@echo "make test   - install and run the whole test suite"
+	@echo "make lint   - ruff check and format check"
+	@echo "make bench  - benchmarks (see BENCHMARKS.md)"
+	@echo "make totp ACCOUNT=regisseur - current second-factor code of a demo account"
+
+$(UV):
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or 3.13 is needed (pyenv or python3.12)"; exit 1; }
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+
+# Installs exactly what uv.lock says (dev tools included) into .venv.
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+
+run: install
+	@start=$$(date +%s); \
+	$(DEMO_ENV) $(PY) manage.py migrate --noinput && \
+	$(DEMO_ENV) $(PY) manage.py seed_demo && \
+	echo "Klaar in $$(( $$(date +%s) - start )) s. Open http://$(HOST):$(PORT)/" && \
+	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+
+totp: install
+	@$(DEMO_ENV) $(PY) manage.py demo_totp $(ACCOUNT)
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+format: install
+	$(PY) -m ruff format .
+	$(PY) -m ruff check --fix .
+
+bench: install
+	$(PY) -m tests.bench.run $(BENCH_ARGS)
+
+worker: install
+	$(PY) -m celery -A zvhd worker --loglevel=info
+
+beat: install
+	$(PY) -m celery -A zvhd beat --loglevel=info --schedule=/tmp/zvhd-celerybeat-schedule

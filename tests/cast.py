@@ -1,0 +1,138 @@
+"""The fixed cast: one user per role, shared by every test (see CONVENTIONS rule 12).
+
+Like healthchecks' Alice, Bob and Charlie, each name is a person with a place in the network:
+- `regisseur`, `ondersteuner`, `begeleider`, `nazorg`, `mensenhandel`, `manager`: ZVHD bureau;
+- `liaison_politie`, `liaison_om`: liaisons of police and OM;
+- `partner` (GGZ Drenthe) and `partner_other` (Verslavingszorg Noord Nederland);
+- `gemeente` (contact for Assen) and `gemeente_other` (contact for Emmen);
+- `financien`, `beheerder`, `privacy`: finance, functioneel beheer, privacy officer;
+- `nobody`: a logged-in user without any role.
+Apps make their records around these people: "a case of Assen registered by GGZ Drenthe with
+`regisseur` as director" is in scope for `gemeente`, out of scope for `gemeente_other`.
+"""
+
+from dataclasses import dataclass
+
+from tests.factories import MunicipalityFactory, OrganisationFactory, UserFactory
+from zvhd.network.models import OrganisationKind, Region, Role
+
+
+@dataclass
+class Cast:
+    assen: object
+    emmen: object
+    zvhd: object
+    politie: object
+    om: object
+    ggz: object
+    vnn: object
+    gemeente_assen: object
+    gemeente_emmen: object
+    regisseur: object
+    regisseur_other: object
+    ondersteuner: object
+    begeleider: object
+    nazorg: object
+    mensenhandel: object
+    manager: object
+    liaison_politie: object
+    liaison_om: object
+    partner: object
+    partner_other: object
+    gemeente: object
+    gemeente_other: object
+    financien: object
+    beheerder: object
+    privacy: object
+    nobody: object
+
+    def by_role(self):
+        """(name, user) pairs, for permission matrices written as data."""
+        return [(name, getattr(self, name)) for name in CAST_USERS]
+
+
+CAST_USERS = [
+    "regisseur",
+    "regisseur_other",
+    "ondersteuner",
+    "begeleider",
+    "nazorg",
+    "mensenhandel",
+    "manager",
+    "liaison_politie",
+    "liaison_om",
+    "partner",
+    "partner_other",
+    "gemeente",
+    "gemeente_other",
+    "financien",
+    "beheerder",
+    "privacy",
+    "nobody",
+]
+
+
+def build_cast() -> Cast:
+    assen = MunicipalityFactory(name="Assen", slug="assen", cbs_code="GM0106", region=Region.NOORD)
+    emmen = MunicipalityFactory(
+        name="Emmen", slug="emmen", cbs_code="GM0114", region=Region.ZUIDOOST
+    )
+    zvhd = OrganisationFactory(
+        name="Zorg- en Veiligheidshuis Drenthe", short_name="ZVHD", kind=OrganisationKind.ZVHD
+    )
+    politie = OrganisationFactory(name="Politie", kind=OrganisationKind.POLITIE)
+    om = OrganisationFactory(name="Openbaar Ministerie", short_name="OM", kind=OrganisationKind.OM)
+    ggz = OrganisationFactory(name="GGZ Drenthe", kind=OrganisationKind.GGZ)
+    vnn = OrganisationFactory(
+        name="Verslavingszorg Noord Nederland",
+        short_name="VNN",
+        kind=OrganisationKind.VERSLAVINGSZORG,
+    )
+    gemeente_assen = OrganisationFactory(
+        name="Gemeente Assen", kind=OrganisationKind.GEMEENTE, municipality=assen
+    )
+    gemeente_emmen = OrganisationFactory(
+        name="Gemeente Emmen", kind=OrganisationKind.GEMEENTE, municipality=emmen
+    )
+
+    def user(username, role, organisation, **extra):
+        return UserFactory(
+            username=username,
+            first_name=username.split("_")[0].capitalize(),
+            organisation=organisation,
+            roles=[role] if role else [],
+            **extra,
+        )
+
+    return Cast(
+        assen=assen,
+        emmen=emmen,
+        zvhd=zvhd,
+        politie=politie,
+        om=om,
+        ggz=ggz,
+        vnn=vnn,
+        gemeente_assen=gemeente_assen,
+        gemeente_emmen=gemeente_emmen,
+        regisseur=user("regisseur", Role.PROCESREGISSEUR, zvhd),
+        regisseur_other=user("regisseur_other", Role.PROCESREGISSEUR, zvhd),
+        ondersteuner=user("ondersteuner", Role.PROCESONDERSTEUNER, zvhd),
+        begeleider=user("begeleider", Role.TRAJECTBEGELEIDER, zvhd),
+        nazorg=user("nazorg", Role.NAZORGCOORDINATOR, zvhd),
+        mensenhandel=user("mensenhandel", Role.KETENREGISSEUR_MENSENHANDEL, zvhd),
+        manager=user("manager", Role.MANAGER, zvhd),
+        liaison_politie=user("liaison_politie", Role.LIAISON, politie),
+        liaison_om=user("liaison_om", Role.LIAISON, om),
+        partner=user("partner", Role.PARTNERPROFESSIONAL, ggz),
+        partner_other=user("partner_other", Role.PARTNERPROFESSIONAL, vnn),
+        gemeente=user(
+            "gemeente", Role.GEMEENTELIJK_CONTACTPERSOON, gemeente_assen, municipality=assen
+        ),
+        gemeente_other=user(
+            "gemeente_other", Role.GEMEENTELIJK_CONTACTPERSOON, gemeente_emmen, municipality=emmen
+        ),
+        financien=user("financien", Role.FINANCIEEL_MEDEWERKER, zvhd),
+        beheerder=user("beheerder", Role.FUNCTIONEEL_BEHEERDER, zvhd),
+        privacy=user("privacy", Role.PRIVACY_OFFICER, zvhd),
+        nobody=user("nobody", None, ggz),
+    )

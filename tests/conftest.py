@@ -1,0 +1,20 @@
+import pytest
+
+from tests.cast import build_cast
+
+
+@pytest.fixture
+def cast(db):
+    """One user per role (see tests/cast.py)."""
+    return build_cast()
+
+
+@pytest.fixture
+def client_for(client):
+    """`client_for(user)`: the test client logged in as `user` (second factor already done)."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login

@@ -1,0 +1,65 @@
+"""Factories of the house (municipalities, organisations, users). Apps keep their own."""
+
+import factory
+from allauth.mfa.models import Authenticator
+from allauth.mfa.utils import encrypt
+from django.contrib.auth.models import Group
+
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Region, User
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
+    region = Region.NOORD
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+        django_get_or_create = ("name",)
+
+    name = factory.Sequence(lambda n: f"Organisatie {n}")
+    short_name = factory.LazyAttribute(lambda o: o.name)
+    kind = OrganisationKind.OVERIG
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A user with a TOTP second factor (the middleware lets nobody in without one)."""
+
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Test"
+    last_name = factory.Sequence(lambda n: f"Gebruiker {n}")
+    email = factory.LazyAttribute(lambda o: f"{o.username}@zvhd.test")
+    organisation = factory.SubFactory(OrganisationFactory)
+    password = factory.django.Password(TEST_PASSWORD)
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        for role in extracted or []:
+            group, _ = Group.objects.get_or_create(name=str(role))
+            self.groups.add(group)
+        self.__dict__.pop("role_names", None)
+
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        if extracted is False:
+            return
+        Authenticator.objects.get_or_create(
+            user=self,
+            type=Authenticator.Type.TOTP,
+            defaults={"data": {"secret": encrypt(TEST_TOTP_SECRET)}},
+        )

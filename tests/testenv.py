@@ -1,0 +1,19 @@
+"""Loaded by pytest before Django (`-p tests.testenv` in pyproject.toml): the test environment.
+
+Tests run with DEBUG off, like production, but over plain HTTP on the test client and
+Playwright's live server, so the secure-transport redirects and cookie flags are relaxed here
+(and asserted in tests/zvhd/test_security.py with production values).
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-that-is-long-enough-0123456789abcdef")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
+os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
+os.environ.setdefault("DEMO_DATA_ALLOWED", "true")
+os.environ.setdefault("STATIC_MANIFEST", "false")
+os.environ.setdefault("DEBUG", "false")
+# The browser tests run the app in a thread of the test process: Django refuses synchronous
+# ORM calls from Playwright's event loop unless told this is a test.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

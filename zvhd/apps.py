@@ -1,0 +1,27 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ZvhdConfig(AppConfig):
+    """The house: start page, navigation, permission mixins, shared template tags."""
+
+    name = "zvhd"
+    verbose_name = _("ZVHD")
+
+    def ready(self):
+        from zvhd import (
+            checks,  # noqa: F401  (registers the deploy checks)
+            panels,
+        )
+        from zvhd.navigation import Panel, register_panel
+        from zvhd.network.models import Role
+
+        everyone = {role.value for role in Role}
+        register_panel(Panel("zvhd/panels/menu.html", everyone, order=98))
+        register_panel(Panel("zvhd/panels/account.html", everyone, panels.account, order=99))
+        register_panel(
+            Panel("zvhd/panels/beheer.html", {Role.FUNCTIONEEL_BEHEERDER}, panels.beheer, order=10)
+        )
+        register_panel(
+            Panel("zvhd/panels/privacy.html", {Role.PRIVACY_OFFICER}, panels.privacy, order=10)
+        )

@@ -1,0 +1,87 @@
+"""Session limits, the mandatory second factor and no-store caching for personal pages."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+SESSION_STARTED_KEY = "zvhd_session_started"
+
+
+class AbsoluteSessionLimitMiddleware:
+    """Log out after SESSION_ABSOLUTE_SECONDS, however active the session was.
+
+    The idle limit is Django's own (SESSION_COOKIE_AGE renewed on every request).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.user.is_authenticated:
+            started = request.session.get(SESSION_STARTED_KEY)
+            now = int(time.time())
+            if started is None:
+                request.session[SESSION_STARTED_KEY] = now
+            elif now - started > settings.SESSION_ABSOLUTE_SECONDS:
+                logout(request)
+                messages.info(request, _("Uw sessie is verlopen. Log opnieuw in."))
+                return redirect(settings.LOGIN_URL)
+        return self.get_response(request)
+
+
+def has_second_factor(user) -> bool:
+    from allauth.mfa.utils import is_mfa_enabled
+
+    return is_mfa_enabled(user)
+
+
+class SecondFactorRequiredMiddleware:
+    """A logged-in user without a second factor reaches only the set-up page (and logout).
+
+    allauth asks for the second factor at login once one is set up; this closes the gap for
+    users who have none yet. DEMO_DISABLE_SECOND_FACTOR switches it off for a local demo only.
+    """
+
+    allowed_url_names = (
+        "mfa_activate_totp",
+        "mfa_generate_recovery_codes",
+        "mfa_view_recovery_codes",
+        "mfa_download_recovery_codes",
+        "mfa_index",
+        "account_logout",
+        "account_reauthenticate",
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if settings.DEMO_DISABLE_SECOND_FACTOR or not user.is_authenticated:
+            return self.get_response(request)
+        if has_second_factor(user):  # one indexed EXISTS per request
+            return self.get_response(request)
+        allowed = {reverse(name) for name in self.allowed_url_names}
+        if request.path in allowed or request.path.startswith(settings.STATIC_URL):
+            return self.get_response(request)
+        return redirect("mfa_activate_totp")
+
+
+class NoStoreMiddleware:
+    """Pages shown to a logged-in user may hold personal data: no browser or proxy keeps them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store, private"
+            response["Pragma"] = "no-cache"
+        return response

@@ -1,0 +1,84 @@
+"""The main menu and the start-page panels, filled by each app in its AppConfig.ready().
+
+An app registers what it offers and for which roles; the menu and the start page show each
+user only the entries of their roles. Nothing here grants access: the views still check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: set[str] = field(default_factory=set)
+    order: int = 50
+
+    def visible_for(self, user) -> bool:
+        return user.has_role(*self.roles)
+
+
+@dataclass(frozen=True)
+class Panel:
+    """A block on the start page. `context(request)` returns the template's context."""
+
+    template: str
+    roles: set[str]
+    context: Callable[..., dict] = lambda request: {}
+    order: int = 50
+
+    def visible_for(self, user) -> bool:
+        return user.has_role(*self.roles)
+
+
+_nav_items: list[NavItem] = []
+_panels: list[Panel] = []
+
+
+def register(item: NavItem) -> None:
+    if item not in _nav_items:
+        _nav_items.append(item)
+
+
+def register_panel(panel: Panel) -> None:
+    if panel not in _panels:
+        _panels.append(panel)
+
+
+@dataclass
+class MenuEntry:
+    label: str
+    url: str
+    active: bool
+
+
+def menu_for(user, path: str = "") -> list[MenuEntry]:
+    if not user.is_authenticated:
+        return []
+    entries = [MenuEntry(label="Start", url=reverse("start"), active=path == "/")]
+    for item in sorted(_nav_items, key=lambda i: (i.order, str(i.label))):
+        if not item.visible_for(user):
+            continue
+        try:
+            url = reverse(item.url_name)
+        except NoReverseMatch:  # an app whose pages are not mounted (e.g. switched off)
+            continue
+        entries.append(MenuEntry(label=str(item.label), url=url, active=path.startswith(url)))
+    return entries
+
+
+def panels_for(user) -> list[Panel]:
+    return sorted((p for p in _panels if p.visible_for(user)), key=lambda p: p.order)
+
+
+def navigation(request):
+    """Context processor: the menu of the current user."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    return {"nav_items": menu_for(user, request.path)}

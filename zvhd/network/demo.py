@@ -1,0 +1,149 @@
+"""Demo data of the house: municipalities, partner organisations and one user per role.
+
+Run by `manage.py seed_demo` (which then runs every app's own `demo.seed`). Safe to run twice:
+everything is looked up by a natural key and updated in place.
+"""
+
+import base64
+import hashlib
+
+from django.db import transaction
+
+from zvhd.network import reference_data as ref
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Population, Role, User
+from zvhd.network.services import ensure_role_groups, save_user
+
+DEMO_PASSWORD = "demo-zvhd-2026"
+
+# (username, first name, last name, role, organisation short name or kind, municipality)
+DEMO_USERS = [
+    ("regisseur", "Ria", "Regisseur", Role.PROCESREGISSEUR, "ZVHD", None),
+    ("ondersteuner", "Otto", "Ondersteuner", Role.PROCESONDERSTEUNER, "ZVHD", None),
+    ("begeleider", "Bea", "Begeleider", Role.TRAJECTBEGELEIDER, "ZVHD", None),
+    ("nazorg", "Nina", "Nazorg", Role.NAZORGCOORDINATOR, "ZVHD", None),
+    ("mensenhandel", "Mees", "Ketenregisseur", Role.KETENREGISSEUR_MENSENHANDEL, "ZVHD", None),
+    ("manager", "Mila", "Manager", Role.MANAGER, "ZVHD", None),
+    ("liaison.politie", "Pim", "Politie", Role.LIAISON, OrganisationKind.POLITIE, None),
+    ("liaison.om", "Olga", "Officier", Role.LIAISON, OrganisationKind.OM, None),
+    ("partner", "Petra", "Partner", Role.PARTNERPROFESSIONAL, OrganisationKind.GGZ, None),
+    ("gemeente.assen", "Gijs", "Gemeente", Role.GEMEENTELIJK_CONTACTPERSOON, "gemeente", "Assen"),
+    ("financien", "Femke", "Financiën", Role.FINANCIEEL_MEDEWERKER, "ZVHD", None),
+    ("beheerder", "Bram", "Beheerder", Role.FUNCTIONEEL_BEHEERDER, "ZVHD", None),
+    ("privacy", "Pia", "Privacy", Role.PRIVACY_OFFICER, "ZVHD", None),
+]
+
+
+# The seeds give no inhabitant numbers. For the demo each municipality gets the order of
+# magnitude of its CBS population (rounded to hundreds, from public CBS figures around 2024),
+# clearly marked as such; finance imports the real CBS figures per year from a CSV.
+DEMO_POPULATION_YEAR = 2024
+DEMO_INHABITANTS = {
+    "Aa en Hunze": 26000,
+    "Assen": 69000,
+    "Borger-Odoorn": 25700,
+    "Coevorden": 35800,
+    "De Wolden": 24700,
+    "Emmen": 108000,
+    "Hoogeveen": 56000,
+    "Meppel": 35000,
+    "Midden-Drenthe": 33900,
+    "Noordenveld": 32900,
+    "Tynaarlo": 34800,
+    "Westerveld": 20100,
+}
+
+
+def demo_totp_secret(username: str) -> str:
+    """A fixed secret per demo user, so a re-seed keeps the authenticator app working."""
+    digest = hashlib.sha256(f"zvhd-demo-totp:{username}".encode()).digest()[:20]
+    return base64.b32encode(digest).decode()
+
+
+def seed_reference_data() -> None:
+    for item in ref.MUNICIPALITIES:
+        municipality, _ = Municipality.objects.update_or_create(
+            name=item["name"],
+            defaults={"slug": item["slug"], "cbs_code": item["cbs_code"], "region": item["region"]},
+        )
+        for year, inhabitants in item.get("inhabitants", {}).items():
+            Population.objects.update_or_create(
+                municipality=municipality,
+                year=int(year),
+                defaults={"inhabitants": inhabitants, "source": "CBS, uit de brondocumenten"},
+            )
+        if not item.get("inhabitants") and not municipality.populations.exists():
+            Population.objects.create(
+                municipality=municipality,
+                year=DEMO_POPULATION_YEAR,
+                inhabitants=DEMO_INHABITANTS[item["name"]],
+                source="Demo: CBS-orde van grootte, afgerond; vervang door de CBS-cijfers",
+            )
+    municipalities = {m.slug: m for m in Municipality.objects.all()}
+    for item in ref.ORGANISATIONS:
+        municipality = municipalities.get(item.get("municipality") or "")
+        Organisation.objects.update_or_create(
+            name=item["name"],
+            defaults={
+                "short_name": item.get("short_name") or "",
+                "kind": item["kind"],
+                "figure_category": item.get("figure_category") or "",
+                "municipality": municipality,
+            },
+        )
+    # Every municipality has its own organisation, also if the reference list misses one.
+    for municipality in Municipality.objects.all():
+        if not Organisation.objects.filter(
+            kind=OrganisationKind.GEMEENTE, municipality=municipality
+        ).exists():
+            Organisation.objects.create(
+                name=f"Gemeente {municipality.name}",
+                short_name=f"Gemeente {municipality.name}",
+                kind=OrganisationKind.GEMEENTE,
+                municipality=municipality,
+            )
+
+
+def _organisation_for(key, municipality):
+    if key == "ZVHD":
+        return Organisation.objects.filter(kind=OrganisationKind.ZVHD).first()
+    if key == "gemeente":
+        return Organisation.objects.filter(
+            kind=OrganisationKind.GEMEENTE, municipality=municipality
+        ).first()
+    return Organisation.objects.filter(kind=key).order_by("name").first()
+
+
+def seed_users(stdout) -> list[tuple[str, str, str]]:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    ensure_role_groups()
+    created = []
+    for username, first, last, role, org_key, municipality_name in DEMO_USERS:
+        municipality = (
+            Municipality.objects.get(name=municipality_name) if municipality_name else None
+        )
+        user = User.objects.filter(username=username).first() or User(username=username)
+        user.first_name, user.last_name = first, last
+        user.email = f"{username}@zvhd.example"
+        user.organisation = _organisation_for(org_key, municipality)
+        user.municipality = municipality
+        user.is_active = True
+        save_user(user=user, roles=[role], changed_by=None, password=DEMO_PASSWORD)
+        if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(user, demo_totp_secret(username))
+            RecoveryCodes.activate(user)
+        created.append((username, str(Role(role).label), demo_totp_secret(username)))
+    return created
+
+
+@transaction.atomic
+def seed(*, stdout, rng) -> None:
+    seed_reference_data()
+    users = seed_users(stdout)
+    stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD})\n")
+    stdout.write("Tweede factor: voeg het TOTP-geheim toe aan een authenticator-app, of vraag de\n")
+    stdout.write("huidige code op met: make totp ACCOUNT=<gebruikersnaam>\n\n")
+    for username, label, secret in users:
+        stdout.write(f"  {username:<18} {label:<30} TOTP-geheim {secret}\n")

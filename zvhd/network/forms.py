@@ -1,0 +1,89 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.utils.translation import gettext_lazy as _
+
+from zvhd.network.models import Organisation, OrganisationKind, Role, User
+
+
+class UserForm(forms.ModelForm):
+    roles = forms.MultipleChoiceField(
+        label=_("Rollen"),
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    password = forms.CharField(
+        label=_("Tijdelijk wachtwoord"),
+        widget=forms.PasswordInput(render_value=False),
+        required=False,
+        help_text=_(
+            "Laat leeg om het wachtwoord niet te wijzigen. Bij de eerste aanmelding stelt de "
+            "gebruiker een tweede factor in."
+        ),
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "organisation",
+            "municipality",
+            "job_title",
+            "phone",
+            "is_active",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.active()
+        self.fields["organisation"].required = True
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        if self.instance.pk:
+            self.fields["roles"].initial = sorted(self.instance.role_names)
+        else:
+            self.fields["password"].required = True
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if password:
+            validate_password(password, self.instance)
+        return password
+
+    def clean(self):
+        cleaned = super().clean()
+        roles = set(cleaned.get("roles") or [])
+        organisation = cleaned.get("organisation")
+        municipality = cleaned.get("municipality")
+        if Role.GEMEENTELIJK_CONTACTPERSOON in roles and not municipality:
+            self.add_error(
+                "municipality",
+                _("Een gemeentelijk contactpersoon hoort bij precies één gemeente."),
+            )
+        if municipality and Role.GEMEENTELIJK_CONTACTPERSOON not in roles:
+            self.add_error(
+                "municipality",
+                _("Alleen een gemeentelijk contactpersoon is aan een gemeente gekoppeld."),
+            )
+        if Role.LIAISON in roles and organisation and organisation.kind == OrganisationKind.ZVHD:
+            self.add_error(
+                "organisation", _("Een liaison werkt bij een ketenpartner, niet bij het ZVHD.")
+            )
+        return cleaned
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "short_name", "kind", "figure_category", "municipality", "active"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == OrganisationKind.GEMEENTE and not cleaned.get("municipality"):
+            self.add_error(
+                "municipality", _("Kies de gemeente van deze gemeentelijke organisatie.")
+            )
+        return cleaned

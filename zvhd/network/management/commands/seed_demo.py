@@ -1,0 +1,37 @@
+"""Fill the database with fictitious demo data. Safe to run twice.
+
+The house seeds municipalities, organisations and one user per role; then every installed app
+with a `demo` module gets its turn (`demo.seed(stdout=..., rng=...)`), in INSTALLED_APPS order.
+"""
+
+import importlib
+import random
+
+from django.apps import apps
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+
+class Command(BaseCommand):
+    help = "Laadt fictieve demogegevens (veilig om vaker te draaien)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--seed", type=int, default=2026, help="Seed voor het toeval.")
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(
+                "Demogegevens maken accounts met een bekend wachtwoord; dat mag alleen als "
+                "DEMO_DATA_ALLOWED aan staat (standaard alleen met DEBUG aan)."
+            )
+        rng = random.Random(options["seed"])
+        for config in apps.get_app_configs():
+            try:
+                module = importlib.import_module(f"{config.name}.demo")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"{config.name}.demo":
+                    raise
+                continue
+            self.stdout.write(f"Demogegevens: {config.verbose_name}")
+            module.seed(stdout=self.stdout, rng=rng)
+        self.stdout.write(self.style.SUCCESS("Klaar."))

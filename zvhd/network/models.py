@@ -1,0 +1,239 @@
+"""Who is who: municipalities, partner organisations, users and their roles.
+
+Roles are Django groups (named by `Role`), so the functioneel beheerder can give and take them
+in the app. What a role may see is not decided here but in each guarded model's
+`visible_to(user, action)`; this module only answers "who is this user".
+"""
+
+from functools import cached_property
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from zvhd.permissions import GuardedQuerySet
+
+
+class Region(models.TextChoices):
+    NOORD = "noord", _("Noord")
+    ZUIDWEST = "zuidwest", _("Zuidwest")
+    ZUIDOOST = "zuidoost", _("Zuidoost")
+
+
+class Role(models.TextChoices):
+    """The roles of DOMAIN.md; each is a group with this name."""
+
+    PROCESREGISSEUR = "procesregisseur", _("Procesregisseur")
+    PROCESONDERSTEUNER = "procesondersteuner", _("Procesondersteuner")
+    TRAJECTBEGELEIDER = "trajectbegeleider", _("Trajectbegeleider")
+    NAZORGCOORDINATOR = "nazorgcoordinator", _("Nazorgcoördinator")
+    KETENREGISSEUR_MENSENHANDEL = "ketenregisseur_mensenhandel", _("Ketenregisseur mensenhandel")
+    MANAGER = "manager", _("Manager")
+    LIAISON = "liaison", _("Liaison")
+    PARTNERPROFESSIONAL = "partnerprofessional", _("Partnerprofessional")
+    GEMEENTELIJK_CONTACTPERSOON = "gemeentelijk_contactpersoon", _("Gemeentelijk contactpersoon")
+    FINANCIEEL_MEDEWERKER = "financieel_medewerker", _("Financieel medewerker")
+    FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
+    PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+
+
+# The roles that work at the ZVHD bureau itself (as opposed to partners and municipalities).
+BUREAU_ROLES = frozenset(
+    {
+        Role.PROCESREGISSEUR,
+        Role.PROCESONDERSTEUNER,
+        Role.TRAJECTBEGELEIDER,
+        Role.NAZORGCOORDINATOR,
+        Role.KETENREGISSEUR_MENSENHANDEL,
+        Role.MANAGER,
+    }
+)
+
+
+class Municipality(models.Model):
+    name = models.CharField(_("naam"), max_length=100, unique=True)
+    slug = models.SlugField(unique=True)
+    cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=6, unique=True)
+    region = models.CharField(_("regio"), max_length=20, choices=Region.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
+
+    def __str__(self):
+        return self.name
+
+
+class Population(models.Model):
+    """Number of inhabitants of a municipality in a year (CBS, 1 January)."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="populations"
+    )
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    inhabitants = models.PositiveIntegerField(_("inwoners"), validators=[MinValueValidator(1)])
+    source = models.CharField(_("bron"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["year", "municipality__name"]
+        verbose_name = _("inwonertal")
+        verbose_name_plural = _("inwonertallen")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "year"], name="population_unique_year")
+        ]
+
+    def __str__(self):
+        return f"{self.municipality} {self.year}: {self.inhabitants}"
+
+
+class OrganisationKind(models.TextChoices):
+    ZVHD = "zvhd", _("Zorg- en Veiligheidshuis Drenthe")
+    GEMEENTE = "gemeente", _("Gemeente")
+    POLITIE = "politie", _("Politie")
+    OM = "om", _("Openbaar Ministerie")
+    DJI = "dji", _("Dienst Justitiële Inrichtingen")
+    RECLASSERING = "reclassering", _("Reclassering")
+    GGZ = "ggz", _("GGZ")
+    GGD = "ggd", _("GGD")
+    VERSLAVINGSZORG = "verslavingszorg", _("Verslavingszorg")
+    JEUGD = "jeugd", _("Jeugdbescherming en jeugdzorg")
+    VEILIG_THUIS = "veilig_thuis", _("Veilig Thuis")
+    ZORG = "zorg", _("Zorg en welzijn")
+    ZVH = "zvh", _("Ander Zorg- en Veiligheidshuis")
+    OVERIG = "overig", _("Overig")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def partners(self):
+        return self.exclude(kind=OrganisationKind.ZVHD)
+
+
+class Organisation(models.Model):
+    """A convenant partner, a municipality's organisation, or the ZVHD bureau itself."""
+
+    name = models.CharField(_("naam"), max_length=200, unique=True)
+    short_name = models.CharField(_("korte naam"), max_length=50, blank=True)
+    kind = models.CharField(_("soort"), max_length=20, choices=OrganisationKind.choices)
+    figure_category = models.CharField(
+        _("categorie in de cijfers"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Onder welke aanmelder deze organisatie in het jaarverslag telt. Bij een gemeente "
+            "bepaalt het domein van de aanmelding (veiligheid of sociaal domein) de categorie."
+        ),
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organisations",
+        help_text=_("Alleen voor de organisatie van een gemeente."),
+    )
+    active = models.BooleanField(_("actief"), default=True)
+    history = HistoricalRecords()
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="gemeente") | models.Q(municipality__isnull=False),
+                name="organisation_municipal_has_municipality",
+                violation_error_message=_("Een gemeentelijke organisatie hoort bij een gemeente."),
+            )
+        ]
+
+    def __str__(self):
+        return self.short_name or self.name
+
+    @property
+    def is_zvhd(self):
+        return self.kind == OrganisationKind.ZVHD
+
+
+class UserQuerySet(GuardedQuerySet):
+    def visible_to(self, user, action="view"):
+        """The functioneel beheerder manages all accounts; everyone else sees only their own."""
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if user.has_role(Role.FUNCTIONEEL_BEHEERDER):
+            return self
+        if action == "view":
+            return self.filter(pk=user.pk)
+        return self.none()
+
+    def for_list(self):
+        return self.select_related("organisation", "municipality").prefetch_related("groups")
+
+
+class ZVHDUserManager(UserManager.from_queryset(UserQuerySet)):
+    pass
+
+
+class User(AbstractUser):
+    """A person who logs in: bureau staff, liaison, partner professional, municipal contact."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("gemeente"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        help_text=_(
+            "Alleen voor een gemeentelijk contactpersoon: de gemeente die hij of zij volgt."
+        ),
+    )
+    job_title = models.CharField(_("functie"), max_length=100, blank=True)
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    objects = ZVHDUserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "username"]
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """The user's roles, read once per request (the user object lives one request)."""
+        if not self.pk or not self.is_active:
+            return frozenset()
+        return frozenset(self.groups.values_list("name", flat=True))
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.role_names.intersection(roles))
+
+    @property
+    def roles(self) -> list[str]:
+        labels = dict(Role.choices)
+        return [str(labels.get(name, name)) for name in sorted(self.role_names)]
+
+    @property
+    def is_bureau_staff(self) -> bool:
+        return self.has_role(*BUREAU_ROLES)

@@ -1,0 +1,151 @@
+"""Beheer of accounts and organisations, for the functioneel beheerder only.
+
+The functioneel beheerder manages who may log in and with which roles; these pages show no
+case content.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, UpdateView, View
+from django.views.generic.detail import SingleObjectMixin
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from zvhd.network import services
+from zvhd.network.filters import OrganisationFilter, UserFilter
+from zvhd.network.forms import OrganisationForm, UserForm
+from zvhd.network.models import Organisation, Role, User
+from zvhd.network.tables import OrganisationTable, UserTable
+from zvhd.permissions import CHANGE
+from zvhd.views import RoleRequiredMixin, ScopedMixin
+
+BEHEER = {Role.FUNCTIONEEL_BEHEERDER}
+
+
+class UserListView(RoleRequiredMixin, ScopedMixin, SingleTableMixin, FilterView):
+    roles = BEHEER
+    model = User
+    read_method = "for_list"
+    table_class = UserTable
+    filterset_class = UserFilter
+    paginate_by = 50
+    template_name = "network/user_list.html"
+    log_reads = False  # account data, read by the beheerder whose job it is
+
+
+class UserDetailView(RoleRequiredMixin, ScopedMixin, DetailView):
+    roles = BEHEER
+    model = User
+    read_method = "for_list"
+    template_name = "network/user_detail.html"
+    log_reads = False
+
+    def get_context_data(self, **kwargs):
+        from allauth.mfa.models import Authenticator
+        from axes.models import AccessAttempt
+
+        context = super().get_context_data(**kwargs)
+        user = self.object
+        context["authenticators"] = Authenticator.objects.filter(user=user).order_by("type")
+        context["locked"] = AccessAttempt.objects.filter(
+            username=user.get_username(), failures_since_start__gte=self._failure_limit()
+        ).exists()
+        context["history"] = user.history.select_related("history_user")[:20]
+        return context
+
+    @staticmethod
+    def _failure_limit():
+        from axes.conf import settings as axes_settings
+
+        return axes_settings.AXES_FAILURE_LIMIT
+
+
+class UserFormMixin(RoleRequiredMixin, ScopedMixin):
+    roles = BEHEER
+    model = User
+    form_class = UserForm
+    template_name = "network/user_form.html"
+    action = CHANGE
+    log_reads = False
+
+    def form_valid(self, form):
+        user = services.save_user(
+            user=form.save(commit=False),
+            roles=form.cleaned_data["roles"],
+            password=form.cleaned_data.get("password"),
+            changed_by=self.request.user,
+        )
+        messages.success(self.request, _("Gebruiker %(name)s is opgeslagen.") % {"name": user})
+        return redirect("network:user_detail", pk=user.pk)
+
+
+class UserCreateView(UserFormMixin, CreateView):
+    pass
+
+
+class UserUpdateView(UserFormMixin, UpdateView):
+    pass
+
+
+class UserActionView(RoleRequiredMixin, ScopedMixin, SingleObjectMixin, View):
+    """POST-only actions on an account: unlock, reset the second factor."""
+
+    roles = BEHEER
+    model = User
+    action = CHANGE
+    log_reads = False
+    http_method_names = ["post"]
+    what = ""
+
+    def post(self, request, *args, **kwargs):
+        user = self.get_object()
+        if self.what == "unlock":
+            services.unlock(user=user)
+            messages.success(request, _("Het account is ontgrendeld."))
+        elif self.what == "reset_second_factor":
+            services.reset_second_factor(user=user, reset_by=request.user)
+            messages.success(
+                request,
+                _(
+                    "De tweede factor is verwijderd; bij de volgende aanmelding stelt %(name)s "
+                    "een nieuwe in."
+                )
+                % {"name": user},
+            )
+        return redirect("network:user_detail", pk=user.pk)
+
+
+class OrganisationListView(RoleRequiredMixin, SingleTableMixin, FilterView):
+    roles = BEHEER
+    model = Organisation
+    table_class = OrganisationTable
+    filterset_class = OrganisationFilter
+    paginate_by = 50
+    template_name = "network/organisation_list.html"
+
+    def get_queryset(self):
+        return Organisation.objects.select_related("municipality")
+
+
+class OrganisationFormMixin(RoleRequiredMixin):
+    roles = BEHEER
+    model = Organisation
+    form_class = OrganisationForm
+    template_name = "network/organisation_form.html"
+
+    def form_valid(self, form):
+        services.save_organisation(
+            organisation=form.save(commit=False), changed_by=self.request.user
+        )
+        messages.success(self.request, _("De organisatie is opgeslagen."))
+        return redirect(reverse("network:organisation_list"))
+
+
+class OrganisationCreateView(OrganisationFormMixin, CreateView):
+    pass
+
+
+class OrganisationUpdateView(OrganisationFormMixin, UpdateView):
+    pass

@@ -1,0 +1,58 @@
+"""The one door to guarded data (CONVENTIONS rule 1).
+
+Every guarded model's default manager is built from a `GuardedQuerySet` subclass that
+implements `visible_to(user, action)`. That method is the only place that decides who sees what;
+django-guardian's object permissions live behind it (see `with_object_permission`). Views reach
+guarded data only through `zvhd.views.ScopedMixin`, which applies `visible_to` before any
+handler runs, so a record out of scope is a 404 and a record in scope without the right to the
+action is a 403.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+VIEW = "view"
+CHANGE = "change"
+ADD = "add"
+DELETE = "delete"
+
+
+class GuardedQuerySet(models.QuerySet):
+    """Base for the queryset of every model that holds data not everybody may see."""
+
+    guarded = True
+
+    def visible_to(self, user, action: str = VIEW):  # pragma: no cover - abstract
+        raise NotImplementedError(f"{self.model.__name__} must say who may {action} it.")
+
+
+def with_object_permission(queryset, user, perm: str):
+    """Rows of `queryset` on which `user` holds the guardian permission `perm` directly.
+
+    Models use direct foreign-key permission tables (guardian's `UserObjectPermissionBase`
+    subclasses) so this is a join on an indexed integer column, not a generic-relation scan.
+    """
+    from guardian.shortcuts import get_objects_for_user
+
+    return get_objects_for_user(
+        user,
+        perm,
+        klass=queryset,
+        use_groups=False,
+        with_superuser=False,
+        accept_global_perms=False,
+    )
+
+
+def grant(user, perm: str, obj) -> None:
+    """Give `user` the object permission `perm` on `obj`. Only services call this."""
+    from guardian.shortcuts import assign_perm
+
+    assign_perm(perm, user, obj)
+
+
+def revoke(user, perm: str, obj) -> None:
+    from guardian.shortcuts import remove_perm
+
+    remove_perm(perm, user, obj)

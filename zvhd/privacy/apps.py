@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "zvhd.privacy"
+    label = "privacy"
+    verbose_name = _("Privacy")
+
+    def ready(self):
+        from zvhd.navigation import NavItem, register
+        from zvhd.network.models import Role
+
+        register(
+            NavItem(_("Toegangslog"), "privacy:access_log", roles={Role.PRIVACY_OFFICER}, order=90)
+        )

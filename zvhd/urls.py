@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from zvhd.views import StartView
+
+urlpatterns = [
+    path("", StartView.as_view(), name="start"),
+    path("account/", include("allauth.urls")),
+    path("beheer/", include("zvhd.network.urls")),
+    path("privacy/", include("zvhd.privacy.urls")),
+    path("casussen/", include("cases.urls")),
+    path("advies/", include("advice.urls")),
+    path("nazorg/", include("aftercare.urls")),
+    path("mensenhandel/", include("trafficking.urls")),
+    path("financien/", include("finance.urls")),
+    path("rapportages/", include("reports.urls")),
+]
+
+if settings.ADMIN_ENABLED:
+    urlpatterns.append(path("technisch-beheer/", admin.site.urls))
