@@ -1,0 +1,61 @@
+"""HTML to PDF with WeasyPrint, fetching nothing but our own static files.
+
+Never call this inside a request (CONVENTIONS rule 9): a Celery task renders a view-model into
+a template and stores the PDF on a model row that holds status and file.
+
+The URL fetcher serves `/static/...` (and `static:` relative URLs resolved against our base URL)
+straight from the static-file finders and refuses everything else: no network, no file:// of
+arbitrary paths, no data from other hosts, so a value typed by a user can never make the
+renderer fetch something.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+BASE_URL = "https://zvhd.invalid/"
+
+
+class RefusedURL(ValueError):
+    pass
+
+
+class StaticOnlyURLFetcher(URLFetcher):
+    """A WeasyPrint URL fetcher that resolves only our static files (and data: URIs)."""
+
+    def __init__(self):
+        super().__init__(allowed_protocols={"data", "https"}, fail_on_errors=False)
+
+    def fetch(self, url, headers=None):
+        if url.startswith("data:"):
+            # Inline images made by our own code (charts as SVG data URIs).
+            return super().fetch(url, headers)
+        prefix = BASE_URL.rstrip("/") + settings.STATIC_URL
+        if not url.startswith(prefix):
+            raise RefusedURL(f"PDF rendering may fetch only our static files, not {url!r}")
+        relative = url[len(prefix) :].split("?", 1)[0].split("#", 1)[0]
+        if ".." in Path(relative).parts:
+            raise RefusedURL(f"Refused path {relative!r}")
+        path = finders.find(relative)
+        if not path:
+            raise RefusedURL(f"No static file {relative!r}")
+        mime, _ = mimetypes.guess_type(path)
+        body = Path(path).read_bytes()
+        return URLFetcherResponse(url, body, {"Content-Type": mime or "application/octet-stream"})
+
+
+def html_to_pdf(html: str) -> bytes:
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).write_pdf()
+
+
+def render_pdf(template_name: str, context: dict) -> bytes:
+    """Render `template_name` (which should extend `pdf/base.html`) to PDF bytes."""
+    html = render_to_string(template_name, {"static_base": BASE_URL, **context})
+    return html_to_pdf(html)
