@@ -3,9 +3,9 @@
 import functools
 
 import factory
-from django.contrib.auth.hashers import make_password
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Region, User
