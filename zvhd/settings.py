@@ -42,6 +42,9 @@ DEMO_DISABLE_SECOND_FACTOR = env.bool("DEMO_DISABLE_SECOND_FACTOR", default=Fals
 # seed_demo makes accounts with a known password: only where this is on.
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=DEBUG)
 
+# BENCH_PAGES mounts a bare comparison page for `make bench`; never on in production.
+BENCH_PAGES = env.bool("BENCH_PAGES", default=False)
+
 # The Django admin shows records without the access log and the permission layer, so it is
 # off unless an operator switches it on for technical maintenance (superusers only).
 ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=False)
