@@ -113,7 +113,9 @@ def production_env(**extra):
     env = {
         k: v
         for k, v in os.environ.items()
-        if not k.startswith(("SECURE_", "SESSION_COOKIE", "CSRF_", "DEMO_", "STATIC_", "DJANGO_"))
+        if not k.startswith(
+            ("SECURE_", "SESSION_COOKIE", "CSRF_", "DEMO_", "STATIC_", "DJANGO_", "CELERY_")
+        )
     }
     env.update(
         DEBUG="false",
