@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from finance.distribution import Component, DistributionError, check_components
@@ -205,9 +206,10 @@ def draft_next_year(
         notes=f"Concept, afgeleid van {source.year} met {pct} % indexatie.",
     )
     copies: dict[int, BudgetLine] = {}
-    for line in source.lines.order_by("parent_id", "position", "pk"):
-        if line.parent_id and line.parent_id not in copies:
-            continue
+    # Top-level lines first, so every sub-line finds its copied parent (NULL sorts last on
+    # PostgreSQL and first on SQLite, so ordering by parent_id alone is not enough).
+    ordered = source.lines.order_by(F("parent_id").asc(nulls_first=True), "position", "pk")
+    for line in ordered:
         copy = BudgetLine(
             year=draft,
             side=line.side,
