@@ -79,9 +79,9 @@ def test_the_chain_director_sees_the_identity(cast, signal, client_for):
 
 @pytest.fixture
 def three_in_assen_five_in_emmen(cast):
-    for n in range(3):
+    for _ in range(3):
         make_signal(by=cast.mensenhandel, organisation=cast.ggz, municipality=cast.assen, bsn="")
-    for n in range(5):
+    for _ in range(5):
         make_signal(by=cast.mensenhandel, organisation=cast.vnn, municipality=cast.emmen, bsn="")
 
 
