@@ -480,6 +480,13 @@ FOLLOW_UP_TRANSITIONS: dict[str, set[str]] = {
 }
 
 
+FOLLOW_UP_ORDER = [FollowUpStatus.STARTED, FollowUpStatus.RUNNING, FollowUpStatus.CLOSED]
+FOLLOW_UP_ACTIONS = {
+    FollowUpStatus.RUNNING: _("Markeren als lopend"),
+    FollowUpStatus.CLOSED: _("Afsluiten"),
+}
+
+
 class FollowUpQuerySet(ScopedThroughSignal):
     def open(self):
         return self.exclude(status=FollowUpStatus.CLOSED)
@@ -531,8 +538,11 @@ class FollowUp(models.Model):
 
     @property
     def next_statuses(self) -> list[tuple[str, str]]:
-        labels = dict(FollowUpStatus.choices)
-        return [(s, labels[s]) for s in FOLLOW_UP_TRANSITIONS[self.status]]
+        """(status, button text) of the allowed next steps, closing last."""
+        return [
+            (s, FOLLOW_UP_ACTIONS[s])
+            for s in sorted(FOLLOW_UP_TRANSITIONS[self.status], key=FOLLOW_UP_ORDER.index)
+        ]
 
 
 class AwarenessKind(models.TextChoices):

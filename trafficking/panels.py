@@ -27,7 +27,10 @@ def drieluik_member(request):
 
 def manager(request):
     year = timezone.localdate().year
-    return {"year": year, "signals": Signal.objects.visible_to(request.user).in_year(year).count()}
+    return {
+        "year": str(year),
+        "signals": Signal.objects.visible_to(request.user).in_year(year).count(),
+    }
 
 
 def _next_meeting(user):

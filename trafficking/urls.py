@@ -5,7 +5,7 @@ from trafficking import views
 app_name = "trafficking"
 
 urlpatterns = [
-    path("", views.SignalListView.as_view(), name="signal_list"),
+    path("signalen/", views.SignalListView.as_view(), name="signal_list"),
     path("signalen/nieuw/", views.SignalCreateView.as_view(), name="signal_create"),
     path("signalen/<int:pk>/", views.SignalDetailView.as_view(), name="signal_detail"),
     path("signalen/<int:pk>/wijzigen/", views.SignalUpdateView.as_view(), name="signal_update"),

@@ -16,6 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.generic import (
     CreateView,
     DetailView,
@@ -447,10 +448,15 @@ class MeetingCreateView(RoleRequiredMixin, CreateView):
             other_attendees=form.cleaned_data["other_attendees"],
             planned_by=self.request.user,
         )
+        count = meeting.items.count()
         messages.success(
             self.request,
-            _("Het Drieluik is aangemaakt met %(n)s signalen op de agenda.")
-            % {"n": meeting.items.count()},
+            ngettext(
+                "Het Drieluik is aangemaakt met %(n)s signaal op de agenda.",
+                "Het Drieluik is aangemaakt met %(n)s signalen op de agenda.",
+                count,
+            )
+            % {"n": count},
         )
         return redirect("trafficking:meeting_detail", pk=meeting.pk)
 
