@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from tests.cast import build_cast
 
@@ -18,3 +19,10 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (it is Redis in CI and keeps used TOTP codes)."""
+    cache.clear()
+    yield

@@ -1,14 +1,22 @@
 """Factories of the house (municipalities, organisations, users). Apps keep their own."""
 
+import functools
+
 import factory
 from allauth.mfa.models import Authenticator
 from allauth.mfa.utils import encrypt
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Region, User
 
 TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+@functools.cache
+def _hashed_test_password() -> str:
+    return make_password(TEST_PASSWORD)
 
 
 class MunicipalityFactory(factory.django.DjangoModelFactory):
@@ -45,7 +53,8 @@ class UserFactory(factory.django.DjangoModelFactory):
     last_name = factory.Sequence(lambda n: f"Gebruiker {n}")
     email = factory.LazyAttribute(lambda o: f"{o.username}@zvhd.test")
     organisation = factory.SubFactory(OrganisationFactory)
-    password = factory.django.Password(TEST_PASSWORD)
+    # Hashed once per test run: PBKDF2 for every user of every cast would cost seconds a test.
+    password = factory.LazyFunction(lambda: _hashed_test_password())
 
     @factory.post_generation
     def roles(self, create, extracted, **kwargs):

@@ -14,6 +14,9 @@ os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
 os.environ.setdefault("DEMO_DATA_ALLOWED", "true")
 os.environ.setdefault("STATIC_MANIFEST", "false")
 os.environ.setdefault("DEBUG", "false")
+# Tasks run eagerly in tests, even where REDIS_URL gives the cache a Redis (CI); the real
+# worker has a test of its own (tests/zvhd/test_celery_worker.py).
+os.environ.setdefault("CELERY_BROKER_URL", "")
 # The browser tests run the app in a thread of the test process: Django refuses synchronous
 # ORM calls from Playwright's event loop unless told this is a test.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

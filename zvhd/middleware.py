@@ -35,9 +35,12 @@ class AbsoluteSessionLimitMiddleware:
 
 
 def has_second_factor(user) -> bool:
+    """Asked by the middleware and the start page: one query per request, kept on the user."""
     from allauth.mfa.utils import is_mfa_enabled
 
-    return is_mfa_enabled(user)
+    if not hasattr(user, "_zvhd_second_factor"):
+        user._zvhd_second_factor = is_mfa_enabled(user)
+    return user._zvhd_second_factor
 
 
 class SecondFactorRequiredMiddleware:

@@ -42,6 +42,9 @@ DEMO_DISABLE_SECOND_FACTOR = env.bool("DEMO_DISABLE_SECOND_FACTOR", default=Fals
 # seed_demo makes accounts with a known password: only where this is on.
 DEMO_DATA_ALLOWED = env.bool("DEMO_DATA_ALLOWED", default=DEBUG)
 
+# BENCH_PAGES mounts a bare comparison page for `make bench`; never on in production.
+BENCH_PAGES = env.bool("BENCH_PAGES", default=False)
+
 # The Django admin shows records without the access log and the permission layer, so it is
 # off unless an operator switches it on for technical maintenance (superusers only).
 ADMIN_ENABLED = env.bool("ADMIN_ENABLED", default=False)
@@ -85,11 +88,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "zvhd.middleware.AbsoluteSessionLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "zvhd.middleware.SecondFactorRequiredMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -183,14 +186,14 @@ MFA_TOTP_PERIOD = 30
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "login"
+AXES_USERNAME_CALLABLE = "zvhd.network.adapters.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "zvhd/locked_out.html"
 AXES_IPWARE_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 AXES_VERBOSE = False
 
 # django-guardian: no anonymous user row; our users are all known.
-GUARDIAN_ANONYMOUS_USER_NAME = None
+ANONYMOUS_USER_NAME = None
 GUARDIAN_MONKEY_PATCH_USER = False
 
 # Sessions: 15 minutes idle (every request renews), 12 hours absolute (our middleware).
@@ -235,7 +238,9 @@ LANGUAGES = [("nl", _("Nederlands"))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: years, case numbers and ids must never read "2.026". Amounts and counts are grouped
+# explicitly by the `euro` and `small_count` filters (zvhd/templatetags/zvhd.py).
+USE_THOUSAND_SEPARATOR = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"

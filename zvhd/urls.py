@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from zvhd.health import healthz
 from zvhd.views import StartView
 
 urlpatterns = [
     path("", StartView.as_view(), name="start"),
+    path("healthz", healthz, name="healthz"),
     path("account/", include("allauth.urls")),
     path("beheer/", include("zvhd.network.urls")),
     path("privacy/", include("zvhd.privacy.urls")),
@@ -19,3 +21,8 @@ urlpatterns = [
 
 if settings.ADMIN_ENABLED:
     urlpatterns.append(path("technisch-beheer/", admin.site.urls))
+
+if settings.BENCH_PAGES:
+    from zvhd.bench_views import BarePageView
+
+    urlpatterns.append(path("_bench/bare", BarePageView.as_view(), name="bench_bare"))

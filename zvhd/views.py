@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from zvhd.navigation import panels_for
@@ -109,6 +110,10 @@ class StartView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        hour = timezone.localtime().hour
+        context["greeting"] = (
+            "Goedemorgen" if 6 <= hour < 12 else "Goedemiddag" if 12 <= hour < 18 else "Goedenavond"
+        )
         context["panels"] = [
             {"template": panel.template, **panel.context(self.request)}
             for panel in panels_for(self.request.user)

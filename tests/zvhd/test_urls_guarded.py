@@ -11,6 +11,8 @@ from zvhd.views import Guarded
 ALLOW_LIST = {
     # The start page shows only the user's own panels; each panel reads through visible_to.
     "zvhd.views.StartView": "own start page",
+    # Health probe for the load balancer: no login, no personal data, only component states.
+    "zvhd.health.healthz": "health probe",
     # django-allauth: the user's own login, logout, password and second-factor pages.
     "allauth.": "own account and second factor",
     # Django's JavaScript catalog and similar framework views, if ever mounted.

@@ -227,6 +227,8 @@ class User(AbstractUser):
         """The user's roles, read once per request (the user object lives one request)."""
         if not self.pk or not self.is_active:
             return frozenset()
+        if "groups" in getattr(self, "_prefetched_objects_cache", {}):
+            return frozenset(group.name for group in self.groups.all())
         return frozenset(self.groups.values_list("name", flat=True))
 
     def has_role(self, *roles: str) -> bool:

@@ -1,0 +1,25 @@
+"""`make bench`: run every tests/bench/bench_*.py module's `run(argv)`.
+
+`make bench BENCH_ARGS="house"` runs only bench_house.py; extra words go to the modules.
+"""
+
+import importlib
+import pkgutil
+import sys
+
+import tests.bench as package
+
+
+def main(argv: list[str]) -> None:
+    names = sorted(
+        m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith("bench_")
+    )
+    wanted = [a for a in argv if not a.startswith("-")]
+    selected = [n for n in names if not wanted or n.removeprefix("bench_") in wanted] or names
+    for name in selected:
+        print(f"\n### {name}", flush=True)
+        importlib.import_module(f"tests.bench.{name}").run(argv)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,185 @@
+"""Shared benchmark plumbing: a database, gunicorn on loopback, a logged-in session, a load loop.
+
+Everything stays on 127.0.0.1 and every loop is bounded in requests and seconds.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parents[2]
+PY = sys.executable
+
+
+def bench_env(database_url: str, **extra) -> dict:
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "SECRET_KEY": "bench-only-secret-key-0123456789abcdefghijklmnopqrstuvwxyz",
+        "DATABASE_URL": database_url,
+        "SECURE_SSL_REDIRECT": "false",
+        "SESSION_COOKIE_SECURE": "false",
+        "CSRF_COOKIE_SECURE": "false",
+        "STATIC_MANIFEST": "false",
+        "DEMO_DATA_ALLOWED": "true",
+        "BENCH_PAGES": "true",
+        "CELERY_BROKER_URL": "",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.update(extra)
+    return env
+
+
+def default_database_url(name: str) -> str:
+    """PostgreSQL when it answers on loopback (as in CI), else a SQLite file."""
+    url = os.environ.get("BENCH_DATABASE_URL")
+    if url:
+        return url
+    check = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc", "select 1"],
+        capture_output=True,
+        text=True,
+    )
+    if check.returncode == 0:
+        exists = subprocess.run(
+            [
+                "psql",
+                "-h",
+                "127.0.0.1",
+                "-U",
+                "postgres",
+                "-d",
+                "postgres",
+                "-tAc",
+                f"select 1 from pg_database where datname='{name}'",
+            ],
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+        if not exists:
+            subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+        return f"postgres://postgres@127.0.0.1:5432/{name}"
+    return f"sqlite:///{BASE / (name + '.sqlite3')}"
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(
+        [PY, "manage.py", *args], cwd=BASE, env=env, capture_output=True, text=True, check=True
+    )
+    return result.stdout
+
+
+def session_cookie(env: dict, username: str) -> str:
+    """A session for `username` made with Django's test client (second factor counted done)."""
+    code = (
+        "from django.test import Client; from django.conf import settings; "
+        "from zvhd.network.models import User; c = Client(); "
+        f"c.force_login(User.objects.get(username={username!r})); "
+        "print(c.cookies[settings.SESSION_COOKIE_NAME].value)"
+    )
+    return manage(env, "shell", "--no-imports", "-c", code).strip().splitlines()[-1]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextmanager
+def gunicorn(env: dict, workers: int = 2):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            PY,
+            "-m",
+            "gunicorn",
+            "zvhd.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+                conn.request("GET", "/healthz")
+                conn.getresponse().read()
+                break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def load(
+    port: int,
+    path: str,
+    cookie: str,
+    *,
+    requests: int = 300,
+    concurrency: int = 4,
+    max_seconds: float = 60,
+) -> dict:
+    """GET `path` `requests` times from `concurrency` threads; returns rps, p50, p95, errors."""
+    headers = {"Cookie": f"sessionid={cookie}"}
+    deadline = time.monotonic() + max_seconds
+
+    def one(_):
+        if time.monotonic() > deadline:
+            return None
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        start = time.perf_counter()
+        conn.request("GET", path, headers=headers)
+        response = conn.getresponse()
+        response.read()
+        conn.close()
+        return time.perf_counter() - start, response.status
+
+    for _ in range(10):  # warm-up: imports, template cache, connections
+        one(None)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = [r for r in pool.map(one, range(requests)) if r is not None]
+    elapsed = time.perf_counter() - started
+    latencies = sorted(r[0] for r in results)
+    errors = sum(1 for r in results if r[1] != 200)
+    if errors:
+        print(f"  {path}: status codes {sorted({r[1] for r in results})}")
+    return {
+        "requests": len(results),
+        "rps": len(results) / elapsed,
+        "p50_ms": statistics.median(latencies) * 1000,
+        "p95_ms": latencies[int(len(latencies) * 0.95) - 1] * 1000,
+        "errors": errors,
+    }
+
+
+def print_table(rows: list[tuple[str, dict]]) -> None:
+    print(f"{'page':<34} {'req':>5} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
+    for name, r in rows:
+        print(
+            f"{name:<34} {r['requests']:>5} {r['rps']:>8.1f} {r['p50_ms']:>8.1f} "
+            f"{r['p95_ms']:>8.1f} {r['errors']:>6}"
+        )

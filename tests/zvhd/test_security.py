@@ -1,0 +1,166 @@
+"""Transport security, CSP, no-store, session limits, lockout and the mandatory second factor."""
+
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from tests.factories import TEST_PASSWORD, UserFactory
+from zvhd.middleware import SESSION_STARTED_KEY
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    response = client.get(reverse("account_login"))
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp
+    assert "unsafe-inline" not in csp
+
+
+def test_pages_with_personal_data_are_not_stored_by_browsers(cast, client_for):
+    response = client_for(cast.regisseur).get(reverse("start"))
+    assert response["Cache-Control"] == "no-store, private"
+
+
+def test_hsts_is_sent_over_https(client, settings):
+    settings.SECURE_HSTS_SECONDS = 63072000
+    response = client.get(reverse("account_login"), secure=True)
+    assert response["Strict-Transport-Security"].startswith("max-age=63072000")
+    assert "includeSubDomains" in response["Strict-Transport-Security"]
+
+
+def test_sessions_expire_after_15_idle_minutes_and_renew_on_each_request():
+    assert settings.SESSION_COOKIE_AGE == 15 * 60
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+
+
+def test_a_session_ends_after_12_hours_however_active(cast, client_for):
+    client = client_for(cast.regisseur)
+    assert client.get(reverse("start")).status_code == 200
+    session = client.session
+    session[SESSION_STARTED_KEY] = int(time.time()) - 12 * 60 * 60 - 1
+    session.save()
+    response = client.get(reverse("start"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_without_login_every_page_sends_you_to_the_login(client):
+    response = client.get(reverse("start"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_a_user_without_a_second_factor_reaches_only_the_set_up_page(client):
+    UserFactory(username="nieuw", second_factor=False, roles=["procesregisseur"])
+    client.post(reverse("account_login"), {"login": "nieuw", "password": TEST_PASSWORD})
+    response = client.get(reverse("start"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+    # allauth asks for the password once more before a second factor is set up.
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(reverse("account_reauthenticate"), {"password": TEST_PASSWORD})
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    assert client.get(reverse("privacy:access_log")).status_code == 302
+
+
+def test_the_demo_switch_lets_a_user_in_without_a_second_factor(client, settings):
+    settings.DEMO_DISABLE_SECOND_FACTOR = True
+    user = UserFactory(username="demo", second_factor=False)
+    client.force_login(user)
+    assert client.get(reverse("start")).status_code == 200
+
+
+def test_login_asks_for_the_second_factor_after_the_password(client, cast):
+    response = client.post(
+        reverse("account_login"), {"login": "regisseur", "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_authenticate")
+    # Not logged in yet: the start page still sends to the login.
+    assert client.get(reverse("start")).status_code == 302
+
+
+def test_repeated_failures_lock_the_account_with_a_dutch_message(client, cast):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("account_login"), {"login": "regisseur", "password": "fout"})
+    response = client.post(
+        reverse("account_login"), {"login": "regisseur", "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 429
+    body = response.content.decode()
+    assert "tijdelijk geblokkeerd" in body
+    assert "functioneel beheerder" in body
+
+
+def test_a_wrong_password_says_so_in_dutch_next_to_the_form(client, cast):
+    response = client.post(reverse("account_login"), {"login": "regisseur", "password": "fout"})
+    assert response.status_code == 200
+    assert "incorrect" in response.content.decode()
+
+
+def production_env(**extra):
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(
+            ("SECURE_", "SESSION_COOKIE", "CSRF_", "DEMO_", "STATIC_", "DJANGO_", "CELERY_")
+        )
+    }
+    env.update(
+        DEBUG="false",
+        SECRET_KEY="k" * 20 + "-production-like-secret-key-9f8e7d6c5b4a3",
+        ALLOWED_HOSTS="zvhd.example.nl",
+        REDIS_URL="redis://127.0.0.1:6379/9",
+        EMAIL_URL="smtp://mailer:secret@smtp.zvhd.example.nl:587/?tls=True",
+        **extra,
+    )
+    return env
+
+
+def test_the_deploy_check_finds_nothing_with_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = production_env()
+    env.pop("SECRET_KEY")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_the_deploy_check_refuses_the_demo_switch_in_production():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        env=production_env(DEMO_DISABLE_SECOND_FACTOR="true"),
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode != 0
+    assert "zvhd.E001" in result.stdout + result.stderr

@@ -1,0 +1,174 @@
+"""The start page per role, account beheer by the functioneel beheerder, the access-log page."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from axes.models import AccessAttempt
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.cast import CAST_USERS
+from tests.factories import UserFactory
+from zvhd.network.models import Municipality, Organisation, Role, User
+from zvhd.privacy.models import AccessLog
+from zvhd.privacy.services import log_access
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("name", CAST_USERS)
+def test_every_role_gets_a_start_page_with_its_own_menu(
+    cast, client_for, name, django_assert_max_num_queries
+):
+    user = getattr(cast, name)
+    client = client_for(user)
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("start"))
+    assert response.status_code == 200
+    menu = [item.label for item in response.context["nav_items"]]
+    assert ("Gebruikers" in menu) == (name == "beheerder")
+    assert ("Toegangslog" in menu) == (name == "privacy")
+
+
+def test_the_beheerder_start_page_counts_accounts_without_second_factor(cast, client_for):
+    UserFactory(username="zonder", second_factor=False)
+    response = client_for(cast.beheerder).get(reverse("start"))
+    panel = next(p for p in response.context["panels"] if p["template"].endswith("beheer.html"))
+    assert panel["without_second_factor"] == 1
+
+
+MATRIX = [
+    # (page, user, expected status)
+    ("network:user_list", "beheerder", 200),
+    ("network:user_create", "beheerder", 200),
+    ("network:organisation_list", "beheerder", 200),
+    ("privacy:access_log", "privacy", 200),
+    *[("network:user_list", name, 403) for name in CAST_USERS if name != "beheerder"],
+    *[("privacy:access_log", name, 403) for name in CAST_USERS if name != "privacy"],
+]
+
+
+@pytest.mark.parametrize(("page", "name", "status"), MATRIX)
+def test_house_pages_follow_the_permission_matrix(cast, client_for, page, name, status):
+    assert client_for(getattr(cast, name)).get(reverse(page)).status_code == status
+
+
+def test_the_user_list_does_not_grow_in_queries_with_its_rows(cast, client_for):
+    client = client_for(cast.beheerder)
+    client.get(reverse("network:user_list"))  # the session is written once after login
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("network:user_list"))
+    for n in range(30):
+        UserFactory(username=f"extra{n}", roles=[Role.PARTNERPROFESSIONAL])
+    with CaptureQueriesContext(connection) as many:
+        response = client.get(reverse("network:user_list"), {"q": "extra"})
+    assert "extra29" in response.content.decode()
+    assert len(many) == len(few) <= 14
+
+
+def test_the_beheerder_creates_a_municipal_contact(cast, client_for):
+    client = client_for(cast.beheerder)
+    response = client.post(
+        reverse("network:user_create"),
+        {
+            "username": "contact.emmen",
+            "first_name": "Els",
+            "last_name": "Emmen",
+            "email": "els@emmen.example",
+            "organisation": cast.gemeente_emmen.pk,
+            "municipality": cast.emmen.pk,
+            "roles": [Role.GEMEENTELIJK_CONTACTPERSOON],
+            "password": "een-lang-tijdelijk-wachtwoord",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302
+    user = User.objects.get(username="contact.emmen")
+    assert user.has_role(Role.GEMEENTELIJK_CONTACTPERSOON)
+    assert user.municipality == cast.emmen
+    assert user.history.first().history_user == cast.beheerder
+
+
+def test_a_municipal_contact_without_municipality_is_refused_next_to_the_field(cast, client_for):
+    response = client_for(cast.beheerder).post(
+        reverse("network:user_create"),
+        {
+            "username": "contact.x",
+            "first_name": "X",
+            "last_name": "Y",
+            "organisation": cast.gemeente_emmen.pk,
+            "roles": [Role.GEMEENTELIJK_CONTACTPERSOON],
+            "password": "kort",
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert "precies één gemeente" in form.errors["municipality"][0]
+    assert form.errors["password"]
+    assert 'value="contact.x"' in response.content.decode()  # nothing typed is lost
+
+
+def test_the_beheerder_unlocks_an_account_and_resets_its_second_factor(cast, client_for):
+    AccessAttempt.objects.create(
+        username="regisseur",
+        ip_address="127.0.0.1",
+        user_agent="x",
+        failures_since_start=5,
+        get_data="",
+        post_data="",
+        http_accept="",
+        path_info="/",
+    )
+    client = client_for(cast.beheerder)
+    client.post(reverse("network:user_unlock", args=[cast.regisseur.pk]))
+    assert not AccessAttempt.objects.filter(username="regisseur").exists()
+    client.post(reverse("network:user_reset_second_factor", args=[cast.regisseur.pk]))
+    assert not Authenticator.objects.filter(user=cast.regisseur).exists()
+
+
+def test_user_actions_are_post_only(cast, client_for):
+    response = client_for(cast.beheerder).get(
+        reverse("network:user_unlock", args=[cast.partner.pk])
+    )
+    assert response.status_code == 405
+
+
+def test_the_privacy_officer_searches_the_access_log_by_user_and_outcome(cast, client_for, rf):
+    request = rf.get("/casussen/1/")
+    request.user = cast.partner
+    log_access(request=request, model=Organisation, object_id=1, allowed=False)
+    request.user = cast.regisseur
+    log_access(request=request, model=Organisation, object_id=1)
+    client = client_for(cast.privacy)
+    response = client.get(reverse("privacy:access_log"), {"username": "partner", "allowed": "0"})
+    rows = list(response.context["object_list"])
+    assert [(r.username, r.allowed) for r in rows] == [("partner", False)]
+
+
+def test_an_impossible_period_is_explained_next_to_the_field(cast, client_for):
+    response = client_for(cast.privacy).get(
+        reverse("privacy:access_log"), {"date_from": "2026-02-01", "date_to": "2026-01-01"}
+    )
+    assert response.status_code == 200
+    assert "vóór de begindatum" in response.context["form"].errors["date_to"][0]
+    response = client_for(cast.privacy).get(
+        reverse("privacy:access_log"), {"date_from": "gisteren"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["date_from"]
+
+
+def test_seed_demo_is_safe_to_run_twice():
+    call_command("seed_demo", verbosity=0)
+    counts = (Municipality.objects.count(), Organisation.objects.count(), User.objects.count())
+    call_command("seed_demo", verbosity=0)
+    assert counts == (
+        Municipality.objects.count(),
+        Organisation.objects.count(),
+        User.objects.count(),
+    )
+    assert counts[0] == 12
+    for role in Role:
+        assert User.objects.filter(groups__name=role.value).exists(), role
+    assert AccessLog.objects.count() == 0
