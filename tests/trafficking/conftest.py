@@ -39,6 +39,13 @@ def meeting(cast, signal):
 
 
 @pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """The cast's passwords are hashed per test; a fast hasher keeps the matrix quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def fast_passwords(monkeypatch):
+    """The cast's passwords are hashed for every test; one PBKDF2 round keeps the matrix quick.
+
+    Not PASSWORD_HASHERS: a hash made under another hasher outlives the test in the factory's
+    declarations and broke the house's login tests that ran after ours. A cheap PBKDF2 hash
+    still verifies anywhere (the rounds are in the hash).
+    """
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    monkeypatch.setattr(PBKDF2PasswordHasher, "iterations", 1)
