@@ -127,7 +127,7 @@ def seed(*, stdout, rng) -> None:
     # Ages in days, oldest first so case numbers follow the calendar; the newest fourteen are
     # spread over the last two weeks (fresh, in screening, on the agenda, overdue).
     ages = sorted(
-        [n for n in range(14)]
+        list(range(14))
         + [int((n / CASES) ** 0.8 * (today - start).days) + 14 for n in range(CASES - 14)],
         reverse=True,
     )

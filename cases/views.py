@@ -94,6 +94,7 @@ class CaseListBase(ScopedListMixin, TemplateView):
             table=table,
             filter=filterset,
             title=self.title,
+            can_register=user.has_role(*REGISTER_ROLES),
             next_query=next_query,
             first_query=query.urlencode() if before else None,
             **kwargs,
