@@ -179,7 +179,7 @@ def seed(*, stdout, rng) -> None:
                 k=rng.randint(2, 4),
             ),
             person_informed=rng.random() > 0.15,
-            not_informed_reason="Informeren zou de veiligheid van het slachtoffer in gevaar brengen.",
+            not_informed_reason="Informeren brengt de veiligheid van het slachtoffer in gevaar.",
             urgency=rng.choice(["normaal", "normaal", "hoog", "acuut"]),
             registered_at=registered_at,
         )
