@@ -36,16 +36,3 @@ def meeting(cast, signal):
         other_attendees="",
         planned_by=cast.mensenhandel,
     )
-
-
-@pytest.fixture(autouse=True)
-def fast_passwords(monkeypatch):
-    """The cast's passwords are hashed for every test; one PBKDF2 round keeps the matrix quick.
-
-    Not PASSWORD_HASHERS: a hash made under another hasher outlives the test in the factory's
-    declarations and broke the house's login tests that ran after ours. A cheap PBKDF2 hash
-    still verifies anywhere (the rounds are in the hash).
-    """
-    from django.contrib.auth.hashers import PBKDF2PasswordHasher
-
-    monkeypatch.setattr(PBKDF2PasswordHasher, "iterations", 1)
