@@ -19,7 +19,6 @@ from stdnum.nl import bsn
 # part of a longer number (a phone number has ten digits).
 NINE_DIGITS = re.compile(r"(?<![\d])(?:\d[ .-]?){8}\d(?![\d])")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-LONG_DIGIT_RUN = re.compile(r"\d{6,}")
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,8 @@ def alias_problem(alias: str) -> str | None:
     """A pseudonym or initials: short, no numbers that could be a BSN or date, no e-mail."""
     if not alias:
         return None
-    if "@" in alias or LONG_DIGIT_RUN.search(alias) or NINE_DIGITS.search(alias):
+    # Four digits or more could be a birth date, a year of birth or part of a BSN.
+    if "@" in alias or sum(ch.isdigit() for ch in alias) >= 4:
         return _(
             "Dit lijkt een persoonsgegeven. Gebruik alleen initialen of een pseudoniem, "
             "nooit een BSN, geboortedatum of e-mailadres."
