@@ -25,6 +25,7 @@ from advice.models import (
     SignalStatus,
     Topic,
 )
+from advice.topics import ensure_topics
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, User
 
 ANSWERERS = ["regisseur", "ondersteuner", "begeleider", "nazorg", "mensenhandel"]
@@ -426,6 +427,7 @@ def seed_signals(*, rng, stdout, by_kind) -> None:
 
 @transaction.atomic
 def seed(*, stdout, rng) -> None:
+    ensure_topics()
     by_kind = _organisations_by_kind()
     seed_directory(rng=rng, stdout=stdout, by_kind=by_kind)
     seed_advice(rng=rng, stdout=stdout, by_kind=by_kind)

@@ -20,17 +20,21 @@ DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 class AdviceFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken in vraag en antwoord"), method="search")
-    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=AdviceKind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort"), empty_label=_("Alle"), choices=AdviceKind.choices
+    )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Aandachtsgebied"), queryset=Topic.objects.all()
+        label=_("Aandachtsgebied"), empty_label=_("Alle"), queryset=Topic.objects.all()
     )
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisatie"), queryset=Organisation.objects.all()
+        label=_("Organisatie"), empty_label=_("Alle"), queryset=Organisation.objects.all()
     )
     municipality = django_filters.ModelChoiceFilter(
-        label=_("Gemeente"), queryset=Municipality.objects.all()
+        label=_("Gemeente"), empty_label=_("Alle"), queryset=Municipality.objects.all()
     )
-    outcome = django_filters.ChoiceFilter(label=_("Uitkomst"), choices=AdviceOutcome.choices)
+    outcome = django_filters.ChoiceFilter(
+        label=_("Uitkomst"), empty_label=_("Alle"), choices=AdviceOutcome.choices
+    )
     date_from = django_filters.DateFilter(
         label=_("Vanaf"), field_name="date", lookup_expr="gte", widget=DATE
     )
@@ -61,13 +65,19 @@ class AdviceFilter(django_filters.FilterSet):
 class DirectoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     organisation = django_filters.ModelChoiceFilter(
-        label=_("Organisatie"), queryset=Organisation.objects.all()
+        label=_("Organisatie"), empty_label=_("Alle"), queryset=Organisation.objects.all()
     )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Aandachtsgebied"), queryset=Topic.objects.all(), field_name="topics"
+        label=_("Aandachtsgebied"),
+        empty_label=_("Alle"),
+        queryset=Topic.objects.all(),
+        field_name="topics",
     )
     municipality = django_filters.ModelChoiceFilter(
-        label=_("Werkgebied"), queryset=Municipality.objects.all(), method="in_area"
+        label=_("Werkgebied"),
+        empty_label=_("Alle"),
+        queryset=Municipality.objects.all(),
+        method="in_area",
     )
 
     class Meta:
@@ -84,10 +94,14 @@ class DirectoryFilter(django_filters.FilterSet):
 
 class SignalFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
-    kind = django_filters.ChoiceFilter(label=_("Soort"), choices=SignalKind.choices)
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=SignalStatus.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort"), empty_label=_("Alle"), choices=SignalKind.choices
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), empty_label=_("Alle"), choices=SignalStatus.choices
+    )
     topic = django_filters.ModelChoiceFilter(
-        label=_("Aandachtsgebied"), queryset=Topic.objects.all()
+        label=_("Aandachtsgebied"), empty_label=_("Alle"), queryset=Topic.objects.all()
     )
     year = django_filters.NumberFilter(label=_("Jaar"), method="in_year")
 

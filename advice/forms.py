@@ -103,6 +103,7 @@ class AdviceForm(PersonDataCheckMixin, forms.ModelForm):
         self.add_confirmation_field()
         fields = self.fields
         fields["organisation"].queryset = partner_organisations()
+        fields["organisation"].empty_label = _("— kies een organisatie —")
         if "municipality" in fields:
             fields["municipality"].empty_label = _("— provinciebreed of onbekend —")
         if "topic" in fields:
@@ -110,6 +111,7 @@ class AdviceForm(PersonDataCheckMixin, forms.ModelForm):
             fields["topic"].empty_label = _("— geen bepaald aandachtsgebied —")
         if "referred_to" in fields:
             fields["referred_to"].queryset = partner_organisations()
+            fields["referred_to"].empty_label = _("— niet doorverwezen —")
             fields["referred_to"].help_text = _("Alleen bij de uitkomst ‘doorverwezen’.")
         if "outcome" in fields:
             # Conversion into a registration is its own action with its own button.
@@ -155,14 +157,16 @@ class QuickAdviceForm(AdviceForm):
     """The phone form: the fields a 30-second call needs, everything else defaulted."""
 
     class Meta(AdviceForm.Meta):
+        # Keyboard order of a phone call: who, from where, what was asked and answered; the
+        # fields with good defaults come last, so Enter in any of them saves.
         fields = [
-            "kind",
             "requester_name",
             "organisation",
             "municipality",
-            "topic",
             "question",
             "answer",
+            "kind",
+            "topic",
             "minutes_spent",
             "outcome",
             "referred_to",
@@ -183,7 +187,7 @@ class PanelAdviceForm(QuickAdviceForm):
     """The shortest form, on the start page: time spent and outcome keep their defaults."""
 
     class Meta(QuickAdviceForm.Meta):
-        fields = ["kind", "requester_name", "organisation", "municipality", "question", "answer"]
+        fields = ["requester_name", "organisation", "municipality", "question", "answer", "kind"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -221,6 +225,7 @@ class DirectoryEntryForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = partner_organisations()
+        self.fields["organisation"].empty_label = _("— kies een organisatie —")
         self.fields["topics"].queryset = Topic.objects.filter(active=True)
         self.fields["municipalities"].queryset = Municipality.objects.all()
 
@@ -243,6 +248,7 @@ class MunicipalityContactForm(forms.ModelForm):
             .distinct()
             .order_by("first_name", "last_name")
         )
+        self.fields["zvhd_contact"].empty_label = _("— nog niet bekend —")
 
 
 class SignalForm(PersonDataCheckMixin, forms.ModelForm):
@@ -280,6 +286,7 @@ class SignalForm(PersonDataCheckMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.add_confirmation_field()
         self.fields["topic"].queryset = Topic.objects.filter(active=True)
+        self.fields["topic"].empty_label = _("— geen bepaald aandachtsgebied —")
         if not self.instance.pk:
             # Response and follow-up come later, with the status change.
             del self.fields["response"]
@@ -322,6 +329,7 @@ class SignalStatusForm(PersonDataCheckMixin, forms.Form):
             (s, SignalStatus(s).label) for s in signal.allowed_next()
         ]
         self.fields["addressed_to"].queryset = partner_organisations()
+        self.fields["addressed_to"].empty_label = _("— geen partner —")
         self.fields["to_status"].error_messages["required"] = _("Kies de nieuwe status.")
         self.fields["to_status"].error_messages["invalid_choice"] = _(
             "Deze status kan vanaf hier niet."

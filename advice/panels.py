@@ -16,7 +16,7 @@ def summary(request):
     visible = AdviceRecord.objects.visible_to(request.user).filter(date__year=year)
     counts = visible.counts_by_kind()
     return {
-        "year": year,
+        "year": str(year),  # a year, not a number: no thousands separator
         "municipality": None if request.user.is_bureau_staff else request.user.municipality,
         "by_kind": [(label, counts.get(value, 0)) for value, label in AdviceKind.choices],
         "total": sum(counts.values()),

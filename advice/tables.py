@@ -6,7 +6,10 @@ from advice.models import AdviceRecord, DirectoryEntry, PatternSignal
 
 class AdviceTable(tables.Table):
     date = tables.LinkColumn(
-        "advice:detail", args=[tables.A("pk")], verbose_name=_("Datum"), attrs={"a": {}}
+        "advice:detail",
+        args=[tables.A("pk")],
+        verbose_name=_("Datum"),
+        attrs={"td": {"class": "zvhd-nowrap"}},
     )
     kind = tables.Column(_("Soort"))
     organisation = tables.Column(_("Organisatie"), order_by=("organisation__name",))

@@ -4,13 +4,15 @@ from advice import views
 
 app_name = "advice"
 
+# The list lives under vragen/ (not the app root) so the menu marks only the section in use.
+
 urlpatterns = [
-    path("", views.AdviceListView.as_view(), name="list"),
+    path("vragen/", views.AdviceListView.as_view(), name="list"),
     path("snel/", views.QuickAdviceView.as_view(), name="quick"),
-    path("nieuw/", views.AdviceCreateView.as_view(), name="create"),
-    path("<int:pk>/", views.AdviceDetailView.as_view(), name="detail"),
-    path("<int:pk>/wijzigen/", views.AdviceUpdateView.as_view(), name="update"),
-    path("<int:pk>/omzetten/", views.AdviceConvertView.as_view(), name="convert"),
+    path("vragen/nieuw/", views.AdviceCreateView.as_view(), name="create"),
+    path("vragen/<int:pk>/", views.AdviceDetailView.as_view(), name="detail"),
+    path("vragen/<int:pk>/wijzigen/", views.AdviceUpdateView.as_view(), name="update"),
+    path("vragen/<int:pk>/omzetten/", views.AdviceConvertView.as_view(), name="convert"),
     path("sociale-kaart/", views.DirectoryListView.as_view(), name="directory"),
     path("sociale-kaart/nieuw/", views.DirectoryCreateView.as_view(), name="directory_create"),
     path("sociale-kaart/<int:pk>/", views.DirectoryDetailView.as_view(), name="directory_detail"),

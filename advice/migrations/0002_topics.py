@@ -5,15 +5,11 @@ Reports count advice records and signals by these codes, so they are data, not d
 
 from django.db import migrations
 
-from zvhd.network.reference_data import TOPICS
-
-OTHER = ("overig", "Overig of meerdere aandachtsgebieden")
-
 
 def add_topics(apps, schema_editor):
-    Topic = apps.get_model("advice", "Topic")
-    for order, (code, label) in enumerate([*TOPICS, OTHER], start=1):
-        Topic.objects.update_or_create(code=code, defaults={"label": label, "order": order})
+    from advice.topics import ensure_topics
+
+    ensure_topics(apps.get_model("advice", "Topic"))
 
 
 class Migration(migrations.Migration):

@@ -9,3 +9,11 @@ def fast_password_hashing(settings):
     hasher keeps the permission matrix fast on a shared machine.
     """
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def topics(db):
+    """Migration 0002 adds the topics, but a browser test's flush removes them again."""
+    from advice.topics import ensure_topics
+
+    ensure_topics()
