@@ -262,6 +262,15 @@ class AdviceRecord(models.Model):
         blank=True,
         related_name="advice_converted",
     )
+    registration = models.OneToOneField(
+        "cases.Case",
+        verbose_name=_("aanmelding"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="advice_record",
+        help_text=_("De aanmelding die uit deze vraag is gemaakt."),
+    )
     history = HistoricalRecords()
 
     objects = AdviceRecordQuerySet.as_manager()

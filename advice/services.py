@@ -95,6 +95,21 @@ def registration_initial(advice: AdviceRecord) -> dict:
 
 
 @transaction.atomic
+def link_registration(*, advice: AdviceRecord, case, linked_by: User) -> AdviceRecord:
+    """Point a converted advice record at the registration made from it (both ways: the case
+    carries the advice as its origin)."""
+    advice = AdviceRecord.objects.select_for_update().get(pk=advice.pk)
+    if advice.outcome != AdviceOutcome.REGISTRATION:
+        raise ValidationError(_("Deze vraag is niet omgezet in een aanmelding."))
+    if advice.registration_id and advice.registration_id != case.pk:
+        raise ValidationError(_("Uit deze vraag is al een aanmelding gemaakt."))
+    advice.registration = case
+    advice._history_user = linked_by
+    advice.save()
+    return advice
+
+
+@transaction.atomic
 def convert_to_registration(*, advice: AdviceRecord, converted_by: User) -> dict:
     """Mark the advice as turned into a registration; returns the registration's initial data.
 

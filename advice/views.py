@@ -46,9 +46,8 @@ from zvhd.privacy.services import log_list_access
 from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
 
 # The registration form of the cases app, opened with `?advies=<pk>` after a conversion (see
-# services.registration_initial). The cases app is built in parallel: until it mounts this
-# name, the conversion is recorded and the user is told the form is not available yet.
-REGISTRATION_FORM_URL_NAME = "cases:registration_create"
+# services.registration_initial); it links the new registration back to the advice record.
+REGISTRATION_FORM_URL_NAME = "cases:register"
 
 
 def may(user, model, action, obj) -> bool:

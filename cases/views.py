@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, TemplateView, View
 from django.views.generic.detail import SingleObjectMixin
@@ -22,6 +24,7 @@ from cases.models import (
     Escalation,
     Ketenkamer,
     Status,
+    Topic,
 )
 from cases.policy import (
     DETAILS,
@@ -156,14 +159,67 @@ class RegisterView(RoleRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
+    @cached_property
+    def source_advice(self):
+        """The advice record this registration is made from (`?advies=<pk>`), if the user may
+        convert it; read through the advice app's own door, so nothing personal is in the URL."""
+        pk = self.request.GET.get("advies", "")
+        if not pk.isdigit():
+            return None
+        from advice.models import AdviceRecord
+
+        return (
+            AdviceRecord.objects.visible_to(self.request.user, "convert")
+            .select_related("topic")
+            .filter(pk=int(pk), registration__isnull=True)
+            .first()
+        )
+
+    def get_initial(self):
+        initial = super().get_initial()
+        advice = self.source_advice
+        if advice is not None:
+            from advice.services import registration_initial
+
+            data = registration_initial(advice)
+            reason = data["reason"]
+            if data["advice_given"]:
+                reason += "\n\n" + str(_("Eerder gegeven advies: ")) + data["advice_given"]
+            initial.update(
+                registering_organisation=data["registering_organisation"],
+                municipality=data["municipality"],
+                person_municipality=data["municipality"],
+                registrant_name=data["registered_by_name"],
+                reason=reason,
+            )
+            if data["topic"] in Topic.values:
+                initial["topic"] = data["topic"]
+        return initial
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["duplicate_check"] = self.request.user.has_role(*DUPLICATE_CHECK_ROLES)
+        context["source_advice"] = self.source_advice
         return context
 
     def form_valid(self, form):
+        advice = self.source_advice
+        origin = {}
+        if advice is not None:
+            origin = {
+                "origin": str(_("Adviesvraag van %(date)s"))
+                % {"date": advice.date.strftime("%d-%m-%Y")},
+                "origin_url": reverse("advice:detail", args=[advice.pk]),
+            }
         try:
-            case = services.register_case(registered_by=self.request.user, **form.service_kwargs())
+            with transaction.atomic():
+                case = services.register_case(
+                    registered_by=self.request.user, **form.service_kwargs(), **origin
+                )
+                if advice is not None:
+                    from advice.services import link_registration
+
+                    link_registration(advice=advice, case=case, linked_by=self.request.user)
         except ValidationError as error:
             _add_errors(form, error)
             return self.form_invalid(form)

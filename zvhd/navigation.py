@@ -60,7 +60,7 @@ class MenuEntry:
 def menu_for(user, path: str = "") -> list[MenuEntry]:
     if not user.is_authenticated:
         return []
-    entries = [MenuEntry(label="Start", url=reverse("start"), active=path == "/")]
+    entries = [MenuEntry(label="Start", url=reverse("start"), active=False)]
     for item in sorted(_nav_items, key=lambda i: (i.order, str(i.label))):
         if not item.visible_for(user):
             continue
@@ -68,7 +68,12 @@ def menu_for(user, path: str = "") -> list[MenuEntry]:
             url = reverse(item.url_name)
         except NoReverseMatch:  # an app whose pages are not mounted (e.g. switched off)
             continue
-        entries.append(MenuEntry(label=str(item.label), url=url, active=path.startswith(url)))
+        entries.append(MenuEntry(label=str(item.label), url=url, active=False))
+    # One active item: the longest menu URL the current page lies under (/casussen/aanmelden/
+    # is "Aanmelden", not also "Casussen").
+    matches = [e for e in entries if path == e.url or (e.url != "/" and path.startswith(e.url))]
+    if matches:
+        max(matches, key=lambda e: len(e.url)).active = True
     return entries
 
 

@@ -45,16 +45,54 @@ def test_a_converted_question_keeps_its_outcome(cast, advice):
         services.update_advice(advice=advice, changed_by=cast.regisseur)
 
 
-def test_the_convert_page_records_the_outcome_and_says_the_form_is_not_there_yet(
-    cast, client_for, advice
-):
-    response = client_for(cast.regisseur).post(reverse("advice:convert", args=[advice.pk]))
+def test_converting_opens_a_prefilled_registration_that_links_both_ways(cast, client_for, advice):
+    from cases.models import Case
+
+    client = client_for(cast.regisseur)
+    response = client.post(reverse("advice:convert", args=[advice.pk]))
     assert response.status_code == 302
+    assert response.url == f"{reverse('cases:register')}?advies={advice.pk}"
+    form_page = client.get(response.url)
+    initial = form_page.context["form"].initial
+    assert initial["municipality"] == cast.assen.pk
+    assert initial["registering_organisation"] == cast.politie.pk
+    assert advice.question in initial["reason"]
+    assert "komt uit de adviesvraag" in form_page.content.decode()
+
+    response = client.post(
+        response.url,
+        {
+            "first_name": "Kees",
+            "last_name": "Bakker",
+            "birth_date": "1980-04-02",
+            "gender": "man",
+            "person_municipality": cast.assen.pk,
+            "registering_organisation": cast.politie.pk,
+            "registrant_name": "Agent Smit",
+            "registrant_email": "smit@politie.example",
+            "municipality": cast.assen.pk,
+            "reason": initial["reason"],
+            "desired_outcome": "Een gezamenlijke aanpak",
+            "problem_areas": ["psychisch"],
+            "topic": "multiproblematiek",
+            "person_informed": "ja",
+            "urgency": "normaal",
+        },
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    case = Case.objects.get(person__last_name="Bakker")
     advice.refresh_from_db()
-    assert advice.is_converted
-    page = client_for(cast.regisseur).get(response.url).content.decode()
-    assert "omgezet in een aanmelding" in page
-    assert "Omzetten in aanmelding</a>" not in page
+    assert advice.registration == case
+    assert case.origin_url == reverse("advice:detail", args=[advice.pk])
+    detail = client.get(reverse("advice:detail", args=[advice.pk])).content.decode()
+    assert case.number in detail
+
+
+def test_someone_who_may_not_convert_gets_an_empty_registration_form(cast, client_for, advice):
+    response = client_for(cast.partner).get(f"{reverse('cases:register')}?advies={advice.pk}")
+    assert response.status_code == 200
+    assert response.context["source_advice"] is None
+    assert "municipality" not in response.context["form"].initial
 
 
 def test_a_signal_cannot_skip_being_addressed(cast):

@@ -89,10 +89,27 @@ def test_advice_is_turned_into_a_registration(page, as_user, cast, shot, axe_fin
     page.get_by_role("heading", name="Omzetten in aanmelding").wait_for()
     shot(page, "advice_convert_confirm")
     page.get_by_role("button", name="Omzetten en aanmelding openen").click()
-    page.get_by_text("omgezet in een aanmelding").first.wait_for()
-    shot(page, "advice_converted")
+    # The registration form of the cases app opens, pre-filled from the question.
+    page.get_by_text("komt uit de adviesvraag").wait_for()
+    shot(page, "advice_converted_registration_form")
+    page.get_by_label("Voornaam").fill("Kees")
+    page.get_by_label("Achternaam").fill("Bakker")
+    page.get_by_label("Geboortedatum", exact=True).fill("1980-04-02")
+    page.get_by_label("E-mail aanmelder").fill("sociaal@assen.example")
+    page.get_by_label("Wat wilt u met de aanmelding bereiken?").fill("Een gezamenlijke aanpak")
+    page.get_by_label("Psychische problematiek").check()
+    page.get_by_label("Aandachtsgebied").select_option("multiproblematiek")
+    page.locator("input[name=person_informed][value=ja]").check()
+    page.get_by_label("Domein (alleen bij aanmelding door een gemeente)").select_option("sociaal")
+    page.get_by_role("button", name="Aanmelding versturen").click()
+    page.wait_for_load_state()
+    shot(page, "advice_registration_submitted")
+    page.wait_for_url("**/ontvangen/")
     advice.refresh_from_db()
     assert advice.outcome == AdviceOutcome.REGISTRATION
+    assert advice.registration is not None
+    page.goto(f"/advies/vragen/{advice.pk}/")
+    assert page.get_by_role("link", name=advice.registration.number).is_visible()
     assert page.get_by_role("link", name="Omzetten in aanmelding").count() == 0
 
 

@@ -6,9 +6,9 @@ import sys
 
 import pytest
 import redis
+from celery import Celery
 from django.conf import settings
 
-from zvhd.celery import app
 from zvhd.tasks import ping
 
 BROKER = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/5")
@@ -47,16 +47,15 @@ def worker(redis_broker):
         cwd=settings.BASE_DIR,
         env=env,
     )
-    previous = {k: app.conf[k] for k in ("broker_url", "result_backend", "task_always_eager")}
-    app.conf.update(broker_url=redis_broker, result_backend=redis_broker, task_always_eager=False)
     try:
         yield process
     finally:
         process.terminate()
         process.wait(timeout=30)
-        app.conf.update(**previous)
 
 
-def test_a_real_worker_runs_a_task_and_returns_its_result(worker):
-    result = ping.delay(41)
-    assert result.get(timeout=60) == 42
+def test_a_real_worker_runs_a_task_and_returns_its_result(worker, redis_broker):
+    # A client of its own: the suite's app runs tasks eagerly and has no result backend.
+    client = Celery("zvhd-test-client", broker=redis_broker, backend=redis_broker)
+    result = client.send_task(ping.name, args=[41])
+    assert result.get(timeout=90) == 42
