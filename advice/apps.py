@@ -15,7 +15,9 @@ class AdviceConfig(AppConfig):
         from zvhd.permissions import CHANGE, VIEW
 
         writers = roles_for(ADVICE_POLICY, CHANGE)
-        register(NavItem(_("Vraag vastleggen"), "advice:quick", roles=writers, order=15))
+        register(
+            NavItem(_("Vraag vastleggen"), "advice:quick", roles=writers, order=15, accesskey="v")
+        )
         register(
             NavItem(_("Advies"), "advice:list", roles=roles_for(ADVICE_POLICY, VIEW), order=30)
         )

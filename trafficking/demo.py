@@ -282,6 +282,10 @@ def seed(*, stdout, rng) -> None:
         )
         for item in AgendaItem.objects.filter(meeting=meeting).select_related("signal"):
             decision = _decide(rng)
+            if decision == Decision.DIRECTION and services.missing_for_direction(item.signal):
+                # Process direction needs a known person; for the others the care
+                # coordinator takes it up, as the Drieluik would decide.
+                decision = Decision.CARE
             services.record_decision(
                 item=item,
                 discussion="Besproken; informatie van politie en zorg gedeeld.",

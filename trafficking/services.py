@@ -297,6 +297,21 @@ def record_decision(
 CASE_GENDER = {"v": "vrouw", "m": "man", "x": "anders", "onbekend": "onbekend"}
 
 
+def missing_for_direction(signal: Signal) -> list[str]:
+    """What a registration for process direction needs of the person and the signal lacks."""
+    missing = [
+        str(label)
+        for label, value in (
+            (_("voornaam"), signal.first_name),
+            (_("achternaam"), signal.last_name),
+            (_("geboortedatum"), signal.birth_date),
+            (_("gemeente"), signal.municipality_id),
+        )
+        if not value or signal.person_unknown
+    ]
+    return missing
+
+
 def register_for_direction(*, signal: Signal, decided_on: date, by):
     """Register the signal's person for process direction in the cases app (the ketenkamer
     then triages it like any registration). Process direction needs a known person."""
@@ -304,23 +319,14 @@ def register_for_direction(*, signal: Signal, decided_on: date, by):
 
     from cases.services import register_case
 
-    missing = [
-        label
-        for label, value in (
-            (_("voornaam"), signal.first_name),
-            (_("achternaam"), signal.last_name),
-            (_("geboortedatum"), signal.birth_date),
-            (_("gemeente"), signal.municipality_id),
-        )
-        if not value
-    ]
-    if signal.person_unknown or missing:
+    missing = missing_for_direction(signal)
+    if missing:
         raise ValidationError(
             _(
                 "Voor procesregie moet de persoon bekend zijn. Vul eerst in bij het signaal: "
                 "%(missing)s."
             )
-            % {"missing": ", ".join(str(m) for m in missing) or _("de persoonsgegevens")}
+            % {"missing": ", ".join(missing)}
         )
     return register_case(
         registered_by=by,

@@ -18,6 +18,9 @@ class NavItem:
     url_name: str
     roles: set[str] = field(default_factory=set)
     order: int = 50
+    # A browser access key (Alt+Shift+key in Chromium and Firefox) for work that must be
+    # reachable from any page with the keyboard alone, such as logging a phone question.
+    accesskey: str = ""
 
     def visible_for(self, user) -> bool:
         return user.has_role(*self.roles)
@@ -55,6 +58,7 @@ class MenuEntry:
     label: str
     url: str
     active: bool
+    accesskey: str = ""
 
 
 def menu_for(user, path: str = "") -> list[MenuEntry]:
@@ -68,7 +72,9 @@ def menu_for(user, path: str = "") -> list[MenuEntry]:
             url = reverse(item.url_name)
         except NoReverseMatch:  # an app whose pages are not mounted (e.g. switched off)
             continue
-        entries.append(MenuEntry(label=str(item.label), url=url, active=False))
+        entries.append(
+            MenuEntry(label=str(item.label), url=url, active=False, accesskey=item.accesskey)
+        )
     # One active item: the longest menu URL the current page lies under (/casussen/aanmelden/
     # is "Aanmelden", not also "Casussen").
     matches = [e for e in entries if path == e.url or (e.url != "/" and path.startswith(e.url))]

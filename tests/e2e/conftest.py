@@ -65,7 +65,9 @@ def page(browser, live_server):
     context = browser.new_context(
         base_url=live_server.url, locale="nl-NL", viewport={"width": 1280, "height": 900}
     )
-    context.set_default_timeout(10_000)
+    # Generous: a shared 2-core CI machine can be slow; a real hang still fails.
+    context.set_default_timeout(30_000)
+    context.set_default_navigation_timeout(30_000)
     page = context.new_page()
     yield page
     context.close()
