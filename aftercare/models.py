@@ -362,6 +362,9 @@ class AftercareRecord(models.Model):
     def __str__(self):
         return f"{self.number} {self.full_name}"
 
+    def get_absolute_url(self):
+        return reverse("aftercare:record_detail", args=[self.pk])
+
     @property
     def number(self) -> str:
         return f"NZ-{self.notified_on:%Y}-{self.pk:04d}" if self.pk else "NZ-nieuw"
@@ -388,9 +391,6 @@ class AftercareRecord(models.Model):
     def detention_days(self) -> int:
         end = self.actual_release or self.expected_release
         return (end - self.detention_start).days
-
-    def get_absolute_url(self):
-        return reverse("aftercare:record_detail", args=[self.pk])
 
     def clean(self):
         if (
@@ -488,6 +488,9 @@ class Enrichment(models.Model):
         ordering = ["added_at", "pk"]
         verbose_name = _("verrijking")
         verbose_name_plural = _("verrijkingen")
+
+    def __str__(self):
+        return f"{self.get_source_display()} {self.added_at:%Y-%m-%d}"
 
 
 class ConditionKind(models.TextChoices):
@@ -602,6 +605,9 @@ class ContactMoment(models.Model):
         verbose_name = _("contactmoment")
         verbose_name_plural = _("contactmomenten")
 
+    def __str__(self):
+        return f"{self.get_with_whom_display()} {self.on}"
+
 
 class RecordEvent(models.Model):
     """Who moved the record from which status to which, when and why."""
@@ -619,6 +625,9 @@ class RecordEvent(models.Model):
 
     class Meta:
         ordering = ["at", "pk"]
+
+    def __str__(self):
+        return f"{self.from_status or '-'} → {self.to_status}"
 
 
 class Reminder(models.Model):
@@ -639,3 +648,6 @@ class Reminder(models.Model):
                 fields=["record", "stage", "release_date"], name="aftercare_reminder_once"
             )
         ]
+
+    def __str__(self):
+        return f"{self.stage} dagen voor {self.release_date}"

@@ -54,6 +54,7 @@ def apply_errors(form, error: ValidationError) -> None:
 
 class AftercareScopedMixin(ScopedMixin):
     model = AftercareRecord
+    context_object_name = "record"
 
     @property
     def log_action(self) -> str:
@@ -68,6 +69,7 @@ class AftercareScopedMixin(ScopedMixin):
 class RecordListView(
     RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, SingleTableMixin, FilterView
 ):
+    context_object_name = "records"
     roles = COORDINATOR
     read_method = "for_list"
     table_class = RecordTable
@@ -78,6 +80,8 @@ class RecordListView(
 
 class MunicipalListView(RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, ListView):
     """A municipal contact's summary list: the records of their own residents."""
+
+    context_object_name = "records"
 
     roles = {Role.GEMEENTELIJK_CONTACTPERSOON}
     read_method = "for_summary_list"
@@ -90,6 +94,8 @@ class MunicipalListView(RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin
 
 class ReleasesView(RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, ListView):
     """Releases in the coming weeks with the conditions still open."""
+
+    context_object_name = "records"
 
     roles = COORDINATOR
     template_name = "aftercare/releases.html"
@@ -348,6 +354,7 @@ class ConditionView(AftercareScopedMixin, SingleObjectMixin, FormView):
     """One condition of a record: scoped through its record (Condition.objects.visible_to)."""
 
     model = Condition
+    context_object_name = "condition"
     action = CHANGE
     pk_url_kwarg = "condition_pk"
     form_class = forms.ConditionForm
