@@ -226,6 +226,9 @@ class CaseQuerySet(GuardedQuerySet):
             "registered_by",
             "group",
             "handed_over_to",
+            "triage",
+            "plan",
+            "plan__updated_by",
         )
 
     def open(self):

@@ -400,8 +400,26 @@ def _keep_conflict(*, case, what, data, version, by) -> ConflictCopy:
     )
 
 
+def update_case_people(**kwargs) -> Case:
+    """Change who works on the case and its review date; refuses a stale version.
+
+    The refused version is kept (ConflictCopy) after the transaction, so it survives the
+    rollback of the refused save.
+    """
+    result = _update_case_people(**kwargs)
+    if isinstance(result, _Stale):
+        raise EditConflict(current=result.current, copy=_keep_conflict(**result.copy))
+    return result
+
+
+@dataclass
+class _Stale:
+    current: object
+    copy: dict
+
+
 @transaction.atomic
-def update_case_people(
+def _update_case_people(
     *,
     case: Case,
     changed_by: User,
@@ -411,22 +429,23 @@ def update_case_people(
     guide: User | None,
     review_on: date | None,
 ) -> Case:
-    """Change who works on the case and its review date; refuses a stale version."""
     current = Case.objects.select_for_update().get(pk=case.pk)
     if current.version != expected_version:
-        copy = _keep_conflict(
-            case=current,
-            what="case",
-            data={
-                "director": str(director or ""),
-                "support": str(support or ""),
-                "guide": str(guide or ""),
-                "review_on": review_on.isoformat() if review_on else "",
+        return _Stale(
+            current=current,
+            copy={
+                "case": current,
+                "what": "case",
+                "data": {
+                    "director": str(director or ""),
+                    "support": str(support or ""),
+                    "guide": str(guide or ""),
+                    "review_on": review_on.isoformat() if review_on else "",
+                },
+                "version": expected_version,
+                "by": changed_by,
             },
-            version=expected_version,
-            by=changed_by,
         )
-        raise EditConflict(current=current, copy=copy)
     if current.in_direction and director is None:
         raise ValidationError({"director": _("Een casus in procesregie heeft een regisseur.")})
     current.director, current.support, current.guide = director, support, guide
@@ -435,17 +454,24 @@ def update_case_people(
     return current
 
 
+def save_plan(**kwargs) -> Plan:
+    """Create or update the integral plan. A save based on an older version is refused and
+    kept as a ConflictCopy (after the rollback), so both versions are there to merge."""
+    result = _save_plan(**kwargs)
+    if isinstance(result, _Stale):
+        raise EditConflict(current=result.current, copy=_keep_conflict(**result.copy))
+    return result
+
+
 @transaction.atomic
-def save_plan(
+def _save_plan(
     *,
     case: Case,
     saved_by: User,
     summary: str,
     review_on: date | None,
     expected_version: int | None,
-) -> Plan:
-    """Create or update the integral plan. A save based on an older version is refused and
-    kept as a ConflictCopy, so both versions are there to merge."""
+):
     if not case.in_direction:
         raise TransitionNotAllowed(_("Alleen een actieve casus heeft een plan van aanpak."))
     if review_on and case.started_on and review_on < case.started_on:
@@ -455,17 +481,19 @@ def save_plan(
         plan = Plan(case=case, summary=summary, review_on=review_on, updated_by=saved_by)
     else:
         if expected_version is not None and plan.version != expected_version:
-            copy = _keep_conflict(
-                case=case,
-                what="plan",
-                data={
-                    "summary": summary,
-                    "review_on": review_on.isoformat() if review_on else "",
+            return _Stale(
+                current=plan,
+                copy={
+                    "case": case,
+                    "what": "plan",
+                    "data": {
+                        "summary": summary,
+                        "review_on": review_on.isoformat() if review_on else "",
+                    },
+                    "version": expected_version,
+                    "by": saved_by,
                 },
-                version=expected_version,
-                by=saved_by,
             )
-            raise EditConflict(current=plan, copy=copy)
         plan.summary, plan.review_on = summary, review_on
         plan.version += 1
         plan.updated_by = saved_by

@@ -94,6 +94,7 @@ class CaseListBase(ScopedListMixin, TemplateView):
             table=table,
             filter=filterset,
             title=self.title,
+            can_register=user.has_role(*REGISTER_ROLES),
             next_query=next_query,
             first_query=query.urlencode() if before else None,
             **kwargs,
@@ -217,7 +218,7 @@ def _add_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-class CasePageMixin(ScopedMixin):
+class CasePageMixin(ScopedMixin, SingleObjectMixin):
     model = Case
     read_method = "for_detail"
     tab = "overzicht"
@@ -226,9 +227,15 @@ class CasePageMixin(ScopedMixin):
     def log_action(self) -> str:
         return AccessAction.VIEW if self.action in (VIEW, DETAILS) else AccessAction.CHANGE
 
+    def dispatch(self, request, *args, **kwargs):
+        # Scope first: a case out of reach is a 404 (and a refused action a 403) before any
+        # form or context is built.
+        self.get_case()
+        return super().dispatch(request, *args, **kwargs)
+
     def get_case(self):
         if not hasattr(self, "_case"):
-            self._case = self.get_object()
+            self._case = self.object = self.get_object()
         return self._case
 
     def case_context(self):
@@ -255,12 +262,13 @@ class CaseDetailView(CasePageMixin, TemplateView):
                 )
             )
             context["team"] = list(case.team.select_related("user", "organisation"))
-            context["escalations"] = list(case.escalations.all())
+            # Only a case that has been in direction can have been escalated.
+            context["escalations"] = list(case.escalations.all()) if case.started_on else []
             context["triage"] = (
                 getattr(case, "triage", None) if case.status not in TRIAGE_STATUSES else None
             )
-            context["conflicts"] = list(case.conflict_copies.filter(saved_by=user, what="case")[:3])
-        if user.has_role(*DUPLICATE_CHECK_ROLES):
+        # The duplicate check matters at intake and triage, not in a running case.
+        if case.in_triage and user.has_role(*DUPLICATE_CHECK_ROLES):
             context["known"] = list(
                 services.find_known_cases(
                     bsn=case.person.bsn,
@@ -285,7 +293,7 @@ class PlanView(CaseTabView):
         context = super().get_context_data(**kwargs)
         context.update(self.case_context())
         case = context["case"]
-        context["plan"] = getattr(case, "plan", None) if hasattr(case, "plan") else None
+        context["plan"] = getattr(case, "plan", None)
         context["goals"] = list(case.goals.all())
         context["actions"] = list(
             case.actions.filter(actions_filter(self.request.user)).select_related(
@@ -330,15 +338,17 @@ class HistoryView(CaseTabView):
         context.update(self.case_context())
         case = context["case"]
         context["transitions"] = list(case.transitions.select_related("by"))
+        # One query for the records; each is compared with the next older one in Python
+        # (simple-history's prev_record would cost a query per row).
+        records = list(case.history.select_related("history_user").order_by("-history_date")[:51])
         changes = []
-        for record in case.history.select_related("history_user").order_by("-history_date")[:50]:
+        for record, previous in zip(records[:50], [*records[1:], None], strict=False):
             delta = []
-            previous = record.prev_record
             if previous is not None:
                 delta = [
                     (c.field, c.old, c.new)
                     for c in record.diff_against(previous).changes
-                    if c.field not in ("version",)
+                    if c.field != "version"
                 ]
             changes.append({"record": record, "delta": delta})
         context["changes"] = changes
@@ -372,11 +382,6 @@ class CaseFormView(CasePageMixin, FormView):
 
     def extra_form_kwargs(self):
         return {}
-
-    def dispatch(self, request, *args, **kwargs):
-        # Scope first: a case out of reach is a 404 before any form is built.
-        self.get_case()
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
