@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -189,7 +189,21 @@ def receive_notification(
                 else None
             ),
         )
-        _save(record, received_by)
+        try:
+            # Two notifications of the same new detention at the same moment: the unique key
+            # (BSN, detention start) lets one in; the other gets the duplicate message.
+            with transaction.atomic():
+                _save(record, received_by)
+        except IntegrityError:
+            raise ValidationError(
+                {
+                    "kind": _(
+                        "Deze detentie is zojuist al gemeld; er is niets dubbel opgeslagen. "
+                        "Zoek het dossier op BSN."
+                    )
+                },
+                code="duplicate",
+            ) from None
         RecordEvent.objects.create(
             record=record,
             to_status=Status.OPEN,

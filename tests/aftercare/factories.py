@@ -14,7 +14,10 @@ _serial = itertools.count(10_000_000)
 
 
 def valid_bsn(serial: int | None = None) -> str:
-    """A nine-digit number that passes the elfproef (fictitious, for tests and demo only)."""
+    """A nine-digit number that passes the elfproef (fictitious, for tests and demo only).
+
+    Each call draws fresh serials until one passes, so two calls never give the same number.
+    """
     number = serial if serial is not None else next(_serial)
     while True:
         first8 = f"{number % 100_000_000:08d}"
@@ -22,7 +25,7 @@ def valid_bsn(serial: int | None = None) -> str:
         check = total % 11
         if check < 10 and first8[0] != "0":
             return first8 + str(check)
-        number += 1
+        number = number + 1 if serial is not None else next(_serial)
 
 
 def participate(municipality, *years):
