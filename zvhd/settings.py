@@ -238,7 +238,9 @@ LANGUAGES = [("nl", _("Nederlands"))]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: years, case numbers and ids must never read "2.026". Amounts and counts are grouped
+# explicitly by the `euro` and `small_count` filters (zvhd/templatetags/zvhd.py).
+USE_THOUSAND_SEPARATOR = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"

@@ -77,7 +77,10 @@ def seed(total: int) -> None:
     municipalities = list(Municipality.objects.values_list("pk", flat=True))
     organisations = list(Organisation.objects.partners().values_list("pk", flat=True))
     regisseur = User.objects.get(username="regisseur")
-    directors = [regisseur.pk, *User.objects.filter(groups__name="manager").values_list("pk", flat=True)]
+    directors = [
+        regisseur.pk,
+        *User.objects.filter(groups__name="manager").values_list("pk", flat=True),
+    ]
     start = time.perf_counter()
     batch = 100_000
     with connection.cursor() as c:
@@ -98,41 +101,137 @@ def seed(total: int) -> None:
                 )
                 roll = rng.random()
                 status = (
-                    "in_triage" if roll < 0.01 else "aangemeld" if roll < 0.015
-                    else "actief" if roll < 0.15 else "afgesloten"
+                    "in_triage"
+                    if roll < 0.01
+                    else "aangemeld"
+                    if roll < 0.015
+                    else "actief"
+                    if roll < 0.15
+                    else "afgesloten"
                 )
                 directed = status in ("actief", "afgesloten")
                 started = (registered + timedelta(days=7)).date() if directed else None
                 closed = (started + timedelta(days=200)) if status == "afgesloten" else None
                 if closed and closed > date.today():
                     status, closed = "actief", None  # still running
-                persons.append((pid, f"Voornaam{pid % 997}", f"Achternaam{pid % 7919}",
-                                date(1950 + pid % 60, 1 + pid % 12, 1 + pid % 28), "onbekend", "",
-                                municipality, "", "", "", "", ""))
-                cases.append((
-                    cid, f"{registered.year}-{cid:07d}", pid, status,
-                    rng.choice(["maatwerk", "pga"]) if directed else "",
-                    rng.choice(organisations), regisseur.pk, "Bench Aanmelder",
-                    "bench@bench.example", "", "", municipality, "Reden", "Doel",
-                    "multiproblematiek", "t", "", "normaal", "", "", "",
-                    registered.isoformat(), started, started, closed, None,
-                    "doel_bereikt" if closed else "", None,
-                    rng.choice(directors) if directed else None, None, None, None, 1,
-                    registered.isoformat(), None, None,
-                ))
-            _copy(raw, "cases_person", ["id", "first_name", "last_name", "birth_date", "gender",
-                                        "bsn", "municipality_id", "address", "postcode", "city",
-                                        "phone", "email"], persons)
-            _copy(raw, "cases_case", [
-                "id", "number", "person_id", "status", "kind", "registering_organisation_id",
-                "registered_by_id", "registrant_name", "registrant_email", "registrant_phone",
-                "municipal_domain", "municipality_id", "reason", "desired_outcome", "topic",
-                "person_informed", "not_informed_reason", "urgency", "origin", "origin_url",
-                "screening_notes", "registered_at", "triaged_on", "started_on", "closed_on",
-                "review_on", "closing_reason", "handed_over_to_id", "director_id", "support_id",
-                "guide_id", "group_id", "version", "registration_notified_at",
-                "decision_notified_at", "review_reminded_for",
-            ], cases)
+                persons.append(
+                    (
+                        pid,
+                        f"Voornaam{pid % 997}",
+                        f"Achternaam{pid % 7919}",
+                        date(1950 + pid % 60, 1 + pid % 12, 1 + pid % 28),
+                        "onbekend",
+                        "",
+                        municipality,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    )
+                )
+                cases.append(
+                    (
+                        cid,
+                        f"{registered.year}-{cid:07d}",
+                        pid,
+                        status,
+                        rng.choice(["maatwerk", "pga"]) if directed else "",
+                        rng.choice(organisations),
+                        regisseur.pk,
+                        "Bench Aanmelder",
+                        "bench@bench.example",
+                        "",
+                        "",
+                        municipality,
+                        "Reden",
+                        "Doel",
+                        "multiproblematiek",
+                        "t",
+                        "",
+                        "normaal",
+                        "",
+                        "",
+                        "",
+                        registered.isoformat(),
+                        started,
+                        started,
+                        closed,
+                        None,
+                        "doel_bereikt" if closed else "",
+                        None,
+                        rng.choice(directors) if directed else None,
+                        None,
+                        None,
+                        None,
+                        1,
+                        registered.isoformat(),
+                        None,
+                        None,
+                    )
+                )
+            _copy(
+                raw,
+                "cases_person",
+                [
+                    "id",
+                    "first_name",
+                    "last_name",
+                    "birth_date",
+                    "gender",
+                    "bsn",
+                    "municipality_id",
+                    "address",
+                    "postcode",
+                    "city",
+                    "phone",
+                    "email",
+                ],
+                persons,
+            )
+            _copy(
+                raw,
+                "cases_case",
+                [
+                    "id",
+                    "number",
+                    "person_id",
+                    "status",
+                    "kind",
+                    "registering_organisation_id",
+                    "registered_by_id",
+                    "registrant_name",
+                    "registrant_email",
+                    "registrant_phone",
+                    "municipal_domain",
+                    "municipality_id",
+                    "reason",
+                    "desired_outcome",
+                    "topic",
+                    "person_informed",
+                    "not_informed_reason",
+                    "urgency",
+                    "origin",
+                    "origin_url",
+                    "screening_notes",
+                    "registered_at",
+                    "triaged_on",
+                    "started_on",
+                    "closed_on",
+                    "review_on",
+                    "closing_reason",
+                    "handed_over_to_id",
+                    "director_id",
+                    "support_id",
+                    "guide_id",
+                    "group_id",
+                    "version",
+                    "registration_notified_at",
+                    "decision_notified_at",
+                    "review_reminded_for",
+                ],
+                cases,
+            )
             next_person += n
             next_case += n
             todo -= n
@@ -186,7 +285,8 @@ def run(argv: list[str]) -> None:
     contact = User.objects.get(username="gemeente.assen")
     own = Case.objects.filter(director=director).order_by("-pk").values_list("pk", flat=True)[0]
     assen = (
-        Case.objects.filter(municipality=contact.municipality).order_by("-pk")
+        Case.objects.filter(municipality=contact.municipality)
+        .order_by("-pk")
         .values_list("pk", flat=True)[0]
     )
     print(f"cases: {Case.objects.count()} · requests per page: {requests}")
@@ -202,7 +302,9 @@ def run(argv: list[str]) -> None:
             ("case detail", f"/casussen/{detail}/"),
         ):
             if url is None:
-                before = Case.objects.visible_to(user).order_by("-pk").values_list("pk", flat=True)[25]
+                before = (
+                    Case.objects.visible_to(user).order_by("-pk").values_list("pk", flat=True)[25]
+                )
                 url = f"/casussen/?voor={before}"
             result = measure(client, url, requests)
             rows.append((user.username, label, result))
@@ -211,7 +313,10 @@ def run(argv: list[str]) -> None:
     print("|---|---|---:|---:|---:|---|")
     for username, label, r in rows:
         counts = "; ".join(s[:60] for s in r["counts"]) or "none"
-        print(f"| {username} | {label} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} | {counts} |")
+        print(
+            f"| {username} | {label} | {r['p50']:.1f} | {r['p95']:.1f} "
+            f"| {r['queries']} | {counts} |"
+        )
 
 
 if __name__ == "__main__":

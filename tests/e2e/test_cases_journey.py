@@ -11,11 +11,6 @@ from cases.models import Case, Status
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-@pytest.fixture(autouse=True)
-def fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def test_the_journey_of_a_case(cast, page, as_user, shot, axe_findings, mailoutbox):
     # 1. A partner professional of GGZ Drenthe registers.
     as_user(page, cast.partner)
