@@ -303,6 +303,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zvhd.tasks.heartbeat",
         "schedule": timedelta(minutes=1),
     },
+    # Aftercare: release reminders 14 and 3 days ahead. Hourly rather than daily, so a record
+    # entered during the day (half of all detentions last less than a month) is not left a day
+    # without its reminder; each reminder is sent once, so the extra runs cost one query.
+    "aftercare-release-reminders": {
+        "task": "aftercare.tasks.send_release_reminders",
+        "schedule": timedelta(hours=1),
+    },
     # Cases: once a day is enough for actions and review dates that fall due within three
     # days; each is reminded once per due date, so a missed or repeated run does no harm.
     "cases-action-reminders": {

@@ -1,0 +1,59 @@
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from aftercare.models import AftercareRecord, Status
+
+STATUS_BADGE = {
+    Status.OPEN: "neutral",
+    Status.GUIDANCE: "success",
+    Status.ESCALATED: "warning",
+    Status.CLOSED: "inactive",
+}
+
+
+class RecordTable(tables.Table):
+    number = tables.Column(_("Dossier"), accessor="pk", order_by=("notified_on", "pk"))
+    name = tables.Column(_("Naam"), accessor="last_name", order_by=("last_name", "first_names"))
+    municipality = tables.Column(_("Gemeente"), accessor="municipality__name")
+    institution = tables.Column(_("Inrichting"))
+    expected_release = tables.DateColumn(format="j M Y", verbose_name=_("Verwacht ontslag"))
+    open_conditions = tables.Column(
+        _("Open basisvoorwaarden"), attrs={"td": {"class": "zvhd-numeric"}}
+    )
+    consent = tables.Column(_("Toestemming"))
+    status = tables.Column(_("Status"))
+
+    class Meta:
+        model = AftercareRecord
+        fields = []
+        sequence = [
+            "number",
+            "name",
+            "municipality",
+            "institution",
+            "expected_release",
+            "open_conditions",
+            "consent",
+            "status",
+        ]
+        order_by = "expected_release"
+        empty_text = _("Geen nazorgdossiers gevonden.")
+
+    def render_number(self, record):
+        return format_html(
+            '<a class="utrecht-link" href="{}">{}</a>', record.get_absolute_url(), record.number
+        )
+
+    def render_name(self, record):
+        return record.full_name
+
+    def render_status(self, record):
+        return format_html(
+            '<span class="utrecht-status-badge utrecht-status-badge--{}">{}</span>',
+            STATUS_BADGE.get(record.status, "neutral"),
+            record.get_status_display(),
+        )
+
+    def render_consent(self, record):
+        return record.get_consent_display()

@@ -1,0 +1,262 @@
+"""Who sees what (issue 5 point 12) as one table, the pages' query counts, bad input in forms."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from aftercare.models import AftercareRecord, NotificationKind
+from tests.aftercare.factories import make_record, valid_bsn
+from tests.cast import CAST_USERS
+from zvhd.privacy.models import AccessAction, AccessLog
+
+pytestmark = pytest.mark.django_db
+
+COORDINATOR_ONLY = {"nazorg": 200}
+# Bureau staff who can open the file of the case made by the escalation (cases' own policy:
+# a fresh registration is in the triage queue for direction and support, the manager sees all).
+ON_THE_CASE = {"regisseur", "regisseur_other", "ondersteuner", "manager"}
+
+# (page, record: None | "record" | "escalated", {user: status}, status for everyone else)
+MATRIX = [
+    ("aftercare:record_list", None, COORDINATOR_ONLY, 403),
+    ("aftercare:notification_create", None, COORDINATOR_ONLY, 403),
+    ("aftercare:releases", None, COORDINATOR_ONLY, 403),
+    ("aftercare:figures", None, {"nazorg": 200, "manager": 200}, 403),
+    ("aftercare:participation", None, {"nazorg": 200, "manager": 200}, 403),
+    ("aftercare:municipal_list", None, {"gemeente": 200, "gemeente_other": 200}, 403),
+    # The full record: the coordinator; Assen's contact is in scope (own resident) but may
+    # only read the summary: 403; anyone else does not learn that it exists: 404.
+    ("aftercare:record_detail", "record", {"nazorg": 200, "gemeente": 403}, 404),
+    ("aftercare:record_summary", "record", {"nazorg": 200, "gemeente": 200}, 404),
+    ("aftercare:record_link", "record", {"nazorg": 200, "gemeente": 403}, 404),
+    ("aftercare:consent", "record", {"nazorg": 200, "gemeente": 403}, 404),
+    ("aftercare:contact", "record", {"nazorg": 200, "gemeente": 403}, 404),
+    ("aftercare:escalate", "record", {"nazorg": 200, "gemeente": 403}, 404),
+    ("aftercare:close", "record", {"nazorg": 200, "gemeente": 403}, 404),
+    # Escalated: staff on the linked case see the link, nothing more.
+    (
+        "aftercare:record_link",
+        "escalated",
+        {"nazorg": 200, "gemeente": 403, **dict.fromkeys(ON_THE_CASE, 200)},
+        404,
+    ),
+    (
+        "aftercare:record_detail",
+        "escalated",
+        {"nazorg": 200, "gemeente": 403, **dict.fromkeys(ON_THE_CASE, 403)},
+        404,
+    ),
+    (
+        "aftercare:record_summary",
+        "escalated",
+        {"nazorg": 200, "gemeente": 200, **dict.fromkeys(ON_THE_CASE, 403)},
+        404,
+    ),
+]
+
+CASES = [
+    pytest.param(page, which, name, allowed.get(name, default), id=f"{page}-{which}-{name}")
+    for page, which, allowed, default in MATRIX
+    for name in CAST_USERS
+]
+
+
+@pytest.mark.parametrize(("page", "which", "name", "status"), CASES)
+def test_pages_follow_the_permission_matrix(world, client_for, request, page, which, name, status):
+    args = []
+    if which:
+        args = [request.getfixturevalue(which).pk]
+    response = client_for(getattr(world, name)).get(reverse(page, args=args))
+    assert response.status_code == status
+
+
+def test_the_condition_page_is_scoped_through_its_record(record, world, client_for):
+    condition = record.conditions.first()
+    url = reverse("aftercare:condition", args=[record.pk, condition.pk])
+    assert client_for(world.nazorg).get(url).status_code == 200
+    assert client_for(world.gemeente).get(url).status_code == 404
+    other = make_record(municipality=world.assen, by=world.nazorg, last_name="Visser")
+    wrong_parent = reverse("aftercare:condition", args=[other.pk, condition.pk])
+    assert client_for(world.nazorg).get(wrong_parent).status_code == 404
+
+
+def test_every_read_of_a_record_is_in_the_access_log(record, world, client_for):
+    client_for(world.nazorg).get(reverse("aftercare:record_detail", args=[record.pk]))
+    client_for(world.gemeente).get(reverse("aftercare:record_summary", args=[record.pk]))
+    client_for(world.gemeente_other).get(reverse("aftercare:record_summary", args=[record.pk]))
+    client_for(world.gemeente).get(reverse("aftercare:municipal_list"))
+    rows = AccessLog.objects.filter(object_id=str(record.pk)).order_by("pk")
+    assert [(r.username, r.action, r.allowed) for r in rows] == [
+        ("nazorg", AccessAction.VIEW, True),
+        ("gemeente", AccessAction.VIEW, True),
+        ("gemeente_other", AccessAction.VIEW, False),
+        ("gemeente", AccessAction.LIST, True),
+    ]
+
+
+def test_the_summary_shows_no_bsn_and_no_information_of_partners(record, world, client_for):
+    from aftercare import services
+
+    services.add_enrichment(
+        record=record, source="dji", text="Geheime PI-informatie", added_by=world.nazorg
+    )
+    body = (
+        client_for(world.gemeente)
+        .get(reverse("aftercare:record_summary", args=[record.pk]))
+        .content.decode()
+    )
+    assert record.last_name in body
+    assert record.bsn not in body
+    assert "Geheime PI-informatie" not in body
+
+
+def test_the_link_page_shows_the_case_number_and_not_the_person(escalated, world, client_for):
+    body = (
+        client_for(world.regisseur)
+        .get(reverse("aftercare:record_link", args=[escalated.pk]))
+        .content.decode()
+    )
+    assert escalated.case.number in body
+    assert escalated.last_name not in body
+    assert "Naar het nazorgdossier" not in body
+
+
+def post_notification(client, world, **overrides):
+    today = timezone.localdate()
+    data = {
+        "kind": NotificationKind.START,
+        "source": "DJI",
+        "first_names": "Piet",
+        "last_name": "Mulder",
+        "birth_date": "1979-03-04",
+        "bsn": valid_bsn(),
+        "municipality": world.assen.pk,
+        "institution": "PI Leeuwarden",
+        "detention_start": (today - timedelta(days=3)).isoformat(),
+        "expected_release": (today + timedelta(days=25)).isoformat(),
+        "note": "",
+    }
+    data.update(overrides)
+    return client.post(reverse("aftercare:notification_create"), data), data
+
+
+def test_the_intake_form_makes_a_record_and_goes_to_it(world, client_for):
+    response, data = post_notification(client_for(world.nazorg), world)
+    record = AftercareRecord.objects.get(bsn=data["bsn"])
+    assert response.status_code == 302 and response.url == record.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"bsn": "123456788"}, "elfproef"),
+        ({"expected_release": "2001-01-01"}, "ligt voor het begin van de detentie"),
+        ("emmen", "Stuur de melding door naar de nazorgcoördinator van de gemeente Emmen"),
+        ({"birth_date": "morgen"}, "geldige datum"),
+    ],
+)
+def test_bad_input_in_the_intake_form_keeps_what_was_typed(world, client_for, overrides, message):
+    if overrides == "emmen":
+        overrides = {"municipality": world.emmen.pk}
+    response, data = post_notification(client_for(world.nazorg), world, **overrides)
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert message in body
+    assert 'value="Mulder"' in body and 'value="PI Leeuwarden"' in body
+    assert not AftercareRecord.objects.filter(last_name="Mulder").exists()
+
+
+def test_a_duplicate_in_the_form_is_a_message_not_a_500(world, client_for):
+    client = client_for(world.nazorg)
+    _, data = post_notification(client, world)
+    response, _ = post_notification(client, world, bsn=data["bsn"])
+    assert response.status_code == 200
+    assert "al ontvangen" in response.content.decode()
+    assert AftercareRecord.objects.get(bsn=data["bsn"]).notifications.count() == 1
+
+
+def test_the_participation_page_is_edited_by_management_only(world, client_for):
+    url = reverse("aftercare:participation")
+    data = {"year": 2031, "municipalities": [world.emmen.pk]}
+    assert client_for(world.nazorg).post(url, data).status_code == 403
+    assert client_for(world.manager).post(url, data).status_code == 302
+    from aftercare.models import Participation
+
+    assert list(Participation.objects.municipalities_in(2031)) == [world.emmen]
+
+
+# ---------------------------------------------------------------------------------------------
+# Query counts: pinned, and not growing with the rows.
+
+
+def _count(client, url):
+    client.get(url)  # the session is written once after login
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+PAGES = [
+    ("aftercare:record_list", "nazorg", 14),
+    ("aftercare:releases", "nazorg", 12),
+    ("aftercare:figures", "nazorg", 12),
+    ("aftercare:municipal_list", "gemeente", 12),
+    ("start", "nazorg", 16),
+    ("start", "gemeente", 16),
+]
+
+
+@pytest.mark.parametrize(("page", "name", "limit"), PAGES)
+def test_list_pages_do_not_grow_in_queries_with_their_rows(world, client_for, page, name, limit):
+    client = client_for(getattr(world, name))
+    make_record(municipality=world.assen, by=world.nazorg, days_to_release=5)
+    few = _count(client, reverse(page))
+    for n in range(8):
+        make_record(
+            municipality=world.assen, by=world.nazorg, days_to_release=3 + n, last_name=f"R{n}"
+        )
+    many = _count(client, reverse(page))
+    assert many == few <= limit
+
+
+DETAIL_PAGES = [
+    ("aftercare:record_detail", "nazorg", 16),
+    ("aftercare:record_summary", "gemeente", 12),
+    ("aftercare:consent", "nazorg", 12),
+]
+
+
+@pytest.mark.parametrize(("page", "name", "limit"), DETAIL_PAGES)
+def test_record_pages_have_a_fixed_number_of_queries(
+    record, world, client_for, page, name, limit, django_assert_max_num_queries
+):
+    from aftercare import services
+
+    client = client_for(getattr(world, name))
+    url = reverse(page, args=[record.pk])
+    client.get(url)
+    with django_assert_max_num_queries(limit):
+        assert client.get(url).status_code == 200
+    services.record_consent(
+        record=record, consent="gegeven", consent_on=timezone.localdate(), recorded_by=world.nazorg
+    )
+    for n in range(5):
+        services.add_contact_moment(
+            record=record,
+            on=timezone.localdate(),
+            with_whom="gedetineerde",
+            help_offered=f"Hulp {n}",
+            accepted="ja",
+            notes="",
+            by=world.nazorg,
+        )
+        services.add_enrichment(
+            record=record, source="reclassering", text=f"Info {n}", added_by=world.nazorg
+        )
+    with django_assert_max_num_queries(limit):
+        assert client.get(url).status_code == 200
