@@ -97,7 +97,11 @@ class RegistrationListCreateView(ClientAPIView):
     @extend_schema(
         summary="Status van de aanmeldingen van de eigen organisatie",
         description="Recht: `aanmeldingen:lezen`. Nieuwste eerst, 50 per pagina.",
-        responses={200: RegistrationStatusSerializer(many=True), **ERRORS},
+        responses={
+            200: RegistrationStatusSerializer(many=True),
+            404: OpenApiResponse(ErrorSerializer, description="Deze pagina bestaat niet."),
+            **ERRORS,
+        },
     )
     def get(self, request):
         from zvhd.privacy.services import log_list_access

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
-from cases.models import LONG_TEXT, Case, Gender, ProblemArea, Status, Topic, Urgency
+from cases.models import LONG_TEXT, Case, Gender, Kind, ProblemArea, Status, Topic, Urgency
 from zvhd.network.models import Municipality, Organisation
 
 DOMAINS = [
@@ -122,6 +122,9 @@ class RegistrationStatusSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     municipality = serializers.CharField(source="municipality.name", read_only=True)
     status = serializers.ChoiceField(choices=Status.choices, read_only=True)
+    kind = serializers.ChoiceField(
+        choices=[("", "nog geen procesregie"), *Kind.choices], read_only=True
+    )
 
     class Meta:
         model = Case
