@@ -2,10 +2,10 @@
 
 import pytest
 import schemathesis
-from schemathesis import checks
 from django.core import signals
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
+from schemathesis import checks
 
 from tests.api.factories import make_client
 from tests.cases.factories import make_case
