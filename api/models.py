@@ -99,6 +99,7 @@ class ApiClient(models.Model):
 
 class ImportKind(models.TextChoices):
     CASES = "cases", _("Casussen")
+    ADVICE = "advice", _("Adviesvragen")
 
 
 class ImportStatus(models.TextChoices):

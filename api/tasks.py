@@ -22,6 +22,10 @@ def importer_for(job):
         from cases.imports import CaseImporter
 
         return CaseImporter(imported_by=job.confirmed_by or job.requested_by)
+    if job.kind == ImportKind.ADVICE:
+        from advice.imports import AdviceImporter
+
+        return AdviceImporter(imported_by=job.confirmed_by or job.requested_by)
     raise ValueError(f"No importer for {job.kind}")
 
 
