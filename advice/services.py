@@ -219,3 +219,39 @@ def change_signal_status(
     signal.full_clean()
     signal.save()
     return signal
+
+
+@transaction.atomic
+def import_historic_advice(
+    *,
+    imported_by: User,
+    date: date,
+    kind: str,
+    organisation: Organisation,
+    municipality=None,
+    topic=None,
+) -> AdviceRecord:
+    """An advice record of the previous system (issue 9): only the counted facts came along.
+
+    The old system kept no question text, requester or answer for these; they stay empty
+    rather than invented, which is why those fields are left out of the check. The record is
+    answered (it is history) and its history reason is "geïmporteerd".
+    """
+    if date > timezone.localdate():
+        raise ValidationError({"date": _("De datum ligt in de toekomst.")})
+    advice = AdviceRecord(
+        date=date,
+        kind=kind,
+        organisation=organisation,
+        municipality=municipality,
+        topic=topic,
+        answered_by=imported_by,
+        created_by=imported_by,
+        outcome=AdviceOutcome.ANSWERED,
+        minutes_spent=0,
+    )
+    advice.full_clean(exclude=["requester_name", "question"])
+    advice._history_user = imported_by
+    advice._change_reason = "geïmporteerd"
+    advice.save()
+    return advice

@@ -373,6 +373,9 @@ class Case(models.Model):
     # aftercare, trafficking): a short description and a link back.
     origin = models.CharField(_("herkomst"), max_length=200, blank=True)
     origin_url = models.CharField(_("link naar de herkomst"), max_length=300, blank=True)
+    # "Gemeentegrens overstijgend" (a figure of DOMAIN.md). None: not recorded, as in cases
+    # imported from the previous system where the field was left empty.
+    cross_municipal = models.BooleanField(_("gemeentegrens overstijgend"), null=True, blank=True)
     # Screening
     screening_notes = models.TextField(
         _("screening"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]

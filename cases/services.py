@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -733,4 +733,173 @@ def save_group_plan(*, group: CaseGroup, saved_by: User, plan: str, description:
 def link_to_group(*, case: Case, group: CaseGroup | None, linked_by: User) -> Case:
     case.group = group
     _save(case, linked_by)
+    return case
+
+
+# ---------------------------------------------------------------------------------------------
+# Import from the previous system (issue 9)
+
+IMPORTED = "geïmporteerd"  # the history reason of every record an import makes
+
+
+@transaction.atomic
+def import_historic_case(
+    *,
+    imported_by: User,
+    origin: str,
+    registering_organisation: Organisation,
+    municipal_domain: str,
+    municipality: Municipality,
+    person: dict,
+    registered_on: date,
+    topic: str,
+    problem_areas: Iterable[str],
+    cross_municipal: bool | None,
+    decision: str = "",
+    decided_on: date | None = None,
+    started_on: date | None = None,
+    closed_on: date | None = None,
+    closing_reason: str = "",
+    director: User | None = None,
+) -> Case:
+    """A case of the previous system, with its own historic dates and end state.
+
+    The life cycle of a live case moves one step a day through the other services; an old
+    case arrives all at once, already decided and perhaps closed years ago. This service
+    applies the same rules as those services (the transition table, the date order, a director
+    for an open direction case), writes the transitions with their historic dates, and marks
+    every record with the history reason "geïmporteerd". It sends no notifications: nobody
+    needs to act on history. What the previous system never held (the registrant's name and
+    e-mail, the reason text) stays empty rather than invented.
+    """
+    errors: dict[str, str] = {}
+    direction = decision in (Decision.MAATWERK, Decision.PGA)
+    if decision and decision not in Decision.values:
+        errors["decision"] = _("Onbekend besluit.")
+    if registered_on > timezone.localdate():
+        errors["registered_on"] = _("De aanmelddatum ligt in de toekomst.")
+    if decision and decided_on is None:
+        errors["decided_on"] = _("Bij een besluit hoort een besluitdatum.")
+    if not decision and (decided_on or started_on or closed_on):
+        errors["decision"] = _("Zonder besluit kan er geen besluit-, start- of afsluitdatum zijn.")
+    if decided_on and decided_on < registered_on:
+        errors["decided_on"] = _("Het besluit kan niet vóór de aanmelding liggen.")
+    if started_on and not direction:
+        errors["started_on"] = _("Alleen procesregie (maatwerk of PGA) heeft een startdatum.")
+    if direction:
+        started_on = started_on or decided_on
+        if started_on and decided_on and started_on < decided_on:
+            errors["started_on"] = _("De procesregie kan niet vóór het besluit starten.")
+    if closed_on:
+        closable = TRANSITIONS.get(DECISION_STATUS.get(decision, ""), set())
+        if decision and Status.AFGESLOTEN not in closable:
+            errors["closed_on"] = _("Een casus met dit besluit wordt niet afgesloten.")
+        start = started_on or decided_on or registered_on
+        if closed_on < start:
+            errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
+                "start": start.strftime("%d-%m-%Y")
+            }
+        if closed_on > timezone.localdate():
+            errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
+        if closing_reason not in ClosingReason.values:
+            errors["closing_reason"] = _("Kies een reden van afsluiten.")
+    elif closing_reason:
+        errors["closing_reason"] = _("Een reden van afsluiten hoort bij een afsluitdatum.")
+    if direction and not closed_on and director is None:
+        errors["director"] = _("Een lopende casus in procesregie heeft een regisseur.")
+    if errors:
+        raise ValidationError(errors)
+
+    new_person = Person(**person)
+    new_person._history_user = imported_by
+    new_person._change_reason = IMPORTED
+    new_person.full_clean()
+
+    registered_at = timezone.make_aware(datetime.combine(registered_on, time(12, 0)))
+    status = Status.AANGEMELD
+    if decision:
+        status = DECISION_STATUS[decision]
+    if closed_on:
+        status = Status.AFGESLOTEN
+    case = Case(
+        number="",
+        status=status,
+        kind=(Kind.MAATWERK if decision == Decision.MAATWERK else Kind.PGA) if direction else "",
+        registering_organisation=registering_organisation,
+        registered_by=imported_by,
+        municipal_domain=municipal_domain,
+        municipality=municipality,
+        topic=topic,
+        person_informed=False,
+        not_informed_reason=_("Onbekend: geïmporteerd uit het vorige systeem."),
+        origin=origin,
+        cross_municipal=cross_municipal,
+        registered_at=registered_at,
+        triaged_on=decided_on,
+        started_on=started_on if direction else None,
+        closed_on=closed_on,
+        closing_reason=closing_reason if closed_on else "",
+        director=director,
+    )
+    # The old system held no registrant contact or free text: left empty, not invented.
+    case.full_clean(
+        exclude=[
+            "person",
+            "number",
+            "registrant_name",
+            "registrant_email",
+            "reason",
+            "desired_outcome",
+        ]
+    )
+    new_person.save()
+    case.person = new_person
+    case.number = next_case_number(registered_on.year)
+    case._history_user = imported_by
+    case._change_reason = IMPORTED
+    case.save()
+    for code in sorted(set(problem_areas)):
+        area = CaseProblemArea(case=case, code=code)
+        area._history_user = imported_by
+        area._change_reason = IMPORTED
+        area.full_clean(exclude=["case"])
+        area.save()
+
+    def moment(day: date):
+        return timezone.make_aware(datetime.combine(day, time(12, 0)))
+
+    steps = [("", Status.AANGEMELD, registered_at, origin)]
+    if decision:
+        steps.append(
+            (
+                Status.AANGEMELD,
+                DECISION_STATUS[decision],
+                moment(decided_on),
+                f"{IMPORTED}: {Decision(decision).label}",
+            )
+        )
+        triage = TriageDecision(
+            case=case,
+            criteria_assessed=False,
+            decision=decision,
+            reason=_("Besluit overgenomen uit het vorige systeem."),
+            decided_by=imported_by,
+            decided_on=decided_on,
+        )
+        triage._history_user = imported_by
+        triage._change_reason = IMPORTED
+        triage.save()
+    if closed_on:
+        steps.append(
+            (
+                steps[-1][1],
+                Status.AFGESLOTEN,
+                moment(closed_on),
+                f"{IMPORTED}: {ClosingReason(closing_reason).label}",
+            )
+        )
+    Transition.objects.bulk_create(
+        Transition(case=case, from_status=a, to_status=b, by=imported_by, at=at, reason=why)
+        for a, b, at, why in steps
+    )
     return case

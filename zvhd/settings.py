@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "trafficking",
     "finance",
     "reports",
+    "api",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,11 @@ ALLOW_LIST = {
     "zvhd.health.healthz": "health probe",
     # django-allauth: the user's own login, logout, password and second-factor pages.
     "allauth.": "own account and second factor",
+    # The API's OpenAPI schema and its documentation page: they describe the endpoints and
+    # hold no data, and partners' developers must read them before they have a key. The
+    # endpoints themselves are guarded (api.api_views.ClientAPIView).
+    "api.views.SchemaView": "public API schema",
+    "api.views.DocsView": "public API documentation",
     # Django's JavaScript catalog and similar framework views, if ever mounted.
     "django.views.static.": "static files in DEBUG",
 }

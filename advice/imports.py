@@ -1,0 +1,77 @@
+"""The file format of `import_advice` and the import page (issue 9), on api.imports."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from advice import services
+from advice.models import AdviceKind, Topic
+from api.imports import Importer, RowProblems, lookup, parse_choice, parse_date
+from api.models import ImportKind
+from zvhd.network.models import Municipality, Organisation
+
+COLUMNS = ["external_id", "date", "kind", "requesting_organisation", "municipality", "topic"]
+# The file's words for the kinds of the app.
+KINDS = {
+    "informatieknooppunt": AdviceKind.INFORMATIEKNOOPPUNT,
+    "advies": AdviceKind.ADVIES_KORT,
+    "ondersteuning": AdviceKind.ONDERSTEUNING,
+}
+
+
+class AdviceImporter(Importer):
+    kind = ImportKind.ADVICE
+    columns = COLUMNS
+    required = {"external_id", "date", "kind", "requesting_organisation"}
+    field_columns = {
+        "date": "date",
+        "kind": "kind",
+        "organisation": "requesting_organisation",
+        "municipality": "municipality",
+        "topic": "topic",
+    }
+
+    def __init__(self, *, imported_by):
+        super().__init__(imported_by=imported_by)
+        self.organisations = {}
+        for org in Organisation.objects.all():
+            self.organisations[org.name.casefold()] = org
+            if org.short_name:
+                self.organisations.setdefault(org.short_name.casefold(), org)
+        self.municipalities = {m.name.casefold(): m for m in Municipality.objects.all()}
+        self.topics = {}
+        for topic in Topic.objects.all():
+            self.topics[topic.code.casefold()] = topic
+            self.topics[topic.label.casefold()] = topic
+
+    def parse(self, row: dict[str, str], problems: RowProblems) -> dict | None:
+        get = lambda column: row.get(column, "").strip()  # noqa: E731
+        day = parse_date(get("date"), "date", problems)
+        kind = parse_choice(get("kind"), "kind", problems, KINDS) if get("kind") else None
+        organisation = municipality = topic = None
+        if get("requesting_organisation"):
+            organisation = lookup(
+                self.organisations,
+                get("requesting_organisation"),
+                "requesting_organisation",
+                problems,
+                _("organisatie"),
+            )
+        if get("municipality"):
+            municipality = lookup(
+                self.municipalities, get("municipality"), "municipality", problems, _("gemeente")
+            )
+        if get("topic"):
+            topic = lookup(self.topics, get("topic"), "topic", problems, _("aandachtsgebied"))
+        if problems.items:
+            return None
+        return {
+            "date": day,
+            "kind": KINDS[kind],
+            "organisation": organisation,
+            "municipality": municipality,
+            "topic": topic,
+        }
+
+    def create(self, data: dict, *, external_id: str):
+        return services.import_historic_advice(imported_by=self.imported_by, **data)

@@ -1,0 +1,9 @@
+"""`manage.py import_advice FILE [--dry-run]`: advice records from the previous system."""
+
+from advice.imports import AdviceImporter
+from api.management_base import ImportCommand
+
+
+class Command(ImportCommand):
+    help = "Importeer adviesvragen uit het vorige systeem (CSV of XLSX; zie README.md)."
+    importer_class = AdviceImporter

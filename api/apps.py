@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ApiConfig(AppConfig):
+    """The REST API for partner systems, its machine clients, and imports from the old system."""
+
+    name = "api"
+    verbose_name = _("API en import")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from api import panels
+        from zvhd.navigation import NavItem, Panel, register, register_panel
+        from zvhd.network.models import Role
+
+        beheer = {Role.FUNCTIONEEL_BEHEERDER}
+        register(NavItem(_("API-koppelingen"), "api:client_list", roles=beheer, order=91))
+        register(NavItem(_("Import"), "api:import_list", roles=beheer, order=92))
+        register_panel(Panel("api/panels/beheer.html", beheer, panels.beheer, order=11))

@@ -1,0 +1,27 @@
+from django.urls import path
+
+from api import api_views, views
+
+app_name = "api"
+
+urlpatterns = [
+    # The REST API (machine clients)
+    path(
+        "v1/aanmeldingen/",
+        api_views.RegistrationListCreateView.as_view(),
+        name="registration_list",
+    ),
+    path(
+        "v1/aanmeldingen/<str:number>/",
+        api_views.RegistrationDetailView.as_view(),
+        name="registration_detail",
+    ),
+    path("schema/", views.SchemaView.as_view(), name="schema"),
+    path("docs/", views.DocsView.as_view(), name="docs"),
+    # Beheer pages
+    path("koppelingen/", views.ClientListView.as_view(), name="client_list"),
+    path("koppelingen/nieuw/", views.ClientCreateView.as_view(), name="client_create"),
+    path("koppelingen/<int:pk>/intrekken/", views.ClientRevokeView.as_view(), name="client_revoke"),
+    path("import/", views.ImportListView.as_view(), name="import_list"),
+    path("import/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
+]

@@ -1,0 +1,200 @@
+"""The file format of `import_cases` and the import page (issue 9), on api.imports.
+
+Each row becomes one call of `cases.services.import_historic_case`, so an imported case obeys
+the same rules as one made in the app. README.md ("Import uit het vorige systeem") documents
+the columns; docs/examples/import_cases.csv is a small example.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from api.imports import Importer, RowProblems, lookup, parse_choice, parse_date
+from api.models import ImportKind
+from cases import services
+from cases.models import ClosingReason, Decision, ProblemArea, Topic
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
+
+COLUMNS = [
+    "external_id",
+    "registration_date",
+    "registering_organisation",
+    "registering_domain",
+    "municipality",
+    "last_name",
+    "first_names",
+    "birth_date",
+    "gender",
+    "bsn",
+    "decision",
+    "decision_date",
+    "direction_start_date",
+    "closed_date",
+    "closing_reason",
+    "problem_areas",
+    "main_topic",
+    "cross_municipal",
+    "process_director",
+]
+GENDERS = {"m": "man", "v": "vrouw", "x": "anders", "onbekend": "onbekend"}
+DOMAINS = {"veiligheid": "veiligheid", "sociaal_domein": "sociaal"}
+YES_NO = {"ja": True, "nee": False}
+
+
+class CaseImporter(Importer):
+    kind = ImportKind.CASES
+    columns = COLUMNS
+    required = {
+        "external_id",
+        "registration_date",
+        "registering_organisation",
+        "municipality",
+        "last_name",
+        "first_names",
+        "birth_date",
+        "main_topic",
+    }
+    field_columns = {
+        "registered_on": "registration_date",
+        "registering_organisation": "registering_organisation",
+        "municipal_domain": "registering_domain",
+        "municipality": "municipality",
+        "last_name": "last_name",
+        "first_name": "first_names",
+        "birth_date": "birth_date",
+        "gender": "gender",
+        "bsn": "bsn",
+        "decision": "decision",
+        "decided_on": "decision_date",
+        "started_on": "direction_start_date",
+        "closed_on": "closed_date",
+        "closing_reason": "closing_reason",
+        "code": "problem_areas",
+        "topic": "main_topic",
+        "cross_municipal": "cross_municipal",
+        "director": "process_director",
+    }
+
+    def __init__(self, *, imported_by):
+        super().__init__(imported_by=imported_by)
+        # Every name is looked up once here, so a row costs no lookup queries.
+        self.organisations = {}
+        for org in Organisation.objects.all():
+            self.organisations[org.name.casefold()] = org
+            if org.short_name:
+                self.organisations.setdefault(org.short_name.casefold(), org)
+        self.municipalities = {m.name.casefold(): m for m in Municipality.objects.all()}
+        self.topics = {}
+        for code, label in Topic.choices:
+            self.topics[code.casefold()] = code
+            self.topics[str(label).casefold()] = code
+        # Directors of old cases may have left (inactive accounts still count).
+        directors = User.objects.filter(groups__name__in=[Role.PROCESREGISSEUR, Role.MANAGER])
+        self.directors = {u.username.casefold(): u for u in directors}
+
+    def parse(self, row: dict[str, str], problems: RowProblems) -> dict | None:
+        get = lambda column: row.get(column, "").strip()  # noqa: E731
+        data = {
+            "registered_on": parse_date(get("registration_date"), "registration_date", problems),
+            "decided_on": parse_date(get("decision_date"), "decision_date", problems),
+            "started_on": parse_date(get("direction_start_date"), "direction_start_date", problems),
+            "closed_on": parse_date(get("closed_date"), "closed_date", problems),
+        }
+        birth_date = parse_date(get("birth_date"), "birth_date", problems)
+        organisation = None
+        if get("registering_organisation"):
+            organisation = lookup(
+                self.organisations,
+                get("registering_organisation"),
+                "registering_organisation",
+                problems,
+                _("organisatie"),
+            )
+        domain = get("registering_domain")
+        if organisation is not None and organisation.kind == OrganisationKind.GEMEENTE:
+            if domain not in DOMAINS:
+                problems.add(
+                    "registering_domain",
+                    _("Bij een gemeente: 'veiligheid' of 'sociaal_domein'."),
+                )
+        elif domain and organisation is not None:
+            problems.add(
+                "registering_domain", _("Alleen invullen als een gemeente de casus aanmeldde.")
+            )
+        municipality = None
+        if get("municipality"):
+            municipality = lookup(
+                self.municipalities, get("municipality"), "municipality", problems, _("gemeente")
+            )
+        gender = "onbekend"
+        if get("gender"):
+            gender = GENDERS.get(parse_choice(get("gender"), "gender", problems, GENDERS) or "")
+        decision = ""
+        if get("decision"):
+            decision = parse_choice(get("decision"), "decision", problems, Decision.values) or ""
+        closing_reason = ""
+        if get("closing_reason"):
+            closing_reason = (
+                parse_choice(
+                    get("closing_reason"), "closing_reason", problems, ClosingReason.values
+                )
+                or ""
+            )
+        areas = [a.strip() for a in get("problem_areas").split("|") if a.strip()]
+        for area in areas:
+            if area not in ProblemArea.values:
+                problems.add(
+                    "problem_areas",
+                    _("Onbekend probleemgebied '%(value)s'; kies uit: %(allowed)s.")
+                    % {"value": area, "allowed": ", ".join(ProblemArea.values)},
+                )
+        topic = None
+        if get("main_topic"):
+            topic = lookup(
+                self.topics, get("main_topic"), "main_topic", problems, _("aandachtsgebied")
+            )
+        cross = None
+        if get("cross_municipal"):
+            if get("cross_municipal").lower() in YES_NO:
+                cross = YES_NO[get("cross_municipal").lower()]
+            else:
+                problems.add("cross_municipal", _("Vul 'ja' of 'nee' in (of laat leeg)."))
+        director = None
+        if get("process_director"):
+            director = lookup(
+                self.directors,
+                get("process_director"),
+                "process_director",
+                problems,
+                _("procesregisseur (gebruikersnaam)"),
+            )
+        bsn = "".join(ch for ch in get("bsn") if not ch.isspace() and ch != ".")
+        if problems.items:
+            return None
+        data.update(
+            registering_organisation=organisation,
+            municipal_domain=DOMAINS.get(domain, "") if organisation.kind == "gemeente" else "",
+            municipality=municipality,
+            person={
+                "first_name": get("first_names"),
+                "last_name": get("last_name"),
+                "birth_date": birth_date,
+                "gender": gender,
+                "bsn": bsn,
+                "municipality": municipality,
+            },
+            topic=topic,
+            problem_areas=areas,
+            cross_municipal=cross,
+            decision=decision,
+            closing_reason=closing_reason,
+            director=director,
+        )
+        return data
+
+    def create(self, data: dict, *, external_id: str):
+        return services.import_historic_case(
+            imported_by=self.imported_by,
+            origin=_("Geïmporteerd uit het vorige systeem (kenmerk %(id)s)") % {"id": external_id},
+            **data,
+        )

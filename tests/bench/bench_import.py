@@ -1,0 +1,112 @@
+"""Import of 10,000 cases from the previous system: dry run, real run, and the re-run no-op.
+
+    python -m tests.bench.bench_import [--rows 10000]
+    make bench BENCH_ARGS="import"
+
+Uses its own PostgreSQL database (`zvhd_bench_import`, or BENCH_IMPORT_DATABASE_URL), made
+fresh each run so the numbers are comparable. Target (issue 9): the real run under a minute.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import random
+import sys
+import time
+from datetime import date, timedelta
+
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_import"
+
+
+def _setup() -> str:
+    url = os.environ.get("BENCH_IMPORT_DATABASE_URL", DEFAULT_DB)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zvhd.settings")
+    os.environ.setdefault("DEBUG", "false")
+    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-that-is-long-enough-0123456789")
+    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    admin = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    import django
+
+    django.setup()
+    return url
+
+
+def make_file(rows: int, rng: random.Random) -> bytes:
+    from cases.imports import COLUMNS
+    from zvhd.network.models import Municipality, Organisation
+
+    orgs = [o for o in Organisation.objects.exclude(kind="zvhd") if o.kind != "gemeente"]
+    municipalities = list(Municipality.objects.values_list("name", flat=True))
+    lines = [";".join(COLUMNS)]
+    for n in range(rows):
+        registered = date(2015, 1, 1) + timedelta(days=rng.randrange(3000))
+        decision = rng.choice(["maatwerk", "pga", "ondersteuning", "advies", "niet_opgepakt"])
+        decided = registered + timedelta(days=rng.randrange(1, 20))
+        direction = decision in ("maatwerk", "pga")
+        closes = decision in ("maatwerk", "pga", "ondersteuning")
+        closed = decided + timedelta(days=rng.randrange(30, 700)) if closes else None
+        values = {
+            "external_id": f"BENCH-{n}",
+            "registration_date": registered.isoformat(),
+            "registering_organisation": rng.choice(orgs).name,
+            "registering_domain": "",
+            "municipality": rng.choice(municipalities),
+            "last_name": f"Achternaam{n}",
+            "first_names": "Jan",
+            "birth_date": (date(1950, 1, 1) + timedelta(days=rng.randrange(20000))).isoformat(),
+            "gender": rng.choice(["m", "v", "x", "onbekend"]),
+            "bsn": "",
+            "decision": decision,
+            "decision_date": decided.isoformat(),
+            "direction_start_date": decided.isoformat() if direction else "",
+            "closed_date": closed.isoformat() if closed else "",
+            "closing_reason": "doel_bereikt" if closed else "",
+            "problem_areas": "psychisch|schulden",
+            "main_topic": "multiproblematiek",
+            "cross_municipal": rng.choice(["ja", "nee", ""]),
+            "process_director": "",
+        }
+        lines.append(";".join(values[c] for c in COLUMNS))
+    return ("\n".join(lines) + "\n").encode()
+
+
+def run(argv: list[str]) -> None:
+    rows = 10000
+    if "--rows" in argv:
+        rows = int(argv[argv.index("--rows") + 1])
+    _setup()
+    from django.core.management import call_command
+
+    from api.imports import run_import
+    from api.services import import_account
+    from cases.imports import CaseImporter
+    from cases.models import Case
+    from zvhd.network import demo
+
+    call_command("migrate", "--noinput", verbosity=0)
+    demo.seed(stdout=io.StringIO(), rng=random.Random(1))
+    content = make_file(rows, random.Random(9))
+    who = import_account()
+    print("| run | rows | seconds | created | skipped | problems |\n|---|---|---|---|---|---|")
+    for label, dry in (("dry run", True), ("import", False), ("re-import", False)):
+        started = time.monotonic()
+        result = run_import(CaseImporter(imported_by=who), content, "bench.csv", dry_run=dry)
+        seconds = time.monotonic() - started
+        print(
+            f"| {label} | {result.total} | {seconds:.1f} | {result.created} | {result.skipped} "
+            f"| {result.problem_count} |",
+            flush=True,
+        )
+    print(f"cases in the database: {Case.objects.count()}")
+
+
+if __name__ == "__main__":
+    run(sys.argv[1:])
