@@ -356,6 +356,9 @@ LOGGING = {
         # SQL with its parameters (names, BSNs) must never be logged, whatever LOG_LEVEL says.
         "django.db.backends": {"handlers": [], "level": "INFO", "propagate": True},
         "axes": {"level": "WARNING"},
+        # A line per PDF rendering step at INFO: noise, not operations.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 # The worker logs through the same handlers instead of Celery's own unscrubbed format.
