@@ -310,6 +310,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zvhd.tasks.heartbeat",
         "schedule": timedelta(minutes=1),
     },
+    # Cases: once a day is enough for actions and review dates that fall due within three
+    # days; each is reminded once per due date, so a missed or repeated run does no harm.
+    "cases-action-reminders": {
+        "task": "cases.tasks.send_action_reminders",
+        "schedule": timedelta(days=1),
+    },
+    "cases-review-reminders": {
+        "task": "cases.tasks.send_review_reminders",
+        "schedule": timedelta(days=1),
+    },
 }
 
 REST_FRAMEWORK = {

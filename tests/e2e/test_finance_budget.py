@@ -15,8 +15,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
-def finance_world(cast, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def finance_world(cast):
     seed_reference_data()
     demo.seed(stdout=io.StringIO(), rng=None)
     return cast

@@ -37,6 +37,9 @@ class Role(models.TextChoices):
     FINANCIEEL_MEDEWERKER = "financieel_medewerker", _("Financieel medewerker")
     FUNCTIONEEL_BEHEERDER = "functioneel_beheerder", _("Functioneel beheerder")
     PRIVACY_OFFICER = "privacy_officer", _("Privacy officer")
+    # Care coordinators for trafficking and the police who sit in the Drieluik; they see the
+    # identities in the trafficking register (issue 6). Not bureau staff.
+    DRIELUIK_LID = "drieluik_lid", _("Drieluik-lid")
 
 
 # The roles that work at the ZVHD bureau itself (as opposed to partners and municipalities).

@@ -1,0 +1,489 @@
+"""Forms of the cases pages. They validate; the views hand the clean data to one service."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cases.models import (
+    CRITERIA,
+    LONG_TEXT,
+    ActionStatus,
+    ClosingReason,
+    Decision,
+    EscalationLevel,
+    Gender,
+    LifeDomain,
+    ProblemArea,
+    Relation,
+    Sharing,
+    Topic,
+    Urgency,
+    validate_bsn,
+    validate_not_future,
+)
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+def long_text(label, required=True, help_text=""):
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=LONG_TEXT,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=help_text,
+    )
+
+
+def bureau_users(*roles):
+    return (
+        User.objects.filter(is_active=True, groups__name__in=roles)
+        .distinct()
+        .order_by("last_name", "first_name")
+    )
+
+
+class RegistrationForm(forms.Form):
+    """One form for the person and the registration, so nothing typed is split or lost."""
+
+    # The person
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150)
+    birth_date = forms.DateField(
+        label=_("Geboortedatum"), widget=DATE, validators=[validate_not_future]
+    )
+    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, initial=Gender.ONBEKEND)
+    bsn = forms.CharField(
+        label=_("BSN"),
+        required=False,
+        max_length=12,
+        help_text=_("Niet verplicht. Negen cijfers; wordt gecontroleerd met de elfproef."),
+    )
+    person_municipality = forms.ModelChoiceField(
+        label=_("Woongemeente"), queryset=Municipality.objects.all()
+    )
+    address = forms.CharField(label=_("Adres"), max_length=200, required=False)
+    postcode = forms.CharField(label=_("Postcode"), max_length=7, required=False)
+    city = forms.CharField(label=_("Woonplaats"), max_length=100, required=False)
+    phone = forms.CharField(label=_("Telefoon betrokkene"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-mail betrokkene"), required=False)
+    # The registration
+    registering_organisation = forms.ModelChoiceField(
+        label=_("Aanmeldende organisatie"), queryset=Organisation.objects.none()
+    )
+    municipal_domain = forms.ChoiceField(
+        label=_("Domein (alleen bij aanmelding door een gemeente)"),
+        required=False,
+        choices=[
+            ("", "—"),
+            ("veiligheid", _("Veiligheid (OOV)")),
+            ("sociaal", _("Sociaal domein")),
+        ],
+    )
+    registrant_name = forms.CharField(label=_("Naam aanmelder"), max_length=150)
+    registrant_email = forms.EmailField(label=_("E-mail aanmelder"))
+    registrant_phone = forms.CharField(label=_("Telefoon aanmelder"), max_length=30, required=False)
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente van de casus"), queryset=Municipality.objects.all()
+    )
+    reason = long_text(_("Reden van aanmelding"))
+    desired_outcome = long_text(_("Wat wilt u met de aanmelding bereiken?"))
+    problem_areas = forms.MultipleChoiceField(
+        label=_("Probleemgebieden"),
+        choices=ProblemArea.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    topic = forms.ChoiceField(label=_("Aandachtsgebied"), choices=Topic.choices)
+    invited_organisations = forms.ModelMultipleChoiceField(
+        label=_("Uit te nodigen partners"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    person_informed = forms.ChoiceField(
+        label=_("Is de betrokkene geïnformeerd over de aanmelding?"),
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+    )
+    not_informed_reason = long_text(_("Zo nee: waarom niet?"), required=False)
+    urgency = forms.ChoiceField(
+        label=_("Urgentie"), choices=Urgency.choices, initial=Urgency.NORMAL
+    )
+    # One person of the system (more can be added on the case later)
+    related_name = forms.CharField(
+        label=_("Persoon uit het systeem: naam"), max_length=200, required=False
+    )
+    related_relation = forms.ChoiceField(
+        label=_("Relatie"), choices=[("", "—"), *Relation.choices], required=False
+    )
+    related_birth_date = forms.DateField(
+        label=_("Geboortedatum"), widget=DATE, required=False, validators=[validate_not_future]
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        organisations = Organisation.objects.active()
+        if user.is_bureau_staff:
+            self.fields["registering_organisation"].queryset = organisations.exclude(
+                kind=OrganisationKind.ZVHD
+            ) | Organisation.objects.filter(pk=user.organisation_id)
+        else:
+            # A partner registers for their own organisation only.
+            self.fields["registering_organisation"].queryset = Organisation.objects.filter(
+                pk=user.organisation_id
+            )
+            self.fields["registering_organisation"].initial = user.organisation_id
+            self.fields["registrant_name"].initial = user.get_full_name()
+            self.fields["registrant_email"].initial = user.email
+            self.fields["registrant_phone"].initial = user.phone
+        self.fields["invited_organisations"].queryset = organisations.partners().exclude(
+            kind=OrganisationKind.GEMEENTE
+        )
+
+    def clean_bsn(self):
+        value = "".join(ch for ch in self.cleaned_data["bsn"] if not ch.isspace() and ch != ".")
+        validate_bsn(value)
+        return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("person_informed") == "nee" and not data.get("not_informed_reason", "").strip():
+            self.add_error(
+                "not_informed_reason", _("Geef aan waarom de betrokkene niet is geïnformeerd.")
+            )
+        if data.get("related_name") and not data.get("related_relation"):
+            self.add_error("related_relation", _("Kies de relatie van deze persoon."))
+        org = data.get("registering_organisation")
+        if org and org.kind == OrganisationKind.GEMEENTE and not data.get("municipal_domain"):
+            self.add_error(
+                "municipal_domain",
+                _("Kies bij een gemeente of het om veiligheid of sociaal domein gaat."),
+            )
+        return data
+
+    def person_data(self) -> dict:
+        d = self.cleaned_data
+        return {
+            "first_name": d["first_name"],
+            "last_name": d["last_name"],
+            "birth_date": d["birth_date"],
+            "gender": d["gender"],
+            "bsn": d["bsn"],
+            "municipality": d["person_municipality"],
+            "address": d["address"],
+            "postcode": d["postcode"],
+            "city": d["city"],
+            "phone": d["phone"],
+            "email": d["email"],
+        }
+
+    def service_kwargs(self) -> dict:
+        d = self.cleaned_data
+        related = []
+        if d.get("related_name"):
+            related.append(
+                {
+                    "name": d["related_name"],
+                    "relation": d["related_relation"],
+                    "birth_date": d.get("related_birth_date"),
+                }
+            )
+        return {
+            "registering_organisation": d["registering_organisation"],
+            "registrant_name": d["registrant_name"],
+            "registrant_email": d["registrant_email"],
+            "registrant_phone": d["registrant_phone"],
+            "municipal_domain": d["municipal_domain"],
+            "municipality": d["municipality"],
+            "person": self.person_data(),
+            "reason": d["reason"],
+            "desired_outcome": d["desired_outcome"],
+            "topic": d["topic"],
+            "problem_areas": d["problem_areas"],
+            "invited_organisations": d["invited_organisations"],
+            "person_informed": d["person_informed"] == "ja",
+            "not_informed_reason": d["not_informed_reason"],
+            "urgency": d["urgency"],
+            "related_persons": related,
+        }
+
+
+class ScreeningForm(forms.Form):
+    notes = long_text(_("Bevindingen van de screening"), required=False)
+    complete = forms.ChoiceField(
+        label=_("Is de aanmelding compleet?"),
+        choices=[
+            ("ja", _("Ja, op de agenda van de ketenkamer")),
+            ("nee", _("Nee, eerst aanvullen")),
+        ],
+        widget=forms.RadioSelect,
+    )
+
+
+class EnrichmentForm(forms.Form):
+    text = long_text(_("Wat weet uw organisatie?"))
+    shared_with = forms.ChoiceField(
+        label=_("Wie mag dit zien?"),
+        choices=Sharing.choices,
+        widget=forms.RadioSelect,
+        initial=Sharing.ZVHD,
+    )
+
+
+class TriageForm(forms.Form):
+    criterion_multiple_problems = forms.BooleanField(label=CRITERIA[0][1], required=False)
+    criterion_crime_or_decline = forms.BooleanField(label=CRITERIA[1][1], required=False)
+    criterion_chains = forms.BooleanField(label=CRITERIA[2][1], required=False)
+    criterion_system = forms.BooleanField(label=CRITERIA[3][1], required=False)
+    criterion_local_safety = forms.BooleanField(label=CRITERIA[4][1], required=False)
+    criteria_assessed = forms.BooleanField(
+        label=_("De vijf criteria zijn besproken en hierboven vastgelegd"), required=False
+    )
+    decision = forms.ChoiceField(label=_("Besluit"), choices=[("", "—"), *Decision.choices])
+    reason = long_text(_("Toelichting"), required=False)
+    referred_to = forms.CharField(
+        label=_("Doorverwezen naar (bij niet opgepakt)"), max_length=200, required=False
+    )
+    director = forms.ModelChoiceField(
+        label=_("Procesregisseur"), required=False, queryset=User.objects.none()
+    )
+    support = forms.ModelChoiceField(
+        label=_("Procesondersteuner"), required=False, queryset=User.objects.none()
+    )
+    guide = forms.ModelChoiceField(
+        label=_("Trajectbegeleider"), required=False, queryset=User.objects.none()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["director"].queryset = bureau_users(Role.PROCESREGISSEUR, Role.MANAGER)
+        self.fields["support"].queryset = bureau_users(Role.PROCESONDERSTEUNER)
+        self.fields["guide"].queryset = bureau_users(Role.TRAJECTBEGELEIDER)
+
+    def clean(self):
+        data = super().clean()
+        if (
+            data.get("decision")
+            and data["decision"] != Decision.INGETROKKEN
+            and not data.get("criteria_assessed")
+        ):
+            self.add_error(
+                "criteria_assessed",
+                _("Een besluit vraagt eerst de beoordeling van de vijf criteria."),
+            )
+        return data
+
+    def criteria(self):
+        from cases.services import Criteria
+
+        d = self.cleaned_data
+        if not d.get("criteria_assessed"):
+            return None
+        return Criteria(
+            multiple_problems=d["criterion_multiple_problems"],
+            crime_or_decline=d["criterion_crime_or_decline"],
+            chains=d["criterion_chains"],
+            system=d["criterion_system"],
+            local_safety=d["criterion_local_safety"],
+        )
+
+
+class KetenkamerForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DATE)
+
+
+class AttendanceForm(forms.Form):
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Aanwezig"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    notes = forms.CharField(label=_("Overige aanwezigen"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attendees"].queryset = bureau_users(
+            Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.MANAGER, Role.LIAISON
+        )
+
+
+class PlanForm(forms.Form):
+    summary = long_text(_("Samenvatting en gezamenlijke analyse"))
+    review_on = forms.DateField(label=_("Evaluatiedatum"), widget=DATE, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class GoalForm(forms.Form):
+    life_domain = forms.ChoiceField(label=_("Levensgebied"), choices=LifeDomain.choices)
+    description = forms.CharField(
+        label=_("Doel"), max_length=1000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label=_("Actie"), max_length=500)
+    owner_organisation = forms.ModelChoiceField(
+        label=_("Organisatie"), queryset=Organisation.objects.active()
+    )
+    owner = forms.ModelChoiceField(
+        label=_("Eigenaar"), queryset=User.objects.none(), required=False
+    )
+    due_on = forms.DateField(label=_("Uiterlijk"), widget=DATE)
+    goal = forms.ModelChoiceField(label=_("Bij doel"), queryset=None, required=False)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goal"].queryset = case.goals.all()
+        team = case.team.values("user_id")
+        self.fields["owner"].queryset = User.objects.filter(
+            pk__in=[uid for uid in (case.director_id, case.support_id, case.guide_id) if uid]
+        ) | User.objects.filter(pk__in=team)
+
+    def service_kwargs(self):
+        d = self.cleaned_data
+        return {k: d[k] for k in ("description", "owner_organisation", "owner", "due_on", "goal")}
+
+
+class ActionStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+
+
+class MeetingForm(forms.Form):
+    date = forms.DateField(label=_("Datum"), widget=DATE, validators=[validate_not_future])
+    attendees = forms.ModelMultipleChoiceField(
+        label=_("Aanwezig"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    other_attendees = forms.CharField(label=_("Overige aanwezigen"), max_length=500, required=False)
+    notes = long_text(_("Verslag"), required=False)
+    decisions = long_text(_("Besluiten"), required=False)
+    # Up to two actions agreed in the meeting; more can be added on the plan.
+    action_1 = forms.CharField(label=_("Afgesproken actie 1"), max_length=500, required=False)
+    action_1_organisation = forms.ModelChoiceField(
+        label=_("Organisatie actie 1"), queryset=Organisation.objects.active(), required=False
+    )
+    action_1_due_on = forms.DateField(label=_("Uiterlijk actie 1"), widget=DATE, required=False)
+    action_2 = forms.CharField(label=_("Afgesproken actie 2"), max_length=500, required=False)
+    action_2_organisation = forms.ModelChoiceField(
+        label=_("Organisatie actie 2"), queryset=Organisation.objects.active(), required=False
+    )
+    action_2_due_on = forms.DateField(label=_("Uiterlijk actie 2"), widget=DATE, required=False)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        ids = [uid for uid in (case.director_id, case.support_id, case.guide_id) if uid]
+        self.fields["attendees"].queryset = (
+            User.objects.filter(pk__in=ids) | User.objects.filter(case_teams__case=case)
+        ).distinct()
+
+    def clean(self):
+        data = super().clean()
+        for n in (1, 2):
+            if data.get(f"action_{n}"):
+                if not data.get(f"action_{n}_organisation"):
+                    self.add_error(
+                        f"action_{n}_organisation", _("Kies de organisatie die de actie uitvoert.")
+                    )
+                if not data.get(f"action_{n}_due_on"):
+                    self.add_error(
+                        f"action_{n}_due_on", _("Geef een datum waarop de actie klaar is.")
+                    )
+        return data
+
+    def actions(self):
+        d = self.cleaned_data
+        return [
+            {
+                "description": d[f"action_{n}"],
+                "owner_organisation": d[f"action_{n}_organisation"],
+                "due_on": d[f"action_{n}_due_on"],
+            }
+            for n in (1, 2)
+            if d.get(f"action_{n}")
+        ]
+
+
+class TeamMemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Professional"), queryset=User.objects.none())
+    task = forms.CharField(label=_("Rol in het team"), max_length=200, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(
+                is_active=True, groups__name__in=[Role.PARTNERPROFESSIONAL, Role.LIAISON]
+            )
+            .select_related("organisation")
+            .distinct()
+        )
+
+
+class EscalationForm(forms.Form):
+    level = forms.ChoiceField(label=_("Niveau"), choices=EscalationLevel.choices)
+    escalated_to = forms.CharField(label=_("Opgeschaald naar"), max_length=200)
+    reason = long_text(_("Reden"))
+
+
+class ResolveEscalationForm(forms.Form):
+    outcome = long_text(_("Uitkomst"))
+
+
+class CloseForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Reden van afsluiten"), choices=[("", "—"), *ClosingReason.choices]
+    )
+    closed_on = forms.DateField(label=_("Afgesloten op"), widget=DATE, initial=timezone.localdate)
+    handed_over_to = forms.ModelChoiceField(
+        label=_("Overgedragen aan (bij verhuizing)"),
+        queryset=Organisation.objects.filter(kind=OrganisationKind.ZVH),
+        required=False,
+    )
+    note = long_text(_("Toelichting"), required=False)
+
+
+class ReasonForm(forms.Form):
+    reason = long_text(_("Reden"))
+
+
+class CasePeopleForm(forms.Form):
+    director = forms.ModelChoiceField(
+        label=_("Procesregisseur"), required=False, queryset=User.objects.none()
+    )
+    support = forms.ModelChoiceField(
+        label=_("Procesondersteuner"), required=False, queryset=User.objects.none()
+    )
+    guide = forms.ModelChoiceField(
+        label=_("Trajectbegeleider"), required=False, queryset=User.objects.none()
+    )
+    review_on = forms.DateField(label=_("Evaluatiedatum"), widget=DATE, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["director"].queryset = bureau_users(Role.PROCESREGISSEUR, Role.MANAGER)
+        self.fields["support"].queryset = bureau_users(Role.PROCESONDERSTEUNER)
+        self.fields["guide"].queryset = bureau_users(Role.TRAJECTBEGELEIDER)
+
+
+class GroupForm(forms.Form):
+    name = forms.CharField(label=_("Naam"), max_length=200)
+    description = long_text(_("Omschrijving"), required=False)
+    plan = long_text(_("Plan van aanpak van de groep"), required=False)
+
+
+class LinkGroupForm(forms.Form):
+    group = forms.ModelChoiceField(label=_("Groepsaanpak"), queryset=None, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        from cases.models import CaseGroup
+
+        self.fields["group"].queryset = CaseGroup.objects.visible_to(user)

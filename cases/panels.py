@@ -1,0 +1,77 @@
+"""Start-page panels of the cases app: the person's own work first."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from cases.models import DIRECTION_STATUSES, TRIAGE_STATUSES, Action, ActionStatus, Case, TeamMember
+from cases.policy import actions_filter
+
+
+def _mine(user):
+    return Q(director=user) | Q(support=user) | Q(guide=user)
+
+
+def my_work(request):
+    user = request.user
+    today = timezone.localdate()
+    mine = Case.objects.visible_to(user).filter(_mine(user))
+    counts = mine.aggregate(
+        active=Count("pk", filter=Q(status__in=DIRECTION_STATUSES)),
+        review=Count(
+            "pk",
+            filter=Q(
+                status__in=DIRECTION_STATUSES, review_on__lte=today + timezone.timedelta(days=14)
+            ),
+        ),
+    )
+    due = list(
+        Action.objects.visible_to(user)
+        .filter(
+            case__in=mine.values("pk"),
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
+            due_on__lte=today + timezone.timedelta(days=7),
+        )
+        .select_related("case", "owner_organisation")
+        .order_by("due_on")[:5]
+    )
+    return {**counts, "due": due, "today": today}
+
+
+def triage(request):
+    qs = Case.objects.visible_to(request.user).filter(status__in=TRIAGE_STATUSES)
+    waiting = list(qs.only("pk", "registered_at", "status").order_by("registered_at")[:200])
+    return {
+        "waiting": len(waiting),
+        "overdue": sum(1 for case in waiting if case.overdue_for_triage),
+    }
+
+
+def partner(request):
+    user = request.user
+    own = Case.objects.visible_to(user).filter(registering_organisation_id=user.organisation_id)
+    team = Case.objects.visible_to(user).filter(
+        pk__in=TeamMember.objects.filter(user=user).values("case_id")
+    )
+    actions = list(
+        Action.objects.visible_to(user)
+        .filter(actions_filter(user), status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
+        .select_related("case")
+        .order_by("due_on")[:5]
+    )
+    return {
+        "registrations": list(own.only("pk", "number", "status").order_by("-pk")[:5]),
+        "team_cases": team.count(),
+        "actions": actions,
+    }
+
+
+def municipality(request):
+    user = request.user
+    qs = Case.objects.visible_to(user)
+    return {
+        "municipality": user.municipality,
+        **qs.aggregate(
+            active=Count("pk", filter=Q(status__in=DIRECTION_STATUSES)),
+            in_triage=Count("pk", filter=Q(status__in=TRIAGE_STATUSES)),
+        ),
+    }

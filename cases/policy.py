@@ -1,0 +1,209 @@
+"""Who sees what in cases: the one table (issue 3, point 10).
+
+Read it as: a user with ROLE may do ACTION on the cases in any of the SCOPES listed. A user with
+several roles gets the union. Roles that are not in the table (finance, functioneel beheer,
+privacy officer) get nothing: their work needs no case content.
+
+Actions
+- view:     the case summary (number, status, kind, municipality, director, dates); also what a
+            list shows and what the duplicate check at intake needs;
+- details:  the case file (person, registration, problem areas, plan, meetings, actions,
+            history); enrichment is filtered further by its own sharing (see `enrichment_filter`);
+- screen:   check a registration for completeness and put it on the ketenkamer agenda;
+- enrich:   add what one's organisation knows;
+- triage:   record the ketenkamer's decision;
+- change:   direct the case (team, plan, meetings, actions, escalation, closing, reopening).
+
+`cases.models.CaseQuerySet.visible_to` is the only caller; views and services never ask roles.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from zvhd.network.models import Role
+from zvhd.permissions import CHANGE, VIEW
+
+DETAILS = "details"
+SCREEN = "screen"
+ENRICH = "enrich"
+TRIAGE = "triage"
+DIRECT = CHANGE
+
+ALL = "all"  # every case
+OWN = "own"  # the user is the case's director, support or guide
+TEAM = "team"  # the user is in the case team
+TRIAGE_QUEUE = "triage_queue"  # registrations not decided yet
+ORGANISATION_INVOLVED = "organisation_involved"  # user's organisation is on the team or invited
+REGISTERED_BY_ORGANISATION = "registered_by_organisation"  # user's organisation registered it
+MUNICIPALITY = "municipality"  # the case's municipality is the one the user follows
+
+BUREAU_SUMMARY = {VIEW: [ALL], DETAILS: [OWN], DIRECT: [OWN]}
+
+POLICY: dict[str, dict[str, list[str]]] = {
+    Role.MANAGER: {
+        VIEW: [ALL],
+        DETAILS: [ALL],
+        SCREEN: [TRIAGE_QUEUE],
+        TRIAGE: [TRIAGE_QUEUE],
+        DIRECT: [ALL],
+    },
+    Role.PROCESREGISSEUR: {
+        VIEW: [ALL],
+        DETAILS: [OWN, TRIAGE_QUEUE],
+        SCREEN: [TRIAGE_QUEUE],
+        TRIAGE: [TRIAGE_QUEUE],
+        DIRECT: [OWN],
+    },
+    Role.PROCESONDERSTEUNER: {
+        VIEW: [ALL],
+        DETAILS: [OWN, TRIAGE_QUEUE],
+        SCREEN: [TRIAGE_QUEUE],
+        DIRECT: [OWN],
+    },
+    Role.TRAJECTBEGELEIDER: BUREAU_SUMMARY,
+    Role.NAZORGCOORDINATOR: BUREAU_SUMMARY,
+    Role.KETENREGISSEUR_MENSENHANDEL: BUREAU_SUMMARY,
+    Role.LIAISON: {
+        VIEW: [TRIAGE_QUEUE, ORGANISATION_INVOLVED],
+        DETAILS: [TRIAGE_QUEUE, ORGANISATION_INVOLVED],
+        ENRICH: [TRIAGE_QUEUE, ORGANISATION_INVOLVED],
+    },
+    Role.PARTNERPROFESSIONAL: {
+        VIEW: [REGISTERED_BY_ORGANISATION, TEAM],
+        DETAILS: [TEAM],
+    },
+    Role.GEMEENTELIJK_CONTACTPERSOON: {
+        VIEW: [MUNICIPALITY],
+    },
+}
+
+# Who may register a case in the browser (for themselves or on someone's behalf).
+REGISTER_ROLES = {
+    Role.PARTNERPROFESSIONAL,
+    Role.LIAISON,
+    Role.PROCESREGISSEUR,
+    Role.PROCESONDERSTEUNER,
+    Role.MANAGER,
+    Role.TRAJECTBEGELEIDER,
+    Role.NAZORGCOORDINATOR,
+    Role.KETENREGISSEUR_MENSENHANDEL,
+}
+# Roles that hold a triage action in POLICY (for the ketenkamer page's buttons).
+TRIAGE_ROLES = {role for role, actions in POLICY.items() if TRIAGE in actions}
+# Who sees at intake whether the person is already known (the duplicate check).
+DUPLICATE_CHECK_ROLES = {
+    Role.PROCESREGISSEUR,
+    Role.PROCESONDERSTEUNER,
+    Role.MANAGER,
+    Role.TRAJECTBEGELEIDER,
+    Role.NAZORGCOORDINATOR,
+    Role.KETENREGISSEUR_MENSENHANDEL,
+}
+# The ketenkamer pages: attendees read, the bureau prepares and records.
+KETENKAMER = {
+    VIEW: {Role.MANAGER, Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.LIAISON},
+    CHANGE: {Role.MANAGER, Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER},
+}
+# Group approach pages.
+GROUPS = {
+    VIEW: {Role.MANAGER, Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.TRAJECTBEGELEIDER},
+    CHANGE: {Role.MANAGER, Role.PROCESREGISSEUR},
+}
+
+
+def _scope(name: str, user) -> Q | None:
+    from cases.models import TRIAGE_STATUSES, Case, TeamMember
+
+    if name == ALL:
+        return Q()
+    if name == OWN:
+        return Q(director=user) | Q(support=user) | Q(guide=user)
+    if name == TEAM:
+        return Q(pk__in=TeamMember.objects.filter(user=user).values("case_id"))
+    if name == TRIAGE_QUEUE:
+        return Q(status__in=TRIAGE_STATUSES)
+    if name == ORGANISATION_INVOLVED:
+        if not user.organisation_id:
+            return None
+        invited = Case.invited_organisations.through.objects.filter(
+            organisation_id=user.organisation_id
+        ).values("case_id")
+        on_team = TeamMember.objects.filter(organisation_id=user.organisation_id).values("case_id")
+        return Q(pk__in=invited) | Q(pk__in=on_team)
+    if name == REGISTERED_BY_ORGANISATION:
+        return Q(registering_organisation_id=user.organisation_id) if user.organisation_id else None
+    if name == MUNICIPALITY:
+        return Q(municipality_id=user.municipality_id) if user.municipality_id else None
+    raise ValueError(f"Unknown scope {name!r}")
+
+
+def scopes_for(user, action: str) -> set[str]:
+    if not user.is_authenticated or not user.is_active:
+        return set()
+    names: set[str] = set()
+    for role in user.role_names:
+        names.update(POLICY.get(role, {}).get(action, []))
+    return names
+
+
+def case_filter(user, action: str = VIEW) -> Q | None:
+    """The condition on Case for `user` and `action`; None means nothing at all."""
+    names = scopes_for(user, action)
+    if ALL in names:
+        return Q()
+    condition = None
+    for name in sorted(names):
+        q = _scope(name, user)
+        if q is None:
+            continue
+        condition = q if condition is None else condition | q
+    return condition
+
+
+def enrichment_filter(user) -> Q:
+    """Within a case file: bureau staff read every item; others their own organisation's items
+    and what the source shared with the case team."""
+    if user.is_bureau_staff:
+        return Q()
+    return Q(shared_with="team") | Q(source_organisation_id=user.organisation_id)
+
+
+def actions_filter(user) -> Q:
+    """Partner professionals see the actions of their own organisation or themselves."""
+    if user.is_bureau_staff or user.has_role(Role.LIAISON):
+        return Q()
+    return Q(owner=user) | Q(owner_organisation_id=user.organisation_id)
+
+
+def ketenkamer_allowed(user, action: str = VIEW) -> bool:
+    return user.is_authenticated and user.has_role(*KETENKAMER.get(action, set()))
+
+
+def group_allowed(user, action: str = VIEW) -> bool:
+    return user.is_authenticated and user.has_role(*GROUPS.get(action, set()))
+
+
+def case_permissions(user, case_pk: int) -> dict[str, bool]:
+    """Every action of the table for one case, answered in one query (for the page's buttons)."""
+    from django.db.models import BooleanField, ExpressionWrapper, Value
+
+    from cases.models import Case
+
+    annotations = {}
+    for action in (DETAILS, SCREEN, ENRICH, TRIAGE, DIRECT):
+        condition = case_filter(user, action)
+        if condition is None:
+            annotations[f"can_{action}"] = Value(False)
+        elif not condition:  # Q(): every case
+            annotations[f"can_{action}"] = Value(True)
+        else:
+            annotations[f"can_{action}"] = ExpressionWrapper(condition, output_field=BooleanField())
+    row = Case.objects.filter(pk=case_pk).annotate(**annotations).values(*annotations).first()
+    return {name[4:]: bool(row and row[name]) for name in annotations}
+
+
+def sees_names(user) -> bool:
+    """Bureau staff see who a case is about everywhere (the duplicate check); others only in
+    the case files they may open."""
+    return user.has_role(*DUPLICATE_CHECK_ROLES)

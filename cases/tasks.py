@@ -1,0 +1,179 @@
+"""Notifications, reminders and the decision-list PDF (CONVENTIONS rule 8).
+
+Tasks take ids, never personal data; each is safe to run twice: a notification marks the row
+it was sent for (`*_notified_at`, `reminded_for`) and skips rows already marked. E-mails carry
+the case number and a link, never names or content: the reader logs in to see more.
+"""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.mail import send_mail
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from zvhd.network.models import Role, User
+
+REMINDER_DAYS_AHEAD = 3  # actions and reviews falling due within this many days
+
+
+def _link(path: str) -> str:
+    return getattr(settings, "SITE_URL", "").rstrip("/") + path
+
+
+def _bureau_addresses(*roles) -> list[str]:
+    return list(
+        User.objects.filter(is_active=True, groups__name__in=roles)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+
+
+@shared_task(acks_late=True)
+def notify_new_registration(case_id: int) -> bool:
+    """Tell process support there is a new registration, and confirm it to the registrant."""
+    from cases.models import Case
+
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(pk=case_id).first()
+        if case is None or case.registration_notified_at:
+            return False
+        link = _link(reverse("cases:case_detail", args=[case.pk]))
+        send_mail(
+            f"Nieuwe aanmelding {case.number}",
+            f"Er is een nieuwe aanmelding binnengekomen: {case.number}.\nBekijk en screen: {link}",
+            None,
+            _bureau_addresses(Role.PROCESONDERSTEUNER, Role.MANAGER),
+        )
+        send_mail(
+            f"Ontvangstbevestiging aanmelding {case.number}",
+            "Uw aanmelding bij het Zorg- en Veiligheidshuis Drenthe is ontvangen onder nummer "
+            f"{case.number}. U volgt de status via {link}",
+            None,
+            [case.registrant_email],
+        )
+        Case.objects.filter(pk=case.pk).update(registration_notified_at=timezone.now())
+    return True
+
+
+@shared_task(acks_late=True)
+def notify_triage_decision(case_id: int) -> bool:
+    """Tell the registrant (and the new director) what the ketenkamer decided."""
+    from cases.models import Case
+
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(pk=case_id).first()
+        if case is None or case.decision_notified_at or not hasattr(case, "triage"):
+            return False
+        link = _link(reverse("cases:case_detail", args=[case.pk]))
+        decision = case.triage.get_decision_display()
+        recipients = [case.registrant_email]
+        if case.director_id and case.director.email:
+            recipients.append(case.director.email)
+        send_mail(
+            f"Besluit ketenkamer over aanmelding {case.number}",
+            f"De ketenkamer heeft besloten over aanmelding {case.number}: {decision}.\n{link}",
+            None,
+            recipients,
+        )
+        Case.objects.filter(pk=case.pk).update(decision_notified_at=timezone.now())
+    return True
+
+
+@shared_task(acks_late=True)
+def send_action_reminders() -> int:
+    """Daily: remind the director and the owner of open actions that fall due soon.
+
+    Each action is reminded once per due date (`reminded_for`), so a second run sends nothing.
+    """
+    from cases.models import Action, ActionStatus
+
+    today = timezone.localdate()
+    horizon = today + timezone.timedelta(days=REMINDER_DAYS_AHEAD)
+    due = (
+        Action.objects.filter(
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS], due_on__lte=horizon
+        )
+        .exclude(reminded_for=F("due_on"))
+        .select_related("case", "case__director", "owner")
+    )
+    sent = 0
+    for action in due:
+        recipients = {
+            u.email for u in (action.case.director, action.owner) if u is not None and u.email
+        }
+        if recipients:
+            link = _link(reverse("cases:case_plan", args=[action.case_id]))
+            send_mail(
+                f"Actie in casus {action.case.number} vervalt op {action.due_on:%d-%m-%Y}",
+                f"Een actie in casus {action.case.number} vervalt binnenkort of is verlopen."
+                f"\n{link}",
+                None,
+                sorted(recipients),
+            )
+            sent += 1
+        Action.objects.filter(pk=action.pk).update(reminded_for=action.due_on)
+    return sent
+
+
+@shared_task(acks_late=True)
+def send_review_reminders() -> int:
+    """Daily: remind directors of review (evaluation) dates within the next days, once each."""
+    from cases.models import DIRECTION_STATUSES, Case
+
+    today = timezone.localdate()
+    horizon = today + timezone.timedelta(days=REMINDER_DAYS_AHEAD)
+    cases = (
+        Case.objects.filter(
+            status__in=DIRECTION_STATUSES, review_on__isnull=False, review_on__lte=horizon
+        )
+        .exclude(review_reminded_for=F("review_on"))
+        .select_related("director")
+    )
+    sent = 0
+    for case in cases:
+        if case.director and case.director.email:
+            send_mail(
+                f"Evaluatie casus {case.number} op {case.review_on:%d-%m-%Y}",
+                "De evaluatiedatum van het plan van aanpak nadert. "
+                + _link(reverse("cases:case_plan", args=[case.pk])),
+                None,
+                [case.director.email],
+            )
+            sent += 1
+        Case.objects.filter(pk=case.pk).update(review_reminded_for=case.review_on)
+    return sent
+
+
+@shared_task(acks_late=True)
+def render_decision_list(ketenkamer_id: int) -> str:
+    """The ketenkamer's decision list as a PDF on the Ketenkamer row. Safe to run twice."""
+    from cases.models import Ketenkamer
+    from cases.viewmodels import decision_list
+    from zvhd.pdf import render_pdf
+
+    ketenkamer = Ketenkamer.objects.filter(pk=ketenkamer_id).first()
+    if ketenkamer is None:
+        return "missing"
+    Ketenkamer.objects.filter(pk=ketenkamer_id).update(decision_list_status="running")
+    try:
+        pdf = render_pdf("cases/pdf/decision_list.html", {"view": decision_list(ketenkamer)})
+    except Exception as error:  # the row must say it failed; the worker log has the details
+        Ketenkamer.objects.filter(pk=ketenkamer_id).update(
+            decision_list_status="failed", decision_list_error=str(error)[:300]
+        )
+        raise
+    if ketenkamer.decision_list_file:
+        ketenkamer.decision_list_file.delete(save=False)
+    ketenkamer.decision_list_file.save(
+        f"besluitenlijst-{ketenkamer.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False
+    )
+    Ketenkamer.objects.filter(pk=ketenkamer_id).update(
+        decision_list_status="done", decision_list_file=ketenkamer.decision_list_file.name
+    )
+    return "done"

@@ -1,0 +1,172 @@
+"""The permission matrix: every role against every case page, for three cases (data, not code).
+
+- `own`: Assen, direction, registered by GGZ Drenthe, director `regisseur`, `partner` on the
+  team, the police invited;
+- `other`: Emmen, direction, registered by VNN, director `regisseur_other`, `partner_other` on
+  the team;
+- `triage`: Emmen, awaiting the ketenkamer, registered by VNN.
+
+Codes per page, in PAGES order: A = allowed (200), F = forbidden (403), N = not found (404).
+"""
+
+import pytest
+from django.urls import reverse
+
+from cases.models import Status
+from tests.cases.factories import make_case
+from zvhd.privacy.models import AccessLog
+
+pytestmark = pytest.mark.django_db
+
+PAGES = [
+    "case_detail",
+    "case_plan",
+    "case_meetings",
+    "case_history",
+    "plan_edit",
+    "close",
+    "screen",
+    "enrich",
+    "triage",
+]
+NONE = "NNNNNNNNN"
+SUMMARY = "AFFFFFFFF"
+DIRECTOR = "AAAAAAFFF"
+TRIAGE_DIRECTOR = "AAAAFFAFA"
+LIAISON = "AAAAFFFAF"
+TEAM = "AAAAFFFFF"
+
+MATRIX = {
+    #                  own        other      triage
+    "regisseur": (DIRECTOR, SUMMARY, TRIAGE_DIRECTOR),
+    "regisseur_other": (SUMMARY, DIRECTOR, TRIAGE_DIRECTOR),
+    "ondersteuner": (SUMMARY, SUMMARY, "AAAAFFAFF"),
+    "begeleider": (SUMMARY, SUMMARY, SUMMARY),
+    "nazorg": (SUMMARY, SUMMARY, SUMMARY),
+    "mensenhandel": (SUMMARY, SUMMARY, SUMMARY),
+    "manager": (DIRECTOR, DIRECTOR, "AAAAAAAFA"),
+    "liaison_politie": (LIAISON, NONE, LIAISON),
+    "liaison_om": (NONE, NONE, LIAISON),
+    "partner": (TEAM, NONE, NONE),
+    "partner_other": (NONE, TEAM, SUMMARY),
+    "gemeente": (SUMMARY, NONE, NONE),
+    "gemeente_other": (NONE, SUMMARY, SUMMARY),
+    "financien": (NONE, NONE, NONE),
+    "beheerder": (NONE, NONE, NONE),
+    "privacy": (NONE, NONE, NONE),
+    "nobody": (NONE, NONE, NONE),
+}
+CODES = {"A": 200, "F": 403, "N": 404}
+
+
+@pytest.fixture
+def records(cast):
+    own = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+        invited=[cast.politie],
+    )
+    other = make_case(
+        registered_by=cast.partner_other,
+        municipality=cast.emmen,
+        status=Status.ACTIEF,
+        director=cast.regisseur_other,
+        team=[cast.partner_other],
+    )
+    triage = make_case(
+        registered_by=cast.partner_other,
+        municipality=cast.emmen,
+        status=Status.IN_TRIAGE,
+        decided_by=cast.ondersteuner,
+    )
+    return {"own": own, "other": other, "triage": triage}
+
+
+def test_the_matrix_covers_every_user_of_the_cast():
+    from tests.cast import CAST_USERS
+
+    assert set(MATRIX) == set(CAST_USERS)
+
+
+@pytest.mark.parametrize("username", sorted(MATRIX))
+def test_each_role_gets_exactly_its_pages(cast, client_for, records, username):
+    client = client_for(getattr(cast, username))
+    got, expected = {}, {}
+    for index, record in enumerate(("own", "other", "triage")):
+        for page, code in zip(PAGES, MATRIX[username][index], strict=True):
+            url = reverse(f"cases:{page}", args=[records[record].pk])
+            got[(record, page)] = client.get(url).status_code
+            expected[(record, page)] = CODES[code]
+    wrong = {key: (got[key], expected[key]) for key in got if got[key] != expected[key]}
+    assert not wrong, f"{username}: (got, expected) {wrong}"
+
+
+def test_a_municipal_contact_sees_no_names_problem_areas_or_enrichment(cast, client_for, records):
+    from cases import services
+
+    services.add_enrichment(
+        case=records["own"],
+        added_by=cast.liaison_politie,
+        text="Bekend bij politie: ABC123",
+        shared_with="team",
+    )
+    html = client_for(cast.gemeente).get(reverse("cases:case_detail", args=[records["own"].pk]))
+    text = html.content.decode()
+    assert records["own"].number in text
+    assert records["own"].person.last_name not in text
+    assert "ABC123" not in text and "Psychische problematiek" not in text
+
+
+def test_enrichment_reaches_the_team_only_when_its_source_shared_it(cast, client_for, records):
+    from cases import services
+
+    case = records["own"]
+    services.add_enrichment(
+        case=case, added_by=cast.liaison_politie, text="GEDEELD", shared_with="team"
+    )
+    services.add_enrichment(
+        case=case, added_by=cast.liaison_politie, text="ALLEENZVHD", shared_with="zvhd"
+    )
+    partner_page = (
+        client_for(cast.partner).get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    )
+    assert "GEDEELD" in partner_page and "ALLEENZVHD" not in partner_page
+    director_page = (
+        client_for(cast.regisseur)
+        .get(reverse("cases:case_detail", args=[case.pk]))
+        .content.decode()
+    )
+    assert "GEDEELD" in director_page and "ALLEENZVHD" in director_page
+
+
+def test_every_case_page_read_and_every_refusal_is_in_the_access_log(cast, client_for, records):
+    case = records["own"]
+    client_for(cast.regisseur).get(reverse("cases:case_plan", args=[case.pk]))
+    assert AccessLog.objects.filter(object_id=str(case.pk), allowed=True, action="view").exists()
+    client_for(cast.gemeente_other).get(reverse("cases:case_detail", args=[case.pk]))
+    assert AccessLog.objects.filter(username="gemeente_other", allowed=False).exists()
+
+
+@pytest.mark.parametrize(
+    ("username", "visible"),
+    [
+        ("regisseur", {"own", "other", "triage"}),
+        ("partner", {"own"}),
+        ("partner_other", {"other", "triage"}),
+        ("gemeente", {"own"}),
+        ("liaison_om", {"triage"}),
+        ("financien", set()),
+    ],
+)
+def test_the_case_list_shows_exactly_what_the_role_may_see(
+    cast, client_for, records, username, visible
+):
+    response = client_for(getattr(cast, username)).get(reverse("cases:case_list"))
+    if username == "financien":
+        shown = set()
+    else:
+        shown = {key for key, case in records.items() if case.number in response.content.decode()}
+    assert shown == visible

@@ -1,0 +1,53 @@
+"""Tables of the signal list: with identities, and without (the manager's view)."""
+
+import django_tables2 as tables
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from trafficking.models import Signal
+
+
+class PseudonymisedSignalTable(tables.Table):
+    """No column here reads an identity field: the queryset does not even select them."""
+
+    reference = tables.LinkColumn(
+        "trafficking:signal_detail", args=[tables.A("pk")], verbose_name=_("Nummer")
+    )
+    received_on = tables.DateColumn("d-m-Y", verbose_name=_("Datum"))
+    forms = tables.Column(_("Vormen"), accessor="form_labels", orderable=False)
+    municipality = tables.Column(_("Gemeente"), default="—")
+    reporting_organisation = tables.Column(_("Melder"))
+    minor = tables.Column(_("Minderjarig"))
+    status = tables.Column(_("Status"))
+
+    class Meta:
+        model = Signal
+        fields = [
+            "reference",
+            "received_on",
+            "forms",
+            "municipality",
+            "reporting_organisation",
+            "minor",
+            "status",
+        ]
+        caption = _("Signalen mensenhandel")
+        order_by = ("-received_on",)
+
+    def render_forms(self, value):
+        return ", ".join(value)
+
+    def render_minor(self, record):
+        return {"ja": _("ja"), "nee": _("nee")}.get(record.minor, _("onbekend"))
+
+
+class SignalTable(PseudonymisedSignalTable):
+    person = tables.Column(_("Persoon"), accessor="person_label", orderable=False)
+
+    class Meta(PseudonymisedSignalTable.Meta):
+        sequence = ("reference", "received_on", "person", "...")
+
+    def render_person(self, record, value):
+        if record.person_unknown:
+            return format_html("<em>{}</em>", value)
+        return value

@@ -1,0 +1,656 @@
+"""Pages of the trafficking register.
+
+Every page reaches signals through `Signal.objects.visible_to` (ScopedMixin) and, for a user
+without the right to identities, through `for_user()`, which leaves the identity columns in
+the database. Templates get `show_identity` and never touch those columns without it.
+"""
+
+from __future__ import annotations
+
+import csv
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.generic import (
+    CreateView,
+    DetailView,
+    FormView,
+    ListView,
+    TemplateView,
+    UpdateView,
+    View,
+)
+from django.views.generic.detail import SingleObjectMixin
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from trafficking import services
+from trafficking.figures import figures_for_year, signals_per_year
+from trafficking.filters import SignalFilter
+from trafficking.forms import (
+    AwarenessForm,
+    ComenshaForm,
+    DecisionForm,
+    ExportForm,
+    FollowUpForm,
+    FollowUpStatusForm,
+    IndicatorForm,
+    IndicatorsForm,
+    MeetingForm,
+    SignalEditForm,
+)
+from trafficking.models import (
+    EXPORT,
+    FIGURE_ROLES,
+    IDENTIFY,
+    IDENTITY_FIELDS,
+    POLICY,
+    AgendaItem,
+    AwarenessActivity,
+    DrieluikMeeting,
+    FollowUp,
+    Indicator,
+    IndicatorObservation,
+    Signal,
+    may,
+)
+from trafficking.tables import PseudonymisedSignalTable, SignalTable
+from zvhd.network.models import Role
+from zvhd.permissions import CHANGE
+from zvhd.privacy.models import AccessAction
+from zvhd.privacy.services import log_access, log_list_access
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+
+REGISTER_ROLES = set(POLICY)  # may open the register's pages at all
+CHAIN_DIRECTOR = {Role.KETENREGISSEUR_MENSENHANDEL}
+
+
+def apply_errors(form, error: ValidationError):
+    """A service's ValidationError next to the fields it names (or above the form)."""
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+class IdentityMixin:
+    """Adds `show_identity`, and hides the identity columns from users without it."""
+
+    def get_queryset(self):
+        return super().get_queryset().for_user(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["show_identity"] = may(self.request.user, IDENTIFY)
+        context["can_change"] = may(self.request.user, CHANGE)
+        return context
+
+
+# Signals -------------------------------------------------------------------------------------
+
+
+class SignalListView(
+    RoleRequiredMixin, IdentityMixin, ScopedListMixin, SingleTableMixin, FilterView
+):
+    roles = REGISTER_ROLES
+    model = Signal
+    read_method = "for_list"
+    filterset_class = SignalFilter
+    paginate_by = 50
+    template_name = "trafficking/signal_list.html"
+
+    def get_table_class(self):
+        return SignalTable if may(self.request.user, IDENTIFY) else PseudonymisedSignalTable
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["identify"] = may(self.request.user, IDENTIFY)
+        return kwargs
+
+    # The mixin would log the whole filtered list; log the rows of the page actually shown.
+    log_reads = False
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        table = context["table"]
+        rows = table.page.object_list if getattr(table, "page", None) else table.rows
+        log_list_access(request=self.request, objects=[row.record for row in rows])
+        return context
+
+
+class SignalDetailView(IdentityMixin, ScopedMixin, DetailView):
+    model = Signal
+    read_method = "for_detail"
+    template_name = "trafficking/signal_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        signal = self.object
+        context["observations"] = (
+            IndicatorObservation.objects.visible_to(user)
+            .filter(signal=signal)
+            .select_related("indicator")
+        )
+        context["follow_ups"] = FollowUp.objects.visible_to(user).filter(signal=signal)
+        context["agenda_items"] = (
+            AgendaItem.objects.visible_to(user)
+            .filter(signal=signal)
+            .select_related("meeting")
+            .order_by("meeting__held_on")
+        )
+        context["breadcrumbs"] = [
+            {"label": _("Signalen mensenhandel"), "url": reverse("trafficking:signal_list")},
+            {"label": signal.reference, "url": ""},
+        ]
+        context["comensha_form"] = ComenshaForm(initial={"reported_on": timezone.localdate()})
+        context["follow_up_status_form"] = FollowUpStatusForm()
+        return context
+
+
+class SignalCreateView(RoleRequiredMixin, CreateView):
+    roles = CHAIN_DIRECTOR
+    model = Signal
+    form_class = SignalEditForm
+    template_name = "trafficking/signal_form.html"
+
+    def form_valid(self, form):
+        try:
+            signal = services.register_signal(
+                signal=form.save(commit=False),
+                forms=form.cleaned_data["forms"],
+                registered_by=self.request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, _("Signaal %(ref)s is geregistreerd.") % {"ref": signal.reference}
+        )
+        return redirect("trafficking:signal_detail", pk=signal.pk)
+
+
+class SignalUpdateView(ScopedMixin, UpdateView):
+    model = Signal
+    action = CHANGE
+    read_method = "for_detail"
+    form_class = SignalEditForm
+    template_name = "trafficking/signal_form.html"
+
+    def form_valid(self, form):
+        try:
+            services.update_signal(
+                signal=form.save(commit=False),
+                forms=form.cleaned_data["forms"],
+                changed_by=self.request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("Het signaal is bijgewerkt."))
+        return redirect("trafficking:signal_detail", pk=self.object.pk)
+
+
+class SignalObjectMixin(ScopedMixin, SingleObjectMixin):
+    """A page about one signal that changes it (chain director)."""
+
+    model = Signal
+    action = CHANGE
+    read_method = "for_detail"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+
+class SignalIndicatorsView(SignalObjectMixin, FormView):
+    template_name = "trafficking/signal_indicators.html"
+
+    def get_form(self, form_class=None):
+        return IndicatorsForm(**self.get_form_kwargs(), signal=self.object)
+
+    def form_valid(self, form):
+        try:
+            services.record_indicators(
+                signal=self.object,
+                observations=form.observations(),
+                recorded_by=self.request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De indicatoren zijn opgeslagen."))
+        return redirect("trafficking:signal_detail", pk=self.object.pk)
+
+
+class FollowUpCreateView(SignalObjectMixin, FormView):
+    form_class = FollowUpForm
+    template_name = "trafficking/follow_up_form.html"
+
+    def get_initial(self):
+        return {"decided_on": timezone.localdate()}
+
+    def form_valid(self, form):
+        try:
+            services.start_follow_up(
+                signal=self.object,
+                kind=form.cleaned_data["kind"],
+                decided_on=form.cleaned_data["decided_on"],
+                responsible=form.cleaned_data["responsible"],
+                note=form.cleaned_data["note"],
+                started_by=self.request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De opvolging is vastgelegd."))
+        return redirect("trafficking:signal_detail", pk=self.object.pk)
+
+
+class FollowUpStatusView(ScopedMixin, SingleObjectMixin, View):
+    model = FollowUp
+    action = CHANGE
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        follow_up = self.get_object()
+        form = FollowUpStatusForm(request.POST)
+        if form.is_valid():
+            try:
+                services.change_follow_up_status(
+                    follow_up=follow_up,
+                    status=form.cleaned_data["status"],
+                    on=form.cleaned_data["on"],
+                    changed_by=request.user,
+                )
+                messages.success(request, _("De status van de opvolging is gewijzigd."))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        else:
+            messages.error(request, _("Vul een geldige datum in."))
+        return redirect("trafficking:signal_detail", pk=follow_up.signal_id)
+
+
+class ComenshaReportView(SignalObjectMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        form = ComenshaForm(request.POST)
+        if form.is_valid():
+            try:
+                services.mark_reported_to_comensha(
+                    signal=self.object,
+                    reported_on=form.cleaned_data["reported_on"],
+                    reported_by=request.user,
+                )
+                messages.success(request, _("Vastgelegd: gemeld bij CoMensha."))
+            except ValidationError as error:
+                messages.error(request, " ".join(error.messages))
+        else:
+            messages.error(request, _("Vul de datum in waarop het signaal is gemeld."))
+        return redirect("trafficking:signal_detail", pk=self.object.pk)
+
+
+class SignalReopenView(SignalObjectMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.reopen_signal(signal=self.object, reopened_by=request.user)
+            messages.success(request, _("Het signaal is heropend."))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect("trafficking:signal_detail", pk=self.object.pk)
+
+
+# CoMensha export -----------------------------------------------------------------------------
+
+# What CoMensha asks for, anonymised: never a name, BSN, birth date or free text.
+COMENSHA_COLUMNS = [
+    ("reference", "registratienummer"),
+    ("month", "maand_signaal"),
+    ("forms", "vormen_uitbuiting"),
+    ("sector", "sector"),
+    ("country_of_origin", "land_van_herkomst"),
+    ("age_class", "leeftijdsklasse"),
+    ("gender", "geslacht"),
+    ("minor", "minderjarig"),
+]
+
+
+class ComenshaExportView(RoleRequiredMixin, FormView):
+    roles = CHAIN_DIRECTOR
+    form_class = ExportForm
+    template_name = "trafficking/comensha_export.html"
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        if "year" in self.request.GET:
+            kwargs["data"] = self.request.GET
+        return kwargs
+
+    def get_initial(self):
+        return {"year": timezone.localdate().year}
+
+    def get(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_bound and form.is_valid():
+            return self.export(form.cleaned_data["year"], form.cleaned_data["only_unreported"])
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def export(self, year: int, only_unreported: bool) -> HttpResponse:
+        signals = (
+            Signal.objects.visible_to(self.request.user, EXPORT)
+            .in_year(year)
+            .only(
+                "pk",
+                "reference",
+                "received_on",
+                "sector",
+                "country_of_origin",
+                "age_class",
+                "gender",
+                "minor",
+                "comensha_reported_on",
+            )
+            .prefetch_related("forms")
+            .order_by("received_on", "pk")
+        )
+        if only_unreported:
+            signals = signals.filter(comensha_reported_on__isnull=True)
+        signals = list(signals)
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="comensha-{year}.csv"'
+        writer = csv.writer(response, delimiter=";")
+        writer.writerow([header for _key, header in COMENSHA_COLUMNS])
+        for signal in signals:
+            writer.writerow(comensha_row(signal))
+        _log_export(self.request, signals)
+        return response
+
+
+def comensha_row(signal: Signal) -> list[str]:
+    values = {
+        "reference": signal.reference,
+        "month": signal.received_on.strftime("%Y-%m"),
+        "forms": "|".join(sorted(signal.form_values)),
+        "sector": signal.sector,
+        "country_of_origin": signal.country_of_origin or "onbekend",
+        "age_class": signal.age_class,
+        "gender": signal.gender,
+        "minor": signal.minor,
+    }
+    return [values[key] for key, _header in COMENSHA_COLUMNS]
+
+
+def _log_export(request, signals) -> None:
+    """One export row per signal in the file, in one INSERT."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from zvhd.privacy.models import AccessLog
+    from zvhd.privacy.services import client_ip
+
+    if not signals:
+        return
+    user = request.user
+    common = {
+        "user": user,
+        "username": user.get_username(),
+        "organisation": str(user.organisation or ""),
+        "roles": ", ".join(sorted(user.role_names)),
+        "content_type": ContentType.objects.get_for_model(Signal),
+        "action": AccessAction.EXPORT,
+        "allowed": True,
+        "path": request.get_full_path()[:500],
+        "ip_address": client_ip(request),
+    }
+    AccessLog.objects.bulk_create(AccessLog(object_id=str(s.pk), **common) for s in signals)
+
+
+# Drieluik ------------------------------------------------------------------------------------
+
+
+class MeetingListView(RoleRequiredMixin, ScopedListMixin, ListView):
+    roles = REGISTER_ROLES
+    model = DrieluikMeeting
+    read_method = "for_list"
+    paginate_by = 25
+    template_name = "trafficking/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = may(self.request.user, CHANGE)
+        context["waiting"] = Signal.objects.visible_to(self.request.user).for_agenda().count()
+        return context
+
+
+class MeetingCreateView(RoleRequiredMixin, CreateView):
+    roles = CHAIN_DIRECTOR
+    model = DrieluikMeeting
+    form_class = MeetingForm
+    template_name = "trafficking/meeting_form.html"
+
+    def get_initial(self):
+        return {"held_on": timezone.localdate(), "attendees": [self.request.user.pk]}
+
+    def form_valid(self, form):
+        meeting = services.plan_meeting(
+            held_on=form.cleaned_data["held_on"],
+            location=form.cleaned_data["location"],
+            attendees=form.cleaned_data["attendees"],
+            other_attendees=form.cleaned_data["other_attendees"],
+            planned_by=self.request.user,
+        )
+        count = meeting.items.count()
+        messages.success(
+            self.request,
+            ngettext(
+                "Het Drieluik is aangemaakt met %(n)s signaal op de agenda.",
+                "Het Drieluik is aangemaakt met %(n)s signalen op de agenda.",
+                count,
+            )
+            % {"n": count},
+        )
+        return redirect("trafficking:meeting_detail", pk=meeting.pk)
+
+
+class MeetingDetailView(ScopedMixin, DetailView):
+    model = DrieluikMeeting
+    read_method = "for_detail"
+    template_name = "trafficking/meeting_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        identify = may(user, IDENTIFY)
+        items = (
+            AgendaItem.objects.visible_to(user)
+            .filter(meeting=self.object)
+            .select_related("signal", "signal__municipality", "signal__reporting_organisation")
+            .prefetch_related("signal__forms", "follow_ups")
+        )
+        if not identify:
+            items = items.defer(*(f"signal__{name}" for name in IDENTITY_FIELDS), "discussion")
+        items = list(items)
+        log_list_access(request=self.request, objects=[item.signal for item in items])
+        context.update(
+            items=items,
+            show_identity=identify,
+            can_change=may(user, CHANGE),
+            decision_form=DecisionForm(initial={"decided_on": self.object.held_on}),
+        )
+        return context
+
+
+class MeetingAgendaView(ScopedMixin, SingleObjectMixin, View):
+    """Put the signals that came in since the agenda was made on it as well."""
+
+    model = DrieluikMeeting
+    action = CHANGE
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        added = services.add_open_signals_to_agenda(meeting=meeting, added_by=request.user)
+        messages.success(request, _("%(n)s signalen toegevoegd aan de agenda.") % {"n": added})
+        return redirect("trafficking:meeting_detail", pk=meeting.pk)
+
+
+class AgendaItemDecisionView(ScopedMixin, SingleObjectMixin, FormView):
+    model = AgendaItem
+    action = CHANGE
+    form_class = DecisionForm
+    template_name = "trafficking/decision_form.html"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("meeting", "signal")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"decided_on": self.object.meeting.held_on, "discussion": self.object.discussion}
+
+    def form_valid(self, form):
+        try:
+            follow_up = services.record_decision(
+                item=self.object,
+                discussion=form.cleaned_data["discussion"],
+                decision=form.cleaned_data["decision"],
+                decided_on=form.cleaned_data["decided_on"],
+                responsible=form.cleaned_data["responsible"],
+                decided_by=self.request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        if follow_up is None:
+            messages.success(self.request, _("Besluit vastgelegd: opnieuw bespreken."))
+        else:
+            messages.success(
+                self.request,
+                _("Besluit vastgelegd; opvolging: %(kind)s.")
+                % {"kind": follow_up.get_kind_display()},
+            )
+        return redirect(
+            reverse("trafficking:meeting_detail", args=[self.object.meeting_id])
+            + f"#item-{self.object.pk}"
+        )
+
+
+# Awareness work ------------------------------------------------------------------------------
+
+
+class AwarenessListView(RoleRequiredMixin, ListView):
+    roles = REGISTER_ROLES
+    model = AwarenessActivity
+    paginate_by = 50
+    template_name = "trafficking/awareness_list.html"
+
+    def get_queryset(self):
+        # No personal data (audience and counts), so not a guarded model; the roles guard.
+        return AwarenessActivity.objects.select_related("municipality").order_by("-held_on")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = may(self.request.user, CHANGE)
+        return context
+
+
+class AwarenessCreateView(RoleRequiredMixin, CreateView):
+    roles = CHAIN_DIRECTOR
+    model = AwarenessActivity
+    form_class = AwarenessForm
+    template_name = "trafficking/awareness_form.html"
+
+    def get_initial(self):
+        return {"held_on": timezone.localdate()}
+
+    def form_valid(self, form):
+        try:
+            services.record_awareness_activity(
+                activity=form.save(commit=False), recorded_by=self.request.user
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De activiteit is vastgelegd."))
+        return redirect("trafficking:awareness_list")
+
+
+# Indicator reference list --------------------------------------------------------------------
+
+
+class IndicatorListView(RoleRequiredMixin, ListView):
+    roles = {Role.KETENREGISSEUR_MENSENHANDEL, Role.DRIELUIK_LID}
+    model = Indicator
+    template_name = "trafficking/indicator_list.html"
+
+    def get_queryset(self):
+        return Indicator.objects.order_by("form", "order", "code")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_change"] = may(self.request.user, CHANGE)
+        return context
+
+
+class IndicatorFormMixin(RoleRequiredMixin):
+    roles = CHAIN_DIRECTOR
+    model = Indicator
+    form_class = IndicatorForm
+    template_name = "trafficking/indicator_form.html"
+
+    def form_valid(self, form):
+        try:
+            services.save_indicator(indicator=form.save(commit=False), saved_by=self.request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("De indicator is opgeslagen."))
+        return redirect("trafficking:indicator_list")
+
+
+class IndicatorCreateView(IndicatorFormMixin, CreateView):
+    pass
+
+
+class IndicatorUpdateView(IndicatorFormMixin, UpdateView):
+    def get_queryset(self):
+        return Indicator.objects.order_by("pk")
+
+
+# Figures -------------------------------------------------------------------------------------
+
+
+class FiguresView(RoleRequiredMixin, TemplateView):
+    """Counts only. Without the right to identities, small municipal counts show as "<5"."""
+
+    roles = FIGURE_ROLES
+    template_name = "trafficking/figures.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        try:
+            year = int(self.request.GET.get("jaar") or timezone.localdate().year)
+        except ValueError:
+            year = timezone.localdate().year
+        year = min(max(year, 2000), 2100)
+        # Counts are not a person's record, but the register wants every read on file.
+        log_access(request=self.request, model=Signal, object_id=f"cijfers-{year}")
+        context.update(
+            year=year,
+            figures=figures_for_year(year),
+            per_year=signals_per_year(),
+            suppress_small=not may(self.request.user, IDENTIFY),
+            can_see_register=may(self.request.user, "view"),
+        )
+        return context
