@@ -84,7 +84,7 @@ def test_the_probe_sees_the_pages_of_the_apps():
     routes = [route for route, *_ in probed_patterns()]
     assert any(route.startswith("beheer/gebruikers/") for route in routes)
     # Each business app that is installed and has pages with ids is probed.
-    for prefix in ("financien/",):
+    for prefix in ("financien/", "casussen/", "mensenhandel/"):
         assert any(route.startswith(prefix) for route in routes), prefix
 
 
