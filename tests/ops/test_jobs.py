@@ -1,5 +1,7 @@
 """The job pattern (zvhd/jobs.py): a job completes once, however often it is delivered."""
 
+import time
+
 import psycopg
 import pytest
 from django.conf import settings
@@ -71,7 +73,17 @@ def test_a_killed_worker_leaves_the_job_to_the_next_delivery_which_completes_it_
 
     # The first worker is killed (its connection dies, PostgreSQL drops its lock); the
     # message comes back (acks_late) and the job is finished exactly once.
+    pid = first_worker.info.backend_pid
     first_worker.close()
+    # The server ends the backend (and drops its locks) a moment after the client is gone;
+    # a redelivery comes seconds later, so wait for that moment rather than race it.
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM pg_stat_activity WHERE pid = %s", [pid])
+            if cursor.fetchone()[0] == 0:
+                break
+        time.sleep(0.05)
     assert run_once(job_model, job.pk, render) == "done"
     assert run_once(job_model, job.pk, render) == "skipped"
     job.refresh_from_db()
