@@ -14,13 +14,17 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check
+.PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check \
+	backup restore loadtest
 
 help:
 	@echo "make run    - install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
 	@echo "make test   - install and run the whole test suite"
 	@echo "make lint   - ruff check and format check"
 	@echo "make bench  - benchmarks (see BENCHMARKS.md)"
+	@echo "make backup - database + media into backups/ (BACKUP_DIR=...); see README"
+	@echo "make restore BACKUP=backups/zvhd-... CONFIRM=yes - restore a backup"
+	@echo "make loadtest - the 30-user morning against gunicorn (BENCHMARKS.md)"
 	@echo "make totp ACCOUNT=regisseur - current second-factor code of a demo account"
 
 $(UV):
@@ -67,3 +71,16 @@ worker: install
 
 beat: install
 	$(PY) -m celery -A zvhd beat --loglevel=info --schedule=/tmp/zvhd-celerybeat-schedule
+
+# Backups (ops/backup.py): the database of DATABASE_URL and MEDIA_ROOT, with checksums.
+BACKUP_DIR ?= backups
+backup: install
+	$(PY) ops/backup.py create --into $(BACKUP_DIR)
+
+restore: install
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/zvhd-... CONFIRM=yes"; exit 2; }
+	$(PY) ops/backup.py restore $(BACKUP) $(if $(filter yes,$(CONFIRM)),--yes)
+
+# The load scenario of a real morning (tests/bench/bench_load.py): loopback only, bounded.
+loadtest: install
+	$(PY) -m tests.bench.run load $(BENCH_ARGS)

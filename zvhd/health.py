@@ -34,7 +34,7 @@ def _redis() -> str:
     try:
         import redis
 
-        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2).ping()
+        redis.Redis.from_url(settings.REDIS_URL, socket_timeout=2, socket_connect_timeout=2).ping()
         return "ok"
     except Exception:  # noqa: BLE001
         return "error"
@@ -56,8 +56,13 @@ def _worker() -> tuple[str, int | None]:
 def healthz(request):
     worker, age = _worker()
     checks = {"database": _database(), "redis": _redis(), "worker": worker}
-    healthy = checks["database"] == "ok" and checks["redis"] in ("ok", "not configured")
-    body = {"status": "ok" if healthy else "error", "checks": checks}
+    # Without the database nothing works: 503 takes this process out of the load balancer.
+    # Without Redis the pages still work (zvhd/cache.py) and only queued work waits, so the
+    # process stays in rotation and says it is degraded.
+    healthy = checks["database"] == "ok"
+    degraded = checks["redis"] not in ("ok", "not configured")
+    status = "error" if not healthy else "degraded" if degraded else "ok"
+    body = {"status": status, "checks": checks}
     if age is not None:
         body["worker_heartbeat_age_seconds"] = age
     return JsonResponse(body, status=200 if healthy else 503)

@@ -1,0 +1,128 @@
+"""The load scenario: 30 people on a real morning against gunicorn + PostgreSQL + Redis + a worker.
+
+    make loadtest                       30 users, 5 minutes (the issue's measurement)
+    make loadtest BENCH_ARGS="load --users 10 --minutes 1"   a short smoke run
+
+Everything stays on loopback: gunicorn binds 127.0.0.1, locust's host is 127.0.0.1, Redis and
+PostgreSQL are the local servers (Redis: our own database number, LOAD_REDIS_URL). The run is
+bounded in time (locust's --run-time) and stops by itself. The scenario is
+tests/bench/locust_morning.py; results per page (requests, req/s, p50, p95, failures) are
+printed as a table and go into BENCHMARKS.md by hand, with the command.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+import redis
+
+from tests.bench.server import BASE, PY, bench_env, default_database_url, gunicorn, manage
+
+PREPARE = """
+import json
+from cases.models import Case, LifeDomain
+from finance.models import FinanceYear
+from django.conf import settings
+from django.test import Client
+from zvhd.network.models import User
+sessions = {}
+for name in ("regisseur", "liaison.politie", "gemeente.assen", "financien"):
+    c = Client(); c.force_login(User.objects.get(username=name))
+    sessions[name] = c.cookies[settings.SESSION_COOKIE_NAME].value
+def visible(name, action="view", limit=60):
+    return list(Case.objects.visible_to(User.objects.get(username=name), action)
+                .order_by("-pk").values_list("pk", flat=True)[:limit])
+ids = {
+    # The director's own case files: those whose plan the director may open and write.
+    "director_cases": sorted(
+        set(visible("regisseur", "details")) & set(visible("regisseur", "change"))
+    ),
+    "liaison_cases": visible("liaison.politie"),
+    "life_domain": LifeDomain.choices[0][0],
+    "finance_year": FinanceYear.objects.order_by("-year").values_list("year", flat=True)[0],
+}
+print(json.dumps({"sessions": sessions, "ids": ids}))
+"""
+
+
+@contextmanager
+def celery_worker(env: dict):
+    process = subprocess.Popen(
+        [PY, "-m", "celery", "-A", "zvhd", "worker", "--pool=solo", "--loglevel=warning",
+         "--without-mingle", "--without-gossip"],
+        cwd=BASE, env=env,
+    )  # fmt: skip
+    try:
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def parse_stats(path: Path) -> list[dict]:
+    with path.open() as handle:
+        return list(csv.DictReader(handle))
+
+
+def run(argv: list[str]) -> None:
+    users = int(argv[argv.index("--users") + 1]) if "--users" in argv else 30
+    minutes = float(argv[argv.index("--minutes") + 1]) if "--minutes" in argv else 5
+    web_workers = int(os.environ.get("LOAD_WEB_WORKERS", "3"))
+    redis_url = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/6")
+    env = bench_env(
+        default_database_url("zvhd_load"),
+        REDIS_URL=redis_url,
+        CELERY_BROKER_URL=redis_url,
+        CELERY_RESULT_BACKEND=redis_url,
+        MEDIA_ROOT=tempfile.mkdtemp(prefix="zvhd-load-media-"),
+    )
+    print(f"database: {env['DATABASE_URL'].split('@')[-1]}, redis: {redis_url}")
+    # Seeding runs its tasks eagerly: its mails must not queue up ahead of the morning.
+    eager = {**env, "CELERY_BROKER_URL": "", "CELERY_RESULT_BACKEND": ""}
+    manage(eager, "migrate", "--noinput")
+    manage(eager, "seed_demo")
+    prepared = json.loads(manage(eager, "shell", "--no-imports", "-c", PREPARE).splitlines()[-1])
+    # Only our own Redis database, only Celery's queue key: what an earlier run left behind.
+    redis.Redis.from_url(redis_url).delete("celery")
+    out = Path(tempfile.mkdtemp(prefix="zvhd-load-"))
+    locust_env = {
+        **env,
+        "LOAD_SESSIONS": json.dumps(prepared["sessions"]),
+        "LOAD_IDS": json.dumps(prepared["ids"]),
+    }
+    with celery_worker(env), gunicorn(env, workers=web_workers) as port:
+        started = time.monotonic()
+        subprocess.run(
+            [PY, "-m", "locust", "-f", str(BASE / "tests/bench/locust_morning.py"),
+             "--headless", "--users", str(users), "--spawn-rate", "5",
+             "--run-time", f"{int(minutes * 60)}s", "--stop-timeout", "10",
+             "--host", f"http://127.0.0.1:{port}", "--csv", str(out / "morning"),
+             "--only-summary", "--loglevel", "WARNING"],
+            cwd=BASE, env=locust_env, check=False, timeout=minutes * 60 + 120,
+        )  # fmt: skip
+        elapsed = time.monotonic() - started
+    rows = parse_stats(out / "morning_stats.csv")
+    print(f"\n{users} users, {elapsed:.0f} s, gunicorn workers: {web_workers}, 1 Celery worker")
+    print(f"{'page':<44} {'req':>6} {'req/s':>7} {'p50':>6} {'p95':>6} {'max':>6} {'fail':>5}")
+    for r in rows:
+        print(
+            f"{r['Name'][:44]:<44} {r['Request Count']:>6} {float(r['Requests/s']):>7.1f} "
+            f"{r['50%']:>6} {r['95%']:>6} {float(r['Max Response Time']):>6.0f} "
+            f"{r['Failure Count']:>5}"
+        )
+    failures = out / "morning_failures.csv"
+    if failures.exists() and failures.read_text().count("\n") > 1:
+        print("\nfailures:\n" + failures.read_text())
+    done = manage(
+        env, "shell", "--no-imports", "-c",
+        "from finance.models import FinanceDocument as D; "
+        "print(list(D.objects.values_list('status', flat=True).order_by('-pk')[:3]))",
+    )  # fmt: skip
+    print(f"latest finance documents (the report of the morning): {done.strip()}")
