@@ -47,6 +47,7 @@ from cases.models import (
     TriageDecision,
     qualifies,
 )
+from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Municipality, Organisation, User
 from zvhd.permissions import grant, revoke
 
@@ -219,7 +220,7 @@ def register_case(
     )
     from cases import tasks
 
-    transaction.on_commit(lambda: tasks.notify_new_registration.delay(case.pk))
+    enqueue_on_commit(tasks.notify_new_registration, case.pk)
     return case
 
 
@@ -362,7 +363,7 @@ def decide_triage(
     _save(case, decided_by)
     from cases import tasks
 
-    transaction.on_commit(lambda: tasks.notify_triage_decision.delay(case.pk))
+    enqueue_on_commit(tasks.notify_triage_decision, case.pk)
     return triage
 
 
@@ -387,7 +388,13 @@ def request_decision_list(*, ketenkamer: Ketenkamer, requested_by: User) -> Kete
     )
     from cases import tasks
 
-    transaction.on_commit(lambda: tasks.render_decision_list.delay(ketenkamer.pk))
+    enqueue_on_commit(
+        tasks.render_decision_list,
+        ketenkamer.pk,
+        on_failure=mark_failed_to_queue(
+            Ketenkamer, status_field="decision_list_status", error_field="decision_list_error"
+        ),
+    )
     return ketenkamer
 
 

@@ -38,6 +38,7 @@ from finance.models import (
     StaffingLine,
     YearStatus,
 )
+from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Municipality, Organisation, Population, User
 
 
@@ -597,7 +598,13 @@ def request_document(
     _history(document, requested_by).save()
     from finance.tasks import render_document
 
-    transaction.on_commit(lambda: render_document.delay(document.pk))
+    enqueue_on_commit(
+        render_document,
+        document.pk,
+        on_failure=mark_failed_to_queue(
+            FinanceDocument, status_field="status", error_field="error"
+        ),
+    )
     return document
 
 

@@ -90,6 +90,22 @@ def mark_not_queued(model: type[models.Model], field: str = "status"):
     return mark
 
 
+NOT_QUEUED_MESSAGE = "Kon niet in de wachtrij worden gezet; probeer het later opnieuw."
+
+
+def mark_failed_to_queue(model: type[models.Model], *, status_field: str, error_field: str):
+    """An `on_failure` for rows whose status has no NOT_QUEUED: FAILED, with the reason."""
+
+    def mark(job_id: int) -> None:
+        job = model._base_manager.filter(pk=job_id).first()
+        if job is not None and getattr(job, status_field) == JobStatus.PENDING:
+            setattr(job, status_field, JobStatus.FAILED)
+            setattr(job, error_field, NOT_QUEUED_MESSAGE)
+            job.save(update_fields=[status_field, error_field])
+
+    return mark
+
+
 def _lock_key(model: type[models.Model], job_id: int) -> tuple[int, int]:
     """Two 32-bit keys for pg_*_advisory_lock(int, int): the table and the row."""
     table = zlib.crc32(model._meta.db_table.encode()) - 2**31
