@@ -623,6 +623,34 @@ def year_figures(year: int, municipality=None) -> dict:
     return data
 
 
+def factsheet_figures(year: int, municipality) -> dict:
+    """What a municipal factsheet shows: its direction cases, advice, aftercare, trafficking."""
+    counts = case_counts(year, municipality)
+    active = counts["active_direction"]
+    return {
+        "municipality": municipality.name,
+        "registered_direction": counts["registered_direction"],
+        "active_direction": active,
+        "carried_in": counts["carried_in"]["n"],
+        "inflow": counts["inflow"]["n"],
+        "closed": counts["closed"]["n"],
+        "carried_out": active["total"] - counts["closed"]["n"],
+        "not_taken_up": counts["not_taken_up"]["n"],
+        "advice": advice_counts(year, municipality),
+        "aftercare": aftercare_counts(year, municipality),
+        "trafficking_signals": trafficking_counts(year, municipality)["signals"],
+    }
+
+
+def snapshot_figures(year: int) -> dict:
+    """What a snapshot freezes: the year's figures and every municipality's factsheet figures."""
+    data = year_figures(year)
+    data["factsheets"] = {
+        m.name: factsheet_figures(year, m) for m in Municipality.objects.order_by("name")
+    }
+    return data
+
+
 KEY_FIGURE_KEYS = [
     "year",
     "registered_direction",

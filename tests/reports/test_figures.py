@@ -193,7 +193,7 @@ def test_all_case_figures_of_a_year_take_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(20):
         figures.year_figures(YEAR)
-    for n in range(10):
+    for _n in range(10):
         make_case(registered_by=cast.regisseur, municipality=cast.assen, started=date(YEAR, 2, 1))
     with django_assert_max_num_queries(20):
         figures.year_figures(YEAR)
