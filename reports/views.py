@@ -347,8 +347,11 @@ class ThematicView(RoleRequiredMixin, ScopedListMixin, ListView):
                 )
             except ValidationError as exc:
                 # The service's message lands next to its field; nothing typed is lost.
-                for field, errors in getattr(exc, "error_dict", {None: exc.error_list}).items():
-                    form.add_error(field if field in form.fields else None, errors)
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc)
             else:
                 messages.success(request, _("De telling is bewaard."))
                 return redirect(reverse("reports:thematic") + f"?jaar={data['year']}")
