@@ -14,6 +14,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
 from zvhd.network import reference_data as ref
@@ -574,6 +575,28 @@ class TeamMember(models.Model):
 
     def __str__(self):
         return f"{self.user} ({self.organisation})"
+
+
+class CaseUserObjectPermission(UserObjectPermissionBase):
+    """django-guardian's object permissions on a case, as a direct foreign-key table.
+
+    Membership of the case team grants `cases.view_case` on that one case
+    (`services.add_team_member`); `cases.policy` reads it for the TEAM scope. A foreign key
+    instead of guardian's generic table keeps the scope a join on an indexed integer.
+    """
+
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+
+    class Meta(UserObjectPermissionBase.Meta):
+        verbose_name = _("objectrecht op een casus")
+        verbose_name_plural = _("objectrechten op casussen")
+
+
+class CaseGroupObjectPermission(GroupObjectPermissionBase):
+    content_object = models.ForeignKey(Case, on_delete=models.CASCADE)
+
+    class Meta(GroupObjectPermissionBase.Meta):
+        pass
 
 
 class EnrichmentQuerySet(ChildQuerySet):

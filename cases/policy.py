@@ -113,14 +113,18 @@ GROUPS = {
 
 
 def _scope(name: str, user) -> Q | None:
-    from cases.models import TRIAGE_STATUSES, Case, TeamMember
+    from cases.models import TRIAGE_STATUSES, Case, CaseUserObjectPermission, TeamMember
 
     if name == ALL:
         return Q()
     if name == OWN:
         return Q(director=user) | Q(support=user) | Q(guide=user)
     if name == TEAM:
-        return Q(pk__in=TeamMember.objects.filter(user=user).values("case_id"))
+        # Granted by services.add_team_member through django-guardian (direct FK table).
+        granted = CaseUserObjectPermission.objects.filter(
+            user=user, permission__codename="view_case", permission__content_type__app_label="cases"
+        )
+        return Q(pk__in=granted.values("content_object_id"))
     if name == TRIAGE_QUEUE:
         return Q(status__in=TRIAGE_STATUSES)
     if name == ORGANISATION_INVOLVED:

@@ -48,6 +48,7 @@ from cases.models import (
     qualifies,
 )
 from zvhd.network.models import Municipality, Organisation, User
+from zvhd.permissions import grant, revoke
 
 
 class TransitionNotAllowed(ValidationError):
@@ -553,6 +554,9 @@ def set_action_status(*, action: Action, changed_by: User, status: str) -> Actio
     return action
 
 
+TEAM_PERMISSION = "cases.view_case"
+
+
 @transaction.atomic
 def add_team_member(*, case: Case, user: User, task: str, added_by: User) -> TeamMember:
     """The professional gets access to this case (and only this one) through cases.policy."""
@@ -561,11 +565,14 @@ def add_team_member(*, case: Case, user: User, task: str, added_by: User) -> Tea
     member, _created = TeamMember.objects.get_or_create(
         case=case, user=user, defaults={"organisation": user.organisation, "task": task}
     )
+    grant(user, TEAM_PERMISSION, case)
     return member
 
 
 @transaction.atomic
 def remove_team_member(*, member: TeamMember, removed_by: User) -> None:
+    """The professional loses access to the case with their place in the team."""
+    revoke(member.user, TEAM_PERMISSION, member.case)
     member._history_user = removed_by
     member.delete()
 

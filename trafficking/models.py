@@ -521,6 +521,15 @@ class FollowUp(models.Model):
     )
     note = models.TextField(_("toelichting"), blank=True)
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
+    case = models.OneToOneField(
+        "cases.Case",
+        verbose_name=_("aanmelding voor procesregie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="trafficking_follow_up",
+        help_text=_("De aanmelding in het casussysteem die deze opvolging heeft gemaakt."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -293,6 +293,68 @@ def record_decision(
     )
 
 
+# Trafficking's gender codes as the cases app writes them.
+CASE_GENDER = {"v": "vrouw", "m": "man", "x": "anders", "onbekend": "onbekend"}
+
+
+def register_for_direction(*, signal: Signal, decided_on: date, by):
+    """Register the signal's person for process direction in the cases app (the ketenkamer
+    then triages it like any registration). Process direction needs a known person."""
+    from django.urls import reverse
+
+    from cases.services import register_case
+
+    missing = [
+        label
+        for label, value in (
+            (_("voornaam"), signal.first_name),
+            (_("achternaam"), signal.last_name),
+            (_("geboortedatum"), signal.birth_date),
+            (_("gemeente"), signal.municipality_id),
+        )
+        if not value
+    ]
+    if signal.person_unknown or missing:
+        raise ValidationError(
+            _(
+                "Voor procesregie moet de persoon bekend zijn. Vul eerst in bij het signaal: "
+                "%(missing)s."
+            )
+            % {"missing": ", ".join(str(m) for m in missing) or _("de persoonsgegevens")}
+        )
+    return register_case(
+        registered_by=by,
+        registering_organisation=by.organisation,
+        registrant_name=by.get_full_name() or by.get_username(),
+        registrant_email=by.email,
+        municipality=signal.municipality,
+        person={
+            "first_name": signal.first_name,
+            "last_name": signal.last_name,
+            "birth_date": signal.birth_date,
+            "gender": CASE_GENDER.get(signal.gender, "onbekend"),
+            "bsn": signal.bsn,
+            "municipality": signal.municipality,
+        },
+        reason=_(
+            "Signaal van mogelijke mensenhandel %(reference)s; het Drieluik besloot op "
+            "%(date)s tot procesregie door het ZVHD."
+        )
+        % {"reference": signal.reference, "date": decided_on.strftime("%d-%m-%Y")},
+        desired_outcome=_("Een integrale aanpak van bescherming, zorg en veiligheid."),
+        topic="mensenhandel",
+        problem_areas=["mensenhandel"],
+        person_informed=False,
+        not_informed_reason=_(
+            "Aangemeld vanuit het Drieluik mensenhandel; of en hoe de betrokkene wordt "
+            "geïnformeerd, bespreekt de ketenkamer."
+        ),
+        urgency="hoog",
+        origin=_("Signaal mensenhandel %(reference)s") % {"reference": signal.reference},
+        origin_url=reverse("trafficking:signal_detail", args=[signal.pk]),
+    )
+
+
 @transaction.atomic
 def start_follow_up(
     *,
@@ -325,10 +387,10 @@ def start_follow_up(
     if kind == FollowUpKind.NONE:
         follow_up.status = FollowUpStatus.CLOSED
         follow_up.closed_on = decided_on
+    if kind == FollowUpKind.DIRECTION:
+        follow_up.case = register_for_direction(signal=signal, decided_on=decided_on, by=started_by)
     follow_up._history_user = started_by
     follow_up.save()
-    # Process direction: the linked registration in the cases app is made by the cases
-    # integration once that app exists (see the report of issue 6); nothing is faked here.
     if kind == FollowUpKind.NONE:
         if not signal.follow_ups.open().exists():
             signal.closed_on = decided_on

@@ -139,7 +139,9 @@ class SignalDetailView(IdentityMixin, ScopedMixin, DetailView):
             .filter(signal=signal)
             .select_related("indicator")
         )
-        context["follow_ups"] = FollowUp.objects.visible_to(user).filter(signal=signal)
+        context["follow_ups"] = (
+            FollowUp.objects.visible_to(user).filter(signal=signal).select_related("case")
+        )
         context["agenda_items"] = (
             AgendaItem.objects.visible_to(user)
             .filter(signal=signal)

@@ -246,3 +246,24 @@ def test_due_actions_are_reminded_once(cast, mailoutbox):
     )
     assert tasks.send_action_reminders() == 1
     assert tasks.send_action_reminders() == 0
+
+
+def test_team_membership_is_a_guardian_object_permission_that_leaves_with_the_member(cast):
+    from cases.models import CaseUserObjectPermission, TeamMember
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    assert not Case.objects.visible_to(cast.partner_other).filter(pk=case.pk).exists()
+    member = services.add_team_member(
+        case=case, user=cast.partner_other, task="Verslavingszorg", added_by=cast.regisseur
+    )
+    assert cast.partner_other.has_perm("cases.view_case", case)
+    assert CaseUserObjectPermission.objects.filter(content_object=case).count() >= 1
+    assert Case.objects.visible_to(cast.partner_other, "details").filter(pk=case.pk).exists()
+    services.remove_team_member(member=member, removed_by=cast.regisseur)
+    assert not TeamMember.objects.filter(pk=member.pk).exists()
+    assert not Case.objects.visible_to(cast.partner_other).filter(pk=case.pk).exists()

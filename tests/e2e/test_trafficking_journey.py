@@ -1,6 +1,8 @@
 """From a signal to the Drieluik's decision to process direction, in a real browser; and what
 the manager and a municipality see of the same register."""
 
+import re
+
 import pytest
 
 from tests.trafficking.factories import drieluik_member
@@ -63,7 +65,9 @@ def test_a_signal_goes_to_the_drieluik_and_is_escalated_to_process_direction(
     assert page.get_by_text("opvolging: procesregie door ZVHD").first.is_visible()
 
     page.get_by_role("link", name=reference).first.click()
-    assert page.get_by_text("aanmelding procesregie bij ZVHD").first.is_visible()
+    assert page.get_by_role(
+        "link", name=re.compile(r"aanmelding \d{4}-\d{4} voor procesregie")
+    ).is_visible()
     assert page.get_by_text("in opvolging").first.is_visible()
     shot(page, "trafficking-signal-escalated")
 

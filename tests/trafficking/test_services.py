@@ -68,6 +68,44 @@ def test_process_direction_is_a_follow_up_of_its_own_kind(cast, signal, meeting)
     assert follow_up.get_kind_display() == "procesregie door ZVHD"
 
 
+def test_process_direction_registers_the_person_in_the_cases_app_linked_both_ways(
+    cast, signal, meeting
+):
+    follow_up = services.record_decision(
+        item=meeting.items.get(),
+        discussion="",
+        decision="procesregie",
+        decided_on=date(2025, 3, 10),
+        decided_by=cast.mensenhandel,
+    )
+    case = follow_up.case
+    assert case.status == "aangemeld"
+    assert (case.person.first_name, case.person.last_name) == ("Anna", "Jansen")
+    assert case.municipality == cast.assen
+    assert list(case.problem_areas.values_list("code", flat=True)) == ["mensenhandel"]
+    assert case.origin == f"Signaal mensenhandel {signal.reference}"
+    assert case.origin_url == f"/mensenhandel/signalen/{signal.pk}/"
+    assert case.trafficking_follow_up == follow_up
+
+
+def test_process_direction_needs_a_known_person(cast):
+    from django.core.exceptions import ValidationError
+
+    from tests.trafficking.factories import make_signal
+
+    unknown = make_signal(
+        by=cast.mensenhandel, organisation=cast.ggz, municipality=None, birth_date=None
+    )
+    with pytest.raises(ValidationError, match="geboortedatum, gemeente"):
+        services.start_follow_up(
+            signal=unknown,
+            kind="procesregie",
+            decided_on=date(2025, 3, 10),
+            started_by=cast.mensenhandel,
+        )
+    assert not unknown.follow_ups.exists()
+
+
 def test_rescheduling_keeps_the_signal_for_the_next_drieluik(cast, signal, meeting):
     assert (
         services.record_decision(

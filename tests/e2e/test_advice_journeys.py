@@ -1,0 +1,121 @@
+"""Browser journeys of the advice app: quick entry by keyboard (timed) and conversion.
+
+The quick-entry time is measured and written to test-artifacts/advice_quick_entry.txt; it is
+reported, not asserted (the machine's load decides it as much as the page).
+"""
+
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from advice.models import AdviceOutcome, AdviceRecord
+from advice.topics import ensure_topics
+from tests.advice.factories import AdviceRecordFactory, DirectoryEntryFactory, PatternSignalFactory
+from tests.cast import build_cast
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+TIMINGS = Path(settings.BASE_DIR) / "test-artifacts" / "advice_quick_entry.txt"
+
+
+@pytest.fixture
+def cast(transactional_db):
+    ensure_topics()
+    return build_cast()
+
+
+def test_a_phone_question_is_logged_with_the_keyboard_alone(
+    page, as_user, cast, shot, axe_findings
+):
+    as_user(page, cast.ondersteuner)
+    page.goto("/advies/snel/")
+    assert axe_findings(page) == []
+    started = time.perf_counter()
+    # The name field has the focus on arrival: a phone call needs no mouse.
+    page.keyboard.type("Wijkagent Assen-Oost")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Politie")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Assen")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Wie is het aanspreekpunt voor woonoverlast in de wijk?")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Meldpunt woonoverlast van de gemeente doorgegeven.")
+    page.keyboard.press("Tab")  # the kind: default informatieknooppunt
+    page.keyboard.press("Tab")  # topic
+    page.keyboard.press("Tab")  # minutes: 10
+    page.keyboard.press("Enter")
+    page.get_by_text("Vastgelegd:").wait_for()
+    elapsed = time.perf_counter() - started
+    TIMINGS.parent.mkdir(parents=True, exist_ok=True)
+    TIMINGS.write_text(f"quick entry, keyboard only, typed by the robot: {elapsed:.2f} s\n")
+    print(f"\nquick entry took {elapsed:.2f} s")
+    shot(page, "advice_quick_saved")
+    advice = AdviceRecord.objects.get()
+    assert (advice.organisation, advice.municipality) == (cast.politie, cast.assen)
+    assert advice.answered_by == cast.ondersteuner
+
+
+def test_a_quick_entry_with_a_bsn_keeps_what_was_typed_and_says_why(page, as_user, cast, shot):
+    as_user(page, cast.ondersteuner)
+    page.goto("/advies/snel/")
+    page.get_by_label("Vragensteller", exact=True).fill("Consulent Werk en Inkomen")
+    page.get_by_label("Organisatie van de vragensteller").select_option(label="Gemeente Assen")
+    page.get_by_label("Vraag", exact=True).fill("Klant met BSN 111222333 uit zich extremistisch")
+    page.get_by_role("button", name="Vastleggen").click()
+    page.get_by_text("Dit lijkt een persoonsgegeven").first.wait_for()
+    assert (
+        page.get_by_label("Vragensteller", exact=True).input_value() == "Consulent Werk en Inkomen"
+    )
+    shot(page, "advice_quick_bsn_flagged")
+    assert not AdviceRecord.objects.exists()
+
+
+def test_advice_is_turned_into_a_registration(page, as_user, cast, shot, axe_findings):
+    advice = AdviceRecordFactory(
+        organisation=cast.gemeente_assen,
+        municipality=cast.assen,
+        answered_by=cast.ondersteuner,
+        requester_name="Regisseur sociaal domein",
+        question="Gezin met schulden, verslaving en overlast; lokaal overleg loopt vast.",
+    )
+    as_user(page, cast.regisseur)
+    page.goto(f"/advies/vragen/{advice.pk}/")
+    shot(page, "advice_detail")
+    assert axe_findings(page) == []
+    page.get_by_role("link", name="Omzetten in aanmelding").click()
+    page.get_by_role("heading", name="Omzetten in aanmelding").wait_for()
+    shot(page, "advice_convert_confirm")
+    page.get_by_role("button", name="Omzetten en aanmelding openen").click()
+    page.get_by_text("omgezet in een aanmelding").first.wait_for()
+    shot(page, "advice_converted")
+    advice.refresh_from_db()
+    assert advice.outcome == AdviceOutcome.REGISTRATION
+    assert page.get_by_role("link", name="Omzetten in aanmelding").count() == 0
+
+
+def test_the_lists_and_the_start_page_look_right(page, as_user, cast, shot, axe_findings):
+    for i in range(6):
+        AdviceRecordFactory(
+            organisation=cast.politie if i % 2 else cast.ggz,
+            municipality=cast.assen if i % 2 else cast.emmen,
+            answered_by=cast.ondersteuner,
+        )
+    DirectoryEntryFactory(organisation=cast.ggz, name="Annet de Vries", job_title="Crisisdienst")
+    signal = PatternSignalFactory(created_by=cast.regisseur)
+    as_user(page, cast.ondersteuner)
+    findings = {}
+    for name, url in [
+        ("advice_start", "/"),
+        ("advice_list", "/advies/vragen/"),
+        ("advice_directory", "/advies/sociale-kaart/"),
+        ("advice_signals", "/advies/signalen/"),
+        ("advice_signal_detail", f"/advies/signalen/{signal.pk}/"),
+        ("advice_full_form", "/advies/vragen/nieuw/"),
+    ]:
+        page.goto(url)
+        shot(page, name)
+        findings[name] = axe_findings(page)
+    assert findings == {name: [] for name in findings}
