@@ -523,12 +523,45 @@ def app_ready(label: str) -> bool:
         return False
 
 
+_define(
+    "information_hub_questions",
+    "Vragen aan informatieknooppunt",
+    "Adviesrecords met een datum in het jaar van de soort 'vraag aan informatieknooppunt'.",
+)
+_define(
+    "advice_and_support",
+    "Advies en ondersteuning vanuit expertisecentrum",
+    "Adviesrecords met een datum in het jaar van de soort 'advies kort' of 'ondersteuning "
+    "lokale casus'.",
+)
+
+
 def advice_counts(year: int, municipality=None) -> dict | None:
+    """Advice records of the year by kind (advice.models.AdviceKind), and by municipality."""
     if not app_ready("advice"):
         return None
-    from advice import figures as advice_figures  # pragma: no cover - arrives with issue 4
+    from advice.models import AdviceKind, AdviceRecord
 
-    return advice_figures.for_report(year, municipality=municipality)  # pragma: no cover
+    y = Year(year)
+    records = AdviceRecord._base_manager.filter(date__gte=y.first_day, date__lte=y.last_day)
+    if municipality is not None:
+        records = records.filter(municipality=municipality)
+    totals = records.aggregate(
+        hub=Count("pk", filter=Q(kind=AdviceKind.INFORMATIEKNOOPPUNT)),
+        support=Count("pk", filter=Q(kind__in=[AdviceKind.ADVIES_KORT, AdviceKind.ONDERSTEUNING])),
+        total=Count("pk"),
+    )
+    result = {
+        "information_hub_questions": totals["hub"],
+        "advice_and_support": totals["support"],
+        "total": totals["total"],
+    }
+    if municipality is None:
+        by_name = dict(records.values_list("municipality__name").annotate(n=Count("pk")).order_by())
+        result["by_municipality"] = {name: by_name.get(name, 0) for name in _municipality_names()}
+        # Questions about no one municipality (province-wide) have no row of their own.
+        result["province_wide"] = by_name.get(None, 0)
+    return result
 
 
 def aftercare_counts(year: int, municipality=None) -> dict | None:

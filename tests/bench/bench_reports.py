@@ -105,7 +105,7 @@ def run(argv: list[str]) -> None:
 
     from django.db import connection
 
-    from reports.figures import Year, year_figures
+    from reports.figures import Year
 
     y = Year(year)
     params = {
@@ -118,6 +118,16 @@ def run(argv: list[str]) -> None:
         c.execute("SELECT COUNT(*) FROM cases_case")
         cases = c.fetchone()[0]
     print(f"cases: {cases:,}; year {year}")
+
+    if "--pdf-only" not in argv:
+        _figures(year, repeat, params)
+    _pdf(year)
+
+
+def _figures(year, repeat, params):
+    from django.db import connection
+
+    from reports.figures import year_figures
 
     year_figures(year)  # warm up
     orm_best, orm_median = _timed(lambda: year_figures(year), repeat)

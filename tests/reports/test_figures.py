@@ -191,14 +191,41 @@ def test_key_figures_has_the_keys_of_the_national_delivery(year_2024):
 def test_all_case_figures_of_a_year_take_a_fixed_number_of_queries(
     year_2024, cast, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(25):
         figures.year_figures(YEAR)
     for _n in range(10):
         make_case(registered_by=cast.regisseur, municipality=cast.assen, started=date(YEAR, 2, 1))
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(25):
         figures.year_figures(YEAR)
 
 
 def test_whole_percentages_add_up_to_100():
     assert sum(figures.pcts_summing_to_100({"a": 1, "b": 1, "c": 1}).values()) == 100
     assert figures.pct(1, 0) is None
+
+
+def test_advice_records_count_by_kind_within_the_year_and_by_municipality(cast):
+    from advice.models import AdviceKind
+    from tests.advice.factories import AdviceRecordFactory
+
+    def advice(day, kind, municipality=None):
+        AdviceRecordFactory(
+            date=day,
+            kind=kind,
+            municipality=municipality,
+            organisation=cast.politie,
+            answered_by=cast.regisseur,
+        )
+
+    advice(date(YEAR, 1, 1), AdviceKind.INFORMATIEKNOOPPUNT, cast.assen)
+    advice(date(YEAR, 12, 31), AdviceKind.ADVIES_KORT, cast.assen)
+    advice(date(YEAR, 6, 1), AdviceKind.ONDERSTEUNING, cast.emmen)
+    advice(date(YEAR, 6, 1), AdviceKind.ONDERSTEUNING)  # province-wide
+    advice(date(YEAR - 1, 12, 31), AdviceKind.INFORMATIEKNOOPPUNT, cast.assen)
+    advice(date(YEAR + 1, 1, 1), AdviceKind.ADVIES_KORT, cast.assen)
+    data = figures.year_figures(YEAR)
+    assert data["information_hub_questions"] == 1
+    assert data["advice_and_support"] == 3
+    assert data["by_municipality"]["Assen"]["advice"] == 2
+    assert data["by_municipality"]["Emmen"]["advice"] == 1
+    assert figures.year_figures(YEAR, municipality=cast.assen)["advice"]["total"] == 2
