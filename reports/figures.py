@@ -31,8 +31,8 @@ from zoneinfo import ZoneInfo
 
 from django.apps import apps
 from django.conf import settings
-from django.db.models import Count, Exists, ExpressionWrapper, F, IntegerField, OuterRef, Q
-from django.db.models.functions import ExtractDay, ExtractMonth, ExtractYear
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q
+from django.db.models.functions import Cast, ExtractDay, ExtractMonth, ExtractYear, Floor
 
 from cases.models import Case, CaseProblemArea, Gender, Kind, Status, Topic
 from zvhd.network import reference_data as ref
@@ -215,9 +215,10 @@ def _age_at_registration():
         ExtractMonth("person__birth_date"),
         ExtractDay("person__birth_date"),
     )
-    # Integer division truncates on both SQLite and PostgreSQL; the difference is never negative
-    # (a birth date in the future is refused at the field).
-    return ExpressionWrapper((registered - born) / 10000, output_field=IntegerField())
+    # FLOOR, cast to an integer: PostgreSQL's EXTRACT is numeric (so / would keep the
+    # fraction), SQLite divides integers; the difference is never negative (a birth date in the
+    # future is refused at the field).
+    return Cast(Floor((registered - born) / 10000), output_field=IntegerField())
 
 
 def age_classes(y: Year) -> dict:
