@@ -328,6 +328,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "cases.tasks.send_review_reminders",
         "schedule": timedelta(days=1),
     },
+    # Reports: the figures of the year just ended are frozen once, as soon as the year is over
+    # (a daily check; it does nothing once a version of that year exists), so management can
+    # publish them or freeze again after late registrations.
+    "reports-freeze-last-year": {
+        "task": "reports.tasks.freeze_last_year",
+        "schedule": timedelta(days=1),
+    },
 }
 
 REST_FRAMEWORK = {

@@ -1,0 +1,79 @@
+"""Forms of the reports app; they validate, the services write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from reports.models import DocumentKind, LpcoOutcome, Section, Table
+from zvhd.network.models import Municipality, Region
+
+
+class YearForm(forms.Form):
+    jaar = forms.IntegerField(
+        label=_("Jaar"),
+        min_value=2000,
+        max_value=2100,
+        required=False,
+        error_messages={"invalid": _("Geef een jaartal, bijvoorbeeld 2024.")},
+    )
+
+
+class TextsForm(forms.Form):
+    """One field per section of the annual report that management writes."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for value, label in Section.choices:
+            widget = (
+                forms.TextInput()
+                if value == Section.FOREWORD_SIGNATURE
+                else forms.Textarea(attrs={"rows": 6})
+            )
+            self.fields[value] = forms.CharField(
+                label=label, required=False, max_length=20000, widget=widget
+            )
+        self.fields[Section.FOREWORD_SIGNATURE].help_text = _(
+            "Naam en functie van wie het voorwoord ondertekent."
+        )
+        self.fields[Section.FOREWORD_SIGNATURE].max_length = 300
+
+
+class DocumentForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Document"), choices=DocumentKind.choices)
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente (alleen factsheet)"),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+        empty_label=_("Alle twaalf gemeenten"),
+    )
+
+
+class ThematicForm(forms.Form):
+    table = forms.ChoiceField(label=_("Overleg"), choices=Table.choices)
+    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
+    meeting_on = forms.DateField(
+        label=_("Datum overleg"),
+        required=False,
+        help_text=_("Leeg laten voor een telling over het hele jaar."),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    region = forms.ChoiceField(
+        label=_("Regio (veelplegersoverleg)"),
+        choices=[("", "—"), *Region.choices],
+        required=False,
+    )
+    municipality = forms.ModelChoiceField(
+        label=_("Gemeente (LPCO)"),
+        queryset=Municipality.objects.order_by("name"),
+        required=False,
+    )
+    outcome = forms.ChoiceField(
+        label=_("Afdoening (LPCO)"), choices=[("", "—"), *LpcoOutcome.choices], required=False
+    )
+    count = forms.IntegerField(
+        label=_("Aantal"),
+        min_value=0,
+        max_value=100000,
+        error_messages={"min_value": _("Een aantal kan niet negatief zijn.")},
+    )

@@ -1,0 +1,108 @@
+"""Slow work of the reports app, outside the request (CONVENTIONS rules 8 and 9).
+
+Both tasks take a row id, are idempotent (a finished row is left alone) and retry with
+`acks_late`. `freeze_last_year` is on the beat schedule: early January, the figures of the year
+just ended are frozen once (a first version management can publish or redo).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+logger = logging.getLogger(__name__)
+
+
+def _claim(model, pk):
+    """Lock the row and mark it running; None when it is missing or already finished."""
+    from reports.models import JobStatus
+
+    with transaction.atomic():
+        row = model._base_manager.select_for_update().filter(pk=pk).first()
+        if row is None or row.status == JobStatus.DONE:
+            return None
+        row.status = JobStatus.RUNNING
+        row.save(update_fields=["status"])
+    return row
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def freeze_year(snapshot_id: int) -> str:
+    from reports.figures import snapshot_figures
+    from reports.models import JobStatus, YearSnapshot
+
+    snapshot = _claim(YearSnapshot, snapshot_id)
+    if snapshot is None:
+        return "skipped"
+    try:
+        data = snapshot_figures(snapshot.year)
+    except Exception as exc:  # the row must say it failed, whatever went wrong
+        logger.exception("snapshot %s failed", snapshot_id)
+        snapshot.status = JobStatus.FAILED
+        snapshot.error = str(exc)[:2000]
+        snapshot.finished_at = timezone.now()
+        snapshot.save(update_fields=["status", "error", "finished_at"])
+        return "failed"
+    snapshot.data = data
+    snapshot.status = JobStatus.DONE
+    snapshot.error = ""
+    snapshot.finished_at = timezone.now()
+    snapshot.save(update_fields=["data", "status", "error", "finished_at"])
+    return "done"
+
+
+@shared_task(acks_late=True)
+def freeze_last_year() -> str:
+    """Beat: freeze the year just ended once (a second run finds a version and does nothing)."""
+    from reports.models import YearSnapshot
+    from reports.services import request_snapshot
+    from zvhd.network.models import Role, User
+
+    year = timezone.localdate().year - 1
+    if YearSnapshot._base_manager.filter(year=year).exists():
+        return "exists"
+    manager = User.objects.filter(groups__name=Role.MANAGER, is_active=True).first()
+    if manager is None:
+        return "no manager"
+    request_snapshot(year=year, requested_by=manager, reason="automatisch na de jaarwisseling")
+    return "requested"
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_document(document_id: int) -> str:
+    from reports.models import JobStatus, ReportDocument
+
+    document = _claim(ReportDocument, document_id)
+    if document is None:
+        return "skipped"
+
+    def progress(percent: int, step: str) -> None:
+        # Its own small UPDATE, committed at once, so the progress bar moves. progress and step
+        # are excluded from the history, so this UPDATE skips nothing that history keeps.
+        ReportDocument._base_manager.filter(pk=document.pk).update(progress=percent, step=step)
+
+    try:
+        from reports.documents import render
+
+        pdf = render(document, progress=progress)
+    except Exception as exc:
+        logger.exception("report document %s failed", document_id)
+        document.status = JobStatus.FAILED
+        document.error = str(exc)[:2000]
+        document.finished_at = timezone.now()
+        document.save(update_fields=["status", "error", "finished_at"])
+        return "failed"
+    if document.file:
+        document.file.delete(save=False)
+    document.file.save(document.filename, ContentFile(pdf), save=False)
+    document.status = JobStatus.DONE
+    document.progress = 100
+    document.step = ""
+    document.error = ""
+    document.finished_at = timezone.now()
+    document.save(update_fields=["file", "status", "progress", "step", "error", "finished_at"])
+    return "done"

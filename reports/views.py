@@ -1,0 +1,375 @@
+"""Pages of the reports app: the figures dashboard, exports, the annual report and factsheets.
+
+Who sees what is `reports.policy`: management sees every figure and makes the documents; a
+gemeentelijk contactpersoon sees the figures of their municipality (sensitive counts under 5
+as "<5", also in the exports) and the factsheets made for it; process support keeps the
+thematic counts. Figures are anonymous counts, so the dashboard logs no record reads; the PDFs
+are served through the scoped download view, never as public media.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic.detail import SingleObjectMixin
+
+from reports import services
+from reports.charts import bars
+from reports.exports import table_csv, tables_xlsx
+from reports.figures import year_figures
+from reports.forms import DocumentForm, TextsForm, ThematicForm, YearForm
+from reports.models import (
+    DocumentKind,
+    JobStatus,
+    ReportDocument,
+    ReportText,
+    Section,
+    ThematicCount,
+    YearSnapshot,
+)
+from reports.policy import ALL, OWN_MUNICIPALITY, roles_for, scope_for
+from reports.tables import build_tables, table_by_slug
+from zvhd.network.models import Municipality
+from zvhd.permissions import CHANGE
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+
+
+def default_year() -> int:
+    """The last complete year: what a report is about."""
+    return timezone.localdate().year - 1
+
+
+def crumbs(*pairs):
+    return [{"label": label, "url": url} for label, url in pairs]
+
+
+def figures_for(year: int, municipality=None) -> tuple[dict, YearSnapshot | None]:
+    """The published snapshot of `year` for the province, else the live figures."""
+    if municipality is None:
+        snapshot = YearSnapshot._base_manager.filter(
+            year=year, published=True, status=JobStatus.DONE
+        ).first()
+        if snapshot is not None:
+            return snapshot.data, snapshot
+    return year_figures(year, municipality=municipality), None
+
+
+def _year_from(request) -> int:
+    form = YearForm(request.GET or None)
+    if form.is_valid() and form.cleaned_data.get("jaar"):
+        return form.cleaned_data["jaar"]
+    return default_year()
+
+
+class FiguresMixin(RoleRequiredMixin):
+    roles = roles_for("dashboard")
+
+    def municipality(self):
+        if scope_for(self.request.user, "dashboard") == OWN_MUNICIPALITY:
+            return Municipality.objects.get(pk=self.request.user.municipality_id)
+        return None
+
+    def year_tables(self, year: int, *, count: int = 3):
+        municipality = self.municipality()
+        years, sources = [], []
+        for y in range(year, year - count, -1):
+            data, snapshot = figures_for(y, municipality)
+            years.append(data)
+            sources.append((y, snapshot))
+        return build_tables(years, mask_small=municipality is not None), years, sources
+
+
+class DashboardView(FiguresMixin, TemplateView):
+    template_name = "reports/dashboard.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = _year_from(self.request)
+        tables, years, sources = self.year_tables(year)
+        for table in tables:
+            if table.chart:
+                table.chart_uri = bars(
+                    table.chart["labels"],
+                    table.chart["series"],
+                    horizontal=table.chart["horizontal"],
+                    unit=table.chart["unit"],
+                )
+        municipality = self.municipality()
+        title = (
+            _("Cijfers %(name)s") % {"name": municipality.name}
+            if municipality
+            else _("Cijfers en jaarverslag")
+        )
+        context.update(
+            title=title,
+            year=year,
+            current=years[0],
+            tables=tables,
+            sources=sources,
+            municipality=municipality,
+            year_form=YearForm(initial={"jaar": year}),
+            is_manager=scope_for(self.request.user, "document", CHANGE) == ALL,
+            breadcrumbs=crumbs((title, "")),
+        )
+        return context
+
+
+class ExportCsvView(FiguresMixin, View):
+    def get(self, request, year: int, slug: str):
+        tables, _years, _sources = self.year_tables(year)
+        table = table_by_slug(tables, slug)
+        if table is None:
+            raise Http404
+        response = HttpResponse(table_csv(table), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="zvhd-{slug}-{year}.csv"'
+        return response
+
+
+class ExportXlsxView(FiguresMixin, View):
+    def get(self, request, year: int):
+        tables, _years, _sources = self.year_tables(year)
+        municipality = self.municipality()
+        title = f"Cijfers {year} ZVHD" + (f" – {municipality.name}" if municipality else "")
+        response = HttpResponse(
+            tables_xlsx(tables, title=title),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="zvhd-cijfers-{year}.xlsx"'
+        return response
+
+
+# ---------------------------------------------------------------------------------------------
+# The annual report of a year (management)
+
+
+class AnnualReportView(RoleRequiredMixin, ScopedListMixin, ListView):
+    """Texts, snapshots and documents of one year. Lists only the year's own rows."""
+
+    roles = roles_for("document", CHANGE)
+    model = ReportDocument
+    read_method = "for_list"
+    template_name = "reports/annual_report.html"
+    log_reads = False  # documents hold anonymous figures, no personal data
+
+    def get_queryset(self):
+        return super().get_queryset().filter(year=self.kwargs["year"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        year = self.kwargs["year"]
+        user = self.request.user
+        texts = {t.section: t.text for t in ReportText.objects.visible_to(user).filter(year=year)}
+        context.update(
+            year=year,
+            texts_form=kwargs.get("texts_form") or TextsForm(initial=texts),
+            document_form=DocumentForm(),
+            snapshots=YearSnapshot.objects.visible_to(user).for_list().filter(year=year),
+            breadcrumbs=crumbs(
+                (_("Cijfers en jaarverslag"), reverse("reports:dashboard")),
+                (_("Jaarverslag %(year)s") % {"year": year}, ""),
+            ),
+        )
+        return context
+
+
+class TextsSaveView(RoleRequiredMixin, View):
+    roles = roles_for("text", CHANGE)
+
+    def post(self, request, year: int):
+        form = TextsForm(request.POST)
+        if not form.is_valid():
+            view = AnnualReportView()
+            view.setup(request, year=year)
+            view.object_list = view.get_queryset()
+            context = view.get_context_data(texts_form=form)
+            return view.response_class(request, view.get_template_names(), context, status=400)
+        for section in Section.values:
+            services.save_report_text(
+                year=year, section=section, text=form.cleaned_data[section], saved_by=request.user
+            )
+        messages.success(request, _("De teksten van %(year)s zijn bewaard.") % {"year": year})
+        return redirect("reports:annual_report", year=year)
+
+
+class SnapshotRequestView(RoleRequiredMixin, View):
+    roles = roles_for("snapshot", CHANGE)
+
+    def post(self, request, year: int):
+        snapshot = services.request_snapshot(
+            year=year, requested_by=request.user, reason=request.POST.get("reason", "")
+        )
+        messages.success(
+            request,
+            _("Versie %(v)s van de cijfers van %(year)s wordt vastgelegd.")
+            % {"v": snapshot.version, "year": year},
+        )
+        return redirect(reverse("reports:annual_report", args=[year]) + "#momentopnamen")
+
+
+class SnapshotPublishView(ScopedMixin, SingleObjectMixin, View):
+    model = YearSnapshot
+    action = CHANGE
+    log_reads = False
+
+    def post(self, request, *args, **kwargs):
+        snapshot = self.get_object()
+        try:
+            services.publish_snapshot(snapshot=snapshot, published_by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Versie %(v)s is nu de gepubliceerde cijfers van %(year)s.")
+                % {"v": snapshot.version, "year": snapshot.year},
+            )
+        return redirect(reverse("reports:annual_report", args=[snapshot.year]) + "#momentopnamen")
+
+
+class DocumentRequestView(RoleRequiredMixin, View):
+    roles = roles_for("document", CHANGE)
+
+    def post(self, request, year: int):
+        form = DocumentForm(request.POST)
+        if not form.is_valid():
+            for errors in form.errors.values():
+                messages.error(request, " ".join(errors))
+            return redirect(reverse("reports:annual_report", args=[year]) + "#documenten")
+        kind = form.cleaned_data["kind"]
+        targets = [None]
+        if kind == DocumentKind.FACTSHEET:
+            chosen = form.cleaned_data.get("municipality")
+            targets = [chosen] if chosen else list(Municipality.objects.order_by("name"))
+        for municipality in targets:
+            services.request_document(
+                kind=kind, year=year, requested_by=request.user, municipality=municipality
+            )
+        messages.success(request, _("De PDF wordt gemaakt; de voortgang staat hieronder."))
+        return redirect(reverse("reports:annual_report", args=[year]) + "#documenten")
+
+
+class DocumentStatusView(ScopedMixin, DetailView):
+    """One document's progress, polled by htmx until it is done or failed."""
+
+    model = ReportDocument
+    template_name = "reports/partials/document.html"
+    log_reads = False
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("municipality", "snapshot")
+
+
+class DocumentDownloadView(ScopedMixin, SingleObjectMixin, View):
+    model = ReportDocument
+    log_reads = False
+
+    def get(self, request, *args, **kwargs):
+        document = self.get_object()
+        if not document.file:
+            raise Http404
+        return FileResponse(
+            document.file.open("rb"),
+            as_attachment=True,
+            filename=document.filename,
+            content_type="application/pdf",
+        )
+
+
+class FactsheetListView(RoleRequiredMixin, ScopedListMixin, ListView):
+    """A municipal contact's factsheets (management sees all of them here too)."""
+
+    roles = roles_for("document")
+    model = ReportDocument
+    read_method = "for_list"
+    template_name = "reports/factsheets.html"
+    log_reads = False
+
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=DocumentKind.FACTSHEET, status=JobStatus.DONE)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["breadcrumbs"] = crumbs((_("Factsheets"), ""))
+        return context
+
+
+# ---------------------------------------------------------------------------------------------
+# Thematic tables
+
+
+class ThematicView(RoleRequiredMixin, ScopedListMixin, ListView):
+    roles = roles_for("thematic", CHANGE)
+    model = ThematicCount
+    read_method = "for_list"
+    template_name = "reports/thematic.html"
+    log_reads = False  # counts, no personal data
+
+    def get_queryset(self):
+        return super().get_queryset().filter(year=self.year)
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.year = _year_from(request)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        from reports.thematic import thematic_for_year
+
+        context.update(
+            year=self.year,
+            form=kwargs.get("form") or ThematicForm(initial={"year": self.year}),
+            totals=thematic_for_year(self.year),
+            year_form=YearForm(initial={"jaar": self.year}),
+            breadcrumbs=crumbs((_("Thematische overleggen"), "")),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = ThematicForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.record_thematic_count(
+                    table=data["table"],
+                    year=data["year"],
+                    count=data["count"],
+                    meeting_on=data.get("meeting_on"),
+                    region=data.get("region") or "",
+                    municipality=data.get("municipality"),
+                    outcome=data.get("outcome") or "",
+                    entered_by=request.user,
+                )
+            except ValidationError as exc:
+                # The service's message lands next to its field; nothing typed is lost.
+                if hasattr(exc, "error_dict"):
+                    for field, errors in exc.error_dict.items():
+                        form.add_error(field if field in form.fields else None, errors)
+                else:
+                    form.add_error(None, exc)
+            else:
+                messages.success(request, _("De telling is bewaard."))
+                return redirect(reverse("reports:thematic") + f"?jaar={data['year']}")
+        if getattr(form, "cleaned_data", {}).get("year"):
+            self.year = form.cleaned_data["year"]
+        self.object_list = self.get_queryset()
+        context = self.get_context_data(form=form)
+        return self.render_to_response(context, status=400)
+
+
+class ThematicDeleteView(ScopedMixin, SingleObjectMixin, View):
+    model = ThematicCount
+    action = CHANGE
+    log_reads = False
+
+    def post(self, request, *args, **kwargs):
+        item = self.get_object()
+        year = item.year
+        services.remove_thematic_count(item=item, removed_by=request.user)
+        messages.success(request, _("De telling is verwijderd."))
+        return redirect(reverse("reports:thematic") + f"?jaar={year}")

@@ -1,0 +1,69 @@
+"""Browser journeys: management freezes the figures, makes the jaarverslag and watches it being
+made; a municipal contact sees the figures of their own municipality."""
+
+from datetime import date
+
+import pytest
+
+from tests.reports.factories import make_case
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+YEAR = date.today().year - 1
+
+
+@pytest.fixture
+def report_world(cast):
+    for i in range(6):
+        make_case(
+            registered_by=cast.regisseur,
+            municipality=cast.assen,
+            started=date(YEAR, 2, 1 + i),
+            problem_areas=["huisvesting", "psychisch"],
+            kind="pga" if i % 3 == 0 else "maatwerk",
+        )
+    for i in range(4):
+        make_case(
+            registered_by=cast.liaison_politie,
+            municipality=cast.emmen,
+            started=date(YEAR - 1, 5, 1 + i),
+            closed=date(YEAR, 6, 1) if i < 2 else None,
+            home=cast.emmen,
+        )
+    return cast
+
+
+def test_management_freezes_publishes_and_makes_the_annual_report(
+    report_world, page, as_user, shot, axe_findings
+):
+    cast = report_world
+    as_user(page, cast.manager)
+    page.goto("/rapportages/")
+    assert page.get_by_role("heading", level=1).inner_text() == f"Cijfers en jaarverslag {YEAR}"
+    assert page.locator("img.zvhd-chart").count() >= 5
+    shot(page, "reports-dashboard-manager")
+    assert axe_findings(page) == []
+
+    page.get_by_role("link", name=f"Jaarverslag {YEAR}").first.click()
+    page.get_by_role("button", name=f"Leg de cijfers van {YEAR} vast").click()
+    page.get_by_role("button", name="Publiceer versie 1").click()
+    assert page.get_by_text("gepubliceerd").first.is_visible()
+    page.locator("#id_voorwoord").fill("Een jaar waarin samenwerking telde.")
+    page.get_by_role("button", name="Teksten bewaren").click()
+    page.get_by_label("Document").select_option("jaarverslag")
+    page.get_by_role("button", name="Maak de PDF").click()
+    page.get_by_role("link", name="download PDF").first.wait_for(timeout=60_000)
+    shot(page, "reports-annual-report")
+    assert axe_findings(page) == []
+
+
+def test_a_municipal_contact_sees_only_their_own_figures(
+    report_world, page, as_user, shot, axe_findings
+):
+    cast = report_world
+    as_user(page, cast.gemeente)
+    page.goto("/rapportages/")
+    assert page.get_by_role("heading", level=1).inner_text() == f"Cijfers Assen {YEAR}"
+    assert page.get_by_text("<5").first.is_visible()
+    shot(page, "reports-dashboard-gemeente")
+    assert axe_findings(page) == []

@@ -1,0 +1,231 @@
+"""Each figure against a small hand-built year with the boundary cases of DOMAIN.md."""
+
+from datetime import date
+
+import pytest
+
+from cases.models import Kind, Status
+from reports import figures
+from tests.reports.factories import local, make_case
+
+YEAR = 2024
+
+
+@pytest.fixture
+def year_2024(cast):
+    r = cast.regisseur
+    assen, emmen = cast.assen, cast.emmen
+    cases = {
+        # carried in: started the year before, still open; a minor at registration (one day
+        # before the 18th birthday)
+        "A": make_case(
+            registered_by=r,
+            municipality=assen,
+            started=date(2023, 3, 1),
+            birth_date=date(2005, 3, 2),
+            problem_areas=["huisvesting", "psychisch"],
+        ),
+        # closed on 31 December of the year before: not active
+        "B": make_case(
+            registered_by=r,
+            municipality=assen,
+            started=date(2023, 5, 1),
+            closed=date(2023, 12, 31),
+        ),
+        # carried in and closed on 1 January: active, closed in the year; 18 on the day
+        "C": make_case(
+            registered_by=r,
+            municipality=assen,
+            started=date(2023, 6, 1),
+            closed=date(2024, 1, 1),
+            birth_date=date(2005, 6, 1),
+            problem_areas=["huisvesting"],
+        ),
+        # registered in December, started on 1 January: registered the year before, inflow now;
+        # lives in Emmen, the problems play in Assen (cross-municipal)
+        "D": make_case(
+            registered_by=r,
+            municipality=assen,
+            registered=local(2023, 12, 20),
+            started=date(2024, 1, 1),
+            birth_date=date(1983, 12, 20),
+            home=emmen,
+        ),
+        # registered at 23:30 on 31 December (local time), started in January: registered in
+        # the year, not active in it
+        "E": make_case(
+            registered_by=r,
+            municipality=assen,
+            registered=local(2024, 12, 31, 23, 30),
+            started=date(2025, 1, 2),
+        ),
+        # PGA started and closed on 31 December: registered, inflow, active and closed
+        "F": make_case(
+            registered_by=r,
+            municipality=assen,
+            started=date(2024, 12, 31),
+            closed=date(2024, 12, 31),
+            kind=Kind.PGA,
+            birth_date=date(1958, 12, 31),
+        ),
+        "G": make_case(
+            registered_by=r,
+            municipality=assen,
+            registered=local(2024, 3, 4),
+            status=Status.NIET_OPGEPAKT,
+        ),
+        # not taken up at 00:30 on 1 January of the next year: not in the year
+        "H": make_case(
+            registered_by=r,
+            municipality=assen,
+            registered=local(2025, 1, 1, 0, 30),
+            status=Status.NIET_OPGEPAKT,
+        ),
+        # ondersteuning is not direction, whatever its dates
+        "I": make_case(
+            registered_by=r,
+            municipality=assen,
+            registered=local(2024, 2, 2),
+            status=Status.ONDERSTEUNING,
+        ),
+    }
+    return cases
+
+
+def test_registered_direction_counts_registrations_in_the_year_decided_as_direction(year_2024):
+    data = figures.year_figures(YEAR)
+    assert data["registered_direction"] == {"total": 2, "pga": 1}  # E and F
+
+
+def test_active_direction_is_open_at_some_moment_in_the_year(year_2024):
+    data = figures.year_figures(YEAR)
+    assert data["active_direction"] == {"total": 4, "pga": 1}  # A, C, D, F
+
+
+def test_carried_in_plus_inflow_is_active_and_carried_out_is_active_minus_closed(year_2024):
+    data = figures.year_figures(YEAR)
+    assert (data["carried_in"], data["inflow"], data["closed"], data["carried_out"]) == (
+        2,
+        2,
+        2,
+        2,
+    )
+    assert data["carried_in"] + data["inflow"] == data["active_direction"]["total"]
+
+
+def test_a_case_registered_in_december_and_started_in_january_is_inflow_of_the_next_year(
+    year_2024,
+):
+    previous = figures.year_figures(2023)
+    assert previous["registered_direction"]["total"] == 4  # A, B, C and D
+    assert previous["inflow"] == 3  # A, B, C: D starts in 2024
+    assert figures.year_figures(2025)["inflow"] == 1  # E
+
+
+def test_not_taken_up_uses_the_local_year_of_registration(year_2024):
+    assert figures.year_figures(YEAR)["not_taken_up"] == 1
+    assert figures.year_figures(2025)["not_taken_up"] == 1
+
+
+def test_age_classes_use_the_age_on_the_registration_day_and_add_up_to_100(year_2024):
+    data = figures.year_figures(YEAR)
+    assert data["age_classes_count"] == {"<18": 1, "18-23": 1, "24-40": 1, "41-65": 0, ">65": 1}
+    assert data["age_classes"] == {"<18": 25, "18-23": 25, "24-40": 25, "41-65": 0, ">65": 25}
+    assert data["minors_pct"] == 25
+
+
+def test_shares_cross_municipal_and_problematic_housing_are_over_active_cases(year_2024):
+    data = figures.year_figures(YEAR)
+    assert data["cross_municipal_pct"] == 25
+    assert data["problematic_housing_pct"] == 50
+    assert data["problem_areas"]["Problematische huisvesting"] == 2
+
+
+def test_a_municipality_sees_the_cases_of_its_inhabitants_only(year_2024, cast):
+    data = figures.year_figures(YEAR, municipality=cast.assen)
+    assert data["active_direction"]["total"] == 3  # D lives in Emmen
+    assert figures.year_figures(YEAR, municipality=cast.emmen)["inflow"] == 1
+
+
+def test_by_municipality_counts_active_direction_cases_by_home_municipality(year_2024):
+    data = figures.year_figures(YEAR)
+    assert data["by_municipality"]["Assen"]["direction"] == 3
+    assert data["by_municipality"]["Emmen"]["direction"] == 1
+
+
+def test_municipal_registrations_are_split_by_domain(cast):
+    for domain in ("veiligheid", "veiligheid", "sociaal"):
+        make_case(
+            registered_by=cast.gemeente,
+            municipality=cast.assen,
+            started=date(YEAR, 5, 1),
+            municipal_domain=domain,
+        )
+    make_case(registered_by=cast.liaison_politie, municipality=cast.assen, started=date(YEAR, 5, 1))
+    by_partner = figures.year_figures(YEAR)["registered_by_partner"]
+    assert by_partner["Gemeente veiligheid"] == 2
+    assert by_partner["Gemeente sociaal domein"] == 1
+    assert by_partner["Politie"] == 1
+    assert list(by_partner)[:3] == ["Andere zorg- en veiligheidshuizen", "Cosis", "DJI"]
+
+
+def test_every_figure_has_a_definition():
+    for key in [
+        *figures.SCALAR_FIGURES,
+        "registered_by_partner",
+        "by_municipality",
+        "topics",
+        "gender",
+        "problem_areas",
+        "trafficking",
+    ]:
+        assert figures.DEFINITIONS[key].text
+
+
+def test_key_figures_has_the_keys_of_the_national_delivery(year_2024):
+    data = figures.key_figures(YEAR)
+    assert list(data) == figures.KEY_FIGURE_KEYS
+    assert data["active_direction"] == {"total": 4, "pga": 1}
+
+
+def test_all_case_figures_of_a_year_take_a_fixed_number_of_queries(
+    year_2024, cast, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(25):
+        figures.year_figures(YEAR)
+    for _n in range(10):
+        make_case(registered_by=cast.regisseur, municipality=cast.assen, started=date(YEAR, 2, 1))
+    with django_assert_max_num_queries(25):
+        figures.year_figures(YEAR)
+
+
+def test_whole_percentages_add_up_to_100():
+    assert sum(figures.pcts_summing_to_100({"a": 1, "b": 1, "c": 1}).values()) == 100
+    assert figures.pct(1, 0) is None
+
+
+def test_advice_records_count_by_kind_within_the_year_and_by_municipality(cast):
+    from advice.models import AdviceKind
+    from tests.advice.factories import AdviceRecordFactory
+
+    def advice(day, kind, municipality=None):
+        AdviceRecordFactory(
+            date=day,
+            kind=kind,
+            municipality=municipality,
+            organisation=cast.politie,
+            answered_by=cast.regisseur,
+        )
+
+    advice(date(YEAR, 1, 1), AdviceKind.INFORMATIEKNOOPPUNT, cast.assen)
+    advice(date(YEAR, 12, 31), AdviceKind.ADVIES_KORT, cast.assen)
+    advice(date(YEAR, 6, 1), AdviceKind.ONDERSTEUNING, cast.emmen)
+    advice(date(YEAR, 6, 1), AdviceKind.ONDERSTEUNING)  # province-wide
+    advice(date(YEAR - 1, 12, 31), AdviceKind.INFORMATIEKNOOPPUNT, cast.assen)
+    advice(date(YEAR + 1, 1, 1), AdviceKind.ADVIES_KORT, cast.assen)
+    data = figures.year_figures(YEAR)
+    assert data["information_hub_questions"] == 1
+    assert data["advice_and_support"] == 3
+    assert data["by_municipality"]["Assen"]["advice"] == 2
+    assert data["by_municipality"]["Emmen"]["advice"] == 1
+    assert figures.year_figures(YEAR, municipality=cast.assen)["advice"]["total"] == 2
