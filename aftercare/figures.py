@@ -49,42 +49,107 @@ class AftercareFigures:
         return round(100 * self.with_consent / self.notifications)
 
 
+def _arranged(kind: str) -> Q:
+    """The condition was arranged (or not applicable) on the day of release (JSON snapshot)."""
+    return Q(**{f"release_snapshot__{kind}__in": [str(v) for v in DONE_STATUSES]})
+
+
+def _counts(year: int, municipality=None) -> dict:
+    """Every count of the year as aggregates: three queries, whatever the number of records."""
+    records = AftercareRecord._base_manager.all()
+    if municipality is not None:
+        records = records.filter(municipality=municipality)
+    notified = records.filter(notified_on__year=year)
+    released = records.filter(actual_release__year=year)
+    totals = notified.aggregate(
+        notifications=Count("pk"), with_consent=Count("pk", filter=Q(consent=Consent.GIVEN))
+    )
+    at_release = released.aggregate(
+        released=Count("pk"),
+        all_arranged=Count("pk", filter=Q(*[_arranged(kind) for kind in BASIC_CONDITIONS])),
+        **{f"arranged_{kind}": Count("pk", filter=_arranged(kind)) for kind in BASIC_CONDITIONS},
+    )
+    work = records.aggregate(
+        guidance=Count("pk", filter=Q(guidance_started_on__year=year)),
+        escalations=Count("pk", filter=Q(escalated_on__year=year)),
+    )
+    return {**totals, **at_release, **work, "notified": notified}
+
+
 def figures_for(year: int) -> AftercareFigures:
-    """Four queries, whatever the number of records."""
+    """The aftercare figures page: four queries, whatever the number of records."""
     from aftercare.models import ConditionKind
 
     # Anonymous counts over every record: no person is shown, and the page that calls this is
     # for the roles that account for the plus task (see views.FiguresView).
-    records = AftercareRecord.objects.all()
-    notified = records.filter(notified_on__year=year)
+    counts = _counts(year)
     rows = (
-        notified.values("municipality__name")
+        counts["notified"]
+        .values("municipality__name")
         .annotate(total=Count("pk"), consent=Count("pk", filter=Q(consent=Consent.GIVEN)))
         .order_by("municipality__name")
     )
-    figures = AftercareFigures(year=year)
-    figures.by_municipality = [(r["municipality__name"], r["total"], r["consent"]) for r in rows]
-    figures.notifications = sum(r[1] for r in figures.by_municipality)
-    figures.with_consent = sum(r[2] for r in figures.by_municipality)
+    return AftercareFigures(
+        year=year,
+        by_municipality=[(r["municipality__name"], r["total"], r["consent"]) for r in rows],
+        notifications=counts["notifications"],
+        with_consent=counts["with_consent"],
+        released=counts["released"],
+        arranged_at_release=[
+            (ConditionKind(kind).label, counts[f"arranged_{kind}"]) for kind in BASIC_CONDITIONS
+        ],
+        all_arranged_at_release=counts["all_arranged"],
+        guidance_started=counts["guidance"],
+        escalations=counts["escalations"],
+    )
 
-    snapshots = list(
-        records.filter(actual_release__year=year).values_list("release_snapshot", flat=True)
-    )
-    figures.released = len(snapshots)
-    figures.arranged_at_release = [
-        (
-            ConditionKind(kind).label,
-            sum(1 for s in snapshots if s.get(kind) in DONE_STATUSES),
-        )
-        for kind in BASIC_CONDITIONS
+
+def for_report(year: int, municipality=None) -> dict:
+    """The aftercare chapter of the reports app: JSON-ready, so a year snapshot can freeze it.
+
+    `total` is what a municipal factsheet shows; `tables` are reports.tables.FigureTable
+    arguments for the jaarverslag and the dashboard.
+    """
+    from aftercare.models import ConditionKind
+
+    counts = _counts(year, municipality)
+    definitions = dict(DEFINITIONS)
+    rows = [
+        ["Meldingen van detentie", counts["notifications"]],
+        ["waarvan met toestemming", counts["with_consent"]],
+        ["Trajectbegeleiding gestart", counts["guidance"]],
+        ["Opgeschaald naar procesregie", counts["escalations"]],
     ]
-    figures.all_arranged_at_release = sum(
-        1 for s in snapshots if all(s.get(kind) in DONE_STATUSES for kind in BASIC_CONDITIONS)
-    )
-    counts = records.aggregate(
-        guidance=Count("pk", filter=Q(guidance_started_on__year=year)),
-        escalations=Count("pk", filter=Q(escalated_on__year=year)),
-    )
-    figures.guidance_started = counts["guidance"]
-    figures.escalations = counts["escalations"]
-    return figures
+    conditions = [
+        [str(ConditionKind(kind).label), counts[f"arranged_{kind}"]] for kind in BASIC_CONDITIONS
+    ]
+    return {
+        "total": counts["notifications"],
+        "with_consent": counts["with_consent"],
+        "released": counts["released"],
+        "all_arranged_at_release": counts["all_arranged"],
+        "guidance_started": counts["guidance"],
+        "escalations": counts["escalations"],
+        "tables": [
+            {
+                "slug": "nazorg",
+                "title": "Nazorg (ex-)gedetineerden",
+                "definition": " ".join(
+                    f"{name}: {definitions[name]}"
+                    for name in ("Meldingen", "Toestemming", "Begeleiding gestart", "Opgeschaald")
+                ),
+                "headers": ["", "Aantal"],
+                "rows": rows,
+                "chapter": "nazorg",
+            },
+            {
+                "slug": "nazorg-basisvoorwaarden",
+                "title": "Basisvoorwaarden geregeld bij ontslag",
+                "definition": definitions["Geregeld bij ontslag"],
+                "headers": ["Basisvoorwaarde", "Geregeld bij ontslag"],
+                "rows": conditions,
+                "total": ["Alle vijf geregeld", counts["all_arranged"]],
+                "chapter": "nazorg",
+            },
+        ],
+    }

@@ -68,6 +68,7 @@ def annual_report_context(document, progress: Callable[[int, str], None]) -> dic
         "primary_tasks": [label for _code, label in ref.PRIMARY_TASKS_2020],
         "criteria": [str(label) for _field, label in CRITERIA],
         "aftercare_conditions": ref.ANNUAL_REPORT_2020_FIGURES["aftercare"]["basic_conditions"],
+        "aftercare_tables": [t for t in tables if t.chapter == "nazorg"],
         "definitions": list(DEFINITIONS.values()),
         "made_at": timezone.localtime(),
     }

@@ -566,19 +566,15 @@ def advice_counts(year: int, municipality=None) -> dict | None:
 
 
 def aftercare_counts(year: int, municipality=None) -> dict | None:
-    """Aftercare figures, from the aftercare app's own `figures.for_report` when it has one.
-
-    Not wired up yet (the aftercare app landed on main at the end of this work): until it
-    offers `aftercare.figures.for_report(year, municipality=...)`, its figures are absent
-    (None, shown as "nog niet geregistreerd"), never zero and never an error.
-    """
+    """Aftercare figures, from the aftercare app's own `figures.for_report` (its definitions
+    live there); None only while the app has no tables yet ("nog niet geregistreerd")."""
     if not app_ready("aftercare"):
         return None
     try:
         from aftercare.figures import for_report
     except ImportError:
         return None
-    return for_report(year, municipality=municipality)  # pragma: no cover
+    return for_report(year, municipality=municipality)
 
 
 # ---------------------------------------------------------------------------------------------

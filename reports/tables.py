@@ -381,7 +381,7 @@ def build_tables(years: list[dict], *, mask_small: bool = False) -> list[FigureT
             )
     for extra in ("advice", "aftercare"):
         section = current.get(extra)
-        if section and section.get("tables"):  # pragma: no cover - arrives with issues 4 and 5
+        if section and section.get("tables"):
             for item in section["tables"]:
                 tables.append(FigureTable(**item))
     return tables

@@ -112,3 +112,17 @@ def test_the_reminder_task_is_on_the_beat_schedule():
 
     tasks = [entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()]
     assert "aftercare.tasks.send_release_reminders" in tasks
+
+
+def test_the_report_chapter_counts_with_aggregates_and_is_json_ready(cast):
+    import json
+
+    from aftercare.figures import figures_for, for_report
+
+    year = timezone.localdate().year
+    chapter = for_report(year)
+    json.dumps(chapter)  # a year snapshot stores it as JSON
+    page = figures_for(year)
+    assert chapter["total"] == page.notifications
+    assert chapter["all_arranged_at_release"] == page.all_arranged_at_release
+    assert [t["slug"] for t in chapter["tables"]] == ["nazorg", "nazorg-basisvoorwaarden"]
