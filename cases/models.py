@@ -453,6 +453,18 @@ class Case(models.Model):
             models.Index(fields=["director", "-id"], name="case_director_id"),
             models.Index(fields=["registering_organisation", "-id"], name="case_registrant_id"),
             models.Index(fields=["registered_at"], name="case_registered_at"),
+            # The year figures (reports.figures) select the cases open in a year: started on
+            # or before its last day and closed on or after its first day, or still open.
+            models.Index(
+                fields=["closed_on", "started_on"],
+                name="case_direction_period",
+                condition=models.Q(started_on__isnull=False),
+            ),
+            models.Index(
+                fields=["started_on"],
+                name="case_started_on",
+                condition=models.Q(started_on__isnull=False),
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -838,6 +850,25 @@ class CaseMeeting(models.Model):
         return f"Overleg {self.date:%d-%m-%Y}"
 
 
+UPDATE_STATUS = "update_status"
+
+
+class ActionQuerySet(ChildQuerySet):
+    """Who may set an action's status: whoever directs the case, and the owner of the action
+    (the professional, or their organisation) on a case whose file they may read — a partner
+    on the case team reports progress on their own part of the plan."""
+
+    def visible_to(self, user, action: str = VIEW):
+        if action != UPDATE_STATUS:
+            return super().visible_to(user, action)
+        directing = super().visible_to(user, "change").values("pk")
+        owned = models.Q(owner_id=user.pk)
+        if user.organisation_id:
+            owned |= models.Q(owner_organisation_id=user.organisation_id)
+        own = super().visible_to(user, VIEW).filter(owned).values("pk")
+        return self.filter(models.Q(pk__in=directing) | models.Q(pk__in=own))
+
+
 class Action(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="actions")
     goal = models.ForeignKey(
@@ -869,7 +900,7 @@ class Action(models.Model):
     )
     reminded_for = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["reminded_for"])
-    objects = ChildQuerySet.as_manager()
+    objects = ActionQuerySet.as_manager()
 
     class Meta:
         ordering = ["due_on", "id"]
