@@ -18,6 +18,7 @@ from cases import forms, services
 from cases.filters import CaseFilter
 from cases.models import (
     TRIAGE_STATUSES,
+    UPDATE_STATUS,
     Action,
     Case,
     CaseGroup,
@@ -814,6 +815,12 @@ class ChildActionView(ScopedMixin, SingleObjectMixin, FormView):
 
 class ActionStatusView(ChildActionView):
     model = Action
+    action = UPDATE_STATUS
+
+    def get_queryset(self):
+        # A partner does not see the other organisations' actions on the plan: not found.
+        return super().get_queryset().filter(actions_filter(self.request.user))
+
     form_class = forms.ActionStatusForm
     heading = _("Status van de actie")
     success_url_name = "cases:case_plan"

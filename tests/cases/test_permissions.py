@@ -170,3 +170,68 @@ def test_the_case_list_shows_exactly_what_the_role_may_see(
     else:
         shown = {key for key, case in records.items() if case.number in response.content.decode()}
     assert shown == visible
+
+
+def test_a_team_partner_sets_the_status_of_their_own_action_and_no_other(cast, client_for, records):
+    """A partner reports progress on their part of the plan; the rest of the plan is the
+    director's. Out of scope stays 404."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from cases import services
+    from cases.models import Action, ActionStatus
+
+    case = records["own"]
+    due = timezone.localdate() + timedelta(days=7)
+    own = services.add_action(
+        case=case,
+        added_by=cast.regisseur,
+        description="Behandelplan opstellen",
+        owner_organisation=cast.partner.organisation,
+        owner=cast.partner,
+        due_on=due,
+    )
+    police = services.add_action(
+        case=case,
+        added_by=cast.regisseur,
+        description="Gebiedsverbod bewaken",
+        owner_organisation=cast.politie,
+        due_on=due,
+    )
+    elsewhere = services.add_action(
+        case=records["other"],
+        added_by=cast.regisseur_other,
+        description="Afspraak maken",
+        owner_organisation=cast.partner_other.organisation,
+        due_on=due,
+    )
+    partner = client_for(cast.partner)
+    plan = partner.get(reverse("cases:case_plan", args=[case.pk])).content.decode()
+    assert reverse("cases:action_status", args=[own.pk]) in plan
+
+    url = reverse("cases:action_status", args=[own.pk])
+    assert partner.get(url).status_code == 200
+    response = partner.post(url, {"status": ActionStatus.DONE})
+    assert response.status_code == 302
+    assert Action.objects.get(pk=own.pk).status == ActionStatus.DONE
+
+    # The police's action on the same case: the partner does not even see it (404).
+    assert (
+        partner.post(
+            reverse("cases:action_status", args=[police.pk]), {"status": "klaar"}
+        ).status_code
+        == 404
+    )
+    # An action of a case the partner is not on: 404.
+    assert partner.get(reverse("cases:action_status", args=[elsewhere.pk])).status_code == 404
+    # The municipal contact sees the case at summary level only: no action of it.
+    assert client_for(cast.gemeente).get(url).status_code == 404
+    # The director still sets any status.
+    director = client_for(cast.regisseur)
+    assert (
+        director.post(
+            reverse("cases:action_status", args=[police.pk]), {"status": ActionStatus.DONE}
+        ).status_code
+        == 302
+    )
