@@ -3,6 +3,8 @@ ScopedMixin / ScopedListMixin) and writes through one service in `cases.services
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -411,12 +413,79 @@ class HistoryView(CaseTabView):
         context["changes"] = changes
         from cases.models import Plan
 
+        context["plan_changes"] = self.plan_changes(case)
         context["plan_history"] = list(
             Plan.history.filter(case_id=case.pk)
             .select_related("history_user")
             .order_by("-history_date")[:20]
         )
         return context
+
+    def plan_changes(self, case, limit: int = 50) -> list[dict]:
+        """Goals, actions and meetings as they were created, changed and removed, newest first:
+        one UNION query over the three history tables. A partner sees the changes of their own
+        organisation's actions only, as on the plan tab."""
+        from django.db.models import CharField, F, Value
+        from django.db.models.functions import Cast, Left
+
+        from cases.models import ActionStatus, CaseMeeting, Goal
+
+        columns = ("history_date", "who", "history_type", "kind", "summary", "detail")
+
+        def rows(history, kind, summary, detail):
+            return (
+                history.filter(case_id=case.pk)
+                .annotate(
+                    who=F("history_user__username"),
+                    kind=Value(kind, output_field=CharField()),
+                    summary=Left(summary, 120),
+                    detail=detail,
+                )
+                .values_list(*columns)
+            )
+
+        goals = rows(
+            Goal.history,
+            "goal",
+            F("description"),
+            Cast("reached", output_field=CharField()),
+        )
+        actions = rows(
+            Action.history.filter(actions_filter(self.request.user)),
+            "action",
+            F("description"),
+            F("status"),
+        )
+        meetings = rows(
+            CaseMeeting.history,
+            "meeting",
+            Cast("date", output_field=CharField()),
+            Value("", output_field=CharField()),
+        )
+        kinds = {"goal": _("Doel"), "action": _("Actie"), "meeting": _("Overleg")}
+        verbs = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
+        statuses = dict(ActionStatus.choices)
+        result = []
+        union = goals.union(actions, meetings, all=True).order_by("-history_date")[:limit]
+        for at, who, history_type, kind, summary, detail in union:
+            if kind == "meeting":
+                summary = date.fromisoformat(summary).strftime("%d-%m-%Y")
+                detail = ""
+            elif kind == "goal":
+                detail = _("bereikt") if detail == "true" else ""
+            else:
+                detail = statuses.get(detail, detail)
+            result.append(
+                {
+                    "at": at,
+                    "by": who,
+                    "kind": kinds[kind],
+                    "verb": verbs.get(history_type, ""),
+                    "summary": summary,
+                    "detail": detail,
+                }
+            )
+        return result
 
 
 # ---------------------------------------------------------------------------------------------

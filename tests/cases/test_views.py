@@ -309,3 +309,57 @@ def test_random_plan_input_never_breaks_the_form(cast, client_for, summary, revi
         {"summary": summary, "review_on": review_on, "version": version},
     )
     assert response.status_code in (200, 302)
+
+
+def test_the_history_tab_shows_goals_actions_and_meetings(cast, client_for):
+    from cases import services
+    from cases.models import ActionStatus
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+    )
+    goal = services.add_goal(
+        case=case, added_by=cast.regisseur, life_domain="wonen", description="Vaste woonplek"
+    )
+    services.record_meeting(
+        case=case,
+        recorded_by=cast.regisseur,
+        date=date.today(),
+        notes="n",
+        attendees=[cast.partner],
+        actions=[
+            {
+                "description": "Urgentie aanvragen",
+                "owner_organisation": cast.ggz,
+                "due_on": date.today(),
+                "goal": goal,
+            },
+            {
+                "description": "Politie-informatie delen",
+                "owner_organisation": cast.politie,
+                "due_on": date.today(),
+            },
+        ],
+    )
+    action = case.actions.get(description="Urgentie aanvragen")
+    services.set_action_status(action=action, changed_by=cast.partner, status=ActionStatus.DONE)
+
+    url = reverse("cases:case_history", args=[case.pk])
+    director = client_for(cast.regisseur).get(url).content.decode()
+    for text in (
+        "Vaste woonplek",
+        "Overleg aangemaakt",
+        date.today().strftime("%d-%m-%Y"),
+        "Urgentie aanvragen",
+        "Gereed",
+        "Politie-informatie delen",
+    ):
+        assert text in director, text
+    # The partner sees the plan's history, but of the actions only their own organisation's.
+    partner = client_for(cast.partner).get(url).content.decode()
+    assert "Urgentie aanvragen" in partner and "Vaste woonplek" in partner
+    assert "Politie-informatie delen" not in partner
