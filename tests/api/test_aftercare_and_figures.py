@@ -213,3 +213,29 @@ def test_both_endpoints_are_in_the_schema(client):
     paths = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()["paths"]
     assert "post" in paths["/api/v1/detentiemeldingen/"]
     assert "get" in paths["/api/v1/cijfers/{year}/"]
+
+
+def test_the_beheer_form_refuses_the_detention_scope_for_a_care_partner(client_for, cast):
+    from django.urls import reverse
+
+    from api.models import ApiClient
+
+    response = client_for(cast.beheerder).post(
+        reverse("api:client_create"),
+        {"name": "GGZ EPD", "organisation": cast.ggz.pk, "scopes": [Scope.DETENTION_WRITE]},
+    )
+    assert response.status_code == 200
+    assert "DJI of de reclassering" in str(response.context["form"].errors["scopes"])
+    assert not ApiClient.objects.exists()
+
+
+def test_the_figures_are_throttled_as_the_other_endpoints(
+    client, cast, figures_client, monkeypatch
+):
+    from api.throttling import ClientRateThrottle
+
+    monkeypatch.setattr(ClientRateThrottle, "rate", "2/min")
+    _c, token = figures_client
+    url = f"/api/v1/cijfers/{timezone.localdate().year}/"
+    codes = [client.get(url, **auth(token)).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
