@@ -11,16 +11,22 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, permissions, status
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from aftercare import services as aftercare_services
+from aftercare.models import AftercareRecord
 from api.authentication import ClientTokenAuthentication
-from api.models import Scope
+from api.models import Scope, scope_allowed_for
 from api.serializers import (
+    DetentionNotificationResultSerializer,
+    DetentionNotificationSerializer,
     ErrorSerializer,
+    KeyFiguresSerializer,
     RegistrationCreateSerializer,
     RegistrationStatusSerializer,
 )
@@ -162,3 +168,115 @@ class RegistrationDetailView(ClientAPIView):
         case = get_object_or_404(self.scoped_queryset(VIEW).for_list(), number=number)
         self._logged_object = case.pk
         return Response(self.get_serializer(case).data)
+
+
+# ---------------------------------------------------------------------------------------------
+# Detention notifications (aftercare) and the national key figures
+
+
+class HasScopeForOrganisation(HasScope):
+    """The scope, and an organisation of a kind that may hold it (checked on every call)."""
+
+    def has_permission(self, request, view):
+        return super().has_permission(request, view) and scope_allowed_for(
+            view.required_scope, request.auth.organisation
+        )
+
+
+class DetentionNotificationView(ClientAPIView):
+    """DJI or probation reports a detention into the aftercare app.
+
+    The client gets back the record's number and status, nothing of its contents: the account
+    (a partner professional) sees no aftercare record, and the view reads none.
+    """
+
+    serializer_class = DetentionNotificationSerializer
+    permission_classes = [permissions.IsAuthenticated, HasScopeForOrganisation]
+    required_scope = Scope.DETENTION_WRITE
+    model = AftercareRecord
+    log_action = AccessAction.CHANGE
+
+    @extend_schema(
+        summary="Een detentiemelding doen",
+        description=(
+            "Recht: `detentiemeldingen:schrijven`, alleen voor koppelingen van DJI of de "
+            "reclassering. Dezelfde controles als het intakeformulier van de nazorg (BSN met "
+            "de elfproef, datums in volgorde, een bekende en deelnemende gemeente); een tweede "
+            "melding van dezelfde soort voor dezelfde detentie wordt geweigerd."
+        ),
+        request=DetentionNotificationSerializer,
+        responses={
+            201: DetentionNotificationResultSerializer,
+            400: OpenApiResponse(description="Fouten per veld, in het Nederlands."),
+            **ERRORS,
+        },
+    )
+    def post(self, request):
+        serializer = DetentionNotificationSerializer(
+            data=request.data, context={"request": request}
+        )
+        serializer.is_valid(raise_exception=True)
+        try:
+            notification = aftercare_services.receive_notification(
+                received_by=request.user, via_api=True, **serializer.validated_data
+            )
+        except DjangoValidationError as exc:
+            detail = exc.message_dict if hasattr(exc, "error_dict") else exc.messages
+            raise ValidationError(detail) from exc
+        record = notification.record
+        self._logged_object = record.pk
+        result = {
+            "number": record.number,
+            "status": record.status,
+            "status_label": record.get_status_display(),
+            "kind": notification.kind,
+            "received_on": notification.received_on,
+            "new_record": not record.notifications.exclude(pk=notification.pk).exists(),
+        }
+        return Response(
+            DetentionNotificationResultSerializer(result).data, status=status.HTTP_201_CREATED
+        )
+
+
+class KeyFiguresView(ClientAPIView):
+    """The national key-figures delivery: aggregates only, no person in them."""
+
+    serializer_class = KeyFiguresSerializer
+    required_scope = Scope.FIGURES_READ
+    model = None
+
+    @extend_schema(
+        summary="Landelijke kerncijfers van een jaar",
+        description=(
+            "Recht: `cijfers:lezen`. Precies wat `python manage.py figures JAAR --format json` "
+            "levert. Alleen tellingen en percentages, geen personen. Een jaar voor 2000 of na "
+            "het lopende jaar geeft 404."
+        ),
+        parameters=[
+            OpenApiParameter("year", int, OpenApiParameter.PATH, description="Het jaar, bv. 2025.")
+        ],
+        responses={
+            200: KeyFiguresSerializer,
+            404: OpenApiResponse(ErrorSerializer, description="Geen cijfers van dit jaar."),
+            **ERRORS,
+        },
+    )
+    def get(self, request, year: str):
+        from reports.figures import key_figures
+
+        try:
+            number = int(year)
+        except ValueError:
+            number = None
+        if number is None or not FIRST_FIGURES_YEAR <= number <= timezone.localdate().year:
+            raise NotFound(
+                _(
+                    "Er zijn geen cijfers van het jaar %(year)s: kies een jaar van %(first)s tot "
+                    "en met %(last)s."
+                )
+                % {"year": year, "first": FIRST_FIGURES_YEAR, "last": timezone.localdate().year}
+            )
+        return Response(key_figures(number))
+
+
+FIRST_FIGURES_YEAR = 2000  # as the `figures` command

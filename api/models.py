@@ -15,7 +15,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from zvhd.network.models import Organisation, Role
+from zvhd.network.models import Organisation, OrganisationKind, Role
 from zvhd.permissions import VIEW, GuardedQuerySet
 
 
@@ -24,6 +24,21 @@ class Scope(models.TextChoices):
 
     REGISTRATIONS_WRITE = "aanmeldingen:schrijven", _("Aanmeldingen doen")
     REGISTRATIONS_READ = "aanmeldingen:lezen", _("Status van eigen aanmeldingen lezen")
+    DETENTION_WRITE = "detentiemeldingen:schrijven", _("Detentiemeldingen doen (DJI, reclassering)")
+    FIGURES_READ = "cijfers:lezen", _("Landelijke kerncijfers lezen")
+
+
+# Scopes that only some kinds of organisation may hold: a detention notification comes from a
+# justice organisation (DJI, probation), never from a care partner. Checked when a client is
+# made and again on every call, so a client whose organisation changes kind loses it at once.
+SCOPE_ORGANISATION_KINDS: dict[str, set[str]] = {
+    Scope.DETENTION_WRITE: {OrganisationKind.DJI, OrganisationKind.RECLASSERING},
+}
+
+
+def scope_allowed_for(scope: str, organisation: Organisation) -> bool:
+    kinds = SCOPE_ORGANISATION_KINDS.get(scope)
+    return kinds is None or organisation.kind in kinds
 
 
 # Who may manage clients and imports: one table, read by the querysets below.
@@ -111,18 +126,21 @@ class ImportStatus(models.TextChoices):
     IMPORTING = "importing", _("Wordt geïmporteerd")
     DONE = "done", _("Geïmporteerd")
     FAILED = "failed", _("Mislukt")
+    # The broker (Redis) could not be reached: nothing runs; upload or confirm again later.
+    NOT_QUEUED = "not_queued", _("Kon niet in de wachtrij")
 
 
 # The life of an upload: only these moves; api.services refuses anything else.
 IMPORT_TRANSITIONS: dict[str, set[str]] = {
-    ImportStatus.UPLOADED: {ImportStatus.VALIDATING},
+    ImportStatus.UPLOADED: {ImportStatus.VALIDATING, ImportStatus.NOT_QUEUED},
     ImportStatus.VALIDATING: {ImportStatus.VALID, ImportStatus.INVALID, ImportStatus.FAILED},
     ImportStatus.VALID: {ImportStatus.CONFIRMED},
     ImportStatus.INVALID: set(),
-    ImportStatus.CONFIRMED: {ImportStatus.IMPORTING},
+    ImportStatus.CONFIRMED: {ImportStatus.IMPORTING, ImportStatus.NOT_QUEUED},
     ImportStatus.IMPORTING: {ImportStatus.DONE, ImportStatus.FAILED},
     ImportStatus.DONE: set(),
     ImportStatus.FAILED: set(),
+    ImportStatus.NOT_QUEUED: set(),
 }
 BUSY = {
     ImportStatus.UPLOADED,

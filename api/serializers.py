@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from aftercare.models import NotificationKind
+from aftercare.models import Status as AftercareStatus
 from cases.models import LONG_TEXT, Case, Gender, Kind, ProblemArea, Status, Topic, Urgency
 from zvhd.network.models import Municipality, Organisation
 
@@ -144,3 +146,110 @@ class RegistrationStatusSerializer(serializers.ModelSerializer):
 
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField()
+
+
+# ---------------------------------------------------------------------------------------------
+# Detention notifications (aftercare)
+
+
+class DetentionNotificationSerializer(serializers.Serializer):
+    """A DJI or probation notification; checked by the aftercare intake form (NotificationForm)."""
+
+    kind = serializers.ChoiceField(
+        choices=NotificationKind.choices,
+        help_text="start = begin detentie, einde = einde detentie, dip = detentie- en "
+        "re-integratieplan.",
+    )
+    first_names = serializers.CharField(max_length=150)
+    last_name = serializers.CharField(max_length=150)
+    birth_date = serializers.DateField(help_text="JJJJ-MM-DD, in het verleden.")
+    bsn = serializers.CharField(max_length=11, help_text="Negen cijfers, met de elfproef.")
+    municipality = serializers.CharField(
+        max_length=100, help_text="Gemeente van inschrijving, zoals de app die toont (bv. Assen)."
+    )
+    institution = serializers.CharField(max_length=150, help_text="Bijvoorbeeld PI Veenhuizen.")
+    detention_start = serializers.DateField()
+    expected_release = serializers.DateField(help_text="Niet voor het begin van de detentie.")
+    note = serializers.CharField(max_length=4000, required=False, allow_blank=True, default="")
+
+    def validate(self, attrs):
+        from aftercare.forms import NotificationForm
+
+        client = self.context["request"].auth
+        municipalities = {m.name.casefold(): m.pk for m in Municipality.objects.all()}
+        pk = municipalities.get(attrs["municipality"].strip().casefold())
+        if pk is None:
+            raise serializers.ValidationError(
+                {"municipality": [f"Onbekende gemeente: '{attrs['municipality']}'."]}
+            )
+        data = {
+            key: value.isoformat() if hasattr(value, "isoformat") else value
+            for key, value in attrs.items()
+        }
+        data["municipality"] = pk
+        # The source is who sent it: the client's organisation, never what the request claims.
+        data["source"] = f"{client.organisation.name} (API-koppeling {client.name})"[:150]
+        form = NotificationForm(data=data)
+        if not form.is_valid():
+            raise serializers.ValidationError(
+                {
+                    (key if key != "__all__" else "non_field_errors"): [str(e) for e in errs]
+                    for key, errs in form.errors.items()
+                }
+            )
+        return form.cleaned_data
+
+
+class DetentionNotificationResultSerializer(serializers.Serializer):
+    """All the sender gets back: which record it landed in and that record's status."""
+
+    number = serializers.CharField(help_text="Nummer van het nazorgdossier, bv. NZ-2026-0012.")
+    status = serializers.ChoiceField(choices=AftercareStatus.choices)
+    status_label = serializers.CharField()
+    kind = serializers.ChoiceField(choices=NotificationKind.choices)
+    received_on = serializers.DateField()
+    new_record = serializers.BooleanField(
+        help_text="Waar als deze melding een nieuw dossier opende, onwaar bij een bestaand."
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# National key figures
+
+
+class _DirectionCountSerializer(serializers.Serializer):
+    total = serializers.IntegerField()
+    pga = serializers.IntegerField()
+
+
+class _MunicipalityFiguresSerializer(serializers.Serializer):
+    direction = serializers.IntegerField()
+    advice = serializers.IntegerField(allow_null=True)
+
+
+class KeyFiguresSerializer(serializers.Serializer):
+    """`reports.figures.key_figures(year)`: what `manage.py figures YEAR --format json` prints."""
+
+    year = serializers.IntegerField()
+    registered_direction = _DirectionCountSerializer()
+    active_direction = _DirectionCountSerializer()
+    carried_in = serializers.IntegerField()
+    inflow = serializers.IntegerField()
+    closed = serializers.IntegerField()
+    carried_out = serializers.IntegerField()
+    not_taken_up = serializers.IntegerField()
+    information_hub_questions = serializers.IntegerField(allow_null=True)
+    advice_and_support = serializers.IntegerField(allow_null=True)
+    registered_by_partner = serializers.DictField(
+        child=serializers.IntegerField(), help_text="Categorie van aanmelder -> aantal."
+    )
+    by_municipality = serializers.DictField(
+        child=_MunicipalityFiguresSerializer(), help_text="Gemeente -> procesregie en advies."
+    )
+    age_classes = serializers.DictField(
+        child=serializers.IntegerField(allow_null=True),
+        help_text="Leeftijdsklasse -> hele procenten (samen 100).",
+    )
+    minors_pct = serializers.IntegerField(allow_null=True)
+    cross_municipal_pct = serializers.IntegerField(allow_null=True)
+    problematic_housing_pct = serializers.IntegerField(allow_null=True)

@@ -13,7 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from api.models import IMPORT_TRANSITIONS, ApiClient, ImportJob, ImportStatus, Scope
+from api.models import (
+    IMPORT_TRANSITIONS,
+    ApiClient,
+    ImportJob,
+    ImportStatus,
+    Scope,
+    scope_allowed_for,
+)
+from zvhd.jobs import NOT_QUEUED_MESSAGE, enqueue_on_commit
 from zvhd.network import services as network_services
 from zvhd.network.models import Organisation, User
 
@@ -47,6 +55,10 @@ def create_client(
         errors["scopes"] = _("Kies ten minste één bestaand recht.")
     if organisation.is_zvhd:
         errors["organisation"] = _("Een koppeling hoort bij een partnerorganisatie.")
+    elif not unknown and not all(scope_allowed_for(s, organisation) for s in scopes):
+        errors["scopes"] = _(
+            "Detentiemeldingen doen kan alleen een koppeling van DJI of de reclassering."
+        )
     if errors:
         raise ValidationError(errors)
     key_id = secrets.token_hex(6)
@@ -147,7 +159,7 @@ def upload_import(*, kind: str, upload, requested_by: User) -> ImportJob:
     job.save()
     from api import tasks
 
-    transaction.on_commit(lambda: tasks.validate_import.delay(job.pk))
+    enqueue_on_commit(tasks.validate_import, job.pk, on_failure=_mark_not_queued)
     return job
 
 
@@ -161,8 +173,21 @@ def confirm_import(*, job: ImportJob, confirmed_by: User) -> ImportJob:
     job.save()
     from api import tasks
 
-    transaction.on_commit(lambda: tasks.run_import_job.delay(job.pk))
+    enqueue_on_commit(tasks.run_import_job, job.pk, on_failure=_mark_not_queued)
     return job
+
+
+def _mark_not_queued(job_id: int) -> None:
+    """The `on_failure` of enqueue_on_commit: the broker is down, so the job says so.
+
+    Runs after the commit, outside the request's transaction; a job another process already
+    moved on is left alone.
+    """
+    with transaction.atomic():
+        job = ImportJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or ImportStatus.NOT_QUEUED not in IMPORT_TRANSITIONS.get(job.status, ()):
+            return
+        finish_job(job=job, status=ImportStatus.NOT_QUEUED, error=NOT_QUEUED_MESSAGE)
 
 
 def claim_job(*, job_id: int, to: str, allowed_from: set[str]) -> ImportJob | None:
@@ -187,7 +212,12 @@ def finish_job(*, job: ImportJob, status: str, result=None, error: str = "") -> 
         job.problem_count = result.problem_count
         job.report = [p.as_dict() for p in result.problems]
     job.error = error[:500]
-    if status in (ImportStatus.DONE, ImportStatus.INVALID, ImportStatus.FAILED):
+    if status in (
+        ImportStatus.DONE,
+        ImportStatus.INVALID,
+        ImportStatus.FAILED,
+        ImportStatus.NOT_QUEUED,
+    ):
         job.finished_at = timezone.now()
         # The upload holds personal data; once nothing more will be done with it, it goes.
         if job.file:

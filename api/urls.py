@@ -16,6 +16,12 @@ urlpatterns = [
         api_views.RegistrationDetailView.as_view(),
         name="registration_detail",
     ),
+    path(
+        "v1/detentiemeldingen/",
+        api_views.DetentionNotificationView.as_view(),
+        name="detention_notification",
+    ),
+    path("v1/cijfers/<str:year>/", api_views.KeyFiguresView.as_view(), name="key_figures"),
     path("schema/", views.SchemaView.as_view(), name="schema"),
     path("docs/", views.DocsView.as_view(), name="docs"),
     # Beheer pages

@@ -347,6 +347,13 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "ZVHD API",
     "DESCRIPTION": "Aanmelden en verrijken vanuit systemen van ketenpartners.",
     "VERSION": "1.0.0",
+    # Cases and aftercare both have a "kind" and a "status": name the aftercare ones.
+    "ENUM_NAME_OVERRIDES": {
+        "NotificationKindEnum": "aftercare.models.NotificationKind",
+        "AftercareStatusEnum": "aftercare.models.Status",
+        "StatusEnum": "cases.models.Status",
+        "KindEnum": "cases.models.Kind",
+    },
 }
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/zvhd.html"

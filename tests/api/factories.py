@@ -1,13 +1,15 @@
 """API clients made through the service, as the beheer page makes them."""
 
 from api import services
-from api.models import Scope
+from api.models import Scope, scope_allowed_for
 
 ALL_SCOPES = list(Scope.values)
 
 
-def make_client(*, organisation, created_by, scopes=ALL_SCOPES, name="Partnersysteem"):
-    """Returns (client, token)."""
+def make_client(*, organisation, created_by, scopes=None, name="Partnersysteem"):
+    """Returns (client, token). Without `scopes`, every scope the organisation may hold."""
+    if scopes is None:
+        scopes = [s for s in ALL_SCOPES if scope_allowed_for(s, organisation)]
     new = services.create_client(
         name=name, organisation=organisation, scopes=list(scopes), created_by=created_by
     )

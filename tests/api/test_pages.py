@@ -131,3 +131,27 @@ def test_the_import_list_query_count_does_not_grow(client_for, cast, django_asse
         ImportJob.objects.create(kind="cases", filename=f"x{n}.csv", requested_by=cast.beheerder)
     with django_assert_max_num_queries(12):
         page.get(reverse("api:import_list"))
+
+
+def test_an_import_that_cannot_be_queued_says_so_instead_of_failing_the_page(
+    client_for, cast, django_capture_on_commit_callbacks, settings, tmp_path, monkeypatch
+):
+    """Redis down: the upload is kept as a job that says 'kon niet in de wachtrij', no 500."""
+    from kombu.exceptions import OperationalError
+
+    from api import tasks
+
+    def unreachable(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(tasks.validate_import, "apply_async", unreachable)
+    settings.MEDIA_ROOT = tmp_path
+    page = client_for(cast.beheerder)
+    upload = SimpleUploadedFile("oud.csv", csv_bytes([row()]))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = page.post(reverse("api:import_list"), {"kind": "cases", "file": upload})
+    assert response.status_code == 302
+    job = ImportJob.objects.get()
+    assert job.status == "not_queued" and not job.file  # the personal data is not kept
+    detail = page.get(reverse("api:import_detail", args=[job.pk])).content.decode()
+    assert "Kon niet in de wachtrij" in detail and "probeer het later opnieuw" in detail
