@@ -1,4 +1,4 @@
-"""Find one person in the trafficking app for a subject access request (zvhd/privacy/registry.py)."""
+"""Find one person in the trafficking app for a subject access request (see the registry)."""
 
 from __future__ import annotations
 

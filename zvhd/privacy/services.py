@@ -123,7 +123,7 @@ def render_access_pdf(access_request) -> None:
         birth_date=access_request.birth_date,
     )
     entries = []
-    for label, found in sections:
+    for _label, found in sections:
         for record in found:
             record.access = access_log_for(record.logged)
             entries.append(record)
