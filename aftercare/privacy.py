@@ -15,7 +15,7 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
     for record in records.select_related("municipality").order_by("detention_start", "pk"):
         found.append(
             FoundRecord(
-                title=f"Nazorgdossier {record.pk}",
+                title=f"Nazorgdossier {record.number}",
                 description=(
                     "Nazorg bij uw terugkeer na detentie: de afspraken over onderdak, inkomen, "
                     "identiteitsbewijs, zorg en schulden."

@@ -76,7 +76,7 @@ def test_found_in_every_app_by_bsn_and_by_name(person):
             f"Casus {person['case'].number}"
         ]
         assert [r.title for r in found["Nazorg ex-gedetineerden"]] == [
-            f"Nazorgdossier {person['record'].pk}"
+            f"Nazorgdossier {person['record'].number}"
         ]
         assert [r.title for r in found["Mensenhandel"]] == [f"Signaal {person['signal'].reference}"]
 
@@ -112,7 +112,7 @@ def test_pdf_lists_each_record_and_who_saw_it(person, cast, client_for, tmp_path
     text = _pdf_text(access_request, tmp_path)
     for expected in (
         f"Casus {person['case'].number}",
-        f"Nazorgdossier {person['record'].pk}",
+        f"Nazorgdossier {person['record'].number}",
         f"Signaal {person['signal'].reference}",
         "Bakkerveld",
         "regisseur",
