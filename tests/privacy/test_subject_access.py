@@ -200,3 +200,13 @@ def test_nothing_found_still_gives_a_pdf(cast, tmp_path, settings):
     text = _pdf_text(access_request, tmp_path)
     assert "Hier zijn geen gegevens over u gevonden." in text
     assert Case.objects.count() == 0
+
+
+def test_list_page_query_count(cast, client_for, django_assert_max_num_queries):
+    for n in range(20):
+        SubjectAccessRequest.objects.create(
+            requester=f"Brief {n}", bsn=valid_bsn(), registered_by=cast.privacy
+        )
+    client = client_for(cast.privacy)
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("privacy:access_requests")).status_code == 200
