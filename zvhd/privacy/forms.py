@@ -56,3 +56,54 @@ class AccessLogSearchForm(forms.Form):
         if data.get("date_to"):
             queryset = queryset.filter(at__date__lte=data["date_to"])
         return queryset
+
+
+class SubjectAccessRequestForm(forms.ModelForm):
+    """The privacy officer registers an inzageverzoek and what to search the person by."""
+
+    class Meta:
+        from zvhd.privacy.models import SubjectAccessRequest
+
+        model = SubjectAccessRequest
+        fields = ["received_on", "requester", "bsn", "last_name", "birth_date"]
+        widgets = {
+            "received_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "birth_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        help_texts = {
+            "bsn": _("Zoek op BSN, óf op achternaam en geboortedatum."),
+        }
+
+    def clean_bsn(self):
+        from stdnum.nl import bsn
+
+        value = "".join(self.cleaned_data.get("bsn", "").split())
+        if value and not bsn.is_valid(value):
+            raise forms.ValidationError(
+                _("Dit is geen geldig BSN: een BSN heeft negen cijfers en voldoet aan de elfproef.")
+            )
+        return value
+
+    def clean_received_on(self):
+        from django.utils import timezone
+
+        value = self.cleaned_data.get("received_on")
+        if value and value > timezone.localdate():
+            raise forms.ValidationError(_("De ontvangstdatum kan niet in de toekomst liggen."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        bsn, last_name = cleaned.get("bsn"), cleaned.get("last_name", "").strip()
+        birth_date = cleaned.get("birth_date")
+        if not bsn and not last_name and not birth_date:
+            self.add_error(
+                "bsn", _("Vul een BSN in, of een achternaam met geboortedatum, om op te zoeken.")
+            )
+        elif not bsn and not last_name:
+            self.add_error("last_name", _("Vul ook de achternaam in, of zoek op BSN."))
+        elif not bsn and not birth_date:
+            self.add_error("birth_date", _("Vul ook de geboortedatum in, of zoek op BSN."))
+        return cleaned

@@ -1,9 +1,16 @@
-from django.views.generic import ListView
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import CreateView, ListView, UpdateView
+from django.views.generic.detail import SingleObjectMixin
 
 from zvhd.network.models import Role
-from zvhd.privacy.forms import AccessLogSearchForm
-from zvhd.privacy.models import AccessLog
-from zvhd.views import RoleRequiredMixin, ScopedListMixin
+from zvhd.privacy.forms import AccessLogSearchForm, SubjectAccessRequestForm
+from zvhd.privacy.models import AccessLog, SubjectAccessRequest
+from zvhd.privacy.services import request_access_pdf
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
 
 
 class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
@@ -27,3 +34,71 @@ class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(form=self.form, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Subject access (inzage)
+
+
+class SubjectAccessMixin(RoleRequiredMixin, ScopedMixin):
+    roles = {Role.PRIVACY_OFFICER}
+    model = SubjectAccessRequest
+
+
+class SubjectAccessListView(SubjectAccessMixin, ListView):
+    template_name = "privacy/access_requests.html"
+    paginate_by = 50
+    log_reads = False
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("registered_by")
+
+
+class SubjectAccessCreateView(SubjectAccessMixin, CreateView):
+    form_class = SubjectAccessRequestForm
+    template_name = "privacy/access_request_form.html"
+
+    def form_valid(self, form):
+        form.instance.registered_by = self.request.user
+        messages.success(self.request, "Het inzageverzoek is geregistreerd.")
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse("privacy:access_request_edit", args=[self.object.pk])
+
+
+class SubjectAccessUpdateView(SubjectAccessMixin, UpdateView):
+    form_class = SubjectAccessRequestForm
+    template_name = "privacy/access_request_form.html"
+
+    def form_valid(self, form):
+        messages.success(self.request, "Het inzageverzoek is bijgewerkt.")
+        return super().form_valid(form)
+
+    def get_success_url(self):
+        return reverse("privacy:access_request_edit", args=[self.object.pk])
+
+
+class SubjectAccessGenerateView(SubjectAccessMixin, SingleObjectMixin, View):
+    """Queue the PDF of everything ZVHD holds on the person (a Celery task makes it)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        access_request = self.get_object()
+        request_access_pdf(access_request=access_request, user=request.user, request=request)
+        messages.success(request, "De inzage-PDF wordt gemaakt; ververs de pagina over even.")
+        return redirect("privacy:access_request_edit", pk=access_request.pk)
+
+
+class SubjectAccessDownloadView(SubjectAccessMixin, SingleObjectMixin, View):
+    def get(self, request, *args, **kwargs):
+        access_request = self.get_object()
+        if not access_request.pdf:
+            raise Http404
+        return FileResponse(
+            access_request.pdf.open("rb"),
+            as_attachment=True,
+            filename=f"inzage-{access_request.pk}.pdf",
+            content_type="application/pdf",
+        )
