@@ -14,3 +14,11 @@ class PrivacyConfig(AppConfig):
         register(
             NavItem(_("Toegangslog"), "privacy:access_log", roles={Role.PRIVACY_OFFICER}, order=90)
         )
+        register(
+            NavItem(
+                _("Toegangscontrole"),
+                "privacy:access_review",
+                roles={Role.PRIVACY_OFFICER},
+                order=91,
+            )
+        )
