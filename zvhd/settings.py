@@ -335,6 +335,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.freeze_last_year",
         "schedule": timedelta(days=1),
     },
+    # Privacy: access-log rows older than five years are deleted; daily, so nothing is kept
+    # more than a day past the term (one DELETE; a missed run is caught up by the next).
+    "privacy-purge-access-log": {
+        "task": "zvhd.privacy.tasks.purge_access_log",
+        "schedule": timedelta(days=1),
+    },
 }
 
 REST_FRAMEWORK = {

@@ -22,3 +22,11 @@ class PrivacyConfig(AppConfig):
                 order=91,
             )
         )
+        register(
+            NavItem(
+                _("Toegangscontrole"),
+                "privacy:access_review",
+                roles={Role.PRIVACY_OFFICER},
+                order=92,
+            )
+        )

@@ -1,8 +1,19 @@
-"""The inzage-PDF is made in the background (CONVENTIONS rule 9): ids in, the row holds the file."""
+"""Background work of the privacy app: ids in, the rows hold the results (CONVENTIONS rule 9).
+
+- the inzage-PDF of a subject access request;
+- retention of the access log: rows older than the legal term are purged once a day.
+"""
+
+from datetime import datetime
 
 from celery import shared_task
+from django.utils import timezone
 
 from zvhd.jobs import run_once
+from zvhd.privacy.models import AccessLog
+
+# The access log is kept five years (Wgs accountability), then removed.
+ACCESS_LOG_RETENTION_YEARS = 5
 
 
 @shared_task(acks_late=True)
@@ -11,3 +22,22 @@ def render_access_pdf(access_request_id: int) -> str:
     from zvhd.privacy.services import render_access_pdf as render
 
     return run_once(SubjectAccessRequest, access_request_id, render, field="pdf_status")
+
+
+def retention_cutoff(now: datetime | None = None) -> datetime:
+    """The moment five calendar years before `now`; rows strictly older are purged.
+
+    29 February falls back to 28 February in a year without it.
+    """
+    now = now or timezone.now()
+    year = now.year - ACCESS_LOG_RETENTION_YEARS
+    try:
+        return now.replace(year=year)
+    except ValueError:
+        return now.replace(year=year, day=28)
+
+
+@shared_task(acks_late=True)
+def purge_access_log() -> int:
+    """Delete the access-log rows past the retention term in one statement; returns the count."""
+    return AccessLog.objects.purge_before(retention_cutoff())

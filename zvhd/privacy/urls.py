@@ -1,6 +1,6 @@
 from django.urls import path
 
-from zvhd.privacy import views
+from zvhd.privacy import review, views
 
 app_name = "privacy"
 
@@ -23,4 +23,5 @@ urlpatterns = [
         views.SubjectAccessDownloadView.as_view(),
         name="access_request_pdf",
     ),
+    path("toegangscontrole/", review.AccessReviewView.as_view(), name="access_review"),
 ]

@@ -1,0 +1,48 @@
+"""Browser journey: the privacy officer opens the access review from the menu, picks a period
+and a threshold, and follows a flagged user to their lines in the access log."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.cases.factories import make_case
+from tests.privacy.helpers import log_at
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_privacy_officer_reviews_unusual_access(cast, page, as_user, shot, axe_findings):
+    from cases.models import Status
+
+    cases = [
+        make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+        for _ in range(4)
+    ]
+    yesterday = timezone.localtime() - timedelta(days=1)
+    for case in cases:
+        log_at(yesterday.replace(hour=12), user=cast.manager, obj=case)
+        log_at(yesterday.replace(hour=23), user=cast.regisseur, obj=case)
+
+    as_user(page, cast.privacy)
+    page.goto("/")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
+        "link", name="Toegangscontrole"
+    ).click()
+    page.get_by_role("spinbutton", name="Drempel").fill("3")
+    page.get_by_role("button", name="Tonen").click()
+    flagged = page.get_by_role("region", name="Veel dossiers zonder betrokkenheid")
+    assert cast.manager.username in flagged.inner_text()
+    late = page.get_by_role("region", name="Buiten kantooruren")
+    assert cast.regisseur.username in late.inner_text()
+    shot(page, "privacy-access-review")
+    assert axe_findings(page) == []
+
+    flagged.get_by_role("link", name=cast.manager.username).click()
+    assert "Toegangslog" in page.title()
+    assert page.locator("tbody tr").count() == 4
