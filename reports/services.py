@@ -21,6 +21,7 @@ from reports.models import (
     ThematicCount,
     YearSnapshot,
 )
+from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
 
 
 @transaction.atomic
@@ -36,7 +37,11 @@ def request_snapshot(*, year: int, requested_by, reason: str = "") -> YearSnapsh
     snapshot.save()
     from reports.tasks import freeze_year
 
-    transaction.on_commit(lambda: freeze_year.delay(snapshot.pk))
+    enqueue_on_commit(
+        freeze_year,
+        snapshot.pk,
+        on_failure=mark_failed_to_queue(YearSnapshot, status_field="status", error_field="error"),
+    )
     return snapshot
 
 
@@ -145,5 +150,10 @@ def request_document(*, kind: str, year: int, requested_by, municipality=None) -
     document.save()
     from reports.tasks import render_document
 
-    transaction.on_commit(lambda: render_document.delay(document.pk))
+    # Redis down: the row says FAILED "kon niet in de wachtrij" instead of waiting forever.
+    enqueue_on_commit(
+        render_document,
+        document.pk,
+        on_failure=mark_failed_to_queue(ReportDocument, status_field="status", error_field="error"),
+    )
     return document

@@ -8,36 +8,63 @@ just ended are frozen once (a first version management can publish or redo).
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 
 from celery import shared_task
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from zvhd.jobs import _lock_key, _try_lock, _unlock
+
 logger = logging.getLogger(__name__)
 
 
+@contextmanager
 def _claim(model, pk):
-    """Lock the row and mark it running; None when it is missing or already finished."""
+    """Yield the row marked running, or None when it is missing, finished or busy elsewhere.
+
+    A worker killed halfway leaves the row "running"; acks_late brings the message back and
+    the next attempt takes that stale claim over. What keeps the work to one run at a time is
+    a PostgreSQL advisory lock on the row, held for the whole attempt (zvhd/jobs.py): a live
+    attempt holds it, a dead worker's connection dies and PostgreSQL drops it. Under the lock
+    the row is read again, so a document that is done is never made twice.
+    """
     from reports.models import JobStatus
 
-    with transaction.atomic():
-        row = model._base_manager.select_for_update().filter(pk=pk).first()
-        if row is None or row.status == JobStatus.DONE:
-            return None
-        row.status = JobStatus.RUNNING
-        row.save(update_fields=["status"])
-    return row
+    key = _lock_key(model, pk)
+    if not _try_lock(key):
+        logger.info("job busy elsewhere", extra={"job_id": pk, "event": "job_busy"})
+        yield None
+        return
+    try:
+        with transaction.atomic():
+            row = model._base_manager.select_for_update().filter(pk=pk).first()
+            if row is not None and row.status != JobStatus.DONE:
+                row.status = JobStatus.RUNNING
+                row.save(update_fields=["status"])
+            else:
+                row = None
+        yield row
+    finally:
+        _unlock(key)
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def freeze_year(snapshot_id: int) -> str:
-    from reports.figures import snapshot_figures
-    from reports.models import JobStatus, YearSnapshot
+    from reports.models import YearSnapshot
 
-    snapshot = _claim(YearSnapshot, snapshot_id)
-    if snapshot is None:
-        return "skipped"
+    with _claim(YearSnapshot, snapshot_id) as snapshot:
+        if snapshot is None:
+            return "skipped"
+        return _freeze(snapshot)
+
+
+def _freeze(snapshot) -> str:
+    from reports.figures import snapshot_figures
+    from reports.models import JobStatus
+
+    snapshot_id = snapshot.pk
     try:
         data = snapshot_figures(snapshot.year)
     except Exception as exc:  # the row must say it failed, whatever went wrong
@@ -74,11 +101,18 @@ def freeze_last_year() -> str:
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def render_document(document_id: int) -> str:
+    from reports.models import ReportDocument
+
+    with _claim(ReportDocument, document_id) as document:
+        if document is None:
+            return "skipped"
+        return _render(document)
+
+
+def _render(document) -> str:
     from reports.models import JobStatus, ReportDocument
 
-    document = _claim(ReportDocument, document_id)
-    if document is None:
-        return "skipped"
+    document_id = document.pk
 
     def progress(percent: int, step: str) -> None:
         # Its own small UPDATE, committed at once, so the progress bar moves. progress and step

@@ -35,6 +35,7 @@ from reports.models import (
 )
 from reports.policy import ALL, OWN_MUNICIPALITY, roles_for, scope_for
 from reports.tables import build_tables, table_by_slug
+from zvhd.jobs import NOT_QUEUED_MESSAGE
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE
 from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
@@ -246,11 +247,25 @@ class DocumentRequestView(RoleRequiredMixin, View):
         if kind == DocumentKind.FACTSHEET:
             chosen = form.cleaned_data.get("municipality")
             targets = [chosen] if chosen else list(Municipality.objects.order_by("name"))
+        not_queued = 0
         for municipality in targets:
-            services.request_document(
+            document = services.request_document(
                 kind=kind, year=year, requested_by=request.user, municipality=municipality
             )
-        messages.success(request, _("De PDF wordt gemaakt; de voortgang staat hieronder."))
+            # The task is sent at the commit, inside request_document: the row says by now
+            # whether the queue (Redis) took it.
+            document.refresh_from_db(fields=["status", "error"])
+            not_queued += document.error == NOT_QUEUED_MESSAGE
+        if not_queued:
+            messages.error(
+                request,
+                _(
+                    "De PDF kon niet in de wachtrij worden gezet (de takenserver is niet "
+                    "bereikbaar). Probeer het later opnieuw."
+                ),
+            )
+        else:
+            messages.success(request, _("De PDF wordt gemaakt; de voortgang staat hieronder."))
         return redirect(reverse("reports:annual_report", args=[year]) + "#documenten")
 
 

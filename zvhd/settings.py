@@ -299,6 +299,13 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Redis gives an unacknowledged message (acks_late) to another worker after this many seconds:
+# how long a job whose worker was killed waits before it runs again. It must exceed the
+# longest task (the jaarverslag), or a slow but live run is delivered twice (the advisory
+# lock in reports/tasks.py then turns the duplicate away). The failure drill sets it low.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
+}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
