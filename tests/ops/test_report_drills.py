@@ -46,22 +46,13 @@ def broker_at():
 
     def point(url: str) -> None:
         celery_app.conf.update(task_always_eager=False, broker_url=url, broker_connection_timeout=1)
-        _forget_connections()
+        celery_app._pool = None  # the producer pool is made for the previous URL
+        celery_app.amqp._producer_pool = None
 
     yield point
     celery_app.conf.update(saved)
-    _forget_connections()
-
-
-def _forget_connections() -> None:
-    """The connection and producer pools are made for the previous URL: close and drop them,
-    kombu's process-wide pools included (else the next test sends to the closed port)."""
-    from kombu import pools
-
-    celery_app.close()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
-    pools.reset()
 
 
 def history_done(document) -> int:
