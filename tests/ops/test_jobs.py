@@ -116,7 +116,9 @@ def test_a_real_celery_app_with_redis_down_fails_fast_and_marks_the_job(job_mode
 
     from tests.bench.server import free_port
 
-    app = Celery("drill", broker=f"redis://127.0.0.1:{free_port()}/6")
+    # set_as_current=False: else this app (broker on a closed port) becomes the current app
+    # that every @shared_task of the project sends through, for the rest of the run.
+    app = Celery("drill", broker=f"redis://127.0.0.1:{free_port()}/6", set_as_current=False)
     app.conf.broker_connection_timeout = 1
 
     @app.task(name="drill.render")
