@@ -28,12 +28,12 @@ from tests.bench.server import BASE, PY, bench_env, default_database_url, gunico
 PREPARE = """
 import json
 from cases.models import Case, LifeDomain
-from finance.models import FinanceYear
+from django.utils import timezone
 from django.conf import settings
 from django.test import Client
 from zvhd.network.models import User
 sessions = {}
-for name in ("regisseur", "liaison.politie", "gemeente.assen", "financien"):
+for name in ("regisseur", "liaison.politie", "gemeente.assen", "manager"):
     c = Client(); c.force_login(User.objects.get(username=name))
     sessions[name] = c.cookies[settings.SESSION_COOKIE_NAME].value
 def visible(name, action="view", limit=60):
@@ -46,7 +46,8 @@ ids = {
     ),
     "liaison_cases": visible("liaison.politie"),
     "life_domain": LifeDomain.choices[0][0],
-    "finance_year": FinanceYear.objects.order_by("-year").values_list("year", flat=True)[0],
+    # The jaarverslag of the year just ended, as management makes it in the morning.
+    "report_year": timezone.localdate().year - 1,
 }
 print(json.dumps({"sessions": sessions, "ids": ids}))
 """
@@ -122,7 +123,8 @@ def run(argv: list[str]) -> None:
         print("\nfailures:\n" + failures.read_text())
     done = manage(
         env, "shell", "--no-imports", "-c",
-        "from finance.models import FinanceDocument as D; "
-        "print(list(D.objects.values_list('status', flat=True).order_by('-pk')[:3]))",
+        "from reports.models import ReportDocument as D; "
+        "print(list(D.objects.values_list('kind', 'status', 'requested_at', 'finished_at')"
+        ".order_by('-pk')[:3]))",
     )  # fmt: skip
-    print(f"latest finance documents (the report of the morning): {done.strip()}")
+    print(f"latest report documents (the jaarverslag of the morning): {done.strip()}")

@@ -4,7 +4,7 @@ Who is on, in what numbers (weights), and what they do:
 - process directors (procesregisseurs) open their cases, read the plan and write goals;
 - liaisons (police, OM) work the triage queue and open cases to enrich;
 - municipal contacts read the start page and the figures of their municipality;
-- one financial officer has a budget PDF made (a Celery task) and polls for it.
+- one manager has the jaarverslag made (a Celery task) and watches its progress.
 Sessions and record ids come from the environment (LOAD_* variables, JSON), prepared by
 bench_load.py against the seeded database, so the scenario runs no Django code itself.
 Loopback only: the host is always 127.0.0.1 (bench_load.py passes it).
@@ -20,6 +20,7 @@ from locust import HttpUser, between, task
 SESSIONS = json.loads(os.environ.get("LOAD_SESSIONS", "{}"))
 IDS = json.loads(os.environ.get("LOAD_IDS", "{}"))
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+STATUS_URL = re.compile(r"/rapportages/document/\d+/status/")
 
 
 class Person(HttpUser):
@@ -107,27 +108,38 @@ class MunicipalContact(Person):
 
 
 class ReportMaker(Person):
-    """One person has one report made during the morning, then reads its page."""
+    """Management has the jaarverslag of last year made during the morning (a Celery task
+    renders it with WeasyPrint) and watches its progress bar, as the reports page does."""
 
     fixed_count = 1
-    username = "financien"
-    wait_time = between(5, 10)
+    username = "manager"
+    wait_time = between(2, 5)
 
     def on_start(self):
         super().on_start()
-        year = IDS["finance_year"]
-        form = self.get(f"/financien/{year}/", "financien/<year>")
-        token = CSRF.search(form.text or "")
+        self.year = IDS["report_year"]
+        page = self.get(f"/rapportages/{self.year}/jaarverslag/", "rapportages/<year>/jaarverslag")
+        token = CSRF.search(page.text or "")
         with self.client.post(
-            f"/financien/{year}/begroting.pdf",
-            data={"csrfmiddlewaretoken": token.group(1) if token else ""},
-            name="financien/<year>/begroting.pdf (request)",
+            f"/rapportages/{self.year}/documenten/",
+            data={"csrfmiddlewaretoken": token.group(1) if token else "", "kind": "jaarverslag"},
+            name="rapportages/<year>/documenten (request)",
             allow_redirects=False,
             catch_response=True,
         ) as response:
             if response.status_code != 302:
                 response.failure(f"{response.status_code}")
 
-    @task
-    def poll(self):
-        self.get(f"/financien/{IDS['finance_year']}/", "financien/<year>")
+        # The page lists the versions, newest first; its progress bar polls this address.
+        page = self.get(f"/rapportages/{self.year}/jaarverslag/", "rapportages/<year>/jaarverslag")
+        found = STATUS_URL.search(page.text or "")
+        self.status_url = found.group(0) if found else None
+
+    @task(3)
+    def progress(self):
+        if self.status_url:
+            self.get(self.status_url, "rapportages/document/<pk>/status")
+
+    @task(1)
+    def page(self):
+        self.get(f"/rapportages/{self.year}/jaarverslag/", "rapportages/<year>/jaarverslag")
