@@ -20,9 +20,20 @@ from zvhd.jobs import _lock_key, _try_lock, _unlock
 logger = logging.getLogger(__name__)
 
 
+# A delivery that finds the job busy elsewhere looks again this much later (seconds), up to
+# BUSY_RECHECKS times: if the live run then dies, this delivery is the one that finishes it.
+BUSY_RECHECK_SECONDS = 60
+BUSY_RECHECKS = 120
+
+
+class Busy(Exception):
+    """Another live attempt holds the job's lock."""
+
+
 @contextmanager
 def _claim(model, pk):
-    """Yield the row marked running, or None when it is missing, finished or busy elsewhere.
+    """Yield the row marked running, or None when it is missing or finished; raise Busy when
+    another live attempt holds it.
 
     A worker killed halfway leaves the row "running"; acks_late brings the message back and
     the next attempt takes that stale claim over. What keeps the work to one run at a time is
@@ -35,8 +46,7 @@ def _claim(model, pk):
     key = _lock_key(model, pk)
     if not _try_lock(key):
         logger.info("job busy elsewhere", extra={"job_id": pk, "event": "job_busy"})
-        yield None
-        return
+        raise Busy
     try:
         with transaction.atomic():
             row = model._base_manager.select_for_update().filter(pk=pk).first()
@@ -50,14 +60,25 @@ def _claim(model, pk):
         _unlock(key)
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
-def freeze_year(snapshot_id: int) -> str:
+def _recheck_later(task):
+    """A duplicate delivery (Redis hands a message out again after the visibility timeout)
+    must not simply be acknowledged: were the live run to die after that, no message would be
+    left to finish the job. So it is sent again for later; that copy finds the job done (and
+    skips) or abandoned (and takes it over)."""
+    return task.retry(countdown=BUSY_RECHECK_SECONDS, max_retries=BUSY_RECHECKS)
+
+
+@shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def freeze_year(self, snapshot_id: int) -> str:
     from reports.models import YearSnapshot
 
-    with _claim(YearSnapshot, snapshot_id) as snapshot:
-        if snapshot is None:
-            return "skipped"
-        return _freeze(snapshot)
+    try:
+        with _claim(YearSnapshot, snapshot_id) as snapshot:
+            if snapshot is None:
+                return "skipped"
+            return _freeze(snapshot)
+    except Busy:
+        raise _recheck_later(self) from None
 
 
 def _freeze(snapshot) -> str:
@@ -99,14 +120,17 @@ def freeze_last_year() -> str:
     return "requested"
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
-def render_document(document_id: int) -> str:
+@shared_task(bind=True, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def render_document(self, document_id: int) -> str:
     from reports.models import ReportDocument
 
-    with _claim(ReportDocument, document_id) as document:
-        if document is None:
-            return "skipped"
-        return _render(document)
+    try:
+        with _claim(ReportDocument, document_id) as document:
+            if document is None:
+                return "skipped"
+            return _render(document)
+    except Busy:
+        raise _recheck_later(self) from None
 
 
 def _render(document) -> str:
