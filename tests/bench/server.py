@@ -116,8 +116,11 @@ def gunicorn(env: dict, workers: int = 2):
         env=env,
     )
     try:
-        deadline = time.monotonic() + 60
+        # Generous: three workers import Django at once, on two cores that may be busy.
+        deadline = time.monotonic() + 180
         while time.monotonic() < deadline:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {process.returncode}")
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
                 conn.request("GET", "/healthz")
