@@ -1,4 +1,5 @@
-"""Demo data of the advice app: a year of advice questions, the sociale kaart and signals.
+"""Demo data of the advice app: advice questions since 1 January three years ago (so the
+three years the figures compare each have theirs), the sociale kaart and signals.
 
 Fictitious throughout: requesters are described by function only, contact persons have made-up
 names, phone numbers and e-mail addresses on `.example` domains. Safe to run twice: each part
@@ -7,7 +8,7 @@ is skipped when it is already there.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -313,6 +314,14 @@ def seed_directory(*, rng, stdout, by_kind) -> None:
     stdout.write(f"  sociale kaart: {count} contacten\n")
 
 
+ADVICE_PER_YEAR = 150
+
+
+def demo_advice_count(today) -> int:
+    """About ADVICE_PER_YEAR a year from 1 January three years ago up to `today`."""
+    return ADVICE_PER_YEAR * 3 + ADVICE_PER_YEAR * today.timetuple().tm_yday // 366
+
+
 def seed_advice(*, rng, stdout, by_kind) -> None:
     if AdviceRecord.objects.exists():
         stdout.write("  adviesvragen: al aanwezig, overgeslagen\n")
@@ -325,9 +334,12 @@ def seed_advice(*, rng, stdout, by_kind) -> None:
     kinds = [k for k, _w in CALLER_WEIGHTS if by_kind.get(k)]
     weights = [w for k, w in CALLER_WEIGHTS if by_kind.get(k)]
     today = timezone.localdate()
-    # 2020 had 112 hub questions and 173 advice/support; a demo year of about 150 in total.
+    # 2020 had 112 hub questions and 173 advice/support; a demo year of about 150 in total,
+    # from 1 January three years ago up to today.
+    first = date(today.year - 3, 1, 1)
+    span = (today - first).days
     created = 0
-    for _i in range(150):
+    for _i in range(demo_advice_count(today)):
         kind, topic_code, function, question, answer = rng.choice(QUESTIONS)
         caller_kind = rng.choices(kinds, weights)[0]
         org = rng.choice(by_kind[caller_kind])
@@ -353,7 +365,7 @@ def seed_advice(*, rng, stdout, by_kind) -> None:
             )
         answerer = rng.choice(answerers)
         advice = AdviceRecord(
-            date=today - timedelta(days=rng.randint(0, 364)),
+            date=first + timedelta(days=rng.randint(0, span)),
             kind=kind,
             requester_name=f"{function.capitalize()} ({org})",
             organisation=org,

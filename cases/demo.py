@@ -1,4 +1,5 @@
-"""Demo data of the cases app: a few hundred fictitious cases over three years, in every state.
+"""Demo data of the cases app: a few hundred fictitious cases since 1 January three years ago
+(so the dashboard's three full years side by side all have figures), in every state.
 
 Made through the services (so every case has its transitions, history and numbers like a real
 one) and then dated back. Safe to run twice: the demo cases are recognised by their
@@ -7,7 +8,7 @@ registrants' demo e-mail domain and not made again.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -112,7 +113,8 @@ def seed(*, stdout, rng) -> None:
     team_pool = [u for u in (partner, liaison) if u is not None]
     zvh = Organisation.objects.filter(kind=OrganisationKind.ZVH).first()
     today = timezone.localdate()
-    start = today - timedelta(days=3 * 365)
+    # The figures compare the last three full years: the demo starts at the first of them.
+    start = date(today.year - 3, 1, 1)
     ketenkamer = services.plan_ketenkamer(
         date=today + timedelta(days=(3 - today.weekday()) % 7), planned_by=regisseur
     )
