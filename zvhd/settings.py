@@ -350,6 +350,9 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# The empty choice of every list filter (django-filter's default is "---------").
+FILTERS_EMPTY_CHOICE_LABEL = "Alle"
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
