@@ -1,7 +1,8 @@
 """The file format of `import_cases` and the import page (issue 9), on api.imports.
 
-Each row becomes one call of `cases.services.import_historic_case`, so an imported case obeys
-the same rules as one made in the app. README.md ("Import uit het vorige systeem") documents
+Each row is checked by `cases.services.prepare_historic_case`, so an imported case obeys the
+same rules as one made in the app; once every row passed, `import_historic_cases` writes them
+all in one batch. README.md ("Import uit het vorige systeem") documents
 the columns; docs/examples/import_cases.csv is a small example.
 """
 
@@ -192,9 +193,12 @@ class CaseImporter(Importer):
         )
         return data
 
-    def create(self, data: dict, *, external_id: str):
-        return services.import_historic_case(
+    def prepare(self, data: dict, *, external_id: str) -> services.HistoricCase:
+        return services.prepare_historic_case(
             imported_by=self.imported_by,
             origin=_("Geïmporteerd uit het vorige systeem (kenmerk %(id)s)") % {"id": external_id},
             **data,
         )
+
+    def write(self, prepared: list[services.HistoricCase]):
+        return services.import_historic_cases(imported_by=self.imported_by, cases=prepared)
