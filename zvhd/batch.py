@@ -20,13 +20,16 @@ def clean_without_queries(obj, *, exclude=()) -> None:
 
     Everything full_clean checks in Python stays: choices, lengths, blank, the field
     validators (elfproef, "not in the future", ...) and the model's `clean()`. Left out are the
-    two checks that cost one query per row each:
+    checks that cost a query per row each:
 
     - that each foreign key points at an existing row: the callers pass objects they loaded
       themselves, and the database's own foreign-key constraint refuses a vanished one when
       the batch is written (the whole import is then rolled back);
     - the model's CHECK constraints: the service states the same rule with its own message
-      (cases: "niet sluiten vóór de start"), and the database enforces them on write.
+      (cases: "niet sluiten vóór de start"), and the database enforces them on write;
+    - unique fields (a lookup per field): the records an import makes have none but their
+      primary key and the case number, which the writer hands out; the database's unique
+      indexes still refuse a duplicate.
 
     A required foreign key that is empty is still reported, with Django's own message.
     """
@@ -44,6 +47,7 @@ def clean_without_queries(obj, *, exclude=()) -> None:
     try:
         obj.full_clean(
             exclude=[*exclude, *(f.name for f in relations)],
+            validate_unique=False,
             validate_constraints=False,
         )
     except ValidationError as exc:
