@@ -73,5 +73,8 @@ class AdviceImporter(Importer):
             "topic": topic,
         }
 
-    def create(self, data: dict, *, external_id: str):
-        return services.import_historic_advice(imported_by=self.imported_by, **data)
+    def prepare(self, data: dict, *, external_id: str):
+        return services.prepare_historic_advice(imported_by=self.imported_by, **data)
+
+    def write(self, prepared: list):
+        return services.import_historic_advice(imported_by=self.imported_by, records=prepared)

@@ -249,8 +249,10 @@ class KeyFiguresView(ClientAPIView):
         summary="Landelijke kerncijfers van een jaar",
         description=(
             "Recht: `cijfers:lezen`. Precies wat `python manage.py figures JAAR --format json` "
-            "levert. Alleen tellingen en percentages, geen personen. Een jaar voor 2000 of na "
-            "het lopende jaar geeft 404."
+            "levert. Is de momentopname van het jaar gepubliceerd, dan de cijfers van die "
+            "momentopname (zoals `--published`): een gepubliceerd verslag verandert niet meer. "
+            "Anders de actuele cijfers. Alleen tellingen en percentages, geen personen. Een "
+            "jaar voor 2000 of na het lopende jaar geeft 404."
         ),
         parameters=[
             OpenApiParameter("year", int, OpenApiParameter.PATH, description="Het jaar, bv. 2025.")
@@ -262,7 +264,7 @@ class KeyFiguresView(ClientAPIView):
         },
     )
     def get(self, request, year: str):
-        from reports.figures import key_figures
+        from api.figures import key_figures_for_api
 
         try:
             number = int(year)
@@ -276,7 +278,7 @@ class KeyFiguresView(ClientAPIView):
                 )
                 % {"year": year, "first": FIRST_FIGURES_YEAR, "last": timezone.localdate().year}
             )
-        return Response(key_figures(number))
+        return Response(key_figures_for_api(number))
 
 
 FIRST_FIGURES_YEAR = 2000  # as the `figures` command

@@ -6,9 +6,11 @@ same for every app:
 
 - reads CSV (UTF-8, `;` or `,`) and XLSX;
 - reports every problem by row and column, in Dutch;
-- is all-or-nothing: the rows are written in one transaction that is rolled back when any row
-  has a problem, and always for a dry run. A dry run therefore runs the very same services
-  (with the very same validation) as a real one, and then writes nothing;
+- checks every row first, through the app's own service (`Importer.prepare`, which raises
+  the service's ValidationError and writes nothing), and only when no row has a problem
+  writes them all in one transaction and in one batch (`Importer.write`). So it is
+  all-or-nothing, and a dry run is the same check without the write: it touches no table
+  and holds no lock (not even the case-number counter);
 - is idempotent by `external_id`: rows imported before are skipped (`ImportedRecord`);
 - reports progress through a callback (the command prints it, the page polls it).
 """
@@ -26,6 +28,7 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
 from api.models import ImportedRecord
+from zvhd.batch import BATCH_SIZE
 
 MAX_PROBLEMS_KEPT = 5000  # a report longer than this is cut (the count stays exact)
 PROGRESS_EVERY = 100
@@ -91,8 +94,12 @@ class Importer:
         """The service's keyword arguments for this row, or None when the row has problems."""
         raise NotImplementedError
 
-    def create(self, data: dict, *, external_id: str):
-        """Call the app's service with `data`; returns the record made."""
+    def prepare(self, data: dict, *, external_id: str):
+        """Check `data` with the app's service (ValidationError); nothing is written yet."""
+        raise NotImplementedError
+
+    def write(self, prepared: list) -> list:
+        """Write what `prepare` returned, all at once; the records made, in the same order."""
         raise NotImplementedError
 
 
@@ -248,67 +255,76 @@ def run_import(
         ImportedRecord.objects.filter(kind=importer.kind).values_list("external_id", flat=True)
     )
     seen: dict[str, int] = {}
-    made: list[ImportedRecord] = []
-    with transaction.atomic():
-        for index, row in enumerate(rows):
-            number = index + 2
-            problems = RowProblems(number)
-            external_id = row.get("external_id", "").strip()
-            if not external_id:
-                problems.add("external_id", _("Verplicht: elke rij heeft een eigen kenmerk."))
-            elif len(external_id) > 100:
-                problems.add("external_id", _("Te lang: hoogstens 100 tekens."))
-            elif external_id in seen:
-                problems.add(
-                    "external_id",
-                    _("Dit kenmerk staat ook al in rij %(row)s.") % {"row": seen[external_id]},
-                )
-            else:
-                seen[external_id] = number
-            if external_id in done and not problems.items:
-                result.skipped += 1
-            else:
-                for column in importer.required:
-                    if not row.get(column, "").strip():
-                        problems.add(column, _("Verplicht: deze kolom mag niet leeg zijn."))
-                data = importer.parse(row, problems)  # always: the report names every problem
-                if data is not None and not problems.items:
-                    try:
-                        record = importer.create(data, external_id=external_id)
-                    except ValidationError as exc:
-                        for key, messages in _messages(exc).items():
-                            column = importer.field_columns.get(
-                                key, "" if key == "__all__" else key
-                            )
-                            for message in messages:
-                                problems.add(column, message)
-                    except DatabaseError as exc:
-                        problems.add("", _("De database weigerde deze rij: %(e)s") % {"e": exc})
-                        for p in problems.items:
-                            result.add(p)
-                        transaction.set_rollback(True)
-                        break
-                    else:
-                        made.append(
-                            ImportedRecord(
-                                kind=importer.kind,
-                                external_id=external_id,
-                                object_id=record.pk,
-                                job=job,
-                                imported_by=importer.imported_by,
-                            )
-                        )
-            for p in problems.items:
-                result.add(p)
-            if progress and (number - 1) % PROGRESS_EVERY == 0:
-                progress(number - 1, result.total)
-        if result.ok and not dry_run:
-            ImportedRecord.objects.bulk_create(made)
-            result.created = len(made)
+    # First every row is checked; nothing is written while a single row may still fail.
+    prepared: list[tuple[str, object]] = []
+    for index, row in enumerate(rows):
+        number = index + 2
+        problems = RowProblems(number)
+        external_id = row.get("external_id", "").strip()
+        if not external_id:
+            problems.add("external_id", _("Verplicht: elke rij heeft een eigen kenmerk."))
+        elif len(external_id) > 100:
+            problems.add("external_id", _("Te lang: hoogstens 100 tekens."))
+        elif external_id in seen:
+            problems.add(
+                "external_id",
+                _("Dit kenmerk staat ook al in rij %(row)s.") % {"row": seen[external_id]},
+            )
         else:
-            # A dry run, or a file with problems: nothing of it stays.
-            result.created = len(made) if result.ok else 0
-            transaction.set_rollback(True)
+            seen[external_id] = number
+        if external_id in done and not problems.items:
+            result.skipped += 1
+        else:
+            for column in importer.required:
+                if not row.get(column, "").strip():
+                    problems.add(column, _("Verplicht: deze kolom mag niet leeg zijn."))
+            data = importer.parse(row, problems)  # always: the report names every problem
+            if data is not None and not problems.items:
+                try:
+                    item = importer.prepare(data, external_id=external_id)
+                except ValidationError as exc:
+                    for key, messages in _messages(exc).items():
+                        column = importer.field_columns.get(key, "" if key == "__all__" else key)
+                        for message in messages:
+                            problems.add(column, message)
+                else:
+                    prepared.append((external_id, item))
+        for p in problems.items:
+            result.add(p)
+        if progress and (number - 1) % PROGRESS_EVERY == 0:
+            progress(number - 1, result.total)
+    if result.ok and dry_run:
+        result.created = len(prepared)  # what a real run would make; nothing is written
+    elif result.ok and prepared:
+        # Then all of them in one transaction: all or nothing.
+        try:
+            with transaction.atomic():
+                records = importer.write([item for _external_id, item in prepared])
+                ImportedRecord.objects.bulk_create(
+                    [
+                        ImportedRecord(
+                            kind=importer.kind,
+                            external_id=external_id,
+                            object_id=record.pk,
+                            job=job,
+                            imported_by=importer.imported_by,
+                        )
+                        for (external_id, _item), record in zip(prepared, records, strict=True)
+                    ],
+                    batch_size=BATCH_SIZE,
+                )
+        except DatabaseError as exc:
+            # Checked rows that the database still refuses (a record deleted meanwhile, the
+            # same file imported at the same moment): which row is not known, nothing stays.
+            result.add(
+                Problem(
+                    0,
+                    "",
+                    _("De database weigerde de import; er is niets opgeslagen: %(e)s") % {"e": exc},
+                )
+            )
+        else:
+            result.created = len(records)
     if progress:
         progress(result.total, result.total)
     return result

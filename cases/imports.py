@@ -1,13 +1,15 @@
 """The file format of `import_cases` and the import page (issue 9), on api.imports.
 
-Each row becomes one call of `cases.services.import_historic_case`, so an imported case obeys
-the same rules as one made in the app. README.md ("Import uit het vorige systeem") documents
+Each row is checked by `cases.services.prepare_historic_case`, so an imported case obeys the
+same rules as one made in the app; once every row passed, `import_historic_cases` writes them
+all in one batch. README.md ("Import uit het vorige systeem") documents
 the columns; docs/examples/import_cases.csv is a small example.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from api.imports import Importer, RowProblems, lookup, parse_choice, parse_date
 from api.models import ImportKind
@@ -39,6 +41,14 @@ COLUMNS = [
 GENDERS = {"m": "man", "v": "vrouw", "x": "anders", "onbekend": "onbekend"}
 DOMAINS = {"veiligheid": "veiligheid", "sociaal_domein": "sociaal"}
 YES_NO = {"ja": True, "nee": False}
+# Looked up once rather than per row (a file has 10,000 of them).
+DECISIONS = Decision.values
+CLOSING_REASONS = ClosingReason.values
+PROBLEM_AREAS = ProblemArea.values
+ORGANISATION = gettext_lazy("organisatie")
+MUNICIPALITY = gettext_lazy("gemeente")
+TOPIC = gettext_lazy("aandachtsgebied")
+DIRECTOR = gettext_lazy("procesregisseur (gebruikersnaam)")
 
 
 class CaseImporter(Importer):
@@ -91,6 +101,7 @@ class CaseImporter(Importer):
         # Directors of old cases may have left (inactive accounts still count).
         directors = User.objects.filter(groups__name__in=[Role.PROCESREGISSEUR, Role.MANAGER])
         self.directors = {u.username.casefold(): u for u in directors}
+        self.origin = _("Geïmporteerd uit het vorige systeem (kenmerk %(id)s)")
 
     def parse(self, row: dict[str, str], problems: RowProblems) -> dict | None:
         get = lambda column: row.get(column, "").strip()  # noqa: E731
@@ -108,7 +119,7 @@ class CaseImporter(Importer):
                 get("registering_organisation"),
                 "registering_organisation",
                 problems,
-                _("organisatie"),
+                ORGANISATION,
             )
         domain = get("registering_domain")
         if organisation is not None and organisation.kind == OrganisationKind.GEMEENTE:
@@ -124,35 +135,31 @@ class CaseImporter(Importer):
         municipality = None
         if get("municipality"):
             municipality = lookup(
-                self.municipalities, get("municipality"), "municipality", problems, _("gemeente")
+                self.municipalities, get("municipality"), "municipality", problems, MUNICIPALITY
             )
         gender = "onbekend"
         if get("gender"):
             gender = GENDERS.get(parse_choice(get("gender"), "gender", problems, GENDERS) or "")
         decision = ""
         if get("decision"):
-            decision = parse_choice(get("decision"), "decision", problems, Decision.values) or ""
+            decision = parse_choice(get("decision"), "decision", problems, DECISIONS) or ""
         closing_reason = ""
         if get("closing_reason"):
             closing_reason = (
-                parse_choice(
-                    get("closing_reason"), "closing_reason", problems, ClosingReason.values
-                )
+                parse_choice(get("closing_reason"), "closing_reason", problems, CLOSING_REASONS)
                 or ""
             )
         areas = [a.strip() for a in get("problem_areas").split("|") if a.strip()]
         for area in areas:
-            if area not in ProblemArea.values:
+            if area not in PROBLEM_AREAS:
                 problems.add(
                     "problem_areas",
                     _("Onbekend probleemgebied '%(value)s'; kies uit: %(allowed)s.")
-                    % {"value": area, "allowed": ", ".join(ProblemArea.values)},
+                    % {"value": area, "allowed": ", ".join(PROBLEM_AREAS)},
                 )
         topic = None
         if get("main_topic"):
-            topic = lookup(
-                self.topics, get("main_topic"), "main_topic", problems, _("aandachtsgebied")
-            )
+            topic = lookup(self.topics, get("main_topic"), "main_topic", problems, TOPIC)
         cross = None
         if get("cross_municipal"):
             if get("cross_municipal").lower() in YES_NO:
@@ -166,7 +173,7 @@ class CaseImporter(Importer):
                 get("process_director"),
                 "process_director",
                 problems,
-                _("procesregisseur (gebruikersnaam)"),
+                DIRECTOR,
             )
         bsn = "".join(ch for ch in get("bsn") if not ch.isspace() and ch != ".")
         if problems.items:
@@ -192,9 +199,12 @@ class CaseImporter(Importer):
         )
         return data
 
-    def create(self, data: dict, *, external_id: str):
-        return services.import_historic_case(
+    def prepare(self, data: dict, *, external_id: str) -> services.HistoricCase:
+        return services.prepare_historic_case(
             imported_by=self.imported_by,
-            origin=_("Geïmporteerd uit het vorige systeem (kenmerk %(id)s)") % {"id": external_id},
+            origin=self.origin % {"id": external_id},
             **data,
         )
+
+    def write(self, prepared: list[services.HistoricCase]):
+        return services.import_historic_cases(imported_by=self.imported_by, cases=prepared)

@@ -15,6 +15,7 @@ from tests.aftercare.factories import participate, valid_bsn
 from tests.api.factories import make_client
 from tests.cases.factories import make_case
 from tests.factories import OrganisationFactory
+from tests.reports.factories import local
 from zvhd.network.models import OrganisationKind
 from zvhd.privacy.models import AccessLog
 
@@ -190,6 +191,61 @@ def test_the_key_figures_are_exactly_what_the_figures_command_prints(client, cas
     assert response.json() == json.loads(out.getvalue())
     assert response.json()["year"] == year and "by_municipality" in response.json()
     assert AccessLog.objects.filter(user=api_client.user, allowed=True).exists()
+
+
+def frozen(year, *, by, published, version=1, **figures):
+    """A finished snapshot of `year` as the reports task leaves it, with `figures` frozen."""
+    from reports.figures import snapshot_figures
+    from reports.models import JobStatus, YearSnapshot
+
+    data = {**snapshot_figures(year), **figures}
+    return YearSnapshot.objects.create(
+        year=year,
+        version=version,
+        status=JobStatus.DONE,
+        data=json.loads(json.dumps(data, default=str)),
+        created_by=by,
+        published=published,
+    )
+
+
+def command_json(*args):
+    out = io.StringIO()
+    call_command("figures", *args, "--format", "json", stdout=out)
+    return json.loads(out.getvalue())
+
+
+def test_a_year_with_a_published_snapshot_gets_the_snapshot_and_not_todays_figures(
+    client, cast, figures_client
+):
+    _c, token = figures_client
+    year = timezone.localdate().year - 1
+    make_case(registered_by=cast.partner, municipality=cast.assen, registered_at=local(year, 3, 4))
+    # As published, whatever changed since; a newer draft does not count.
+    snapshot = frozen(year, by=cast.manager, published=True, inflow=41)
+    frozen(year, by=cast.manager, published=False, version=2, inflow=99)
+    make_case(registered_by=cast.partner, municipality=cast.assen, registered_at=local(year, 3, 4))
+
+    response = client.get(f"/api/v1/cijfers/{year}/", **auth(token))
+
+    assert response.status_code == 200
+    assert response.json() == command_json(str(year), "--published")
+    assert response.json()["inflow"] == 41 == snapshot.data["inflow"]
+    assert response.json() != command_json(str(year))  # the live figures moved on
+    assert list(response.json()) == list(command_json(str(year)))  # the same shape
+
+
+def test_a_year_without_a_published_snapshot_is_computed_live(client, cast, figures_client):
+    _c, token = figures_client
+    year = timezone.localdate().year - 1
+    frozen(year, by=cast.manager, published=False, inflow=99)  # made but never published
+    make_case(registered_by=cast.partner, municipality=cast.assen, registered_at=local(year, 3, 4))
+
+    response = client.get(f"/api/v1/cijfers/{year}/", **auth(token))
+
+    assert response.status_code == 200
+    assert response.json() == command_json(str(year))
+    assert response.json()["inflow"] != 99
 
 
 @pytest.mark.parametrize("year", ["1999", str(date.today().year + 1), "abc", "-5", "99999999999"])

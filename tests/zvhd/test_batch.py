@@ -1,0 +1,36 @@
+"""`clean_without_queries`: full_clean's checks of a record, without asking the database."""
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from cases.models import Person
+from zvhd.batch import clean_without_queries
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_reports_what_full_clean_reports_without_a_single_query(cast, django_assert_num_queries):
+    person = Person(
+        first_name="Jan", last_name="Bakker", birth_date=date(2999, 1, 1), gender="man", bsn="1"
+    )
+    with pytest.raises(ValidationError) as without, django_assert_num_queries(0):
+        clean_without_queries(person)
+    with pytest.raises(ValidationError) as full:
+        person.full_clean()
+    assert without.value.message_dict == full.value.message_dict
+    assert set(without.value.message_dict) == {"birth_date", "bsn", "municipality"}
+
+
+def test_a_related_record_assigned_but_not_saved_yet_counts_as_filled_in(
+    cast, django_assert_num_queries
+):
+    from cases.models import Case, CaseProblemArea
+
+    area = CaseProblemArea(case=Case(), code="psychisch")
+    with django_assert_num_queries(0):
+        clean_without_queries(area)
+    with pytest.raises(ValidationError) as error:
+        clean_without_queries(CaseProblemArea(code="onbekend"))
+    assert set(error.value.message_dict) == {"case", "code"}
