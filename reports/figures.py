@@ -343,11 +343,18 @@ def _figures_session():
         yield
 
 
-def case_counts(year: int, municipality=None) -> dict:
-    """All scalar case figures of `year` in one query: {figure: {part: n}}.
+CASE_ROW_KEYS = ("age", "topic", "person__gender", "person__municipality_id")
 
-    The query groups by the age at registration (at most ~110 rows), so each case's age is
-    computed once; the other counts are summed over those rows here.
+
+def case_rows(year: int, municipality=None) -> list[dict]:
+    """The one pass over the year's cases (and their main persons) that the scalar figures
+    and the active-case breakdowns are summed from.
+
+    Grouped by the age at registration, the topic, the gender and the home municipality of
+    the main person, with every scalar figure as a column: so each case's age is computed
+    once (not once per age class), and the active cases and their persons are read once for
+    the scalar figures, the age classes, topics, gender and municipalities, not four times.
+    At most ages x topics x genders x municipalities rows, and never more than the cases.
     """
     y = Year(year)
     expressions = {}
@@ -355,24 +362,28 @@ def case_counts(year: int, municipality=None) -> dict:
         for part, expression in fn(y).items():
             expressions[f"{name}__{part}"] = expression
     housing = CaseProblemArea._base_manager.filter(case=OuterRef("pk"), code="huisvesting")
-    rows = (
+    return list(
         _cases(municipality)
         .filter(_relevant(y))
         .annotate(age=_age_at_registration(), has_housing=Exists(housing))
-        .values("age")
+        .values(*CASE_ROW_KEYS)
         .annotate(**expressions)
         .order_by()
     )
-    totals = Counter(dict.fromkeys(expressions, 0))
+
+
+def case_counts(year: int, municipality=None, *, rows=None) -> dict:
+    """All scalar case figures of `year`: {figure: {part: n}}, summed from `case_rows`."""
+    if rows is None:
+        rows = case_rows(year, municipality)
+    totals: Counter = Counter()
     active_by_age: Counter = Counter()
     for row in rows:
-        age = row.pop("age")
-        totals.update(row)
-        active_by_age[age] += row["active_direction__total"]
+        totals.update({k: v for k, v in row.items() if k not in CASE_ROW_KEYS})
+        active_by_age[row["age"]] += row["active_direction__total"]
     result: dict[str, dict] = {}
-    for key, value in totals.items():
-        name, part = key.split("__", 1)
-        result.setdefault(name, {})[part] = value
+    for name, fn in SCALAR_FIGURES.items():
+        result[name] = {part: totals[f"{name}__{part}"] for part in fn(Year(year))}
     for name, fn in AGE_FIGURES.items():
         result[name] = fn(active_by_age)
     return result
@@ -475,18 +486,17 @@ _define(
 )
 
 
-def _active_by_topic_gender_home(year: int, municipality=None) -> list[tuple]:
-    """Active direction cases of the year per (topic, gender, home municipality id): the one
-    GROUP BY the topic, gender and municipality breakdowns are read from (at most
-    topics x genders x municipalities rows), so the active cases and their persons are read
-    once for the three, not three times."""
-    return list(
-        _cases(municipality)
-        .filter(_open_in(Year(year)))
-        .values_list("topic", "person__gender", "person__municipality_id")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+def _active_by_topic_gender_home(year: int, municipality=None, *, rows=None) -> list[tuple]:
+    """Active direction cases of the year as (topic, gender, home municipality id, n) rows,
+    summed from `case_rows`: what the topic, gender and municipality breakdowns read."""
+    if rows is None:
+        rows = case_rows(year, municipality)
+    counts: Counter = Counter()
+    for row in rows:
+        if row["active_direction__total"]:
+            key = (row["topic"], row["person__gender"], row["person__municipality_id"])
+            counts[key] += row["active_direction__total"]
+    return [(*key, n) for key, n in counts.items()]
 
 
 def _sum_by(rows, position: int) -> Counter:
@@ -690,9 +700,10 @@ def year_figures(year: int, municipality=None) -> dict:
 
 
 def _year_figures(year: int, municipality=None) -> dict:
-    counts = case_counts(year, municipality)
+    rows = case_rows(year, municipality)
+    counts = case_counts(year, rows=rows)
     registrations = _registrations_by_organisation(year, municipality)
-    active_rows = _active_by_topic_gender_home(year, municipality)
+    active_rows = _active_by_topic_gender_home(year, rows=rows)
     active = counts["active_direction"]["total"]
     closed_n = counts["closed"]["n"]
     ages = {key: counts["age_classes"][key] for key, *_ in AGE_CLASSES}

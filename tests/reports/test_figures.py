@@ -231,9 +231,10 @@ def test_advice_records_count_by_kind_within_the_year_and_by_municipality(cast):
     assert figures.year_figures(YEAR, municipality=cast.assen)["advice"]["total"] == 2
 
 
-# The queries behind the figures changed shape for speed at a million cases (issue 8): the
-# case's age is computed once per case in SQL (PostgreSQL's AGE) and the age classes are summed
-# from the active cases per age; topics, gender and home municipality come from one GROUP BY.
+# The queries behind the figures changed shape for speed at a million cases (issue 8): one pass
+# over the year's cases grouped by age, topic, gender and home municipality (reports.figures.
+# case_rows), the age computed once per case in SQL (PostgreSQL's AGE), the age classes, topics,
+# gender and municipalities summed from those rows in Python.
 
 
 @pytest.mark.parametrize(
