@@ -105,7 +105,9 @@ def _retained(case):
     from zvhd.privacy.registry import RetainedRecord
 
     kind, closed_on = _kind_and_closing(case)
-    return RetainedRecord(kind=kind, model=Case, pk=case.pk, number=case.number, closed_on=closed_on)
+    return RetainedRecord(
+        kind=kind, model=Case, pk=case.pk, number=case.number, closed_on=closed_on
+    )
 
 
 RETENTION_FIELDS = ("id", "number", "status", "kind", "triaged_on", "closed_on")

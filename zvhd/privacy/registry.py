@@ -61,6 +61,12 @@ class RetainedRecord:
     number: str
     closed_on: date | None  # None: still open, no term running yet
 
+    @property
+    def kind_label(self) -> str:
+        from zvhd.privacy.models import RetentionKind
+
+        return str(RetentionKind(self.kind).label)
+
 
 def retention_records(kind: str, closed_until: date) -> list[RetainedRecord]:
     return import_string(RETENTION_PROVIDERS[kind])(kind=kind, closed_until=closed_until)

@@ -115,10 +115,6 @@ def retention_of(record: RetainedRecord) -> RecordRetention:
         .values_list("years", flat=True)
         .first(),
         extension=RetentionExtension.objects.filter(**where).select_related("extended_by").first(),
-        holds=list(
-            LegalHold.objects.filter(**where).select_related("placed_by", "lifted_by")
-        ),
-        items=list(
-            DestructionItem.objects.filter(**where).select_related("destruction_list")
-        ),
+        holds=list(LegalHold.objects.filter(**where).select_related("placed_by", "lifted_by")),
+        items=list(DestructionItem.objects.filter(**where).select_related("destruction_list")),
     )

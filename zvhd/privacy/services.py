@@ -489,7 +489,7 @@ def scrub_access_log_paths(model, ids) -> int:
     The access log is append-only; this, like the retention purge, bypasses the guard on
     purpose: the rows stay (who read which record when), only the search text goes.
     """
-    from django.db.models import F, Q, Value
+    from django.db.models import F, Value
     from django.db.models.functions import Left, StrIndex
     from django.db.models.query import QuerySet
 
