@@ -114,35 +114,31 @@ class SubjectAccessRequestForm(forms.ModelForm):
 
 
 class RetentionPolicyForm(forms.ModelForm):
+    years = forms.IntegerField(
+        label=_("Bewaartermijn in jaren"),
+        min_value=1,
+        max_value=20,
+        help_text=_("Hele jaren na afsluiten, 1 tot en met 20."),
+        error_messages={
+            "required": _("Vul de bewaartermijn in jaren in."),
+            "invalid": _("Vul een heel aantal jaren in, bijvoorbeeld 5."),
+            "min_value": _("Kies een termijn van ten minste %(limit_value)s jaar."),
+            "max_value": _("Kies een termijn van hoogstens %(limit_value)s jaar."),
+        },
+    )
+    rationale = forms.CharField(
+        label=_("Onderbouwing"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Waarom deze termijn: de wet, het convenant of de afweging."),
+        error_messages={"required": _("Geef de onderbouwing van de termijn.")},
+    )
+
     class Meta:
         from zvhd.privacy.models import RetentionPolicy
 
         model = RetentionPolicy
         fields = ["years", "rationale"]
-        help_texts = {
-            "years": _("Hele jaren na afsluiten, 1 tot en met 20."),
-            "rationale": _("Waarom deze termijn: de wet, het convenant of de afweging."),
-        }
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from zvhd.privacy.models import MAX_TERM_YEARS, MIN_TERM_YEARS
-
-        self.fields["years"].min_value = MIN_TERM_YEARS
-        self.fields["years"].max_value = MAX_TERM_YEARS
-        self.fields["years"].widget.attrs.update(min=MIN_TERM_YEARS, max=MAX_TERM_YEARS)
-        self.fields["years"].error_messages.update(
-            {
-                "required": _("Vul de bewaartermijn in jaren in."),
-                "invalid": _("Vul een heel aantal jaren in, bijvoorbeeld 5."),
-                "min_value": _("Kies een termijn van ten minste %(limit_value)s jaar."),
-                "max_value": _("Kies een termijn van hoogstens %(limit_value)s jaar."),
-            }
-        )
-        self.fields["rationale"].required = True
-        self.fields["rationale"].error_messages["required"] = _(
-            "Geef de onderbouwing van de termijn."
-        )
 
 
 class RecordLookupForm(forms.Form):
