@@ -144,26 +144,47 @@ def test_the_privacy_officer_extends_once_and_freezes_through_the_page(
     assert LAST not in page and FIRST not in page  # numbers only, never the person
 
     response = client.post(
-        url, {"nummer": case_number, "action": "verlengen", "extra_years": "", "reason": "x"}
+        url,
+        {
+            "nummer": case_number,
+            "action": "verlengen",
+            "verlengen-extra_years": "",
+            "verlengen-reason": "x",
+        },
     )
     assert "Vul in met hoeveel jaar" in response.content.decode()
     response = client.post(
-        url, {"nummer": case_number, "action": "verlengen", "extra_years": "2", "reason": "Klacht"}
+        url,
+        {
+            "nummer": case_number,
+            "action": "verlengen",
+            "verlengen-extra_years": "2",
+            "verlengen-reason": "Klacht",
+        },
     )
     assert response.status_code == 302
     response = client.post(
         url,
-        {"nummer": case_number, "action": "verlengen", "extra_years": "1", "reason": "Nog eens"},
+        {
+            "nummer": case_number,
+            "action": "verlengen",
+            "verlengen-extra_years": "1",
+            "verlengen-reason": "Nog eens",
+        },
     )
     assert response.status_code == 200
     assert "maar één keer worden verlengd" in response.content.decode()
     assert RetentionExtension.objects.count() == 1
 
-    response = client.post(url, {"nummer": case_number, "action": "bevriezen", "reason": ""})
+    response = client.post(
+        url, {"nummer": case_number, "action": "bevriezen", "bevriezen-reason": ""}
+    )
     assert "Geef de reden van de bevriezing" in response.content.decode()
-    client.post(url, {"nummer": case_number, "action": "bevriezen", "reason": "Procedure"})
+    client.post(
+        url, {"nummer": case_number, "action": "bevriezen", "bevriezen-reason": "Procedure"}
+    )
     assert LegalHold.objects.get().active
-    client.post(url, {"nummer": case_number, "action": "opheffen", "lift_reason": "Klaar"})
+    client.post(url, {"nummer": case_number, "action": "opheffen", "opheffen-lift_reason": "Klaar"})
     assert not LegalHold.objects.get().active
 
 

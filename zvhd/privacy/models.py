@@ -388,10 +388,14 @@ class DestructionListQuerySet(GuardedQuerySet):
         return self.none()
 
     def for_list(self):
-        return self.select_related("reviewed_by", "approved_by").annotate(
-            item_count=models.Count("items"),
-            excluded_count=models.Count("items", filter=models.Q(items__excluded=True)),
-        )
+        return (
+            self.select_related("reviewed_by", "approved_by")
+            .annotate(
+                item_count=models.Count("items"),
+                excluded_count=models.Count("items", filter=models.Q(items__excluded=True)),
+            )
+            .order_by("-proposed_on", "-pk")
+        )  # an aggregate drops Meta.ordering
 
     def for_detail(self):
         return self.select_related("reviewed_by", "approved_by")

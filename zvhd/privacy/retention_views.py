@@ -128,9 +128,11 @@ class RecordRetentionView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(lookup=lookup, record=record)
         if record is not None:
             context["retention"] = retention_of(record)
-            context["extension_form"] = forms.get("extension_form") or ExtensionForm()
-            context["hold_form"] = forms.get("hold_form") or LegalHoldForm()
-            context["lift_form"] = forms.get("lift_form") or LiftHoldForm()
+            context["extension_form"] = forms.get("extension_form") or ExtensionForm(
+                prefix="verlengen"
+            )
+            context["hold_form"] = forms.get("hold_form") or LegalHoldForm(prefix="bevriezen")
+            context["lift_form"] = forms.get("lift_form") or LiftHoldForm(prefix="opheffen")
         return context
 
     def post(self, request, *args, **kwargs):
@@ -141,7 +143,7 @@ class RecordRetentionView(RoleRequiredMixin, TemplateView):
         forms = {}
         try:
             if action == "verlengen":
-                form = forms["extension_form"] = ExtensionForm(request.POST)
+                form = forms["extension_form"] = ExtensionForm(request.POST, prefix="verlengen")
                 if form.is_valid():
                     services.extend_retention(
                         record=record,
@@ -151,14 +153,14 @@ class RecordRetentionView(RoleRequiredMixin, TemplateView):
                     )
                     return self.done(record, "De bewaartermijn is verlengd.")
             elif action == "bevriezen":
-                form = forms["hold_form"] = LegalHoldForm(request.POST)
+                form = forms["hold_form"] = LegalHoldForm(request.POST, prefix="bevriezen")
                 if form.is_valid():
                     services.place_legal_hold(
                         record=record, reason=form.cleaned_data["reason"], placed_by=request.user
                     )
                     return self.done(record, "Het record is bevroren: het wordt niet vernietigd.")
             elif action == "opheffen":
-                form = forms["lift_form"] = LiftHoldForm(request.POST)
+                form = forms["lift_form"] = LiftHoldForm(request.POST, prefix="opheffen")
                 hold = retention_of(record).active_hold
                 if hold is None:
                     form.add_error(None, "Dit record is niet bevroren.")
