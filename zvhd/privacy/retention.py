@@ -95,6 +95,10 @@ class RecordRetention:
         return next((h for h in self.holds if h.active), None)
 
     @property
+    def lifted_holds(self) -> list[LegalHold]:
+        return [h for h in self.holds if not h.active]
+
+    @property
     def term_ends_on(self) -> date | None:
         if self.record.closed_on is None or self.years is None:
             return None

@@ -208,6 +208,13 @@ class DestructionListDetailView(DestructionMixin, DetailView):
         user = self.request.user
         obj = self.object
         items = list(obj.items.select_related("excluded_by", "content_type"))
+        held = set(
+            LegalHold.objects.filter(
+                lifted_at__isnull=True, object_id__in=[i.object_id for i in items]
+            ).values_list("content_type_id", "object_id")
+        )
+        for item in items:
+            item.held = (item.content_type_id, item.object_id) in held
         is_reviewer = user.has_role(*REVIEWER_ROLES)
         can_approve = (
             obj.status == DestructionStatus.REVIEWED
@@ -219,6 +226,7 @@ class DestructionListDetailView(DestructionMixin, DetailView):
             included=sum(1 for i in items if not i.excluded),
             excluded=sum(1 for i in items if i.excluded),
             destroyed=sum(1 for i in items if i.destroyed_at),
+            is_reviewer=is_reviewer,
             can_exclude=is_reviewer and obj.status == DestructionStatus.PROPOSED,
             can_review=is_reviewer and obj.status == DestructionStatus.PROPOSED,
             can_approve=can_approve,
