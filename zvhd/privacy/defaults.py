@@ -51,15 +51,16 @@ def ensure_default_terms(model=None, historical=None) -> int:
     if model is None:
         from zvhd.privacy.models import RetentionPolicy as model
 
-        historical = model.history.model
     added = 0
     for kind, years, rationale in DEFAULT_TERMS:
-        policy, created = model.objects.get_or_create(
-            kind=kind, defaults={"years": years, "rationale": rationale}
-        )
-        if created:
-            added += 1
-            # Written by hand: a migration's historical model has no history manager.
+        if model.objects.filter(kind=kind).exists():
+            continue
+        policy = model(kind=kind, years=years, rationale=rationale)
+        policy._change_reason = "Standaardtermijn"  # read by simple-history's save signal
+        policy.save()
+        added += 1
+        if not hasattr(model, "history"):
+            # A migration's model has no history manager: write the first version by hand.
             historical.objects.create(
                 id=policy.pk,
                 kind=kind,

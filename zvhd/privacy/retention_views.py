@@ -37,6 +37,7 @@ from zvhd.privacy.models import (
     DestructionStatus,
     LegalHold,
     RetentionExtension,
+    RetentionKind,
     RetentionPolicy,
 )
 from zvhd.privacy.registry import find_record
@@ -60,7 +61,10 @@ class RetentionPolicyListView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         return super().get_context_data(
-            policies=list(RetentionPolicy.objects.visible_to(user).select_related("updated_by")),
+            policies=sorted(
+                RetentionPolicy.objects.visible_to(user).select_related("updated_by"),
+                key=lambda p: RetentionKind.values.index(p.kind),
+            ),
             changes=list(
                 RetentionPolicy.history.select_related("history_user").order_by("-history_date")[
                     :10
