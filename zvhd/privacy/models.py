@@ -2,7 +2,12 @@
 
 Append-only. Rows are written by `zvhd.privacy.services.log_access`, never changed; the only
 deletion is the retention purge after the legal term (`AccessLog.objects.purge_before`), which
-is why `delete()` and `update()` refuse and the purge uses a raw delete.
+is why `delete()` and `update()` refuse and the purge uses a raw delete. The one change: when a
+record is destroyed, `services.scrub_access_log_paths` drops the query string (a search term
+may be the person's name) from its rows' paths; who read what and when stays.
+
+Below the access log and subject access: retention terms, extensions, legal holds and
+destruction lists (README "Bewaartermijnen en vernietiging").
 """
 
 from django.conf import settings
