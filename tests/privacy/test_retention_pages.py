@@ -19,6 +19,7 @@ from zvhd.privacy.models import (
     RetentionKind,
     RetentionPolicy,
 )
+from zvhd.privacy.registry import find_record
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 3)
@@ -243,13 +244,8 @@ def test_the_query_count_of_the_pages_does_not_grow_with_rows(
     with django_assert_max_num_queries(14) as few:
         assert client.get(url).status_code == 200
     _more_lists(cast, 2)
-    for n, hold in enumerate(DestructionList.objects.order_by("pk")[:2]):
-        services.place_legal_hold(
-            record=__import__("zvhd.privacy.registry", fromlist=["x"]).find_record(
-                hold.items.first().number
-            ),
-            reason=f"r{n}",
-            placed_by=cast.privacy,
-        )
+    for n, listed in enumerate(DestructionList.objects.order_by("pk")[:2]):
+        record = find_record(listed.items.first().number)
+        services.place_legal_hold(record=record, reason=f"r{n}", placed_by=cast.privacy)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200

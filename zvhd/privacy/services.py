@@ -533,6 +533,7 @@ def execute_destruction_list(destruction_list) -> None:
                 item.excluded = True
                 item.exclude_reason = "Bevroren na goedkeuring; niet vernietigd."
                 item._change_reason = "Uitgezonderd: bevroren"
+                item._history_user = destruction_list.approved_by
                 item.save()
             continue
         by_type.setdefault(item.content_type, []).append(item)
@@ -546,11 +547,14 @@ def execute_destruction_list(destruction_list) -> None:
             for item in group:
                 item.destroyed_at = now
                 item._change_reason = reason
+                # A task has no request: the history names the approver who decided it.
+                item._history_user = destruction_list.approved_by
                 item.save()
     with transaction.atomic():
         destruction_list.status = DestructionStatus.EXECUTED
         destruction_list.executed_at = timezone.now()
         destruction_list._change_reason = "Uitgevoerd"
+        destruction_list._history_user = destruction_list.approved_by
         destruction_list.save()
         _queue_certificate(destruction_list)
 
