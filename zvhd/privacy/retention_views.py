@@ -227,7 +227,8 @@ class DestructionListDetailView(DestructionMixin, DetailView):
         )
         return super().get_context_data(
             items=items,
-            included=sum(1 for i in items if not i.excluded),
+            included=sum(1 for i in items if not i.excluded and not i.held),
+            held=sum(1 for i in items if i.held and not i.excluded),
             excluded=sum(1 for i in items if i.excluded),
             destroyed=sum(1 for i in items if i.destroyed_at),
             is_reviewer=is_reviewer,
