@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 from datetime import date, timedelta
 
@@ -446,3 +447,70 @@ def test_the_certificate_names_kinds_counts_ids_and_approvers_but_no_person(
     assert cast.privacy.get_full_name() in text and cast.manager.get_full_name() in text
     for needle in (LAST, FIRST, person["bsn"], RELATED):
         assert needle not in text
+
+
+# --- what each kind covers, and shared rows --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("status", "kind", "expected", "closing"),
+    [
+        ("afgesloten", "maatwerk", RetentionKind.CASE_MAATWERK, "closed_on"),
+        ("afgesloten", "pga", RetentionKind.CASE_PGA, "closed_on"),
+        ("niet_opgepakt", "", RetentionKind.REGISTRATION, "triaged_on"),
+        ("advies", "", RetentionKind.REGISTRATION, "triaged_on"),
+        ("ingetrokken", "", RetentionKind.REGISTRATION, "triaged_on"),
+        ("afgesloten", "", RetentionKind.REGISTRATION, "closed_on"),  # ondersteuning, closed
+        ("ondersteuning", "", RetentionKind.REGISTRATION, None),  # still running
+        ("actief", "maatwerk", RetentionKind.CASE_MAATWERK, None),
+    ],
+)
+def test_each_case_status_falls_under_one_kind_with_its_own_closing_date(
+    status, kind, expected, closing
+):
+    from cases.models import Case
+    from cases.privacy import _kind_and_closing
+
+    case = Case(status=status, kind=kind, triaged_on=date(2020, 1, 2), closed_on=date(2021, 3, 4))
+    found_kind, closed_on = _kind_and_closing(case)
+    assert found_kind == expected
+    assert closed_on == (getattr(case, closing) if closing else None)
+
+
+def test_a_person_with_a_case_still_running_keeps_their_data_there(
+    cast, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from cases.models import Case, Person
+    from tests.cases.factories import make_case
+
+    settings.MEDIA_ROOT = tmp_path
+    person = make_expired_person(cast)
+    running = make_case(
+        registered_by=cast.regisseur, municipality=cast.assen, person=person["case"].person
+    )
+    _approved_and_destroyed(cast, django_capture_on_commit_callbacks)
+    running = Case._base_manager.get(pk=running.pk)
+    assert running.person.last_name == LAST and running.person.bsn == person["bsn"]
+    destroyed = Case._base_manager.get(pk=person["case"].pk)
+    assert destroyed.person_id != running.person_id
+    assert Person.objects.filter(last_name=LAST).count() == 1
+
+
+def test_a_ketenkamer_decision_list_that_named_the_case_is_deleted(
+    cast, person, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from django.core.files.base import ContentFile
+
+    from cases.models import Ketenkamer, TriageDecision
+
+    settings.MEDIA_ROOT = tmp_path
+    ketenkamer = Ketenkamer.objects.create(date=date(YEAR, 1, 21))
+    ketenkamer.decision_list_file.save("besluiten.pdf", ContentFile(LAST.encode()), save=False)
+    ketenkamer.decision_list_status = "done"
+    ketenkamer.save()
+    path = ketenkamer.decision_list_file.path
+    TriageDecision._base_manager.filter(case=person["case"]).update(ketenkamer=ketenkamer)
+    _approved_and_destroyed(cast, django_capture_on_commit_callbacks)
+    ketenkamer.refresh_from_db()
+    assert not ketenkamer.decision_list_file and ketenkamer.decision_list_status == ""
+    assert not os.path.exists(path)
