@@ -348,6 +348,14 @@ def propose_destruction(*, today=None):
         return destruction_list
 
 
+def _locked(destruction_list):
+    """The list read again under a row lock: two people pressing a button at once act in turn,
+    and the second sees what the first did (call inside a transaction)."""
+    from zvhd.privacy.models import DestructionList
+
+    return DestructionList.objects.select_for_update().get(pk=destruction_list.pk)
+
+
 def _move_list(destruction_list, to: str, reason: str):
     from zvhd.privacy.models import DESTRUCTION_TRANSITIONS
 
@@ -366,13 +374,15 @@ def exclude_destruction_item(*, item, reason: str, excluded_by):
 
     from zvhd.privacy.models import DestructionStatus
 
-    if item.destruction_list.status != DestructionStatus.PROPOSED:
-        _refuse("reason", "Uitzonderen kan alleen zolang de lijst nog niet is beoordeeld.")
-    if item.excluded:
-        _refuse("reason", f"{item.number} is al uitgezonderd.")
     if not reason.strip():
         _refuse("reason", "Geef de reden waarom dit record niet wordt vernietigd.")
     with transaction.atomic():
+        # Locked, so a review cannot slip in between this check and the save.
+        if _locked(item.destruction_list).status != DestructionStatus.PROPOSED:
+            _refuse("reason", "Uitzonderen kan alleen zolang de lijst nog niet is beoordeeld.")
+        item.refresh_from_db()
+        if item.excluded:
+            _refuse("reason", f"{item.number} is al uitgezonderd.")
         item.excluded = True
         item.exclude_reason = reason.strip()
         item.excluded_by = excluded_by
@@ -391,6 +401,7 @@ def review_destruction_list(*, destruction_list, reviewed_by):
     if not reviewed_by.has_role(*REVIEWER_ROLES):
         _refuse("__all__", "Alleen de privacy officer beoordeelt een vernietigingslijst.")
     with transaction.atomic():
+        destruction_list = _locked(destruction_list)
         _move_list(destruction_list, DestructionStatus.REVIEWED, "Beoordeeld")
         destruction_list.reviewed_by = reviewed_by
         destruction_list.reviewed_at = timezone.now()
@@ -409,6 +420,7 @@ def return_destruction_list(*, destruction_list, reason: str, returned_by):
     if not reason.strip():
         _refuse("reason", "Geef de reden van het terugsturen.")
     with transaction.atomic():
+        destruction_list = _locked(destruction_list)
         _move_list(destruction_list, DestructionStatus.PROPOSED, f"Teruggestuurd: {reason}"[:100])
         destruction_list.reviewed_by = None
         destruction_list.reviewed_at = None
@@ -430,13 +442,14 @@ def approve_destruction_list(*, destruction_list, approved_by):
             "__all__",
             "Alleen een privacy officer of de manager keurt een vernietigingslijst goed.",
         )
-    if destruction_list.reviewed_by_id == approved_by.pk:
-        _refuse(
-            "__all__",
-            "U heeft deze lijst zelf beoordeeld. Een tweede persoon moet goedkeuren "
-            "(vier-ogenprincipe).",
-        )
     with transaction.atomic():
+        destruction_list = _locked(destruction_list)
+        if destruction_list.reviewed_by_id == approved_by.pk:
+            _refuse(
+                "__all__",
+                "U heeft deze lijst zelf beoordeeld. Een tweede persoon moet goedkeuren "
+                "(vier-ogenprincipe).",
+            )
         _move_list(destruction_list, DestructionStatus.APPROVED, "Goedgekeurd")
         destruction_list.approved_by = approved_by
         destruction_list.approved_at = timezone.now()
