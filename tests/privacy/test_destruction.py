@@ -207,6 +207,12 @@ def test_the_daily_task_is_in_the_beat_schedule(settings):
     entry = settings.CELERY_BEAT_SCHEDULE["privacy-propose-destruction"]
     assert entry["task"] == "zvhd.privacy.tasks.propose_destruction"
     assert entry["schedule"] == timedelta(days=1)
+    for task in (
+        tasks.propose_destruction,
+        tasks.execute_destruction_list,
+        tasks.render_destruction_certificate,
+    ):
+        assert task.acks_late
 
 
 def test_records_due_later_join_the_open_proposed_list(person):
