@@ -344,6 +344,24 @@ def _tables_holding(*needles):
     return found
 
 
+def _tables_with_date(day):
+    """(table, column) of every date column of every table that holds `day`."""
+    found = []
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            for column in connection.introspection.get_table_description(cursor, table):
+                type_name = connection.introspection.get_field_type(column.type_code, column)
+                if type_name != "DateField":
+                    continue
+                cursor.execute(
+                    f"SELECT count(*) FROM {qn(table)} WHERE {qn(column.name)} = %s", [day]
+                )
+                if cursor.fetchone()[0]:
+                    found.append((table, column.name))
+    return found
+
+
 def _figures_json(year):
     out = io.StringIO()
     call_command("figures", str(year), "--format", "json", stdout=out)
@@ -358,6 +376,7 @@ def test_after_destruction_no_table_holds_the_name_or_bsn_and_the_figures_are_un
     before = {table for table, _c, _n in _tables_holding(*needles)}
     assert {"cases_person", "cases_historicalperson", "cases_historicalrelatedperson"} <= before
     assert {"aftercare_historicalaftercarerecord", "trafficking_historicalsignal"} <= before
+    assert ("cases_historicalperson", "birth_date") in _tables_with_date(BIRTH)
     figures_before = _figures_json(YEAR)
     years_before = year_figures(YEAR)
     snapshot = YearSnapshot._base_manager.create(
@@ -368,6 +387,7 @@ def test_after_destruction_no_table_holds_the_name_or_bsn_and_the_figures_are_un
 
     assert destruction_list.status == DestructionStatus.EXECUTED
     assert _tables_holding(*needles) == []
+    assert _tables_with_date(BIRTH) == []  # the real birth date is in no date column either
     assert _figures_json(YEAR) == figures_before
     assert year_figures(YEAR) == years_before
     snapshot.refresh_from_db()
