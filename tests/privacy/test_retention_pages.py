@@ -249,3 +249,26 @@ def test_the_query_count_of_the_pages_does_not_grow_with_rows(
         services.place_legal_hold(record=record, reason=f"r{n}", placed_by=cast.privacy)
     with django_assert_max_num_queries(len(few.captured_queries)):
         assert client.get(url).status_code == 200
+
+
+def test_sending_a_list_back_without_a_reason_shows_a_message_next_to_the_field(
+    cast, client_for, bare_list
+):
+    services.review_destruction_list(destruction_list=bare_list, reviewed_by=cast.privacy)
+    url = reverse("privacy:destruction_list", args=[bare_list.pk])
+    response = client_for(cast.manager).post(url, {"action": "terugsturen", "reason": ""})
+    assert response.status_code == 200
+    assert "Geef de reden van het terugsturen." in response.content.decode()
+    bare_list.refresh_from_db()
+    assert bare_list.status == DestructionStatus.REVIEWED
+    response = client_for(cast.manager).post(url, {"action": "terugsturen", "reason": "Check"})
+    assert response.status_code == 302
+    bare_list.refresh_from_db()
+    assert bare_list.status == DestructionStatus.PROPOSED
+
+
+def test_a_button_pressed_in_the_wrong_state_is_a_message_not_an_error(cast, client_for, bare_list):
+    url = reverse("privacy:destruction_list", args=[bare_list.pk])
+    response = client_for(cast.manager).post(url, {"action": "goedkeuren"}, follow=True)
+    assert response.status_code == 200
+    assert "dat kan nu niet" in response.content.decode()
