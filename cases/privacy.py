@@ -6,7 +6,7 @@ system of someone else's case (found by name and birth date only: no BSN is kept
 
 from __future__ import annotations
 
-from cases.models import Case, Person, RelatedPerson
+from cases.models import Case, Kind, Person, RelatedPerson, Status
 from zvhd.privacy.registry import FoundRecord, display
 
 
@@ -75,3 +75,182 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
                 )
             )
     return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Retention (zvhd/privacy/registry.py): which closed cases fall under which term, and how a
+# case is anonymised while the year figures (reports.figures) stay the same.
+
+# Statuses where the registration ended at the triage decision (or withdrawal): the term runs
+# from `triaged_on`, which decide_triage and withdraw_case both set.
+ENDED_AT_DECISION = (Status.NIET_OPGEPAKT, Status.ADVIES, Status.INGETROKKEN)
+ANONYMOUS = "geanonimiseerd"
+
+
+def _kind_and_closing(case) -> tuple[str, object]:
+    from zvhd.privacy.models import RetentionKind
+
+    if case.status in ENDED_AT_DECISION:
+        return RetentionKind.REGISTRATION, case.triaged_on
+    closed = case.closed_on if case.status == Status.AFGESLOTEN else None
+    if case.kind == Kind.PGA:
+        return RetentionKind.CASE_PGA, closed
+    if case.kind == Kind.MAATWERK:
+        return RetentionKind.CASE_MAATWERK, closed
+    # Ondersteuning (no kind of direction), closed when the support ended.
+    return RetentionKind.REGISTRATION, closed
+
+
+def _retained(case):
+    from zvhd.privacy.registry import RetainedRecord
+
+    kind, closed_on = _kind_and_closing(case)
+    return RetainedRecord(
+        kind=kind, model=Case, pk=case.pk, number=case.number, closed_on=closed_on
+    )
+
+
+RETENTION_FIELDS = ("id", "number", "status", "kind", "triaged_on", "closed_on")
+
+
+def retention_records(*, kind, closed_until):
+    from django.db.models import Q
+
+    from zvhd.privacy.models import RetentionKind
+
+    closed = Q(status=Status.AFGESLOTEN, closed_on__lte=closed_until)
+    if kind == RetentionKind.CASE_MAATWERK:
+        condition = closed & Q(kind=Kind.MAATWERK)
+    elif kind == RetentionKind.CASE_PGA:
+        condition = closed & Q(kind=Kind.PGA)
+    else:
+        condition = Q(status__in=ENDED_AT_DECISION, triaged_on__lte=closed_until) | (
+            closed & Q(kind="")
+        )
+    rows = Case._base_manager.filter(condition).only(*RETENTION_FIELDS).order_by("pk")
+    return [_retained(case) for case in rows]
+
+
+def find_record(number):
+    case = Case._base_manager.filter(number=number).only(*RETENTION_FIELDS).first()
+    return _retained(case) if case else None
+
+
+def records_by_id(ids):
+    return [_retained(c) for c in Case._base_manager.filter(pk__in=ids).only(*RETENTION_FIELDS)]
+
+
+def _same_age_birth_date(birth_date, registered_on):
+    """A stand-in birth date that gives the same age at registration as the real one.
+
+    The year figures count age classes and minors by age at registration
+    (reports.figures._age_at_registration); the stand-in keeps those counts while the real
+    birth date, which with a name identifies a person, is gone. It is the registration day,
+    that many years earlier (29 February falls back to 28 February).
+    """
+    from zvhd.privacy.models import add_years
+
+    return add_years(registered_on, -Person(birth_date=birth_date).age_on(registered_on))
+
+
+def anonymise(ids, *, reason) -> int:
+    """Destroy the person data of cases `ids`; keep what the figures count.
+
+    Kept: the case row with its number, status, kind, dates, municipality, topic, urgency,
+    registering organisation, problem areas, the criteria and decision of the triage, the
+    team (staff), and a stand-in person with only gender, municipality and a birth date that
+    gives the same age at registration. Gone: the person (name, BSN, address, contact, birth
+    date) when no other case of theirs remains, the people of their system, the partners'
+    enrichment, conflict copies, and every free text (reason, plan, goals, meetings, actions,
+    escalations, transitions, triage notes), with all old history versions. A ketenkamer's
+    decision-list PDF that listed the case is deleted (it can be made again, anonymised).
+    """
+    from django.db import transaction
+    from django.utils import timezone
+
+    from cases.models import (
+        Action,
+        CaseMeeting,
+        ConflictCopy,
+        Enrichment,
+        Escalation,
+        Goal,
+        Ketenkamer,
+        Plan,
+        RelatedPerson,
+        Transition,
+        TriageDecision,
+    )
+    from zvhd.privacy.erasure import erase, scrub
+
+    with transaction.atomic():
+        cases = list(Case._base_manager.filter(pk__in=ids).select_related("person"))
+        if not cases:
+            return 0
+        ids = [c.pk for c in cases]
+        old_persons = {c.person_id for c in cases}
+        stand_ins = {}
+        for case in cases:
+            person = case.person
+            stand_in = Person(
+                first_name="",
+                last_name=ANONYMOUS,
+                birth_date=_same_age_birth_date(
+                    person.birth_date, timezone.localtime(case.registered_at).date()
+                ),
+                gender=person.gender,
+                municipality_id=person.municipality_id,
+            )
+            stand_in._change_reason = reason
+            stand_in.save()
+            stand_ins[case.pk] = stand_in
+        blank = ""
+        scrub(
+            Case._base_manager.filter(pk__in=ids),
+            {
+                "person": lambda c: stand_ins[c.pk],
+                "registrant_name": blank,
+                "registrant_email": blank,
+                "registrant_phone": blank,
+                "reason": blank,
+                "desired_outcome": blank,
+                "not_informed_reason": blank,
+                "origin": blank,
+                "origin_url": blank,
+                "screening_notes": blank,
+            },
+            reason=reason,
+        )
+        # The person row goes once none of their cases is left un-anonymised.
+        still_used = set(
+            Case._base_manager.filter(person_id__in=old_persons).values_list("person_id", flat=True)
+        )
+        erase(Person._base_manager.filter(pk__in=old_persons - still_used))
+        erase(RelatedPerson._base_manager.filter(case_id__in=ids))
+        erase(Enrichment._base_manager.filter(case_id__in=ids))
+        ConflictCopy._base_manager.filter(case_id__in=ids).delete()
+        triage = TriageDecision._base_manager.filter(case_id__in=ids)
+        ketenkamers = list(triage.exclude(ketenkamer=None).values_list("ketenkamer", flat=True))
+        scrub(triage, {"reason": blank, "referred_to": blank}, reason=reason)
+        scrub(Plan._base_manager.filter(case_id__in=ids), {"summary": blank}, reason=reason)
+        scrub(Goal._base_manager.filter(case_id__in=ids), {"description": blank}, reason=reason)
+        scrub(
+            CaseMeeting._base_manager.filter(case_id__in=ids),
+            {"other_attendees": blank, "notes": blank, "decisions": blank},
+            reason=reason,
+        )
+        scrub(Action._base_manager.filter(case_id__in=ids), {"description": blank}, reason=reason)
+        scrub(
+            Escalation._base_manager.filter(case_id__in=ids),
+            {"reason": blank, "escalated_to": blank, "outcome": blank},
+            reason=reason,
+        )
+        # No history on transitions: their reasons ("Heropend: ...") are cleared in place.
+        Transition._base_manager.filter(case_id__in=ids).update(reason=blank)
+        for ketenkamer in Ketenkamer._base_manager.filter(pk__in=ketenkamers).exclude(
+            decision_list_file=""
+        ):
+            ketenkamer.decision_list_file.delete(save=False)
+            ketenkamer.decision_list_status = ""
+            ketenkamer.save(update_fields=["decision_list_file", "decision_list_status"])
+        return len(cases)

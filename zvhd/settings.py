@@ -348,6 +348,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zvhd.privacy.tasks.purge_access_log",
         "schedule": timedelta(days=1),
     },
+    # Privacy: records whose retention term has passed go on the proposed destruction list
+    # for the privacy officer; daily, and a second run adds nothing (README "Bewaartermijnen
+    # en vernietiging"). Nothing is destroyed without review and a second person's approval.
+    "privacy-propose-destruction": {
+        "task": "zvhd.privacy.tasks.propose_destruction",
+        "schedule": timedelta(days=1),
+    },
 }
 
 # The empty choice of every list filter (django-filter's default is "---------").

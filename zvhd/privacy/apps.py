@@ -30,3 +30,20 @@ class PrivacyConfig(AppConfig):
                 order=92,
             )
         )
+        register(
+            NavItem(
+                _("Bewaartermijnen"),
+                "privacy:retention_terms",
+                roles={Role.PRIVACY_OFFICER},
+                order=93,
+            )
+        )
+        # The manager approves destruction lists (four eyes), so sees them in the menu too.
+        register(
+            NavItem(
+                _("Vernietiging"),
+                "privacy:destruction_lists",
+                roles={Role.PRIVACY_OFFICER, Role.MANAGER},
+                order=94,
+            )
+        )

@@ -107,3 +107,109 @@ class SubjectAccessRequestForm(forms.ModelForm):
         elif not bsn and not birth_date:
             self.add_error("birth_date", _("Vul ook de geboortedatum in, of zoek op BSN."))
         return cleaned
+
+
+# ---------------------------------------------------------------------------------------------
+# Retention and destruction
+
+
+class RetentionPolicyForm(forms.ModelForm):
+    years = forms.IntegerField(
+        label=_("Bewaartermijn in jaren"),
+        min_value=1,
+        max_value=20,
+        help_text=_("Hele jaren na afsluiten, 1 tot en met 20."),
+        error_messages={
+            "required": _("Vul de bewaartermijn in jaren in."),
+            "invalid": _("Vul een heel aantal jaren in, bijvoorbeeld 5."),
+            "min_value": _("Kies een termijn van ten minste %(limit_value)s jaar."),
+            "max_value": _("Kies een termijn van hoogstens %(limit_value)s jaar."),
+        },
+    )
+    rationale = forms.CharField(
+        label=_("Onderbouwing"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        help_text=_("Waarom deze termijn: de wet, het convenant of de afweging."),
+        error_messages={"required": _("Geef de onderbouwing van de termijn.")},
+    )
+
+    class Meta:
+        from zvhd.privacy.models import RetentionPolicy
+
+        model = RetentionPolicy
+        fields = ["years", "rationale"]
+
+
+class RecordLookupForm(forms.Form):
+    nummer = forms.CharField(
+        label=_("Nummer van het record"),
+        max_length=30,
+        help_text=_(
+            "Casusnummer (2026-0001), nazorgnummer (NZ-2026-0001) of signaalnummer (MH-2026-001)."
+        ),
+        error_messages={
+            "required": _("Vul het nummer van een casus, nazorgdossier of signaal in.")
+        },
+    )
+
+
+class ExtensionForm(forms.Form):
+    extra_years = forms.IntegerField(
+        label=_("Verlengen met (jaren)"),
+        min_value=1,
+        max_value=10,
+        error_messages={
+            "required": _("Vul in met hoeveel jaar de termijn wordt verlengd."),
+            "invalid": _("Vul een heel aantal jaren in."),
+            "min_value": _("Verleng met ten minste 1 jaar."),
+            "max_value": _("Verleng met hoogstens 10 jaar."),
+        },
+    )
+    reason = forms.CharField(
+        label=_("Reden van de verlenging"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Geef de reden van de verlenging.")},
+    )
+
+
+class LegalHoldForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van de bevriezing"),
+        help_text=_("Bijvoorbeeld een lopende klacht, procedure of vordering van justitie."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": _("Geef de reden van de bevriezing.")},
+    )
+
+
+class LiftHoldForm(forms.Form):
+    lift_reason = forms.CharField(
+        label=_("Reden van opheffen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        error_messages={"required": _("Geef de reden van het opheffen.")},
+    )
+
+
+class ExcludeItemForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden om niet te vernietigen"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        help_text=_(
+            "Noem geen namen. Moet het record langer blijven, verleng dan ook de termijn of "
+            "plaats een bevriezing; anders komt het op een volgende lijst terug."
+        ),
+        error_messages={"required": _("Geef de reden waarom dit record niet wordt vernietigd.")},
+    )
+
+
+class ReturnListForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reden van terugsturen"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+        error_messages={"required": _("Geef de reden van het terugsturen.")},
+    )

@@ -2,7 +2,12 @@
 
 Append-only. Rows are written by `zvhd.privacy.services.log_access`, never changed; the only
 deletion is the retention purge after the legal term (`AccessLog.objects.purge_before`), which
-is why `delete()` and `update()` refuse and the purge uses a raw delete.
+is why `delete()` and `update()` refuse and the purge uses a raw delete. The one change: when a
+record is destroyed, `services.scrub_access_log_paths` drops the query string (a search term
+may be the person's name) from its rows' paths; who read what and when stays.
+
+Below the access log and subject access: retention terms, extensions, legal holds and
+destruction lists (README "Bewaartermijnen en vernietiging").
 """
 
 from django.conf import settings
@@ -187,3 +192,315 @@ class SubjectAccessRequest(models.Model):
         if self.bsn:
             return f"BSN {self.bsn}"
         return f"{self.last_name}, geboren {self.birth_date:%d-%m-%Y}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Retention and destruction (issue 10, points 1 and 2). See README "Bewaartermijnen en
+# vernietiging". The records themselves live in other apps; everything about their retention is
+# kept here and points at them by content type and id, so no other app needs a migration.
+
+
+class RetentionKind(models.TextChoices):
+    CASE_MAATWERK = "casus_maatwerk", _("Casus procesregie maatwerk")
+    CASE_PGA = "casus_pga", _("Casus procesregie PGA")
+    REGISTRATION = "aanmelding", _("Aanmelding zonder procesregie")
+    AFTERCARE = "nazorg", _("Nazorgdossier")
+    TRAFFICKING = "mensenhandel", _("Signaal mensenhandel")
+
+
+# What "closing" means per kind; shown on the terms page and in the README.
+CLOSING_DEFINITIONS = {
+    RetentionKind.CASE_MAATWERK: _("de afsluitdatum van de casus"),
+    RetentionKind.CASE_PGA: _("de afsluitdatum van de casus"),
+    RetentionKind.REGISTRATION: _(
+        "de datum van het triagebesluit (niet opgepakt, advies) of van intrekken; bij "
+        "ondersteuning de afsluitdatum"
+    ),
+    RetentionKind.AFTERCARE: _("de afsluitdatum van het nazorgdossier"),
+    RetentionKind.TRAFFICKING: _("de afsluitdatum van het signaal"),
+}
+
+MIN_TERM_YEARS = 1
+MAX_TERM_YEARS = 20
+MAX_EXTENSION_YEARS = 10
+
+
+def add_years(day, years: int):
+    """The same day `years` later; 29 February becomes 28 February in a year without it."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+class PrivacyOfficerOnly(GuardedQuerySet):
+    def visible_to(self, user, action="view"):
+        """Retention terms, holds and extensions: the privacy officer's work alone."""
+        if user.is_authenticated and user.is_active and user.has_role(Role.PRIVACY_OFFICER):
+            return self
+        return self.none()
+
+
+class RetentionPolicy(models.Model):
+    """The term of one kind of record, in whole years after closing. Kept by the privacy officer."""
+
+    kind = models.CharField(_("soort record"), max_length=20, choices=RetentionKind, unique=True)
+    years = models.PositiveSmallIntegerField(_("bewaartermijn in jaren"))
+    rationale = models.TextField(_("onderbouwing"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("gewijzigd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+    history = HistoricalRecords()
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        ordering = ["kind"]
+        verbose_name = _("bewaartermijn")
+        verbose_name_plural = _("bewaartermijnen")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.years} jaar"
+
+    @property
+    def closing_definition(self):
+        return CLOSING_DEFINITIONS.get(self.kind, "")
+
+
+class RecordRef(models.Model):
+    """A record of another app, by content type and id, with its number as the app shows it."""
+
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("soort gegeven"), on_delete=models.PROTECT, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(_("intern id"))
+    kind = models.CharField(_("soort record"), max_length=20, choices=RetentionKind)
+    # The record's number (2026-0001, NZ-2025-0012, MH-2025-003): an internal reference that
+    # names no person, so it may stay after destruction.
+    number = models.CharField(_("nummer"), max_length=30)
+
+    class Meta:
+        abstract = True
+
+
+class RetentionExtension(RecordRef):
+    """A record's term extended once, with the reason (a second extension is refused)."""
+
+    extra_years = models.PositiveSmallIntegerField(_("verlenging in jaren"))
+    reason = models.TextField(_("reden"))
+    extended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verlengd door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    extended_at = models.DateTimeField(_("verlengd op"), default=timezone.now)
+    history = HistoricalRecords()
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        ordering = ["-extended_at"]
+        verbose_name = _("verlenging van de bewaartermijn")
+        verbose_name_plural = _("verlengingen van de bewaartermijn")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="retention_extended_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number}: +{self.extra_years} jaar"
+
+
+class LegalHold(RecordRef):
+    """A legal hold (*bevriezing*): the record is not destroyed until the hold is lifted."""
+
+    reason = models.TextField(_("reden"))
+    placed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geplaatst door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    placed_at = models.DateTimeField(_("geplaatst op"), default=timezone.now)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("opgeheven door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    lifted_at = models.DateTimeField(_("opgeheven op"), null=True, blank=True)
+    lift_reason = models.TextField(_("reden van opheffen"), blank=True)
+    history = HistoricalRecords()
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        ordering = ["-placed_at"]
+        verbose_name = _("bevriezing")
+        verbose_name_plural = _("bevriezingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(lifted_at__isnull=True),
+                name="legal_hold_one_active",
+            )
+        ]
+
+    def __str__(self):
+        return f"Bevriezing {self.number}"
+
+    @property
+    def active(self) -> bool:
+        return self.lifted_at is None
+
+
+class DestructionStatus(models.TextChoices):
+    PROPOSED = "voorgesteld", _("Voorgesteld")
+    REVIEWED = "beoordeeld", _("Beoordeeld")
+    APPROVED = "goedgekeurd", _("Goedgekeurd")
+    EXECUTED = "uitgevoerd", _("Uitgevoerd")
+
+
+DESTRUCTION_TRANSITIONS: dict[str, set[str]] = {
+    DestructionStatus.PROPOSED: {DestructionStatus.REVIEWED},
+    # The approver may send a list back for another review instead of approving it.
+    DestructionStatus.REVIEWED: {DestructionStatus.APPROVED, DestructionStatus.PROPOSED},
+    DestructionStatus.APPROVED: {DestructionStatus.EXECUTED},
+    DestructionStatus.EXECUTED: set(),
+}
+
+# Who may review (the privacy officer) and who may approve (a second privacy officer or the
+# manager, never the reviewer: services.approve_destruction_list enforces the four eyes).
+REVIEWER_ROLES = {Role.PRIVACY_OFFICER}
+APPROVER_ROLES = {Role.PRIVACY_OFFICER, Role.MANAGER}
+
+
+class DestructionListQuerySet(GuardedQuerySet):
+    def visible_to(self, user, action="view"):
+        roles = REVIEWER_ROLES if action == "review" else APPROVER_ROLES
+        if user.is_authenticated and user.is_active and user.has_role(*roles):
+            return self
+        return self.none()
+
+    def for_list(self):
+        return (
+            self.select_related("reviewed_by", "approved_by")
+            .annotate(
+                item_count=models.Count("items"),
+                excluded_count=models.Count("items", filter=models.Q(items__excluded=True)),
+            )
+            .order_by("-proposed_on", "-pk")
+        )  # an aggregate drops Meta.ordering
+
+    def for_detail(self):
+        return self.select_related("reviewed_by", "approved_by")
+
+
+class DestructionList(models.Model):
+    """The records whose term has passed, proposed by the daily task, reviewed, approved and
+    executed; its certificate (*verklaring van vernietiging*) is a PDF made by a task."""
+
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DestructionStatus,
+        default=DestructionStatus.PROPOSED,
+    )
+    proposed_on = models.DateField(_("voorgesteld op"), default=timezone.localdate)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("goedgekeurd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    approved_at = models.DateTimeField(_("goedgekeurd op"), null=True, blank=True)
+    executed_at = models.DateTimeField(_("uitgevoerd op"), null=True, blank=True)
+    destroy_status = models.CharField(
+        _("stand van de vernietiging"), max_length=10, choices=JobStatus.choices, blank=True
+    )
+    certificate_status = models.CharField(
+        _("stand van de verklaring"), max_length=10, choices=JobStatus.choices, blank=True
+    )
+    certificate = models.FileField(
+        _("verklaring van vernietiging"), upload_to="privacy/vernietiging/", blank=True
+    )
+    history = HistoricalRecords(excluded_fields=["certificate"])
+
+    objects = DestructionListQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-proposed_on", "-pk"]
+        verbose_name = _("vernietigingslijst")
+        verbose_name_plural = _("vernietigingslijsten")
+
+    def __str__(self):
+        return f"Vernietigingslijst {self.pk}"
+
+    @property
+    def badge(self) -> str:
+        return {
+            DestructionStatus.PROPOSED: "warning",
+            DestructionStatus.REVIEWED: "info",
+            DestructionStatus.APPROVED: "info",
+            DestructionStatus.EXECUTED: "success",
+        }.get(self.status, "inactive")
+
+
+class DestructionItem(RecordRef):
+    """One record on a destruction list: what it is, when it closed and when its term ended."""
+
+    destruction_list = models.ForeignKey(
+        DestructionList,
+        verbose_name=_("vernietigingslijst"),
+        on_delete=models.PROTECT,
+        related_name="items",
+    )
+    closed_on = models.DateField(_("afgesloten op"))
+    term_ended_on = models.DateField(_("bewaartermijn verstreken op"))
+    excluded = models.BooleanField(_("uitgezonderd"), default=False)
+    exclude_reason = models.TextField(_("reden van uitzondering"), blank=True)
+    excluded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uitgezonderd door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    destroyed_at = models.DateTimeField(_("vernietigd op"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["kind", "closed_on", "pk"]
+        verbose_name = _("record op een vernietigingslijst")
+        verbose_name_plural = _("records op vernietigingslijsten")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["destruction_list", "content_type", "object_id"],
+                name="destruction_item_once_per_list",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.number} ({self.get_kind_display()})"

@@ -1,4 +1,5 @@
-"""Which apps hold personal data, and how to find one person in each (for *inzage*).
+"""Which apps hold personal data: how to find one person in each (for *inzage*), and which
+records each keeps under which retention term and how it anonymises them (for destruction).
 
 Each app keeps its own lookup in `<app>/privacy.py`: a function
 `find_person(*, bsn, last_name, birth_date) -> list[FoundRecord]`. This module names them as
@@ -6,7 +7,16 @@ dotted paths, so the privacy app never imports the internals of the other apps. 
 starts holding personal data adds one line here.
 
 The advice app is not listed: an `AdviceRecord` names the professional who asks, never the
-person the question is about.
+person the question is about (a pseudonym or initials at most, and a BSN is refused at the
+field: advice/privacy.py), so it has no person data to find or to destroy.
+
+For retention each app offers, in the same module:
+- `retention_records(*, kind, closed_until) -> list[RetainedRecord]`: its closed records of
+  a retention kind (`zvhd.privacy.models.RetentionKind`) that closed on or before a day;
+- `find_record(number) -> RetainedRecord | None`: one record by the number users know;
+- `records_by_id(ids) -> list[RetainedRecord]`: the same, by id;
+- `anonymise(ids, *, reason) -> int`: blank or replace every identifying field of those
+  records, their related rows and their history, keeping what the anonymous figures count.
 """
 
 from __future__ import annotations
@@ -22,6 +32,70 @@ PROVIDERS: dict[str, str] = {
     "Nazorg ex-gedetineerden": "aftercare.privacy.find_person",
     "Mensenhandel": "trafficking.privacy.find_person",
 }
+
+
+# Retention kind -> the app function that lists its closed records (see the module docstring).
+RETENTION_PROVIDERS: dict[str, str] = {
+    "casus_maatwerk": "cases.privacy.retention_records",
+    "casus_pga": "cases.privacy.retention_records",
+    "aanmelding": "cases.privacy.retention_records",
+    "nazorg": "aftercare.privacy.retention_records",
+    "mensenhandel": "trafficking.privacy.retention_records",
+}
+# "app_label.model" of each record kept under a term -> its app's privacy module.
+RECORD_APPS: dict[str, str] = {
+    "cases.case": "cases.privacy",
+    "aftercare.aftercarerecord": "aftercare.privacy",
+    "trafficking.signal": "trafficking.privacy",
+}
+
+
+@dataclass
+class RetainedRecord:
+    """A record under a retention term, as the privacy pages and the destruction list see it:
+    never a name, only the number users know and the internal id."""
+
+    kind: str  # RetentionKind value
+    model: type[models.Model]
+    pk: int
+    number: str
+    closed_on: date | None  # None: still open, no term running yet
+
+    @property
+    def kind_label(self) -> str:
+        from zvhd.privacy.models import RetentionKind
+
+        return str(RetentionKind(self.kind).label)
+
+
+def retention_records(kind: str, closed_until: date) -> list[RetainedRecord]:
+    return import_string(RETENTION_PROVIDERS[kind])(kind=kind, closed_until=closed_until)
+
+
+def _module(label: str):
+    from importlib import import_module
+
+    return import_module(RECORD_APPS[label])
+
+
+def find_record(number: str) -> RetainedRecord | None:
+    """The record with this number in any app (case, aftercare or signal number)."""
+    number = (number or "").strip()
+    if not number:
+        return None
+    for label in RECORD_APPS:
+        found = _module(label).find_record(number)
+        if found is not None:
+            return found
+    return None
+
+
+def records_by_id(label: str, ids) -> list[RetainedRecord]:
+    return _module(label).records_by_id(list(ids))
+
+
+def anonymise(label: str, ids, *, reason: str) -> int:
+    return _module(label).anonymise(list(ids), reason=reason)
 
 
 @dataclass

@@ -160,3 +160,452 @@ def render_access_pdf(access_request) -> None:
             for record in entries
             for obj in record.logged
         )
+
+
+# ---------------------------------------------------------------------------------------------
+# Retention and destruction (README "Bewaartermijnen en vernietiging")
+
+
+def _refuse(field: str, message: str):
+    from django.core.exceptions import ValidationError
+
+    raise ValidationError({field: message})
+
+
+def update_retention_policy(*, policy, years: int, rationale: str, updated_by):
+    """Change the term of one kind; the history keeps the old term and who changed it."""
+    from django.db import transaction
+
+    from zvhd.privacy.models import MAX_TERM_YEARS, MIN_TERM_YEARS
+
+    if not MIN_TERM_YEARS <= years <= MAX_TERM_YEARS:
+        _refuse(
+            "years",
+            f"Kies een termijn van {MIN_TERM_YEARS} tot en met {MAX_TERM_YEARS} jaar.",
+        )
+    if not rationale.strip():
+        _refuse("rationale", "Geef de onderbouwing van de termijn.")
+    with transaction.atomic():
+        policy.years = years
+        policy.rationale = rationale.strip()
+        policy.updated_by = updated_by
+        policy._change_reason = "Termijn gewijzigd door de privacy officer"
+        policy.save()
+    return policy
+
+
+def _destroyed(record) -> bool:
+    from zvhd.privacy.retention import retention_of
+
+    return retention_of(record).destroyed
+
+
+def extend_retention(*, record, extra_years: int, reason: str, extended_by):
+    """Extend one record's term, once. A second extension is refused."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import IntegrityError, transaction
+
+    from zvhd.privacy.models import MAX_EXTENSION_YEARS, RetentionExtension
+
+    content_type = ContentType.objects.get_for_model(record.model)
+    earlier = RetentionExtension.objects.filter(
+        content_type=content_type, object_id=record.pk
+    ).first()
+    if earlier is not None:
+        _refuse(
+            "extra_years",
+            f"De bewaartermijn van {record.number} is al eens verlengd (op "
+            f"{earlier.extended_at:%d-%m-%Y}, met {earlier.extra_years} jaar). Een termijn mag "
+            "maar één keer worden verlengd; plaats een bevriezing als het record langer moet "
+            "blijven.",
+        )
+    if not 1 <= extra_years <= MAX_EXTENSION_YEARS:
+        _refuse("extra_years", f"Verleng met 1 tot en met {MAX_EXTENSION_YEARS} jaar.")
+    if not reason.strip():
+        _refuse("reason", "Geef de reden van de verlenging.")
+    if _destroyed(record):
+        _refuse("extra_years", f"{record.number} is al vernietigd.")
+    try:
+        with transaction.atomic():
+            extension = RetentionExtension(
+                content_type=content_type,
+                object_id=record.pk,
+                kind=record.kind,
+                number=record.number,
+                extra_years=extra_years,
+                reason=reason.strip(),
+                extended_by=extended_by,
+            )
+            extension._change_reason = "Bewaartermijn verlengd"
+            extension.save()
+    except IntegrityError:  # a second request at the same moment
+        _refuse("extra_years", f"De bewaartermijn van {record.number} is al eens verlengd.")
+    return extension
+
+
+def place_legal_hold(*, record, reason: str, placed_by):
+    """Freeze a record: it is not destroyed, whatever its term, until the hold is lifted."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import IntegrityError, transaction
+
+    from zvhd.privacy.models import LegalHold
+
+    content_type = ContentType.objects.get_for_model(record.model)
+    if LegalHold.objects.filter(
+        content_type=content_type, object_id=record.pk, lifted_at__isnull=True
+    ).exists():
+        _refuse("reason", f"{record.number} is al bevroren.")
+    if not reason.strip():
+        _refuse("reason", "Geef de reden van de bevriezing (bijvoorbeeld een lopende procedure).")
+    if _destroyed(record):
+        _refuse("reason", f"{record.number} is al vernietigd.")
+    try:
+        with transaction.atomic():
+            hold = LegalHold(
+                content_type=content_type,
+                object_id=record.pk,
+                kind=record.kind,
+                number=record.number,
+                reason=reason.strip(),
+                placed_by=placed_by,
+            )
+            hold._change_reason = "Bevriezing geplaatst"
+            hold.save()
+    except IntegrityError:
+        _refuse("reason", f"{record.number} is al bevroren.")
+    return hold
+
+
+def lift_legal_hold(*, hold, reason: str, lifted_by):
+    from django.db import transaction
+    from django.utils import timezone
+
+    if not hold.active:
+        _refuse("lift_reason", "Deze bevriezing is al opgeheven.")
+    if not reason.strip():
+        _refuse("lift_reason", "Geef de reden van het opheffen.")
+    with transaction.atomic():
+        hold.lifted_at = timezone.now()
+        hold.lifted_by = lifted_by
+        hold.lift_reason = reason.strip()
+        hold._change_reason = "Bevriezing opgeheven"
+        hold.save()
+    return hold
+
+
+def _lock_proposals(cursor) -> None:
+    """One proposal at a time (two beat runs, or a run and a manual one, wait for each other)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x5A564844])
+
+
+def propose_destruction(*, today=None):
+    """Put every record now due on the open proposed list (made if there is none).
+
+    Safe to run twice: a record already on a list that is not executed is not added again.
+    Returns the list, or None when nothing is due.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from simple_history.utils import bulk_create_with_history
+
+    from zvhd.privacy.models import DestructionItem, DestructionList, DestructionStatus
+    from zvhd.privacy.retention import due_records
+
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            _lock_proposals(cursor)
+        due = due_records(today)
+        if not due:
+            return None
+        destruction_list = (
+            DestructionList.objects.filter(status=DestructionStatus.PROPOSED).order_by("pk").first()
+        )
+        if destruction_list is None:
+            destruction_list = DestructionList(proposed_on=today)
+            destruction_list._change_reason = "Voorgesteld door de dagelijkse controle"
+            destruction_list.save()
+        bulk_create_with_history(
+            [
+                DestructionItem(
+                    destruction_list=destruction_list,
+                    content_type=ContentType.objects.get_for_model(d.record.model),
+                    object_id=d.record.pk,
+                    kind=d.record.kind,
+                    number=d.record.number,
+                    closed_on=d.record.closed_on,
+                    term_ended_on=d.term_ended_on,
+                )
+                for d in due
+            ],
+            DestructionItem,
+            default_change_reason="Bewaartermijn verstreken",
+        )
+        return destruction_list
+
+
+def _locked(destruction_list):
+    """The list read again under a row lock: two people pressing a button at once act in turn,
+    and the second sees what the first did (call inside a transaction)."""
+    from zvhd.privacy.models import DestructionList
+
+    return DestructionList.objects.select_for_update().get(pk=destruction_list.pk)
+
+
+def _move_list(destruction_list, to: str, reason: str):
+    from zvhd.privacy.models import DESTRUCTION_TRANSITIONS
+
+    if to not in DESTRUCTION_TRANSITIONS[destruction_list.status]:
+        _refuse(
+            "__all__",
+            f"Deze lijst is {destruction_list.get_status_display().lower()}; dat kan nu niet.",
+        )
+    destruction_list.status = to
+    destruction_list._change_reason = reason
+
+
+def exclude_destruction_item(*, item, reason: str, excluded_by):
+    """Keep one record off the destruction (with the reason); only while the list is proposed."""
+    from django.db import transaction
+
+    from zvhd.privacy.models import DestructionStatus
+
+    if not reason.strip():
+        _refuse("reason", "Geef de reden waarom dit record niet wordt vernietigd.")
+    with transaction.atomic():
+        # Locked, so a review cannot slip in between this check and the save.
+        if _locked(item.destruction_list).status != DestructionStatus.PROPOSED:
+            _refuse("reason", "Uitzonderen kan alleen zolang de lijst nog niet is beoordeeld.")
+        item.refresh_from_db()
+        if item.excluded:
+            _refuse("reason", f"{item.number} is al uitgezonderd.")
+        item.excluded = True
+        item.exclude_reason = reason.strip()
+        item.excluded_by = excluded_by
+        item._change_reason = "Uitgezonderd van vernietiging"
+        item.save()
+    return item
+
+
+def review_destruction_list(*, destruction_list, reviewed_by):
+    """The privacy officer has checked the list: it goes to a second person for approval."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from zvhd.privacy.models import REVIEWER_ROLES, DestructionStatus
+
+    if not reviewed_by.has_role(*REVIEWER_ROLES):
+        _refuse("__all__", "Alleen de privacy officer beoordeelt een vernietigingslijst.")
+    with transaction.atomic():
+        destruction_list = _locked(destruction_list)
+        _move_list(destruction_list, DestructionStatus.REVIEWED, "Beoordeeld")
+        destruction_list.reviewed_by = reviewed_by
+        destruction_list.reviewed_at = timezone.now()
+        destruction_list.save()
+    return destruction_list
+
+
+def return_destruction_list(*, destruction_list, reason: str, returned_by):
+    """The approver sends the list back for another review (nothing is destroyed)."""
+    from django.db import transaction
+
+    from zvhd.privacy.models import APPROVER_ROLES, DestructionStatus
+
+    if not returned_by.has_role(*APPROVER_ROLES):
+        _refuse("__all__", "U mag deze lijst niet terugsturen.")
+    if not reason.strip():
+        _refuse("reason", "Geef de reden van het terugsturen.")
+    with transaction.atomic():
+        destruction_list = _locked(destruction_list)
+        _move_list(destruction_list, DestructionStatus.PROPOSED, f"Teruggestuurd: {reason}"[:100])
+        destruction_list.reviewed_by = None
+        destruction_list.reviewed_at = None
+        destruction_list.save()
+    return destruction_list
+
+
+def approve_destruction_list(*, destruction_list, approved_by):
+    """A second person approves (four eyes); the destruction then runs as a Celery task."""
+    from django.db import transaction
+    from django.utils import timezone
+
+    from zvhd.jobs import JobStatus, enqueue_on_commit, mark_not_queued
+    from zvhd.privacy import tasks
+    from zvhd.privacy.models import APPROVER_ROLES, DestructionList, DestructionStatus
+
+    if not approved_by.has_role(*APPROVER_ROLES):
+        _refuse(
+            "__all__",
+            "Alleen een privacy officer of de manager keurt een vernietigingslijst goed.",
+        )
+    with transaction.atomic():
+        destruction_list = _locked(destruction_list)
+        if destruction_list.reviewed_by_id == approved_by.pk:
+            _refuse(
+                "__all__",
+                "U heeft deze lijst zelf beoordeeld. Een tweede persoon moet goedkeuren "
+                "(vier-ogenprincipe).",
+            )
+        _move_list(destruction_list, DestructionStatus.APPROVED, "Goedgekeurd")
+        destruction_list.approved_by = approved_by
+        destruction_list.approved_at = timezone.now()
+        destruction_list.destroy_status = JobStatus.PENDING
+        destruction_list.save()
+        enqueue_on_commit(
+            tasks.execute_destruction_list,
+            destruction_list.pk,
+            on_failure=mark_not_queued(DestructionList, field="destroy_status"),
+        )
+    return destruction_list
+
+
+def retry_destruction(*, destruction_list, user):
+    """Queue the destruction (or the certificate) again after it could not be queued or failed."""
+    from zvhd.jobs import JobStatus, enqueue_on_commit, mark_not_queued
+    from zvhd.privacy import tasks
+    from zvhd.privacy.models import DestructionList, DestructionStatus
+
+    if destruction_list.status == DestructionStatus.APPROVED:
+        destruction_list.destroy_status = JobStatus.PENDING
+        destruction_list._change_reason = "Vernietiging opnieuw in de wachtrij"
+        destruction_list.save()
+        enqueue_on_commit(
+            tasks.execute_destruction_list,
+            destruction_list.pk,
+            on_failure=mark_not_queued(DestructionList, field="destroy_status"),
+        )
+    elif destruction_list.status == DestructionStatus.EXECUTED:
+        _queue_certificate(destruction_list)
+
+
+def _queue_certificate(destruction_list):
+    from zvhd.jobs import JobStatus, enqueue_on_commit, mark_not_queued
+    from zvhd.privacy import tasks
+    from zvhd.privacy.models import DestructionList
+
+    destruction_list.certificate_status = JobStatus.PENDING
+    destruction_list.save(update_fields=["certificate_status"])
+    enqueue_on_commit(
+        tasks.render_destruction_certificate,
+        destruction_list.pk,
+        on_failure=mark_not_queued(DestructionList, field="certificate_status"),
+    )
+
+
+def scrub_access_log_paths(model, ids) -> int:
+    """Drop the query string (a search term may be a name) from the access-log rows of `ids`.
+
+    The access log is append-only; this, like the retention purge, bypasses the guard on
+    purpose: the rows stay (who read which record when), only the search text goes.
+    """
+    from django.db.models import F, Value
+    from django.db.models.functions import Left, StrIndex
+    from django.db.models.query import QuerySet
+
+    content_type = ContentType.objects.get_for_model(model)
+    rows = AccessLog.objects.filter(
+        content_type=content_type, object_id__in=[str(pk) for pk in ids], path__contains="?"
+    )
+    return QuerySet.update(rows, path=Left(F("path"), StrIndex(F("path"), Value("?")) - 1)) or 0
+
+
+def execute_destruction_list(destruction_list) -> None:
+    """Anonymise every approved record on the list (in a task; run_once owns the status).
+
+    Safe to run twice: records already destroyed are skipped. A record frozen after approval
+    is left alone and marked excluded with that reason.
+    """
+    from django.apps import apps
+    from django.db import transaction
+    from django.utils import timezone
+
+    from zvhd.privacy.models import DestructionStatus, LegalHold
+    from zvhd.privacy.registry import anonymise
+
+    if destruction_list.status == DestructionStatus.EXECUTED:
+        return
+    if destruction_list.status != DestructionStatus.APPROVED:
+        raise ValueError(f"List {destruction_list.pk} is not approved")
+    reason = f"Vernietigd volgens vernietigingslijst {destruction_list.pk}"
+    items = list(
+        destruction_list.items.filter(excluded=False, destroyed_at__isnull=True).select_related(
+            "content_type"
+        )
+    )
+    held = set(
+        LegalHold.objects.filter(lifted_at__isnull=True).values_list("content_type_id", "object_id")
+    )
+    by_type: dict = {}
+    for item in items:
+        if (item.content_type_id, item.object_id) in held:
+            with transaction.atomic():
+                item.excluded = True
+                item.exclude_reason = "Bevroren na goedkeuring; niet vernietigd."
+                item._change_reason = "Uitgezonderd: bevroren"
+                item._history_user = destruction_list.approved_by
+                item.save()
+            continue
+        by_type.setdefault(item.content_type, []).append(item)
+    for content_type, group in by_type.items():
+        label = f"{content_type.app_label}.{content_type.model}"
+        ids = [item.object_id for item in group]
+        with transaction.atomic():
+            anonymise(label, ids, reason=reason)
+            scrub_access_log_paths(apps.get_model(label), ids)
+            now = timezone.now()
+            for item in group:
+                item.destroyed_at = now
+                item._change_reason = reason
+                # A task has no request: the history names the approver who decided it.
+                item._history_user = destruction_list.approved_by
+                item.save()
+    with transaction.atomic():
+        destruction_list.status = DestructionStatus.EXECUTED
+        destruction_list.executed_at = timezone.now()
+        destruction_list._change_reason = "Uitgevoerd"
+        destruction_list._history_user = destruction_list.approved_by
+        destruction_list.save()
+        _queue_certificate(destruction_list)
+
+
+def certificate_context(destruction_list) -> dict:
+    """The view-model of the certificate: kinds, counts, numbers, ids, dates, who. No names."""
+    from django.utils import timezone
+
+    from zvhd.privacy.models import RetentionKind
+
+    items = list(destruction_list.items.select_related("content_type").order_by("kind", "pk"))
+    destroyed = [i for i in items if i.destroyed_at]
+    excluded = [i for i in items if i.excluded]
+    labels = dict(RetentionKind.choices)
+    counts = []
+    for kind in RetentionKind.values:
+        n = sum(1 for i in destroyed if i.kind == kind)
+        if n:
+            counts.append((labels[kind], n))
+    return {
+        "destruction_list": destruction_list,
+        "destroyed": destroyed,
+        "excluded": excluded,
+        "counts": counts,
+        "total": len(destroyed),
+        "made_at": timezone.now(),
+    }
+
+
+def render_destruction_certificate(destruction_list) -> None:
+    from django.core.files.base import ContentFile
+
+    from zvhd.pdf import render_pdf
+
+    pdf = render_pdf(
+        "privacy/destruction_certificate_pdf.html", certificate_context(destruction_list)
+    )
+    destruction_list.certificate.save(
+        f"verklaring-vernietiging-{destruction_list.pk}.pdf", ContentFile(pdf), save=False
+    )
+    destruction_list.save(update_fields=["certificate"])

@@ -41,3 +41,28 @@ def retention_cutoff(now: datetime | None = None) -> datetime:
 def purge_access_log() -> int:
     """Delete the access-log rows past the retention term in one statement; returns the count."""
     return AccessLog.objects.purge_before(retention_cutoff())
+
+
+@shared_task(acks_late=True)
+def propose_destruction() -> int | None:
+    """Daily: put the records whose term has passed on the proposed destruction list."""
+    from zvhd.privacy.services import propose_destruction as propose
+
+    destruction_list = propose()
+    return destruction_list.pk if destruction_list else None
+
+
+@shared_task(acks_late=True)
+def execute_destruction_list(destruction_list_id: int) -> str:
+    from zvhd.privacy.models import DestructionList
+    from zvhd.privacy.services import execute_destruction_list as execute
+
+    return run_once(DestructionList, destruction_list_id, execute, field="destroy_status")
+
+
+@shared_task(acks_late=True)
+def render_destruction_certificate(destruction_list_id: int) -> str:
+    from zvhd.privacy.models import DestructionList
+    from zvhd.privacy.services import render_destruction_certificate as render
+
+    return run_once(DestructionList, destruction_list_id, render, field="certificate_status")

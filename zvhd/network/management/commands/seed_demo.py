@@ -2,6 +2,8 @@
 
 The house seeds municipalities, organisations and one user per role; then every installed app
 with a `demo` module gets its turn (`demo.seed(stdout=..., rng=...)`), in INSTALLED_APPS order.
+A demo that builds on the other apps' data (the privacy app's destruction list needs their
+closed records) also has `after_seed(stdout=..., rng=...)`, called once every app has seeded.
 """
 
 import importlib
@@ -25,6 +27,7 @@ class Command(BaseCommand):
                 "DEMO_DATA_ALLOWED aan staat (standaard alleen met DEBUG aan)."
             )
         rng = random.Random(options["seed"])
+        later = []
         for config in apps.get_app_configs():
             try:
                 module = importlib.import_module(f"{config.name}.demo")
@@ -34,4 +37,9 @@ class Command(BaseCommand):
                 continue
             self.stdout.write(f"Demogegevens: {config.verbose_name}")
             module.seed(stdout=self.stdout, rng=rng)
+            if hasattr(module, "after_seed"):
+                later.append((config, module))
+        for config, module in later:
+            self.stdout.write(f"Demogegevens (afronding): {config.verbose_name}")
+            module.after_seed(stdout=self.stdout, rng=rng)
         self.stdout.write(self.style.SUCCESS("Klaar."))

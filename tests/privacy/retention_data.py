@@ -1,0 +1,155 @@
+"""One person whose records closed in 2019, in cases, aftercare and trafficking, with their
+name and BSN in every place a name can go (related persons, enrichment, plan, meetings,
+actions, contact moments, signal description...). Built through the real services; only the
+dates are moved back to 2019 afterwards (the services refuse dates in the past for new work).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from aftercare import services as aftercare_services
+from aftercare.models import AftercareRecord, ClosingReason, Source
+from cases import services as case_services
+from cases.models import Case, CaseMeeting, Status, TriageDecision
+from tests.aftercare.factories import make_record, participate, valid_bsn
+from tests.cases.factories import make_case, person_data
+from tests.trafficking.factories import make_signal
+from trafficking.models import Signal, SignalStatus
+
+FIRST = "Marijke"
+LAST = "Oudewaterlander"
+RELATED = "Hendrik Oudewaterlander"
+BIRTH = date(1981, 7, 9)
+CLOSED = date(2019, 6, 3)
+YEAR = 2019
+AMS = ZoneInfo("Europe/Amsterdam")
+
+
+def make_expired_person(cast, *, bsn=None, closed_on=CLOSED):
+    """Returns {"bsn", "case", "registration", "record", "signal"}, all closed on `closed_on`."""
+    bsn = bsn or valid_bsn()
+    mention = f"{FIRST} {LAST} (BSN {bsn}) woont bij {RELATED}."
+    case = make_case(
+        registered_by=cast.regisseur,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        person=person_data(
+            cast.assen,
+            first_name=FIRST,
+            last_name=LAST,
+            birth_date=BIRTH,
+            bsn=bsn,
+            address="Kerkstraat 12",
+            phone="0612345678",
+            email="marijke@example.nl",
+        ),
+        related_persons=[{"name": RELATED, "relation": "partner", "notes": mention}],
+        reason=mention,
+    )
+    case_services.add_enrichment(
+        case=case, added_by=cast.regisseur, text=mention, shared_with="zvhd"
+    )
+    case_services.save_plan(
+        case=case, saved_by=cast.regisseur, summary=mention, review_on=None, expected_version=None
+    )
+    goal = case_services.add_goal(
+        case=case, added_by=cast.regisseur, life_domain="wonen", description=mention[:900]
+    )
+    case_services.add_action(
+        case=case,
+        added_by=cast.regisseur,
+        description=f"Bel {FIRST} {LAST}",
+        owner_organisation=cast.ggz,
+        due_on=date.today(),
+        goal=goal,
+    )
+    case_services.record_meeting(
+        case=case,
+        recorded_by=cast.regisseur,
+        date=date.today(),
+        other_attendees=RELATED,
+        notes=mention,
+        decisions=mention,
+    )
+    case_services.close_case(case=case, closed_by=cast.regisseur, reason="doel_bereikt", note=LAST)
+    registration = make_case(
+        registered_by=cast.regisseur,
+        municipality=cast.assen,
+        status=Status.NIET_OPGEPAKT,
+        person=case.person,
+        reason=mention,
+    )
+    _move_case_back(case, closed_on)
+    _move_case_back(registration, closed_on, closed=False)
+
+    year = date.today().year
+    participate(cast.assen, YEAR, year)
+    record = make_record(
+        municipality=cast.assen,
+        by=cast.nazorg,
+        first_names=FIRST,
+        last_name=LAST,
+        birth_date=BIRTH,
+        bsn=bsn,
+    )
+    aftercare_services.add_enrichment(
+        record=record, source=Source.DJI, text=mention, added_by=cast.nazorg
+    )
+    aftercare_services.add_contact_moment(
+        record=record,
+        on=date.today(),
+        with_whom="gedetineerde",
+        help_offered=mention,
+        accepted="ja",
+        notes=mention,
+        by=cast.nazorg,
+    )
+    aftercare_services.close_record(
+        record=record, reason=ClosingReason.OTHER, note=mention, closed_by=cast.nazorg
+    )
+    AftercareRecord._base_manager.filter(pk=record.pk).update(
+        notified_on=date(YEAR, 2, 1),
+        detention_start=date(YEAR - 1, 12, 1),
+        expected_release=date(YEAR, 3, 1),
+        actual_release=date(YEAR, 3, 1),
+        closed_on=closed_on,
+    )
+    signal = make_signal(
+        by=cast.mensenhandel,
+        organisation=cast.ggz,
+        municipality=cast.assen,
+        first_name=FIRST,
+        last_name=LAST,
+        birth_date=BIRTH,
+        bsn=bsn,
+        received_on=date(YEAR, 2, 1),
+        alias="MO",
+    )
+    Signal._base_manager.filter(pk=signal.pk).update(
+        status=SignalStatus.CLOSED, closed_on=closed_on, description=mention
+    )
+    return {
+        "bsn": bsn,
+        "case": Case._base_manager.get(pk=case.pk),
+        "registration": Case._base_manager.get(pk=registration.pk),
+        "record": AftercareRecord._base_manager.get(pk=record.pk),
+        "signal": Signal._base_manager.get(pk=signal.pk),
+    }
+
+
+def _move_case_back(case, closed_on, *, closed=True):
+    """The case as if registered in January 2019 and decided on 21 January."""
+    decided = date(YEAR, 1, 21)
+    Case._base_manager.filter(pk=case.pk).update(
+        registered_at=datetime(YEAR, 1, 14, 10, 0, tzinfo=AMS),
+        triaged_on=decided if closed else closed_on,
+        started_on=decided if closed else None,
+        closed_on=closed_on if closed else None,
+    )
+    TriageDecision._base_manager.filter(case=case).update(
+        decided_on=decided if closed else closed_on
+    )
+    CaseMeeting._base_manager.filter(case=case).update(date=date(YEAR, 2, 4))

@@ -1,0 +1,30 @@
+"""Demo data of the privacy app: the retention terms and a first destruction list.
+
+The terms come from the data migration (ensured again here, after a flush). The list is what
+the daily task would propose from the other apps' demo records whose term has passed
+(registrations not taken up and aftercare records close to three years old, with a two-year
+term), so it runs in `after_seed`, once those apps have seeded. Safe to run twice: a second
+proposal adds nothing.
+"""
+
+from __future__ import annotations
+
+
+def seed(*, stdout, rng) -> None:
+    from zvhd.privacy.defaults import ensure_default_terms
+
+    added = ensure_default_terms()
+    stdout.write(f"  bewaartermijnen: {added} toegevoegd")
+
+
+def after_seed(*, stdout, rng) -> None:
+    from zvhd.privacy.services import propose_destruction
+
+    destruction_list = propose_destruction()
+    if destruction_list is None:
+        stdout.write("  vernietigingslijst: geen records met een verstreken termijn")
+    else:
+        stdout.write(
+            f"  vernietigingslijst {destruction_list.pk}: "
+            f"{destruction_list.items.count()} records voorgesteld"
+        )
