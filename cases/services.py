@@ -53,6 +53,7 @@ from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Municipality, Organisation, User
 from zvhd.permissions import grant, revoke
+from zvhd.privacy.retention import is_destroyed
 
 
 class TransitionNotAllowed(ValidationError):
@@ -748,6 +749,13 @@ def close_case(
 def reopen_case(*, case: Case, reopened_by: User, reason: str) -> Case:
     if not reason.strip():
         raise ValidationError({"reason": _("Geef de reden van heropenen.")})
+    if is_destroyed(case):
+        raise ValidationError(
+            _(
+                "Deze casus is na afloop van de bewaartermijn vernietigd en kan niet worden "
+                "heropend. Meld de betrokkene zo nodig opnieuw aan."
+            )
+        )
     _move(case=case, to=Status.ACTIEF, by=reopened_by, reason=_("Heropend: %s") % reason)
     case.closed_on = None
     case.closing_reason = ""

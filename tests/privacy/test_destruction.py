@@ -394,6 +394,21 @@ def test_after_destruction_no_table_holds_the_name_or_bsn_and_the_figures_are_un
     assert snapshot.data == snapshot_figures(YEAR)
 
 
+def test_a_destroyed_case_cannot_be_reopened(
+    cast, person, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from cases.services import reopen_case
+
+    settings.MEDIA_ROOT = tmp_path
+    case = person["case"]
+    _approved_and_destroyed(cast, django_capture_on_commit_callbacks)
+    case.refresh_from_db()
+    with pytest.raises(ValidationError, match="vernietigd"):
+        reopen_case(case=case, reopened_by=cast.manager, reason="toch weer zorgen")
+    case.refresh_from_db()
+    assert case.status == "afgesloten"
+
+
 def test_the_records_and_their_counted_rows_stay_anonymised(
     cast, person, django_capture_on_commit_callbacks, settings, tmp_path
 ):

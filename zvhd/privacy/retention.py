@@ -110,6 +110,18 @@ class RecordRetention:
         return any(item.destroyed_at for item in self.items)
 
 
+def is_destroyed(obj) -> bool:
+    """Whether an executed destruction list has anonymised this record (any app's model).
+
+    Asked by the apps' services before they would bring such a record back to life (reopening
+    a case): what is left of it is an anonymous shell kept for the figures."""
+    return DestructionItem.objects.filter(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        destroyed_at__isnull=False,
+    ).exists()
+
+
 def retention_of(record: RetainedRecord) -> RecordRetention:
     content_type, pk = key_of(record)
     where = {"content_type_id": content_type, "object_id": pk}
