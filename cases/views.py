@@ -30,6 +30,7 @@ from cases.models import (
     Topic,
 )
 from cases.policy import (
+    CASE_ACTIONS,
     DETAILS,
     DIRECT,
     DUPLICATE_CHECK_ROLES,
@@ -43,6 +44,8 @@ from cases.policy import (
     actions_filter,
     case_permissions,
     enrichment_filter,
+    permission_annotations,
+    permissions_of,
     sees_names,
 )
 from cases.tables import CaseTable
@@ -292,6 +295,16 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
         self.get_case()
         return super().dispatch(request, *args, **kwargs)
 
+    def get_queryset(self):
+        # The page's buttons (and the check of `action` below) are answered by the query that
+        # reads the case: `can_<action>` from the same policy table as `visible_to`.
+        return super().get_queryset().annotate(**permission_annotations(self.request.user))
+
+    def allows(self, obj, action: str) -> bool:
+        if action in CASE_ACTIONS:
+            return getattr(obj, f"can_{action}")
+        return super().allows(obj, action)
+
     def get_case(self):
         if not hasattr(self, "_case"):
             self._case = self.object = self.get_object()
@@ -299,8 +312,7 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
 
     def case_context(self):
         case = self.get_case()
-        can = case_permissions(self.request.user, case.pk)
-        return {"case": case, "can": can, "tab": self.tab}
+        return {"case": case, "can": permissions_of(case), "tab": self.tab}
 
 
 class CaseDetailView(CasePageMixin, TemplateView):
