@@ -438,17 +438,33 @@ class HistoryView(CaseTabView):
         one UNION query over the three history tables. A partner sees the changes of their own
         organisation's actions only, as on the plan tab."""
         from django.db.models import CharField, F, Value
-        from django.db.models.functions import Cast, Left
+        from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf, Trim
 
         from cases.models import ActionStatus, CaseMeeting, Goal
 
         columns = ("history_date", "who", "history_type", "kind", "summary", "detail")
+        # The full name, as User.__str__ gives it everywhere else (the username if none).
+        full_name = Coalesce(
+            NullIf(
+                Trim(
+                    Concat(
+                        "history_user__first_name",
+                        Value(" "),
+                        "history_user__last_name",
+                        output_field=CharField(),
+                    )
+                ),
+                Value(""),
+            ),
+            "history_user__username",
+            output_field=CharField(),
+        )
 
         def rows(history, kind, summary, detail):
             return (
                 history.filter(case_id=case.pk)
                 .annotate(
-                    who=F("history_user__username"),
+                    who=full_name,
                     kind=Value(kind, output_field=CharField()),
                     summary=Left(summary, 120),
                     detail=detail,

@@ -363,3 +363,22 @@ def test_the_history_tab_shows_goals_actions_and_meetings(cast, client_for):
     partner = client_for(cast.partner).get(url).content.decode()
     assert "Urgentie aanvragen" in partner and "Vaste woonplek" in partner
     assert "Politie-informatie delen" not in partner
+
+
+def test_the_history_tab_names_who_changed_the_plan_by_full_name(cast, client_for):
+    from cases import services
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    services.add_goal(
+        case=case, added_by=cast.regisseur, life_domain="wonen", description="Vaste woonplek"
+    )
+    response = client_for(cast.regisseur).get(reverse("cases:case_history", args=[case.pk]))
+    (row,) = response.context["plan_changes"]
+    # As the case table and everything else show a user: the full name, not the username.
+    assert row["by"] == cast.regisseur.get_full_name() == str(cast.regisseur)
+    assert row["by"] != cast.regisseur.username
