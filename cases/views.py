@@ -656,10 +656,33 @@ class DirectFormView(CaseFormView):
     action = DIRECT
 
 
-class CasePeopleView(DirectFormView):
+class VersionedFormView(DirectFormView):
+    """A form on a record with a `version` (optimistic locking): when someone else saved in
+    between, the service raises EditConflict and the form comes back with the user's input, the
+    current version next to it and the new version number, so a second save overwrites nothing
+    unseen."""
+
+    conflict_message = ""
+
+    def conflict(self, form, conflict):
+        form.add_error(None, self.conflict_message)
+        data = form.data.copy()
+        data["version"] = conflict.current.version
+        form.data = data
+        context = self.get_context_data(form=form)
+        context["current"] = conflict.current
+        return self.render_to_response(context)
+
+
+class CasePeopleView(VersionedFormView):
     form_class = forms.CasePeopleForm
     heading = _("Regisseur, ondersteuning en evaluatie")
     success_message = _("De casus is bijgewerkt.")
+    conflict_message = _(
+        "Iemand anders heeft deze casus intussen gewijzigd. Uw versie is bewaard; "
+        "hieronder staat de huidige versie. Neem over wat u wilt behouden en sla "
+        "opnieuw op."
+    )
 
     def get_initial(self):
         case = self.get_case()
@@ -683,28 +706,17 @@ class CasePeopleView(DirectFormView):
             review_on=d["review_on"],
         )
 
-    def conflict(self, form, conflict):
-        form.add_error(
-            None,
-            _(
-                "Iemand anders heeft deze casus intussen gewijzigd. Uw versie is bewaard; "
-                "hieronder staat de huidige versie. Neem over wat u wilt behouden en sla "
-                "opnieuw op."
-            ),
-        )
-        data = form.data.copy()
-        data["version"] = conflict.current.version
-        form.data = data
-        context = self.get_context_data(form=form)
-        context["current"] = conflict.current
-        return self.render_to_response(context)
 
-
-class PlanEditView(DirectFormView):
+class PlanEditView(VersionedFormView):
     form_class = forms.PlanForm
     template_name = "cases/plan_form.html"
     heading = _("Plan van aanpak")
     success_message = _("Het plan van aanpak is opgeslagen.")
+    conflict_message = _(
+        "Iemand anders heeft het plan intussen opgeslagen. Uw versie is bewaard (hieronder "
+        "in het formulier); de nieuwe versie staat ernaast. Voeg ze samen en sla "
+        "opnieuw op."
+    )
 
     def get_initial(self):
         plan = getattr(self.get_case(), "plan", None) if hasattr(self.get_case(), "plan") else None
@@ -721,22 +733,6 @@ class PlanEditView(DirectFormView):
             review_on=d["review_on"],
             expected_version=d["version"] or None,
         )
-
-    def conflict(self, form, conflict):
-        form.add_error(
-            None,
-            _(
-                "Iemand anders heeft het plan intussen opgeslagen. Uw versie is bewaard (hieronder "
-                "in het formulier); de nieuwe versie staat ernaast. Voeg ze samen en sla "
-                "opnieuw op."
-            ),
-        )
-        data = form.data.copy()
-        data["version"] = conflict.current.version
-        form.data = data
-        context = self.get_context_data(form=form)
-        context["current"] = conflict.current
-        return self.render_to_response(context)
 
     def get_success_url(self):
         return reverse("cases:case_plan", args=[self.get_case().pk])
