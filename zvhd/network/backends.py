@@ -15,7 +15,10 @@ class AuthenticationBackend(AllauthBackend):
     def get_user(self, user_id):
         from zvhd.network.models import User
 
-        user = User.objects.for_request().filter(pk=user_id).first()
-        if user is None or not self.user_can_authenticate(user):
+        try:
+            user = User.objects.for_request().get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        if not self.user_can_authenticate(user):
             return None
         return user.with_request_annotations()
