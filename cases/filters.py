@@ -12,6 +12,8 @@ from cases.policy import DETAILS, sees_names
 from zvhd.network.models import Municipality, Role, User
 
 CASE_NUMBER = re.compile(r"^\d{4}-\d{3,7}$")
+# Django's own message of a model choice (translated by Django): it does not repeat the input.
+NOT_AVAILABLE = _("Select a valid choice. That choice is not one of the available choices.")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
@@ -19,11 +21,13 @@ class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken op naam, BSN of casusnummer"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Kind.choices)
-    municipality = django_filters.ModelChoiceFilter(
-        label=_("Gemeente"), queryset=Municipality.objects.all()
+    # Choices as plain lists filled in __init__ (one ordinary query each): a ModelChoiceFilter
+    # reads its queryset through a server-side cursor on every render, three round trips each.
+    municipality = django_filters.ChoiceFilter(
+        label=_("Gemeente"), choices=[], error_messages={"invalid_choice": NOT_AVAILABLE}
     )
-    director = django_filters.ModelChoiceFilter(
-        label=_("Procesregisseur"), queryset=User.objects.none()
+    director = django_filters.ChoiceFilter(
+        label=_("Procesregisseur"), choices=[], error_messages={"invalid_choice": NOT_AVAILABLE}
     )
     topic = django_filters.ChoiceFilter(label=_("Aandachtsgebied"), choices=Topic.choices)
     registered_from = django_filters.DateFilter(
@@ -43,13 +47,18 @@ class CaseFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.filters["director"].queryset = (
+        self.filters["municipality"].extra["choices"] = list(
+            Municipality.objects.order_by("name").values_list("pk", "name")
+        )
+        directors = (
             User.objects.filter(
                 is_active=True, groups__name__in=[Role.PROCESREGISSEUR, Role.MANAGER]
             )
             .distinct()
             .order_by("last_name", "first_name")
+            .only("pk", "first_name", "last_name", "username")
         )
+        self.filters["director"].extra["choices"] = [(user.pk, str(user)) for user in directors]
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -15,14 +15,11 @@ def my_work(request):
     user = request.user
     today = timezone.localdate()
     mine = Case.objects.visible_to(user).filter(_mine(user))
-    counts = mine.aggregate(
-        active=Count("pk", filter=Q(status__in=DIRECTION_STATUSES)),
-        review=Count(
-            "pk",
-            filter=Q(
-                status__in=DIRECTION_STATUSES, review_on__lte=today + timezone.timedelta(days=14)
-            ),
-        ),
+    # The status in WHERE, not only in the FILTER clauses: the count then reads the running
+    # cases (an index on status) instead of every case the user ever directed.
+    counts = mine.filter(status__in=DIRECTION_STATUSES).aggregate(
+        active=Count("pk"),
+        review=Count("pk", filter=Q(review_on__lte=today + timezone.timedelta(days=14))),
     )
     due = list(
         Action.objects.visible_to(user)
@@ -67,7 +64,8 @@ def partner(request):
 
 def municipality(request):
     user = request.user
-    qs = Case.objects.visible_to(user)
+    # Only open cases are counted, so only open cases are read (not the municipality's archive).
+    qs = Case.objects.visible_to(user).filter(status__in=DIRECTION_STATUSES | TRIAGE_STATUSES)
     return {
         "municipality": user.municipality,
         **qs.aggregate(

@@ -188,14 +188,16 @@ def group_allowed(user, action: str = VIEW) -> bool:
     return user.is_authenticated and user.has_role(*GROUPS.get(action, set()))
 
 
-def case_permissions(user, case_pk: int) -> dict[str, bool]:
-    """Every action of the table for one case, answered in one query (for the page's buttons)."""
+CASE_ACTIONS = (DETAILS, SCREEN, ENRICH, TRIAGE, DIRECT)
+
+
+def permission_annotations(user) -> dict:
+    """`can_<action>` for every action of the table, as annotations on a Case queryset, so the
+    page's buttons are answered in the query that reads the case itself."""
     from django.db.models import BooleanField, ExpressionWrapper, Value
 
-    from cases.models import Case
-
     annotations = {}
-    for action in (DETAILS, SCREEN, ENRICH, TRIAGE, DIRECT):
+    for action in CASE_ACTIONS:
         condition = case_filter(user, action)
         if condition is None:
             annotations[f"can_{action}"] = Value(False)
@@ -203,6 +205,19 @@ def case_permissions(user, case_pk: int) -> dict[str, bool]:
             annotations[f"can_{action}"] = Value(True)
         else:
             annotations[f"can_{action}"] = ExpressionWrapper(condition, output_field=BooleanField())
+    return annotations
+
+
+def permissions_of(case) -> dict[str, bool]:
+    """The `can_<action>` annotations of a case read with `permission_annotations`."""
+    return {action: bool(getattr(case, f"can_{action}")) for action in CASE_ACTIONS}
+
+
+def case_permissions(user, case_pk: int) -> dict[str, bool]:
+    """Every action of the table for one case, answered in one query (for the page's buttons)."""
+    from cases.models import Case
+
+    annotations = permission_annotations(user)
     row = Case.objects.filter(pk=case_pk).annotate(**annotations).values(*annotations).first()
     return {name[4:]: bool(row and row[name]) for name in annotations}
 

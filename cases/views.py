@@ -30,6 +30,7 @@ from cases.models import (
     Topic,
 )
 from cases.policy import (
+    CASE_ACTIONS,
     DETAILS,
     DIRECT,
     DUPLICATE_CHECK_ROLES,
@@ -43,6 +44,8 @@ from cases.policy import (
     actions_filter,
     case_permissions,
     enrichment_filter,
+    permission_annotations,
+    permissions_of,
     sees_names,
 )
 from cases.tables import CaseTable
@@ -292,6 +295,16 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
         self.get_case()
         return super().dispatch(request, *args, **kwargs)
 
+    def get_queryset(self):
+        # The page's buttons (and the check of `action` below) are answered by the query that
+        # reads the case: `can_<action>` from the same policy table as `visible_to`.
+        return super().get_queryset().annotate(**permission_annotations(self.request.user))
+
+    def allows(self, obj, action: str) -> bool:
+        if action in CASE_ACTIONS:
+            return getattr(obj, f"can_{action}")
+        return super().allows(obj, action)
+
     def get_case(self):
         if not hasattr(self, "_case"):
             self._case = self.object = self.get_object()
@@ -299,8 +312,7 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
 
     def case_context(self):
         case = self.get_case()
-        can = case_permissions(self.request.user, case.pk)
-        return {"case": case, "can": can, "tab": self.tab}
+        return {"case": case, "can": permissions_of(case), "tab": self.tab}
 
 
 class CaseDetailView(CasePageMixin, TemplateView):
@@ -426,17 +438,33 @@ class HistoryView(CaseTabView):
         one UNION query over the three history tables. A partner sees the changes of their own
         organisation's actions only, as on the plan tab."""
         from django.db.models import CharField, F, Value
-        from django.db.models.functions import Cast, Left
+        from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf, Trim
 
         from cases.models import ActionStatus, CaseMeeting, Goal
 
         columns = ("history_date", "who", "history_type", "kind", "summary", "detail")
+        # The full name, as User.__str__ gives it everywhere else (the username if none).
+        full_name = Coalesce(
+            NullIf(
+                Trim(
+                    Concat(
+                        "history_user__first_name",
+                        Value(" "),
+                        "history_user__last_name",
+                        output_field=CharField(),
+                    )
+                ),
+                Value(""),
+            ),
+            "history_user__username",
+            output_field=CharField(),
+        )
 
         def rows(history, kind, summary, detail):
             return (
                 history.filter(case_id=case.pk)
                 .annotate(
-                    who=F("history_user__username"),
+                    who=full_name,
                     kind=Value(kind, output_field=CharField()),
                     summary=Left(summary, 120),
                     detail=detail,
@@ -628,10 +656,33 @@ class DirectFormView(CaseFormView):
     action = DIRECT
 
 
-class CasePeopleView(DirectFormView):
+class VersionedFormView(DirectFormView):
+    """A form on a record with a `version` (optimistic locking): when someone else saved in
+    between, the service raises EditConflict and the form comes back with the user's input, the
+    current version next to it and the new version number, so a second save overwrites nothing
+    unseen."""
+
+    conflict_message = ""
+
+    def conflict(self, form, conflict):
+        form.add_error(None, self.conflict_message)
+        data = form.data.copy()
+        data["version"] = conflict.current.version
+        form.data = data
+        context = self.get_context_data(form=form)
+        context["current"] = conflict.current
+        return self.render_to_response(context)
+
+
+class CasePeopleView(VersionedFormView):
     form_class = forms.CasePeopleForm
     heading = _("Regisseur, ondersteuning en evaluatie")
     success_message = _("De casus is bijgewerkt.")
+    conflict_message = _(
+        "Iemand anders heeft deze casus intussen gewijzigd. Uw versie is bewaard; "
+        "hieronder staat de huidige versie. Neem over wat u wilt behouden en sla "
+        "opnieuw op."
+    )
 
     def get_initial(self):
         case = self.get_case()
@@ -655,28 +706,17 @@ class CasePeopleView(DirectFormView):
             review_on=d["review_on"],
         )
 
-    def conflict(self, form, conflict):
-        form.add_error(
-            None,
-            _(
-                "Iemand anders heeft deze casus intussen gewijzigd. Uw versie is bewaard; "
-                "hieronder staat de huidige versie. Neem over wat u wilt behouden en sla "
-                "opnieuw op."
-            ),
-        )
-        data = form.data.copy()
-        data["version"] = conflict.current.version
-        form.data = data
-        context = self.get_context_data(form=form)
-        context["current"] = conflict.current
-        return self.render_to_response(context)
 
-
-class PlanEditView(DirectFormView):
+class PlanEditView(VersionedFormView):
     form_class = forms.PlanForm
     template_name = "cases/plan_form.html"
     heading = _("Plan van aanpak")
     success_message = _("Het plan van aanpak is opgeslagen.")
+    conflict_message = _(
+        "Iemand anders heeft het plan intussen opgeslagen. Uw versie is bewaard (hieronder "
+        "in het formulier); de nieuwe versie staat ernaast. Voeg ze samen en sla "
+        "opnieuw op."
+    )
 
     def get_initial(self):
         plan = getattr(self.get_case(), "plan", None) if hasattr(self.get_case(), "plan") else None
@@ -693,22 +733,6 @@ class PlanEditView(DirectFormView):
             review_on=d["review_on"],
             expected_version=d["version"] or None,
         )
-
-    def conflict(self, form, conflict):
-        form.add_error(
-            None,
-            _(
-                "Iemand anders heeft het plan intussen opgeslagen. Uw versie is bewaard (hieronder "
-                "in het formulier); de nieuwe versie staat ernaast. Voeg ze samen en sla "
-                "opnieuw op."
-            ),
-        )
-        data = form.data.copy()
-        data["version"] = conflict.current.version
-        form.data = data
-        context = self.get_context_data(form=form)
-        context["current"] = conflict.current
-        return self.render_to_response(context)
 
     def get_success_url(self):
         return reverse("cases:case_plan", args=[self.get_case().pk])

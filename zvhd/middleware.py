@@ -35,7 +35,11 @@ class AbsoluteSessionLimitMiddleware:
 
 
 def has_second_factor(user) -> bool:
-    """Asked by the middleware and the start page: one query per request, kept on the user."""
+    """Asked by the middleware and the start page; kept on the user object (one request).
+
+    The request user comes with the answer already (zvhd.network.backends, read in the same
+    query as the user); other user objects cost one indexed EXISTS.
+    """
     from allauth.mfa.utils import is_mfa_enabled
 
     if not hasattr(user, "_zvhd_second_factor"):
@@ -67,7 +71,7 @@ class SecondFactorRequiredMiddleware:
         user = request.user
         if settings.DEMO_DISABLE_SECOND_FACTOR or not user.is_authenticated:
             return self.get_response(request)
-        if has_second_factor(user):  # one indexed EXISTS per request
+        if has_second_factor(user):  # read with the user (zvhd.network.backends)
             return self.get_response(request)
         allowed = {reverse(name) for name in self.allowed_url_names}
         if request.path in allowed or request.path.startswith(settings.STATIC_URL):

@@ -158,7 +158,9 @@ else:
 AUTH_USER_MODEL = "network.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # allauth's backend with a one-query get_user (zvhd/network/backends.py). Sessions made
+    # under allauth's own path before this setting changed are logged out once.
+    "zvhd.network.backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [

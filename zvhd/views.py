@@ -75,14 +75,21 @@ class ScopedMixin(Guarded):
                 allowed=False,
             )
             raise
-        if self.action != VIEW:
-            allowed = self.model.objects.visible_to(self.request.user, self.action)
-            if not allowed.filter(pk=obj.pk).exists():
-                log_access(request=self.request, obj=obj, action=self.log_action, allowed=False)
-                raise PermissionDenied
+        if self.action != VIEW and not self.allows(obj, self.action):
+            log_access(request=self.request, obj=obj, action=self.log_action, allowed=False)
+            raise PermissionDenied
         if self.log_reads and self.request.method in ("GET", "HEAD"):
             log_access(request=self.request, obj=obj, action=self.log_action)
         return obj
+
+    def allows(self, obj, action: str) -> bool:
+        """Whether `obj`, visible to the user, is also in reach for `action` (one EXISTS).
+
+        A view whose queryset already answers this (an annotation) may say so instead; the
+        answer must still come from `visible_to`'s own rules.
+        """
+        allowed = self.model.objects.visible_to(self.request.user, action)
+        return allowed.filter(pk=obj.pk).exists()
 
     @property
     def log_action(self) -> str:

@@ -6,8 +6,9 @@
 Seeds synthetic cases with COPY into its own PostgreSQL database (`zvhd_bench_cases`, or
 BENCH_DATABASE_URL), then measures the pages in-process with Django's test client as a process
 director and as a municipal contact: p50/p95 and the number of queries per page, next to the
-start page of the foundation (the lightest logged-in page of the house). Prints a table for
-BENCHMARKS.md.
+bare page of the foundation (`/_bench/bare`: middleware, session, user and base template, no
+data; BENCH_PAGES is switched on here) and its start page. Prints the load average and a table
+for BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def _setup():
     os.environ.setdefault("STATIC_MANIFEST", "false")
     os.environ.setdefault("DEMO_DATA_ALLOWED", "true")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+    os.environ.setdefault("BENCH_PAGES", "true")  # mounts /_bench/bare (zvhd/bench_views.py)
     import django
 
     django.setup()
@@ -241,6 +243,12 @@ def seed(total: int) -> None:
     print(f"seed: {total - have} cases copied in {time.perf_counter() - start:.1f} s")
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages: timings on a shared machine mean little without."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} ({os.cpu_count()} CPUs)"
+
+
 def measure(client, url: str, requests: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -290,11 +298,13 @@ def run(argv: list[str]) -> None:
         .values_list("pk", flat=True)[0]
     )
     print(f"cases: {Case.objects.count()} · requests per page: {requests}")
+    print(f"load average before: {_load()}")
     rows = []
     for user, detail in ((director, own), (contact, assen)):
         client = Client()
         client.force_login(user)
         for label, url in (
+            ("bare page (foundation)", "/_bench/bare"),
             ("start page (foundation)", "/"),
             ("case list", "/casussen/"),
             ("case list, page 2 (keyset)", None),
@@ -308,6 +318,7 @@ def run(argv: list[str]) -> None:
                 url = f"/casussen/?voor={before}"
             result = measure(client, url, requests)
             rows.append((user.username, label, result))
+    print(f"load average after: {_load()}")
     print()
     print("| user | page | p50 ms | p95 ms | queries | COUNT queries |")
     print("|---|---|---:|---:|---:|---|")

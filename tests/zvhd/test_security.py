@@ -164,3 +164,48 @@ def test_the_deploy_check_refuses_the_demo_switch_in_production():
     )
     assert result.returncode != 0
     assert "zvhd.E001" in result.stdout + result.stderr
+
+
+def test_the_request_user_comes_with_roles_organisation_and_second_factor_in_one_query(cast):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zvhd.middleware import has_second_factor
+    from zvhd.network.backends import AuthenticationBackend
+
+    roles, organisation = {"procesregisseur"}, str(cast.regisseur.organisation)
+    with CaptureQueriesContext(connection) as queries:
+        user = AuthenticationBackend().get_user(cast.regisseur.pk)
+        assert user.role_names == roles
+        assert has_second_factor(user)
+        assert str(user.organisation) == organisation
+    assert len(queries) == 1
+
+
+def test_a_removed_second_factor_counts_from_the_next_request(cast, client_for):
+    # Nothing about the second factor is kept in the session: resetting it (a lost phone)
+    # sends a logged-in user to the set-up page straight away, not at the next login.
+    from zvhd.network.services import reset_second_factor
+
+    client = client_for(cast.regisseur)
+    assert client.get(reverse("start")).status_code == 200
+    reset_second_factor(user=cast.regisseur, reset_by=cast.beheerder)
+    response = client.get(reverse("start"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("mfa_activate_totp")
+
+
+def test_a_role_taken_away_counts_from_the_next_request(cast, client_for):
+    from zvhd.network.services import save_user
+
+    client = client_for(cast.regisseur)
+    assert client.get(reverse("cases:register")).status_code == 200
+    save_user(user=cast.regisseur, roles=[], changed_by=cast.beheerder)
+    assert client.get(reverse("cases:register")).status_code == 403
+
+
+def test_an_inactive_user_is_logged_out_on_the_next_request(cast, client_for):
+    client = client_for(cast.regisseur)
+    cast.regisseur.is_active = False
+    cast.regisseur.save()
+    assert client.get(reverse("start"))["Location"].startswith(reverse("account_login"))

@@ -167,6 +167,10 @@ class Organisation(models.Model):
         return self.kind == OrganisationKind.ZVHD
 
 
+# Role (group) names are slugs without commas; StringAgg joins them with this.
+ROLE_SEPARATOR = ","
+
+
 class UserQuerySet(GuardedQuerySet):
     def visible_to(self, user, action="view"):
         """The functioneel beheerder manages all accounts; everyone else sees only their own."""
@@ -180,6 +184,27 @@ class UserQuerySet(GuardedQuerySet):
 
     def for_list(self):
         return self.select_related("organisation", "municipality").prefetch_related("groups")
+
+    def for_request(self):
+        """The logged-in user as every page needs it, in one query (zvhd.network.backends):
+        organisation and municipality joined, the role names and whether a second factor is set
+        up as subqueries. `User.with_request_annotations()` turns the two into what `role_names`
+        and `zvhd.middleware.has_second_factor` would otherwise each query."""
+        from allauth.mfa.models import Authenticator
+        from django.contrib.auth.models import Group
+        from django.db.models import Exists, OuterRef, StringAgg, Subquery, Value
+
+        role_names = (
+            Group.objects.filter(user=OuterRef("pk"))
+            .order_by()
+            .values("user")
+            .annotate(names=StringAgg("name", Value(ROLE_SEPARATOR)))
+            .values("names")
+        )
+        return self.select_related("organisation", "municipality").annotate(
+            request_role_names=Subquery(role_names),
+            request_second_factor=Exists(Authenticator.objects.filter(user=OuterRef("pk"))),
+        )
 
 
 class ZVHDUserManager(UserManager.from_queryset(UserQuerySet)):
@@ -221,6 +246,14 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.username
+
+    def with_request_annotations(self):
+        """Fill `role_names` and the second-factor flag from `UserQuerySet.for_request()`."""
+        names = self.__dict__.pop("request_role_names", None) or ""
+        if self.is_active:
+            self.__dict__["role_names"] = frozenset(n for n in names.split(ROLE_SEPARATOR) if n)
+        self._zvhd_second_factor = self.__dict__.pop("request_second_factor")
+        return self
 
     @cached_property
     def role_names(self) -> frozenset[str]:
