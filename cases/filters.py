@@ -1,10 +1,15 @@
 """Filters of the case lists: status, kind, municipality, director, topic, period, search."""
 
+import hashlib
+import json
 import re
 
 import django_filters
 from django import forms
+from django.core.cache import cache
 from django.db.models import Q
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, Kind, Status, Topic
@@ -15,6 +20,10 @@ CASE_NUMBER = re.compile(r"^\d{4}-\d{3,7}$")
 # Django's own message of a model choice (translated by Django): it does not repeat the input.
 NOT_AVAILABLE = _("Select a valid choice. That choice is not one of the available choices.")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# The rendered filter form is cached for this long (see CaseFilter.rendered_form); bump the
+# version when the form's markup changes, so a deploy does not serve the old one meanwhile.
+FORM_CACHE_SECONDS = 300
+FORM_CACHE_VERSION = 1
 
 
 class CaseFilter(django_filters.FilterSet):
@@ -59,6 +68,46 @@ class CaseFilter(django_filters.FilterSet):
             .only("pk", "first_name", "last_name", "username")
         )
         self.filters["director"].extra["choices"] = [(user.pk, str(user)) for user in directors]
+
+    def form_cache_key(self) -> str | None:
+        """The cache key of the rendered form, or None when it must not be cached.
+
+        The key is a hash of everything the form's HTML depends on: the submitted values of
+        its own fields, both choice lists as just read, and the language; so a new director
+        or municipality simply makes a new key. None when the form holds a search term: a
+        name or BSN must not sit in the cache.
+        """
+        data = self.data if self.is_bound else {}
+        if (data.get("q") or "").strip():
+            return None
+        # Only the form's own fields: other parameters do not change it (nor make new keys).
+        submitted = sorted((k, data.getlist(k)) for k in data if k in self.form.fields)
+        material = json.dumps(
+            [
+                FORM_CACHE_VERSION,
+                get_language(),
+                submitted,
+                self.filters["municipality"].extra["choices"],
+                self.filters["director"].extra["choices"],
+            ],
+            default=str,
+        )
+        return "cases:filter-form:" + hashlib.sha256(material.encode()).hexdigest()
+
+    def rendered_form(self) -> str:
+        """The filter form's HTML, from the cache when the same form was drawn before.
+
+        Drawing it (8 fields, ~40 options) was a third of the case list's time (issue 3's
+        profile, BENCHMARKS.md), and it is the same for everyone who sends the same filters.
+        """
+        key = self.form_cache_key()
+        if key is None:
+            return str(self.form)
+        html = cache.get(key)
+        if html is None:
+            html = str(self.form)
+            cache.set(key, html, FORM_CACHE_SECONDS)
+        return mark_safe(html)  # noqa: S308 - the form's own escaped rendering
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -387,3 +387,53 @@ def test_the_history_tab_names_who_changed_the_plan_by_full_name(cast, client_fo
     # As the case table and everything else show a user: the full name, not the username.
     assert row["by"] == cast.regisseur.get_full_name() == str(cast.regisseur)
     assert row["by"] != cast.regisseur.username
+
+
+def _filter(cast, user, **data):
+    from django.http import QueryDict
+
+    from cases.filters import CaseFilter
+
+    query = QueryDict(mutable=True)
+    query.update(data)
+    return CaseFilter(query or None, queryset=Case.objects.all(), user=user)
+
+
+def test_the_filter_form_is_drawn_once_for_the_same_filters_and_anew_for_new_choices(
+    cast, client_for
+):
+    from django.core.cache import cache
+
+    from tests.factories import MunicipalityFactory
+
+    key = _filter(cast, cast.regisseur, status="actief").form_cache_key()
+    cache.delete(key)
+    url = reverse("cases:case_list")
+    client_for(cast.regisseur).get(url, {"status": "actief"})
+    cached = cache.get(key)
+    assert cached and '<option value="actief" selected>' in cached
+    # The same filters from someone else give the same key (a page further does too).
+    assert _filter(cast, cast.manager, status="actief", voor="10").form_cache_key() == key
+    page = client_for(cast.manager).get(url, {"status": "actief"}).content.decode()
+    assert cached in page
+    # A municipality added since: a new key, so its option is there at once.
+    MunicipalityFactory(name="Nieuwgemeente")
+    assert _filter(cast, cast.regisseur, status="actief").form_cache_key() != key
+    page = client_for(cast.regisseur).get(url, {"status": "actief"}).content.decode()
+    assert "Nieuwgemeente" in page and "Nieuwgemeente" not in cached
+
+
+def test_a_filter_form_with_a_search_term_is_never_cached(cast, client_for):
+    assert _filter(cast, cast.regisseur, q="Jansen", status="actief").form_cache_key() is None
+    response = client_for(cast.regisseur).get(
+        reverse("cases:case_list"), {"q": "Jansen", "status": "actief"}
+    )
+    assert response.status_code == 200 and 'value="Jansen"' in response.content.decode()
+
+
+def test_an_invalid_filter_is_shown_at_the_field_also_from_the_cache(cast, client_for):
+    client = client_for(cast.regisseur)
+    for _ in range(2):
+        response = client.get(reverse("cases:case_list"), {"registered_from": "gisteren"})
+        assert response.status_code == 200
+        assert "Voer een geldige datum in." in response.content.decode()
