@@ -26,7 +26,8 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     slug = factory.LazyAttribute(lambda o: o.name.lower().replace(" ", "-"))
-    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n}")
+    # GM9000-GM9999: six characters like a real code, and never one of the real (GM0xxx-GM1xxx)
+    cbs_code = factory.Sequence(lambda n: f"GM{9000 + n % 1000}")
     region = Region.NOORD
 
 

@@ -417,7 +417,7 @@ def test_the_filter_form_is_drawn_once_for_the_same_filters_and_anew_for_new_cho
     page = client_for(cast.manager).get(url, {"status": "actief"}).content.decode()
     assert cached in page
     # A municipality added since: a new key, so its option is there at once.
-    MunicipalityFactory(name="Nieuwgemeente")
+    MunicipalityFactory(name="Nieuwgemeente", cbs_code="GM8888")
     assert _filter(cast, cast.regisseur, status="actief").form_cache_key() != key
     page = client_for(cast.regisseur).get(url, {"status": "actief"}).content.decode()
     assert "Nieuwgemeente" in page and "Nieuwgemeente" not in cached
