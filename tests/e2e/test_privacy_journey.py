@@ -39,7 +39,10 @@ def test_privacy_officer_handles_a_subject_access_request(
     page.get_by_label("BSN").fill(bsn)
     page.get_by_role("button", name="Opslaan").click()
     assert page.get_by_text("Het inzageverzoek is geregistreerd.").is_visible()
-    page.get_by_role("button", name="Inzage-PDF maken").click()
+    # The button posts a form: reload only once that navigation is done (a reload during it
+    # races the browser, "Not attached to an active page").
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inzage-PDF maken").click()
     page.reload()
     assert page.get_by_text(".pdf downloaden").is_visible()
     shot(page, "privacy-access-request-done")
