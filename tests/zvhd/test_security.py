@@ -4,13 +4,15 @@ import os
 import subprocess
 import sys
 import time
+from datetime import timedelta
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import TEST_PASSWORD, UserFactory
-from zvhd.middleware import SESSION_STARTED_KEY
+from zvhd.middleware import SESSION_RENEWED_KEY, SESSION_STARTED_KEY
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +38,59 @@ def test_hsts_is_sent_over_https(client, settings):
     assert "includeSubDomains" in response["Strict-Transport-Security"]
 
 
-def test_sessions_expire_after_15_idle_minutes_and_renew_on_each_request():
+def test_sessions_expire_after_15_idle_minutes_and_at_browser_close():
     assert settings.SESSION_COOKIE_AGE == 15 * 60
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE is True
+    assert settings.SESSION_RENEW_SECONDS == 60
+
+
+def _stored_expiry(client):
+    from django.contrib.sessions.models import Session
+
+    return Session.objects.get(session_key=client.session.session_key).expire_date
+
+
+def test_an_active_session_is_renewed_once_a_minute_not_on_every_page(cast, client_for):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(cast.regisseur)
+    assert client.get(reverse("start")).status_code == 200
+    first = _stored_expiry(client)
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(reverse("start")).status_code == 200
+    assert not [
+        q for q in ctx.captured_queries if "django_session" in q["sql"] and "UPDATE" in q["sql"]
+    ]
+    assert _stored_expiry(client) == first
+
+    # A minute later the next page saves the session again: the idle limit starts anew.
+    session = client.session
+    session[SESSION_RENEWED_KEY] = int(time.time()) - settings.SESSION_RENEW_SECONDS
+    session.save()
+    saved = _stored_expiry(client)
+    time.sleep(0.01)
+    assert client.get(reverse("start")).status_code == 200
+    renewed = _stored_expiry(client)
+    assert renewed > saved
+    remaining = (renewed - timezone.now()).total_seconds()
+    assert settings.SESSION_COOKIE_AGE - 5 < remaining <= settings.SESSION_COOKIE_AGE
+
+
+def test_an_idle_session_ends_after_15_minutes(cast, client_for):
+    from django.contrib.sessions.models import Session
+
+    client = client_for(cast.regisseur)
+    assert client.get(reverse("start")).status_code == 200
+    Session.objects.filter(session_key=client.session.session_key).update(
+        expire_date=timezone.now() - timedelta(seconds=1)
+    )
+    from django.core.cache import cache
+
+    cache.clear()  # cached_db keeps a copy with the same timeout; drop it as time would
+    response = client.get(reverse("start"))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login"))
 
 
 def test_a_session_ends_after_12_hours_however_active(cast, client_for):
