@@ -48,7 +48,7 @@ from cases.policy import (
     permissions_of,
     sees_names,
 )
-from cases.tables import CaseTable
+from cases.tables import ROW_FIELDS, CaseTable
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.privacy.models import AccessAction
 from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
@@ -64,7 +64,6 @@ class CaseListBase(ScopedListMixin, TemplateView):
     """A filtered, keyset-paginated list of the cases the user may see."""
 
     model = Case
-    read_method = "for_list"
     template_name = "cases/case_list.html"
     title = _("Alle casussen")
     caption = _("Casussen die u mag zien, nieuwste eerst")
@@ -79,15 +78,16 @@ class CaseListBase(ScopedListMixin, TemplateView):
         before = self.request.GET.get("voor", "")
         if before.isdigit():
             qs = qs.filter(pk__lt=int(before))
-        rows = list(qs.order_by("-pk")[: PAGE_SIZE + 1])
+        rows = list(qs.order_by("-pk").values(*ROW_FIELDS)[: PAGE_SIZE + 1])
         has_more = len(rows) > PAGE_SIZE
         rows = rows[:PAGE_SIZE]
+        shown = [row["pk"] for row in rows]
         if sees_names(user):
-            named = {case.pk for case in rows}
+            named = set(shown)
         else:
             named = set(
                 Case.objects.visible_to(user, DETAILS)
-                .filter(pk__in=[case.pk for case in rows])
+                .filter(pk__in=shown)
                 .values_list("pk", flat=True)
             )
         table = CaseTable(rows, named=named, caption=self.caption)
@@ -95,11 +95,11 @@ class CaseListBase(ScopedListMixin, TemplateView):
         query.pop("voor", None)
         next_query = None
         if has_more:
-            query["voor"] = rows[-1].pk
+            query["voor"] = shown[-1]
             next_query = query.urlencode()
             query.pop("voor")
         return super().get_context_data(
-            object_list=rows,
+            shown_ids=shown,
             table=table,
             filter=filterset,
             title=self.title,

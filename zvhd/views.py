@@ -97,16 +97,23 @@ class ScopedMixin(Guarded):
 
 
 class ScopedListMixin(ScopedMixin):
-    """A list of guarded records: one access-log row per record shown (one INSERT)."""
+    """A list of guarded records: one access-log row per record shown (one INSERT).
+
+    The records shown are the context's `object_list`, or, for a list built from plain rows,
+    the pks of `self.model` in `shown_ids`.
+    """
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.log_reads:
             from zvhd.privacy.services import log_list_access
 
-            shown = context.get("object_list")
-            if shown is not None:
-                log_list_access(request=self.request, objects=list(shown))
+            if context.get("shown_ids") is not None:
+                log_list_access(
+                    request=self.request, model=self.model, object_ids=context["shown_ids"]
+                )
+            elif context.get("object_list") is not None:
+                log_list_access(request=self.request, objects=list(context["object_list"]))
         return context
 
 

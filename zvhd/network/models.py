@@ -171,6 +171,11 @@ class Organisation(models.Model):
 ROLE_SEPARATOR = ","
 
 
+def display_name(first_name: str, last_name: str, username: str) -> str:
+    """How a user is named on a page: the full name, else the username (`User.__str__`)."""
+    return f"{first_name} {last_name}".strip() or username
+
+
 class UserQuerySet(GuardedQuerySet):
     def visible_to(self, user, action="view"):
         """The functioneel beheerder manages all accounts; everyone else sees only their own."""
@@ -245,7 +250,7 @@ class User(AbstractUser):
         verbose_name_plural = _("gebruikers")
 
     def __str__(self):
-        return self.get_full_name() or self.username
+        return display_name(self.first_name, self.last_name, self.username)
 
     def with_request_annotations(self):
         """Fill `role_names` and the second-factor flag from `UserQuerySet.for_request()`."""

@@ -45,13 +45,19 @@ def log_access(
     )
 
 
-def log_list_access(*, request, objects) -> None:
-    """One row per record shown on a list page, written in one INSERT."""
-    if not objects:
+def log_list_access(*, request, objects=(), model=None, object_ids=()) -> None:
+    """One row per record shown on a list page, written in one INSERT.
+
+    Either the `objects` shown, or their `model` and `object_ids` (a list built from plain
+    rows, such as the case list, has no model instances to pass).
+    """
+    if objects:
+        model, object_ids = type(objects[0]), [o.pk for o in objects]
+    if not object_ids:
         return
     user = request.user
     organisation = getattr(user, "organisation", None)
-    content_type = ContentType.objects.get_for_model(type(objects[0]))
+    content_type = ContentType.objects.get_for_model(model)
     common = {
         "user": user,
         "username": user.get_username(),
@@ -63,7 +69,7 @@ def log_list_access(*, request, objects) -> None:
         "path": request.get_full_path()[:500],
         "ip_address": client_ip(request),
     }
-    AccessLog.objects.bulk_create(AccessLog(object_id=str(o.pk), **common) for o in objects)
+    AccessLog.objects.bulk_create(AccessLog(object_id=str(pk), **common) for pk in object_ids)
 
 
 # ---------------------------------------------------------------------------------------------
