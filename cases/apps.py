@@ -7,7 +7,18 @@ class CasesConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
         from cases import panels
+        from cases.filters import forget_filter_choices
+        from zvhd.network.models import Municipality, User
+
+        for model in (Municipality, User):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_filter_choices, sender=model, dispatch_uid=f"cases-{model}")
+        m2m_changed.connect(
+            forget_filter_choices, sender=User.groups.through, dispatch_uid="cases-user-groups"
+        )
         from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES
         from zvhd.navigation import NavItem, Panel, register, register_panel
         from zvhd.network.models import BUREAU_ROLES, Role

@@ -24,13 +24,47 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # version when the form's markup changes, so a deploy does not serve the old one meanwhile.
 FORM_CACHE_SECONDS = 300
 FORM_CACHE_VERSION = 1
+# The municipality and director choices, read at most once a minute and dropped at once when a
+# municipality, a user or a user's roles change (forget_filter_choices, wired in cases.apps).
+CHOICES_CACHE_KEY = "cases:filter-choices"
+CHOICES_CACHE_SECONDS = 60
+
+
+def filter_choices() -> dict[str, list[tuple[int, str]]]:
+    """The choice lists of the municipality and director filters.
+
+    Two queries on every list page before (the director one a DISTINCT over a join); the same
+    for everyone, so kept in the cache. A bulk UPDATE bypasses the signals: the minute's
+    timeout bounds how long a list can lag behind one.
+    """
+    choices = cache.get(CHOICES_CACHE_KEY)
+    if choices is None:
+        directors = (
+            User.objects.filter(
+                is_active=True, groups__name__in=[Role.PROCESREGISSEUR, Role.MANAGER]
+            )
+            .distinct()
+            .order_by("last_name", "first_name")
+            .only("pk", "first_name", "last_name", "username")
+        )
+        choices = {
+            "municipality": list(Municipality.objects.order_by("name").values_list("pk", "name")),
+            "director": [(user.pk, str(user)) for user in directors],
+        }
+        cache.set(CHOICES_CACHE_KEY, choices, CHOICES_CACHE_SECONDS)
+    return choices
+
+
+def forget_filter_choices(**kwargs) -> None:
+    """Signal receiver: a municipality, user or role changed; read the choices again."""
+    cache.delete(CHOICES_CACHE_KEY)
 
 
 class CaseFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Zoeken op naam, BSN of casusnummer"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Kind.choices)
-    # Choices as plain lists filled in __init__ (one ordinary query each): a ModelChoiceFilter
+    # Choices as plain lists filled in __init__ (filter_choices, cached): a ModelChoiceFilter
     # reads its queryset through a server-side cursor on every render, three round trips each.
     municipality = django_filters.ChoiceFilter(
         label=_("Gemeente"), choices=[], error_messages={"invalid_choice": NOT_AVAILABLE}
@@ -56,18 +90,9 @@ class CaseFilter(django_filters.FilterSet):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.filters["municipality"].extra["choices"] = list(
-            Municipality.objects.order_by("name").values_list("pk", "name")
-        )
-        directors = (
-            User.objects.filter(
-                is_active=True, groups__name__in=[Role.PROCESREGISSEUR, Role.MANAGER]
-            )
-            .distinct()
-            .order_by("last_name", "first_name")
-            .only("pk", "first_name", "last_name", "username")
-        )
-        self.filters["director"].extra["choices"] = [(user.pk, str(user)) for user in directors]
+        choices = filter_choices()
+        self.filters["municipality"].extra["choices"] = choices["municipality"]
+        self.filters["director"].extra["choices"] = choices["director"]
 
     def form_cache_key(self) -> str | None:
         """The cache key of the rendered form, or None when it must not be cached.
