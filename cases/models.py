@@ -467,6 +467,17 @@ class Case(models.Model):
                 name="case_started_on",
                 condition=models.Q(started_on__isnull=False),
             ),
+            # The start panels count the running cases of a director and of a municipality
+            # (cases.panels): from these, not from every case either ever had.
+            models.Index(fields=["director", "status"], name="case_director_status"),
+            models.Index(fields=["municipality", "status"], name="case_municipality_status"),
+            # A municipality's triage queue, newest first: a few hundred rows, not a walk back
+            # through all cases until 25 of that municipality are waiting.
+            models.Index(
+                fields=["municipality", "-id"],
+                name="case_triage_municipality",
+                condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
+            ),
         ]
         constraints = [
             models.CheckConstraint(
