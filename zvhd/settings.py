@@ -131,6 +131,11 @@ DATABASES = {
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Every select of a model choice field (ModelChoiceIterator uses QuerySet.iterator()) opened a
+# server-side cursor: DECLARE ... WITH HOLD, FETCH, CLOSE, three round trips for a list of 12
+# municipalities, twice on the start page's advice form alone. Our own code never streams a
+# large result with iterator(); one that must should use a named cursor explicitly.
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 if env.str("DATABASE_TEST_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("DATABASE_TEST_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
