@@ -17,3 +17,15 @@ def working_days_between(start: date, end: date) -> int:
         if (start + timedelta(days=offset)).weekday() < 5:
             count += 1
     return count
+
+
+def last_day_overdue(today: date, working_days: int) -> date:
+    """The latest day whose registrations have waited more than `working_days` by `today`.
+
+    working_days_between(start, today) only grows as `start` moves back, so a registration is
+    overdue exactly when its day is on or before this one: a list can count them in SQL.
+    """
+    day = today
+    while working_days_between(day, today) <= working_days:
+        day -= timedelta(days=1)
+    return day

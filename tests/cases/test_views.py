@@ -509,3 +509,49 @@ def test_the_filter_choices_are_read_once_and_again_after_a_change(cast, client_
     assert "Vertrekkende Regisseur" in client.get(url).content.decode()
     leaver.groups.clear()
     assert "Vertrekkende Regisseur" not in client.get(url).content.decode()
+
+
+@given(
+    today=st.dates(min_value=date(2024, 1, 1), max_value=date(2030, 12, 31)),
+    back=st.integers(min_value=0, max_value=40),
+)
+def test_the_last_overdue_day_splits_the_days_as_the_working_day_count_does(today, back):
+    from cases.dates import last_day_overdue, working_days_between
+
+    day = today - timedelta(days=back)
+    last = last_day_overdue(today, 5)
+    assert (day <= last) == (working_days_between(day, today) > 5)
+
+
+def test_the_triage_panel_counts_waiting_and_overdue_registrations_in_one_query(cast, client_for):
+    from django.test import RequestFactory
+
+    from cases.panels import triage
+
+    for days in (0, 3, 6, 7, 8, 9, 10, 30):
+        case = make_case(registered_by=cast.partner, municipality=cast.assen)
+        Case.objects.filter(pk=case.pk).update(
+            registered_at=case.registered_at - timedelta(days=days)
+        )
+    make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    waiting = list(Case.objects.filter(status__in=["aangemeld", "in_triage"]))
+    request = RequestFactory().get("/")
+    request.user = cast.regisseur
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        counts = triage(request)
+    assert len([q for q in ctx.captured_queries if "cases_case" in q["sql"]]) == 1
+    assert counts == {
+        "waiting": len(waiting),
+        "overdue": sum(case.overdue_for_triage for case in waiting),
+    }
+    assert 0 < counts["overdue"] < counts["waiting"]
+    page = client_for(cast.regisseur).get(reverse("start")).content.decode()
+    assert f"{counts['overdue']} langer dan 5 werkdagen" in page
