@@ -194,18 +194,13 @@ def update_retention_policy(*, policy, years: int, rationale: str, updated_by):
     return policy
 
 
-def _destroyed(record) -> bool:
-    from zvhd.privacy.retention import retention_of
-
-    return retention_of(record).destroyed
-
-
 def extend_retention(*, record, extra_years: int, reason: str, extended_by):
     """Extend one record's term, once. A second extension is refused."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import IntegrityError, transaction
 
     from zvhd.privacy.models import MAX_EXTENSION_YEARS, RetentionExtension
+    from zvhd.privacy.retention import destroyed_by_key
 
     content_type = ContentType.objects.get_for_model(record.model)
     earlier = RetentionExtension.objects.filter(
@@ -223,7 +218,7 @@ def extend_retention(*, record, extra_years: int, reason: str, extended_by):
         _refuse("extra_years", f"Verleng met 1 tot en met {MAX_EXTENSION_YEARS} jaar.")
     if not reason.strip():
         _refuse("reason", "Geef de reden van de verlenging.")
-    if _destroyed(record):
+    if destroyed_by_key(content_type.pk, record.pk):
         _refuse("extra_years", f"{record.number} is al vernietigd.")
     try:
         with transaction.atomic():
@@ -249,6 +244,7 @@ def place_legal_hold(*, record, reason: str, placed_by):
     from django.db import IntegrityError, transaction
 
     from zvhd.privacy.models import LegalHold
+    from zvhd.privacy.retention import destroyed_by_key
 
     content_type = ContentType.objects.get_for_model(record.model)
     if LegalHold.objects.filter(
@@ -257,7 +253,7 @@ def place_legal_hold(*, record, reason: str, placed_by):
         _refuse("reason", f"{record.number} is al bevroren.")
     if not reason.strip():
         _refuse("reason", "Geef de reden van de bevriezing (bijvoorbeeld een lopende procedure).")
-    if _destroyed(record):
+    if destroyed_by_key(content_type.pk, record.pk):
         _refuse("reason", f"{record.number} is al vernietigd.")
     try:
         with transaction.atomic():
