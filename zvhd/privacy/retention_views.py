@@ -212,6 +212,10 @@ class DestructionListDetailView(DestructionMixin, DetailView):
         user = self.request.user
         obj = self.object
         items = list(obj.items.select_related("excluded_by", "content_type"))
+        # Deliberately not LegalHold.objects.visible_to(user): the holds themselves are the
+        # privacy officer's, but the manager approving this list must see which of its records
+        # are frozen ("bevroren", not destroyed). Only that flag, for records on a list this
+        # user may see, leaves here; a hold's reason and who placed it do not.
         held = set(
             LegalHold.objects.filter(
                 lifted_at__isnull=True, object_id__in=[i.object_id for i in items]
