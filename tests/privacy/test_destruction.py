@@ -249,6 +249,18 @@ def test_excluding_needs_a_reason_and_is_only_possible_before_review(cast, perso
         services.exclude_destruction_item(item=item, reason="x", excluded_by=cast.privacy)
 
 
+def test_a_frozen_record_is_not_excluded_it_is_kept_by_its_hold(cast, person):
+    destruction_list = services.propose_destruction(today=TODAY)
+    item = destruction_list.items.get(kind=RetentionKind.TRAFFICKING)
+    services.place_legal_hold(
+        record=find_record(item.number), reason="Lopende strafzaak", placed_by=cast.privacy
+    )
+    with pytest.raises(ValidationError, match="is bevroren en wordt niet vernietigd"):
+        services.exclude_destruction_item(item=item, reason="x", excluded_by=cast.privacy)
+    item.refresh_from_db()
+    assert not item.excluded and item.exclude_reason == ""
+
+
 # --- four eyes -------------------------------------------------------------------------------
 
 

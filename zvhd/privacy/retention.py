@@ -121,6 +121,13 @@ def destroyed_by_key(content_type_id: int, object_id: int) -> bool:
     ).exists()
 
 
+def is_held(content_type_id: int, object_id: int) -> bool:
+    """Whether the record with this key is frozen now (an active legal hold)."""
+    return LegalHold.objects.filter(
+        content_type_id=content_type_id, object_id=object_id, lifted_at__isnull=True
+    ).exists()
+
+
 def is_destroyed(obj) -> bool:
     """Whether an executed destruction list has anonymised this record (any app's model).
 

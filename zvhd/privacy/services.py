@@ -365,10 +365,14 @@ def _move_list(destruction_list, to: str, reason: str):
 
 
 def exclude_destruction_item(*, item, reason: str, excluded_by):
-    """Keep one record off the destruction (with the reason); only while the list is proposed."""
+    """Keep one record off the destruction (with the reason); only while the list is proposed.
+
+    A frozen record is refused: the hold already keeps it from being destroyed, and the page
+    shows it as frozen rather than offering this."""
     from django.db import transaction
 
     from zvhd.privacy.models import DestructionStatus
+    from zvhd.privacy.retention import is_held
 
     if not reason.strip():
         _refuse("reason", "Geef de reden waarom dit record niet wordt vernietigd.")
@@ -379,6 +383,12 @@ def exclude_destruction_item(*, item, reason: str, excluded_by):
         item.refresh_from_db()
         if item.excluded:
             _refuse("reason", f"{item.number} is al uitgezonderd.")
+        if is_held(item.content_type_id, item.object_id):
+            _refuse(
+                "__all__",
+                f"{item.number} is bevroren en wordt niet vernietigd zolang de bevriezing duurt; "
+                "uitzonderen is niet nodig.",
+            )
         item.excluded = True
         item.exclude_reason = reason.strip()
         item.excluded_by = excluded_by
