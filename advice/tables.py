@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from advice.models import AdviceRecord, DirectoryEntry, PatternSignal
+from zvhd.tables import DateColumn
 
 
 class AdviceTable(tables.Table):
@@ -69,7 +70,7 @@ class SignalTable(tables.Table):
     )
     kind = tables.Column(_("Soort"))
     topic = tables.Column(_("Aandachtsgebied"), default="—", order_by=("topic__order",))
-    observed_on = tables.DateColumn("d-m-Y", verbose_name=_("Gesignaleerd"))
+    observed_on = DateColumn("d-m-Y", verbose_name=_("Gesignaleerd"))
     addressee = tables.Column(_("Geadresseerd aan"), orderable=False, empty_values=())
     status = tables.Column(_("Status"))
 

@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.models import AftercareRecord, Status
+from zvhd.tables import DateColumn
 
 STATUS_BADGE = {
     Status.OPEN: "neutral",
@@ -17,7 +18,7 @@ class RecordTable(tables.Table):
     name = tables.Column(_("Naam"), accessor="last_name", order_by=("last_name", "first_names"))
     municipality = tables.Column(_("Gemeente"), accessor="municipality__name")
     institution = tables.Column(_("Inrichting"))
-    expected_release = tables.DateColumn(format="j M Y", verbose_name=_("Verwacht ontslag"))
+    expected_release = DateColumn("j M Y", verbose_name=_("Verwacht ontslag"))
     open_conditions = tables.Column(
         _("Open basisvoorwaarden"), attrs={"td": {"class": "zvhd-numeric"}}
     )

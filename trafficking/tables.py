@@ -5,6 +5,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from trafficking.models import Signal
+from zvhd.tables import DateColumn
 
 
 class PseudonymisedSignalTable(tables.Table):
@@ -13,7 +14,7 @@ class PseudonymisedSignalTable(tables.Table):
     reference = tables.LinkColumn(
         "trafficking:signal_detail", args=[tables.A("pk")], verbose_name=_("Nummer")
     )
-    received_on = tables.DateColumn("d-m-Y", verbose_name=_("Datum"))
+    received_on = DateColumn("d-m-Y", verbose_name=_("Datum"))
     forms = tables.Column(_("Vormen"), accessor="form_labels", orderable=False)
     municipality = tables.Column(_("Gemeente"), default="—")
     reporting_organisation = tables.Column(_("Melder"))

@@ -376,7 +376,7 @@ def test_the_history_tab_shows_goals_actions_and_meetings(cast, client_for):
     assert "Politie-informatie delen" not in partner
 
 
-def test_the_history_tab_names_who_changed_the_plan_by_full_name(cast, client_for):
+def test_the_history_tab_names_who_changed_the_case_and_the_plan_by_full_name(cast, client_for):
     from cases import services
 
     case = make_case(
@@ -393,6 +393,12 @@ def test_the_history_tab_names_who_changed_the_plan_by_full_name(cast, client_fo
     # As the case table and everything else show a user: the full name, not the username.
     assert row["by"] == cast.regisseur.get_full_name() == str(cast.regisseur)
     assert row["by"] != cast.regisseur.username
+    # Both tables, rendered: the case's changes (partner registered, director changed) and the
+    # plan's.
+    html = response.content.decode()
+    for user in (cast.regisseur, cast.partner):
+        assert f'<td class="utrecht-table__cell">{user.get_full_name()}</td>' in html
+        assert f'<td class="utrecht-table__cell">{user.username}</td>' not in html
 
 
 def _filter(cast, user, **data):

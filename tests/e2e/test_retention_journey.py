@@ -54,6 +54,10 @@ def test_two_people_review_and_approve_a_destruction_list(
     page.get_by_role("link", name="Vernietiging").first.click()
     page.get_by_role("link", name=f"Lijst {destruction_list.pk}").click()
     aftercare = person["record"].number
+    # The frozen signal is kept by its hold: its state, no exclude link.
+    signal = person["signal"].reference
+    expect(page.get_by_role("link", name=f"Uitzonderen ({signal})")).to_have_count(0)
+    expect(page.get_by_text("Niet nodig: bevroren")).to_have_count(1)
     page.get_by_role("link", name=f"Uitzonderen ({aftercare})").click()
     page.get_by_role("button", name="Uitzonderen").click()
     expect(

@@ -40,7 +40,7 @@ from zvhd.privacy.models import (
     add_years,
 )
 from zvhd.privacy.registry import find_record
-from zvhd.privacy.retention import due_records
+from zvhd.privacy.retention import due_records, is_destroyed, retention_of
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2026, 12, 3)
@@ -249,6 +249,18 @@ def test_excluding_needs_a_reason_and_is_only_possible_before_review(cast, perso
         services.exclude_destruction_item(item=item, reason="x", excluded_by=cast.privacy)
 
 
+def test_a_frozen_record_is_not_excluded_it_is_kept_by_its_hold(cast, person):
+    destruction_list = services.propose_destruction(today=TODAY)
+    item = destruction_list.items.get(kind=RetentionKind.TRAFFICKING)
+    services.place_legal_hold(
+        record=find_record(item.number), reason="Lopende strafzaak", placed_by=cast.privacy
+    )
+    with pytest.raises(ValidationError, match="is bevroren en wordt niet vernietigd"):
+        services.exclude_destruction_item(item=item, reason="x", excluded_by=cast.privacy)
+    item.refresh_from_db()
+    assert not item.excluded and item.exclude_reason == ""
+
+
 # --- four eyes -------------------------------------------------------------------------------
 
 
@@ -407,6 +419,24 @@ def test_a_destroyed_case_cannot_be_reopened(
         reopen_case(case=case, reopened_by=cast.manager, reason="toch weer zorgen")
     case.refresh_from_db()
     assert case.status == "afgesloten"
+
+
+def test_a_destroyed_record_can_be_neither_extended_nor_frozen(
+    cast, person, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    assert not is_destroyed(person["case"])
+    _approved_and_destroyed(cast, django_capture_on_commit_callbacks)
+    for obj in (person["case"], person["record"], person["signal"]):
+        record = find_record(_number(obj))
+        # One rule, asked for a model instance and for the privacy pages' record.
+        assert is_destroyed(obj) and retention_of(record).destroyed
+        with pytest.raises(ValidationError, match="al vernietigd"):
+            services.extend_retention(
+                record=record, extra_years=1, reason="Klacht", extended_by=cast.privacy
+            )
+        with pytest.raises(ValidationError, match="al vernietigd"):
+            services.place_legal_hold(record=record, reason="Procedure", placed_by=cast.privacy)
 
 
 def test_the_records_and_their_counted_rows_stay_anonymised(

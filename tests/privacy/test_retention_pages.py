@@ -217,6 +217,56 @@ def test_the_reviewer_sees_no_approve_button_and_a_post_is_refused(
     assert "Goedkeuren en vernietigen" in manager_page
 
 
+def test_the_approver_sees_which_records_are_frozen_without_seeing_the_holds(
+    cast, client_for, destruction_list
+):
+    item = destruction_list.items.get(kind=RetentionKind.TRAFFICKING)
+    services.place_legal_hold(
+        record=find_record(item.number), reason="Lopende strafzaak", placed_by=cast.privacy
+    )
+    services.review_destruction_list(destruction_list=destruction_list, reviewed_by=cast.privacy)
+    # The manager may not read the holds (their reasons are the privacy officer's)...
+    assert not LegalHold.objects.visible_to(cast.manager).exists()
+    # ...but the list she approves says which of its records are frozen, and not why.
+    url = reverse("privacy:destruction_list", args=[destruction_list.pk])
+    response = client_for(cast.manager).get(url)
+    held = {i.number for i in response.context["items"] if i.held}
+    assert held == {item.number} and response.context["held"] == 1
+    page = response.content.decode()
+    assert "1 bevroren" in page and "Lopende strafzaak" not in page
+    included = destruction_list.items.count() - 1
+    assert f"persoonsgegevens van {included} records vernietigd" in page
+
+
+def test_a_frozen_record_shows_its_state_instead_of_an_exclude_action(
+    cast, client_for, destruction_list
+):
+    held = destruction_list.items.get(kind=RetentionKind.TRAFFICKING)
+    other = destruction_list.items.get(kind=RetentionKind.AFTERCARE)
+    services.place_legal_hold(
+        record=find_record(held.number), reason="Lopende strafzaak", placed_by=cast.privacy
+    )
+    client = client_for(cast.privacy)
+    page = client.get(reverse("privacy:destruction_list", args=[destruction_list.pk]))
+    page = page.content.decode()
+    assert f'Uitzonderen<span class="zvhd-visually-hidden"> ({other.number})' in page
+    assert f'Uitzonderen<span class="zvhd-visually-hidden"> ({held.number})' not in page
+    assert f'Niet nodig: bevroren<span class="zvhd-visually-hidden"> ({held.number})' in page
+
+    # The exclude page, opened or posted anyway, says why and excludes nothing (no 500).
+    url = reverse("privacy:destruction_exclude", args=[destruction_list.pk, held.pk])
+    message = f"{held.number} is bevroren en wordt niet vernietigd zolang de bevriezing duurt"
+    response = client.get(url)
+    assert response.status_code == 200
+    assert message in response.content.decode() and 'name="reason"' not in response.content.decode()
+    for reason in ("Toch uitzonderen", ""):
+        response = client.post(url, {"reason": reason})
+        assert response.status_code == 200
+        assert message in response.content.decode()
+    held.refresh_from_db()
+    assert not held.excluded
+
+
 def test_the_certificate_download_is_a_404_until_it_exists(cast, client_for, destruction_list):
     url = reverse("privacy:destruction_certificate", args=[destruction_list.pk])
     assert client_for(cast.manager).get(url).status_code == 404

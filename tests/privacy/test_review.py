@@ -1,6 +1,6 @@
 """The access review: uninvolved readers above a threshold and reads outside office hours."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -132,3 +132,40 @@ def test_anonymous_is_sent_to_login(client):
 def test_in_the_privacy_officers_menu_only(cast):
     assert URL in [e.url for e in menu_for(cast.privacy)]
     assert URL not in [e.url for e in menu_for(cast.manager)]
+
+
+@pytest.mark.django_db
+def test_the_demo_gives_the_access_review_something_to_find_and_adds_it_once():
+    import io
+
+    from django.utils import timezone
+
+    from cases.models import Status
+    from zvhd.network import demo as house_demo
+    from zvhd.network.models import Municipality, User
+    from zvhd.privacy import demo_access
+    from zvhd.privacy.models import AccessLog
+    from zvhd.privacy.review import DEFAULT_DAYS, DEFAULT_THRESHOLD
+
+    house_demo.seed_reference_data()
+    house_demo.seed_users(io.StringIO())
+    regisseur = User.objects.get(username="regisseur")
+    partner = User.objects.get(username="partner")
+    assen = Municipality.objects.get(name="Assen")
+    for status in [Status.ACTIEF] * 28 + [Status.AANGEMELD]:
+        make_case(registered_by=partner, municipality=assen, status=status, director=regisseur)
+
+    demo_access.seed(stdout=io.StringIO())
+    count = AccessLog.objects.count()
+    demo_access.seed(stdout=io.StringIO())
+    assert AccessLog.objects.count() == count
+
+    # What the page shows by default: the last 30 days, more than 20 records.
+    today = timezone.localdate()
+    bounds = period_bounds(today - timedelta(days=DEFAULT_DAYS - 1), today)
+    flagged = uninvolved_readers(*bounds, threshold=DEFAULT_THRESHOLD)
+    assert [(r["username"], r["records"]) for r in flagged] == [("begeleider", 27)]
+    late = {r["username"]: r for r in out_of_hours_readers(*bounds)}
+    assert set(late) == {"begeleider", "regisseur", "liaison.politie"}
+    assert late["regisseur"]["weekend"] == 3 and late["liaison.politie"]["weekend"] == 1
+    assert all(row.at < timezone.now() for row in AccessLog.objects.all())

@@ -1,4 +1,5 @@
-"""Demo data of the privacy app: the retention terms and a first destruction list.
+"""Demo data of the privacy app: the retention terms, a first destruction list and a fortnight
+of access-log reads for the access review (`demo_access`).
 
 The terms come from the data migration (ensured again here, after a flush). The list is what
 the daily task would propose from the other apps' demo records whose term has passed
@@ -18,7 +19,10 @@ def seed(*, stdout, rng) -> None:
 
 
 def after_seed(*, stdout, rng) -> None:
+    from zvhd.privacy import demo_access
     from zvhd.privacy.services import propose_destruction
+
+    demo_access.seed(stdout=stdout)
 
     destruction_list = propose_destruction()
     if destruction_list is None:

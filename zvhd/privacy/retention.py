@@ -107,7 +107,25 @@ class RecordRetention:
 
     @property
     def destroyed(self) -> bool:
+        # The rule of `destroyed_by_key`, answered from the items this page loaded anyway.
         return any(item.destroyed_at for item in self.items)
+
+
+def destroyed_by_key(content_type_id: int, object_id: int) -> bool:
+    """Whether an executed destruction list has anonymised the record with this key.
+
+    The one answer to "is this record destroyed?": `is_destroyed` asks it for a model
+    instance, the retention services for a `RetainedRecord` (its content type and id)."""
+    return DestructionItem.objects.filter(
+        content_type_id=content_type_id, object_id=object_id, destroyed_at__isnull=False
+    ).exists()
+
+
+def is_held(content_type_id: int, object_id: int) -> bool:
+    """Whether the record with this key is frozen now (an active legal hold)."""
+    return LegalHold.objects.filter(
+        content_type_id=content_type_id, object_id=object_id, lifted_at__isnull=True
+    ).exists()
 
 
 def is_destroyed(obj) -> bool:
@@ -115,11 +133,7 @@ def is_destroyed(obj) -> bool:
 
     Asked by the apps' services before they would bring such a record back to life (reopening
     a case): what is left of it is an anonymous shell kept for the figures."""
-    return DestructionItem.objects.filter(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-        destroyed_at__isnull=False,
-    ).exists()
+    return destroyed_by_key(ContentType.objects.get_for_model(obj).pk, obj.pk)
 
 
 def retention_of(record: RetainedRecord) -> RecordRetention:

@@ -41,7 +41,7 @@ from zvhd.privacy.models import (
     RetentionPolicy,
 )
 from zvhd.privacy.registry import find_record
-from zvhd.privacy.retention import retention_of
+from zvhd.privacy.retention import is_held, retention_of
 from zvhd.views import RoleRequiredMixin, ScopedMixin
 
 
@@ -212,6 +212,10 @@ class DestructionListDetailView(DestructionMixin, DetailView):
         user = self.request.user
         obj = self.object
         items = list(obj.items.select_related("excluded_by", "content_type"))
+        # Deliberately not LegalHold.objects.visible_to(user): the holds themselves are the
+        # privacy officer's, but the manager approving this list must see which of its records
+        # are frozen ("bevroren", not destroyed). Only that flag, for records on a list this
+        # user may see, leaves here; a hold's reason and who placed it do not.
         held = set(
             LegalHold.objects.filter(
                 lifted_at__isnull=True, object_id__in=[i.object_id for i in items]
@@ -298,12 +302,15 @@ class ExcludeItemView(RoleRequiredMixin, TemplateView):
 
     def get_item(self):
         lists = DestructionList.objects.visible_to(self.request.user, "review")
-        return get_object_or_404(
+        item = get_object_or_404(
             DestructionItem.objects.select_related("destruction_list"),
             pk=self.kwargs["item"],
             destruction_list__in=lists,
             destruction_list_id=self.kwargs["pk"],
         )
+        # A frozen record is not destroyed anyway: the page says so instead of the form.
+        item.held = is_held(item.content_type_id, item.object_id)
+        return item
 
     def get(self, request, *args, **kwargs):
         item = self.get_item()

@@ -200,18 +200,13 @@ def update_retention_policy(*, policy, years: int, rationale: str, updated_by):
     return policy
 
 
-def _destroyed(record) -> bool:
-    from zvhd.privacy.retention import retention_of
-
-    return retention_of(record).destroyed
-
-
 def extend_retention(*, record, extra_years: int, reason: str, extended_by):
     """Extend one record's term, once. A second extension is refused."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import IntegrityError, transaction
 
     from zvhd.privacy.models import MAX_EXTENSION_YEARS, RetentionExtension
+    from zvhd.privacy.retention import destroyed_by_key
 
     content_type = ContentType.objects.get_for_model(record.model)
     earlier = RetentionExtension.objects.filter(
@@ -229,7 +224,7 @@ def extend_retention(*, record, extra_years: int, reason: str, extended_by):
         _refuse("extra_years", f"Verleng met 1 tot en met {MAX_EXTENSION_YEARS} jaar.")
     if not reason.strip():
         _refuse("reason", "Geef de reden van de verlenging.")
-    if _destroyed(record):
+    if destroyed_by_key(content_type.pk, record.pk):
         _refuse("extra_years", f"{record.number} is al vernietigd.")
     try:
         with transaction.atomic():
@@ -255,6 +250,7 @@ def place_legal_hold(*, record, reason: str, placed_by):
     from django.db import IntegrityError, transaction
 
     from zvhd.privacy.models import LegalHold
+    from zvhd.privacy.retention import destroyed_by_key
 
     content_type = ContentType.objects.get_for_model(record.model)
     if LegalHold.objects.filter(
@@ -263,7 +259,7 @@ def place_legal_hold(*, record, reason: str, placed_by):
         _refuse("reason", f"{record.number} is al bevroren.")
     if not reason.strip():
         _refuse("reason", "Geef de reden van de bevriezing (bijvoorbeeld een lopende procedure).")
-    if _destroyed(record):
+    if destroyed_by_key(content_type.pk, record.pk):
         _refuse("reason", f"{record.number} is al vernietigd.")
     try:
         with transaction.atomic():
@@ -375,10 +371,14 @@ def _move_list(destruction_list, to: str, reason: str):
 
 
 def exclude_destruction_item(*, item, reason: str, excluded_by):
-    """Keep one record off the destruction (with the reason); only while the list is proposed."""
+    """Keep one record off the destruction (with the reason); only while the list is proposed.
+
+    A frozen record is refused: the hold already keeps it from being destroyed, and the page
+    shows it as frozen rather than offering this."""
     from django.db import transaction
 
     from zvhd.privacy.models import DestructionStatus
+    from zvhd.privacy.retention import is_held
 
     if not reason.strip():
         _refuse("reason", "Geef de reden waarom dit record niet wordt vernietigd.")
@@ -389,6 +389,12 @@ def exclude_destruction_item(*, item, reason: str, excluded_by):
         item.refresh_from_db()
         if item.excluded:
             _refuse("reason", f"{item.number} is al uitgezonderd.")
+        if is_held(item.content_type_id, item.object_id):
+            _refuse(
+                "__all__",
+                f"{item.number} is bevroren en wordt niet vernietigd zolang de bevriezing duurt; "
+                "uitzonderen is niet nodig.",
+            )
         item.excluded = True
         item.exclude_reason = reason.strip()
         item.excluded_by = excluded_by
