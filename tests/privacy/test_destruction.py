@@ -191,6 +191,31 @@ def test_a_hold_placed_after_approval_still_stops_the_destruction(
     assert person["signal"].last_name == LAST
 
 
+def test_a_hold_lifted_before_the_destruction_runs_still_keeps_the_record_for_the_next_check(
+    cast, person, django_capture_on_commit_callbacks
+):
+    """Frozen during review, approved as frozen, lifted before the task runs: the approvers
+    never approved destroying it, so it is not destroyed with this list."""
+    destruction_list = services.propose_destruction(today=TODAY)
+    record = find_record(person["signal"].reference)
+    hold = services.place_legal_hold(record=record, reason="Vordering OM", placed_by=cast.privacy)
+    services.review_destruction_list(destruction_list=destruction_list, reviewed_by=cast.privacy)
+    destruction_list = services.approve_destruction_list(
+        destruction_list=destruction_list, approved_by=cast.manager
+    )
+    services.lift_legal_hold(hold=hold, reason="Zaak geseponeerd", lifted_by=cast.privacy)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.execute_destruction_list(destruction_list)
+    item = DestructionItem.objects.get(object_id=person["signal"].pk, kind="mensenhandel")
+    assert item.excluded and item.destroyed_at is None
+    assert "volgende controle" in item.exclude_reason
+    person["signal"].refresh_from_db()
+    assert person["signal"].last_name == LAST
+    # The other records of the list are destroyed as approved; this one is due again.
+    assert destruction_list.items.filter(destroyed_at__isnull=False).exists()
+    assert person["signal"].reference in _due_numbers(TODAY)
+
+
 # --- the daily proposal --------------------------------------------------------------------
 
 

@@ -528,8 +528,9 @@ def scrub_access_log_paths(model, ids) -> int:
 def execute_destruction_list(destruction_list) -> None:
     """Anonymise every approved record on the list (in a task; run_once owns the status).
 
-    Safe to run twice: records already destroyed are skipped. A record frozen after approval
-    is left alone and marked excluded with that reason.
+    Safe to run twice: records already destroyed are skipped. A record frozen now, or frozen
+    at any time since the list was proposed, is left alone and marked excluded with that
+    reason.
     """
     from django.apps import apps
     from django.db import transaction
@@ -551,12 +552,26 @@ def execute_destruction_list(destruction_list) -> None:
     held = set(
         LegalHold.objects.filter(lifted_at__isnull=True).values_list("content_type_id", "object_id")
     )
+    # A record frozen at any time since the proposal, even if the hold is lifted by now, was
+    # not what the approvers approved for destruction (the page showed it as frozen): it
+    # waits for the next check, as a lifted hold promises (README, "Verlengen en bevriezen").
+    held_since_proposal = set(
+        LegalHold.objects.filter(placed_at__date__gte=destruction_list.proposed_on).values_list(
+            "content_type_id", "object_id"
+        )
+    )
     by_type: dict = {}
     for item in items:
-        if (item.content_type_id, item.object_id) in held:
+        key = (item.content_type_id, item.object_id)
+        if key in held or key in held_since_proposal:
             with transaction.atomic():
                 item.excluded = True
-                item.exclude_reason = "Bevroren na goedkeuring; niet vernietigd."
+                item.exclude_reason = (
+                    "Bevroren; niet vernietigd."
+                    if key in held
+                    else "Bevroren geweest sinds het voorstel; niet vernietigd. Komt bij de "
+                    "volgende controle terug."
+                )
                 item._change_reason = "Uitgezonderd: bevroren"
                 item._history_user = destruction_list.approved_by
                 item.save()
