@@ -67,7 +67,7 @@ def _copy(cursor, table: str, columns: list[str], rows) -> None:
 
 
 # Directed cases are spread over the demo's regisseur and this many synthetic ones, so the
-# regisseur directs about 1 in 40 (some 20,000 of 1,000,000 cases, 3,700 running): a heavy
+# regisseur directs about 1 in 40 (~25,000 of 1,000,000 cases, ~4,400 running): a heavy
 # caseload, but of the kind a start page must serve. (One director with half of all cases,
 # as before, measured a situation no bureau has.)
 SYNTHETIC_DIRECTORS = 39
