@@ -12,18 +12,14 @@ id, for records that exist and ids that do not alike, which tells nothing; the p
 that by asking the same page for an id that does not exist.
 
 The demo data (`seed_demo`, every app's demo.py) provides the records: realistic spreads of
-organisations and municipalities, which is what an IDOR probe needs.
+organisations and municipalities, which is what an IDOR probe needs. It is the run's one
+seeded demo database (`demo_database`, tests/databases.py), in a transaction rolled back at the
+end.
 """
 
-import io
-
-import pytest
-from django.core.management import call_command
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from zvhd.network.models import User
-
-pytestmark = pytest.mark.django_db
 
 
 def walk(patterns, prefix=""):
@@ -88,8 +84,7 @@ def test_the_probe_sees_the_pages_of_the_apps():
         assert any(route.startswith(prefix) for route in routes), prefix
 
 
-def test_no_page_shows_or_admits_to_a_record_that_is_not_for_the_user(client):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_no_page_shows_or_admits_to_a_record_that_is_not_for_the_user(demo_database, client):
     users = list(User.objects.filter(is_active=True).exclude(is_superuser=True))
     assert len(users) >= 12
 
