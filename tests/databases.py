@@ -81,7 +81,7 @@ def migrated_template_name() -> str:
     return drill_database_url()[0] + "_migrated"
 
 
-def snapshot_migrated_test_database() -> str:
+def snapshot_migrated_test_database() -> str | None:
     """Copy the freshly migrated test database to `<drill>_migrated`; returns that name.
 
     Called once, right after pytest-django migrated the test database and before any test
@@ -91,9 +91,11 @@ def snapshot_migrated_test_database() -> str:
     PostgreSQL copies a template only while nobody is connected to it: our own connections
     are closed first (the next query opens a new one).
     """
-    from django.db import connections
+    from django.db import connection, connections
 
     db = settings.DATABASES["default"]
+    if db["NAME"] != connection.creation._get_test_db_name():
+        return None  # no test database this run (no test used one): the drill migrates its own
     template = migrated_template_name()
     connections.close_all()
     psql(db, f'drop database if exists "{template}" with (force);')
@@ -110,10 +112,11 @@ def manage(env: dict, *args: str) -> str:
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
         env=env,
-        check=True,
         capture_output=True,
         text=True,
     )
+    if result.returncode:
+        pytest.fail(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
     return result.stdout
 
 
