@@ -4,17 +4,47 @@
 Made through the services (so every case has its transitions, history and numbers like a real
 one) and then dated back. Safe to run twice: the demo cases are recognised by their
 registrants' demo e-mail domain and not made again.
+
+The case team, goals, meetings and actions of the direction cases (two thirds of the rows and
+of the time when written one service call each) are collected and written at the end a few
+statements per table, as the import writes (`import_historic_cases`): checked in memory
+(`clean_without_queries`, plus the rule of `record_meeting` that a meeting is not before the
+start), with simple-history's `bulk_create_with_history` / `bulk_update_with_history`, the
+one allowed bulk write on models with history (CONVENTIONS rule 7): every row gets the history
+row a service would give it, by the director, dated on the case's own time line. A team member
+gets the same object permission (`cases.view_case` on that case) `add_team_member` grants.
+
+The e-mails of those years went out when they happened: each case is marked as notified at
+its registration and decision, before the commit that sends the notifications, so the tasks
+find nothing to send (no 650 e-mails to made-up addresses, which the console mail backend of
+`make run` printed over the list of demo accounts). The registrations other apps' demos make
+today are told about as usual.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 
+from django.contrib.auth.models import Permission
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from cases import services
-from cases.models import Case, ClosingReason, Decision, Transition
+from cases.models import (
+    Action,
+    ActionStatus,
+    Case,
+    CaseMeeting,
+    CaseUserObjectPermission,
+    ClosingReason,
+    Decision,
+    Goal,
+    TeamMember,
+    Transition,
+)
+from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
 
 DEMO_DOMAIN = "demo.zvhd.example"
@@ -94,6 +124,88 @@ def _user(username):
     return User.objects.filter(username=username).first()
 
 
+def _at(day: date, hour: int = 10) -> datetime:
+    return min(timezone.make_aware(datetime.combine(day, time(hour))), timezone.now())
+
+
+class _Plans:
+    """The team, goals, meetings and actions of the direction cases, written at the end."""
+
+    def __init__(self):
+        self.team, self.permissions, self.goals, self.meetings = [], [], [], []
+        self.attendees, self.actions, self.progress = [], [], []
+        self.view_case = Permission.objects.get(
+            content_type__app_label="cases", codename="view_case"
+        )
+
+    @staticmethod
+    def _made(record, by, when):
+        record._history_user, record._history_date = by, when
+        return record
+
+    def add_member(self, *, case, user, task, added_by, on):
+        member = TeamMember(case=case, user=user, organisation=user.organisation, task=task)
+        clean_without_queries(member, exclude=["case"])
+        self.team.append(self._made(member, added_by, _at(on)))
+        self.permissions.append(
+            CaseUserObjectPermission(permission=self.view_case, user=user, content_object=case)
+        )
+
+    def add_goal(self, *, case, added_by, life_domain, description, on):
+        goal = Goal(case=case, life_domain=life_domain, description=description)
+        clean_without_queries(goal, exclude=["case"])
+        self.goals.append(self._made(goal, added_by, _at(on)))
+        return goal
+
+    def record_meeting(self, *, case, recorded_by, date, attendees, notes, decisions, actions):
+        if case.started_on and date < case.started_on:
+            raise ValidationError(
+                {"date": "Het overleg kan niet vóór de start van de procesregie."}
+            )
+        meeting = CaseMeeting(
+            case=case, date=date, notes=notes, decisions=decisions, created_by=recorded_by
+        )
+        clean_without_queries(meeting, exclude=["case"])
+        self.meetings.append(self._made(meeting, recorded_by, _at(date, 15)))
+        self.attendees.append((meeting, attendees))
+        made = []
+        for item in actions:
+            action = Action(case=case, meeting=meeting, **item)
+            clean_without_queries(action, exclude=["case", "meeting", "goal"])
+            self.actions.append(self._made(action, recorded_by, _at(date, 15)))
+            made.append(action)
+        return made
+
+    def set_action_status(self, *, action, changed_by, status, on):
+        if status not in ActionStatus.values:
+            raise ValidationError({"status": "Onbekende status."})
+        self.progress.append((action, status, changed_by, _at(on, 16)))
+
+    def write(self):
+        def create(model, records):
+            bulk_create_with_history(records, model, batch_size=BATCH_SIZE)
+
+        create(TeamMember, self.team)
+        CaseUserObjectPermission.objects.bulk_create(self.permissions, batch_size=BATCH_SIZE)
+        create(Goal, self.goals)
+        create(CaseMeeting, self.meetings)
+        through = CaseMeeting.attendees.through
+        through.objects.bulk_create(
+            [
+                through(casemeeting_id=meeting.pk, user_id=user.pk)
+                for meeting, users in self.attendees
+                for user in users
+            ],
+            batch_size=BATCH_SIZE,
+        )
+        create(Action, self.actions)  # open, as record_meeting makes them
+        changed = []
+        for action, status, by, when in self.progress:
+            action.status = status
+            changed.append(self._made(action, by, when))
+        bulk_update_with_history(changed, Action, ["status"], batch_size=BATCH_SIZE)
+
+
 @transaction.atomic
 def seed(*, stdout, rng) -> None:
     if Case.objects.filter(registrant_email__endswith=DEMO_DOMAIN).exists():
@@ -125,6 +237,10 @@ def seed(*, stdout, rng) -> None:
         description="Groep jongeren rond het station met overlast en beginnende criminaliteit.",
         plan="Gezamenlijke aanpak: persoonsgerichte plannen, ouders betrekken, toezicht.",
     )
+    organisations = list(Organisation.objects.partners()[:8])
+    plans = _Plans()
+    notified = []  # cases whose notifications went out in their own time
+    moved = []  # transitions put back on their case's time line, written at the end
     made = 0
     # Ages in days, oldest first so case numbers follow the calendar; the newest fourteen are
     # spread over the last two weeks (fresh, in screening, on the agenda, overdue).
@@ -186,6 +302,8 @@ def seed(*, stdout, rng) -> None:
             registered_at=registered_at,
         )
         made += 1
+        case.registration_notified_at = registered_at
+        notified.append(case)
         if age_days <= 3:
             continue  # fresh registrations, not yet screened
         services.screen_case(case=case, screened_by=support, notes="Compleet.", complete=True)
@@ -244,12 +362,36 @@ def seed(*, stdout, rng) -> None:
                 manager=manager,
                 zvh=zvh,
                 group=group if n % 41 == 0 else None,
+                organisations=organisations,
+                plans=plans,
             )
-        _date_transitions(case, registered_at, decided_on)
+        moved += _date_transitions(case, registered_at, decided_on)
+        if hasattr(case, "triage"):
+            case.decision_notified_at = _at(case.triage.decided_on)
+    plans.write()
+    # Not in the case's history (the tasks set them with an update as well).
+    Case._base_manager.bulk_update(
+        notified, ["registration_notified_at", "decision_notified_at"], batch_size=BATCH_SIZE
+    )
+    Transition.objects.bulk_update(moved, ["at"], batch_size=BATCH_SIZE)
     stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {ketenkamer.date}.\n")
 
 
-def _direct(case, *, rng, director, support, team_pool, decided_on, today, manager, zvh, group):
+def _direct(
+    case,
+    *,
+    rng,
+    director,
+    support,
+    team_pool,
+    decided_on,
+    today,
+    manager,
+    zvh,
+    group,
+    organisations,
+    plans,
+):
     services.decide_triage(
         case=case,
         decided_by=director,
@@ -262,7 +404,9 @@ def _direct(case, *, rng, director, support, team_pool, decided_on, today, manag
     )
     for member in team_pool:
         if rng.random() < 0.6:
-            services.add_team_member(case=case, user=member, task="Ketenpartner", added_by=director)
+            plans.add_member(
+                case=case, user=member, task="Ketenpartner", added_by=director, on=decided_on
+            )
     running_days = (today - decided_on).days
     services.save_plan(
         case=case,
@@ -272,11 +416,13 @@ def _direct(case, *, rng, director, support, team_pool, decided_on, today, manag
         review_on=min(decided_on + timedelta(days=90), today + timedelta(days=rng.randint(1, 40))),
     )
     for domain, text in rng.sample(GOALS, k=3):
-        goal = services.add_goal(case=case, added_by=director, life_domain=domain, description=text)
-    organisations = list(Organisation.objects.partners()[:8])
+        goal = plans.add_goal(
+            case=case, added_by=director, life_domain=domain, description=text, on=decided_on
+        )
+    actions = []
     for m in range(min(3, 1 + running_days // 60)):
         meeting_day = min(decided_on + timedelta(days=14 + 45 * m), today)
-        services.record_meeting(
+        actions += plans.record_meeting(
             case=case,
             recorded_by=director,
             date=meeting_day,
@@ -292,10 +438,15 @@ def _direct(case, *, rng, director, support, team_pool, decided_on, today, manag
                 }
             ],
         )
-    for action in case.actions.filter(due_on__lt=today - timedelta(days=10)):
-        services.set_action_status(
-            action=action, changed_by=director, status=rng.choice(["gereed", "gereed", "bezig"])
-        )
+    # In the order of the case's action list: due date, then as made.
+    for action in sorted(actions, key=lambda a: a.due_on):
+        if action.due_on < today - timedelta(days=10):
+            plans.set_action_status(
+                action=action,
+                changed_by=director,
+                status=rng.choice(["gereed", "gereed", "bezig"]),
+                on=min(action.due_on, today),
+            )
     if group is not None:
         services.link_to_group(case=case, group=group, linked_by=director)
     if running_days > 120 and rng.random() < 0.7:
@@ -321,15 +472,17 @@ def _direct(case, *, rng, director, support, team_pool, decided_on, today, manag
         )
 
 
-def _date_transitions(case, registered_at, decided_on):
+def _date_transitions(case, registered_at, decided_on) -> list[Transition]:
     """Move the transitions made 'now' back to the case's own time line (Transition has no
-    history of its own, so a bulk update is allowed here)."""
-    moments = list(case.transitions.order_by("pk").values_list("pk", flat=True))
-    for index, pk in enumerate(moments[1:], start=1):
+    history of its own, so a bulk update is allowed here). Returns them, to be written in one
+    statement with the other cases'."""
+    moments = list(case.transitions.order_by("pk").only("pk", "at"))
+    for index, transition in enumerate(moments[1:], start=1):
         when = (
             registered_at + timedelta(days=2)
             if index == 1
             else timezone.make_aware(datetime.combine(decided_on, time(10)))
             + timedelta(days=(index - 2) * 30)
         )
-        Transition.objects.filter(pk=pk).update(at=min(when, timezone.now()))
+        transition.at = min(when, timezone.now())
+    return moments[1:]

@@ -1,7 +1,13 @@
+import io
+import os
+
 import pytest
 from django.core.cache import cache
 
+from tests import databases
 from tests.cast import build_cast
+
+MIGRATED_TEMPLATE = pytest.StashKey[str]()
 
 
 @pytest.fixture
@@ -21,8 +27,133 @@ def client_for(client):
     return login
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _flush_by_delete():
+    """Empty the tables after a transactional test with DELETE instead of one TRUNCATE.
+
+    Browser tests and the drills commit their rows (`transaction=True`), and Django empties
+    every table after each of them (`flush`). On PostgreSQL that is one TRUNCATE of all ~150
+    tables, which gives every table, index and TOAST table a new file: 3-6 s per test on
+    the 2-core CI machine, for tables that hold a few dozen rows. DELETE empties the same
+    tables in a fraction of a second. The order does not matter: Django makes foreign keys
+    DEFERRABLE INITIALLY DEFERRED and flush runs in one transaction, so they are checked
+    at its commit, when every table is empty. Sequences are not reset either way
+    (transactional tests flush with reset_sequences=False); a flush that asks for a reset
+    or for CASCADE gets Django's own TRUNCATE.
+    """
+    from django.db.backends.postgresql.operations import DatabaseOperations
+
+    truncate = DatabaseOperations.sql_flush
+
+    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
+        if reset_sequences or allow_cascade:
+            return truncate(
+                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+            )
+        return [f"{style.SQL_KEYWORD('DELETE FROM')} {self.quote_name(table)};" for table in tables]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(DatabaseOperations, "sql_flush", sql_flush)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (it is Redis in CI and keeps used TOTP codes)."""
     cache.clear()
     yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """pytest-django's test database, and a copy of it as its migrations left it when this
+    run uses the seeded demo database (see tests/databases.py): that copy spares the demo
+    database a `migrate` of its own. Not with --reuse-db: a reused test database was emptied
+    by the previous run's transactional tests, data migrations' rows included."""
+    config = request.config
+    reused = config.getoption("reuse_db", False) and not config.getoption("create_db", False)
+    wanted = any(
+        {"seeded_drill_database", "demo_database"} & set(item.fixturenames)
+        for item in request.session.items
+    )
+    template = None
+    if databases.is_postgres() and wanted and not reused:
+        with django_db_blocker.unblock():
+            template = databases.snapshot_migrated_test_database()
+        config.stash[MIGRATED_TEMPLATE] = template
+    yield
+    if template:
+        databases.drop_database(databases.postgres_or_skip(), template)
+
+
+@pytest.fixture(scope="session")
+def seeded_drill_database(django_db_setup, request, tmp_path_factory):
+    """A database of the drills' own, migrated and seeded with the demo data, once a run.
+
+    `manage.py seed_demo` runs in a process of its own, with the settings of a demo. The
+    row count of every table right after seeding is kept (`seeded_counts`): later drills
+    write to the database (page views are logged), and a restore replaces it.
+    """
+    db = databases.postgres_or_skip()
+    name, url = databases.drill_database_url()
+    media = tmp_path_factory.mktemp("drill-media")
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "MEDIA_ROOT": str(media),
+        "DEBUG": "true",
+        "DEMO_DATA_ALLOWED": "true",
+        "REDIS_URL": "",
+        "CELERY_BROKER_URL": "",
+        "LOG_LEVEL": "WARNING",
+    }
+    databases.drop_database(db, name)
+    template = request.config.stash.get(MIGRATED_TEMPLATE, None)
+    if template:
+        databases.psql(db, f'create database "{name}" template "{template}";')
+    else:
+        databases.psql(db, f'create database "{name}";')
+        databases.manage(env, "migrate", "--noinput")
+    databases.manage(env, "seed_demo")
+    seeded_counts = databases.row_counts(db, name)
+    yield {"db": db, "name": name, "url": url, "env": env, "media": media,
+           "seeded_counts": seeded_counts}  # fmt: skip
+    databases.drop_database(db, name)
+
+
+@pytest.fixture
+def demo_database(request, django_db_blocker):
+    """The test runs on the full demo data (`seed_demo`), in a transaction rolled back at the
+    end; returns the row count of every table right after seeding (`seeded_counts`).
+
+    On PostgreSQL the test's connection is pointed at the seeded database of the run
+    (`seeded_drill_database`) instead of the test database, for this test only; Django's
+    cache of content types (ids differ per database) is emptied on the way in and out. On
+    SQLite (a developer's machine) the demo is seeded into the test database itself, in the
+    test's transaction. Do not combine with `db` or the django_db mark: this fixture is the
+    test's database.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    if not databases.is_postgres():
+        request.getfixturevalue("db")
+        call_command("seed_demo", stdout=io.StringIO())
+        yield {"seeded_counts": databases.table_counts()}
+        return
+    demo = request.getfixturevalue("seeded_drill_database")
+    with django_db_blocker.unblock():
+        assert not connection.in_atomic_block, "demo_database replaces the django_db mark"
+        test_database = connection.settings_dict["NAME"]
+        connection.close()
+        connection.settings_dict["NAME"] = demo["name"]
+        ContentType.objects.clear_cache()
+        try:
+            with transaction.atomic():
+                yield demo
+                transaction.set_rollback(True)
+        finally:
+            connection.close()
+            connection.settings_dict["NAME"] = test_database
+            ContentType.objects.clear_cache()

@@ -123,7 +123,7 @@ def seed_drieluik_member(stdout) -> User:
     from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
     from allauth.mfa.totp.internal.auth import TOTP
 
-    from zvhd.network.demo import DEMO_PASSWORD, demo_totp_secret
+    from zvhd.network.demo import demo_password_hash, demo_totp_secret
     from zvhd.network.services import save_user
 
     username = "drieluik"
@@ -135,7 +135,8 @@ def seed_drieluik_member(stdout) -> User:
         Organisation.objects.filter(kind=OrganisationKind.GGZ).first()
     )
     user.is_active = True
-    save_user(user=user, roles=[Role.DRIELUIK_LID], changed_by=None, password=DEMO_PASSWORD)
+    user.password = demo_password_hash()
+    save_user(user=user, roles=[Role.DRIELUIK_LID], changed_by=None)
     if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, demo_totp_secret(username))
         RecoveryCodes.activate(user)

@@ -12,7 +12,7 @@ import http.client
 import pytest
 
 from tests.bench.server import bench_env, gunicorn, session_cookie
-from tests.ops.conftest import psql
+from tests.databases import psql
 
 pytestmark = pytest.mark.postgres_drill
 

@@ -15,23 +15,11 @@ import pytest
 from django.conf import settings
 
 from ops.backup import media_checksums, verify
-from tests.ops.conftest import manage, psql
+from tests.databases import manage, psql, row_counts
 
 pytestmark = pytest.mark.postgres_drill
 
 BASE = Path(settings.BASE_DIR)
-
-COUNT_EVERY_TABLE = r"""
-select string_agg(format('select %L, count(*) from public.%I', tablename, tablename),
-                  ' union all ' order by tablename)
-from pg_tables where schemaname = 'public'
-\gexec
-"""
-
-
-def row_counts(db: dict, database: str) -> dict[str, int]:
-    out = psql(db, COUNT_EVERY_TABLE, database=database)
-    return {table: int(n) for table, n in (line.split("|") for line in out.splitlines())}
 
 
 def backup_script(env: dict, *args: str) -> subprocess.CompletedProcess:

@@ -3,15 +3,13 @@
 import pytest
 from allauth.mfa.models import Authenticator
 from axes.models import AccessAttempt
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.cast import CAST_USERS
 from tests.factories import UserFactory
-from zvhd.network.models import Municipality, Organisation, Role, User
-from zvhd.privacy.models import AccessLog
+from zvhd.network.models import Organisation, Role, User
 from zvhd.privacy.services import log_access
 
 pytestmark = pytest.mark.django_db
@@ -160,32 +158,6 @@ def test_an_impossible_period_is_explained_next_to_the_field(cast, client_for):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["date_from"]
-
-
-def test_seed_demo_is_safe_to_run_twice():
-    from zvhd.privacy.demo_access import ADDRESSES
-
-    call_command("seed_demo", verbosity=0)
-    counts = (
-        Municipality.objects.count(),
-        Organisation.objects.count(),
-        User.objects.count(),
-        AccessLog.objects.count(),
-    )
-    call_command("seed_demo", verbosity=0)
-    assert counts == (
-        Municipality.objects.count(),
-        Organisation.objects.count(),
-        User.objects.count(),
-        AccessLog.objects.count(),
-    )
-    assert counts[0] == 12
-    for role in Role:
-        assert User.objects.filter(groups__name=role.value).exists(), role
-    # Seeding reads nothing: the only access-log rows are the access review's demo reads.
-    demo_addresses = [ip for pair in ADDRESSES.values() for ip in pair]
-    assert counts[3] > 0
-    assert not AccessLog.objects.exclude(ip_address__in=demo_addresses).exists()
 
 
 def test_the_menu_marks_exactly_one_item_as_the_current_page(cast):

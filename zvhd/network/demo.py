@@ -5,8 +5,10 @@ everything is looked up by a natural key and updated in place.
 """
 
 import base64
+import functools
 import hashlib
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from zvhd.network import reference_data as ref
@@ -51,6 +53,17 @@ DEMO_INHABITANTS = {
     "Tynaarlo": 34800,
     "Westerveld": 20100,
 }
+
+
+@functools.cache
+def demo_password_hash() -> str:
+    """DEMO_PASSWORD hashed once a run for every demo account.
+
+    A password hash costs about half a second of CPU by design (PBKDF2); fourteen accounts
+    hashed one by one were the slowest part of seeding the house. The accounts share the salt,
+    which tells nothing here: their password is printed on the screen anyway.
+    """
+    return make_password(DEMO_PASSWORD)
 
 
 def demo_totp_secret(username: str) -> str:
@@ -130,7 +143,8 @@ def seed_users(stdout) -> list[tuple[str, str, str]]:
         user.organisation = _organisation_for(org_key, municipality)
         user.municipality = municipality
         user.is_active = True
-        save_user(user=user, roles=[role], changed_by=None, password=DEMO_PASSWORD)
+        user.password = demo_password_hash()
+        save_user(user=user, roles=[role], changed_by=None)
         if not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
             TOTP.activate(user, demo_totp_secret(username))
             RecoveryCodes.activate(user)

@@ -20,11 +20,15 @@ def save_user(
     changed_by: User | None,
     password: str | None = None,
 ) -> User:
-    """Create or update an account and set its roles (the groups named by `roles`)."""
+    """Create or update an account and set its roles (the groups named by `roles`).
+
+    Without `password` a new account gets an unusable one, unless a hash is already set on
+    it (the demo hashes its one password once for all its accounts).
+    """
     user._history_user = changed_by
     if password:
         user.set_password(password)
-    elif user._state.adding:
+    elif user._state.adding and not user.password:
         user.set_unusable_password()
     user.save()
     ensure_role_groups()

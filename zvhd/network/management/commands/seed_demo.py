@@ -4,6 +4,10 @@ The house seeds municipalities, organisations and one user per role; then every 
 with a `demo` module gets its turn (`demo.seed(stdout=..., rng=...)`), in INSTALLED_APPS order.
 A demo that builds on the other apps' data (the privacy app's destruction list needs their
 closed records) also has `after_seed(stdout=..., rng=...)`, called once every app has seeded.
+
+Each app seeds in a transaction of its own: SQLite (the one-machine demo) then writes its file
+once per app instead of at every service call, and an app's demo that fails leaves none of
+its records behind.
 """
 
 import importlib
@@ -12,6 +16,7 @@ import random
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 
 class Command(BaseCommand):
@@ -36,10 +41,12 @@ class Command(BaseCommand):
                     raise
                 continue
             self.stdout.write(f"Demogegevens: {config.verbose_name}")
-            module.seed(stdout=self.stdout, rng=rng)
+            with transaction.atomic():
+                module.seed(stdout=self.stdout, rng=rng)
             if hasattr(module, "after_seed"):
                 later.append((config, module))
         for config, module in later:
             self.stdout.write(f"Demogegevens (afronding): {config.verbose_name}")
-            module.after_seed(stdout=self.stdout, rng=rng)
+            with transaction.atomic():
+                module.after_seed(stdout=self.stdout, rng=rng)
         self.stdout.write(self.style.SUCCESS("Klaar."))

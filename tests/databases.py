@@ -1,0 +1,131 @@
+"""PostgreSQL databases of the suite's own besides the test database: the seeded demo database.
+
+Three kinds of test need the full demo data (`seed_demo`): the drills that back up, restore or
+serve a real database (tests/ops), the IDOR probe, and the tests that the demo can be seeded
+twice. Seeding costs about a minute on the 2-core CI machine, so it happens once a run, in a
+database of its own (`<DATABASE_URL's database>_restore`), and every one of them uses it:
+
+- `seeded_drill_database` (session): made from a copy of the test database as it was right
+  after its migrations (`snapshot_migrated_test_database`, taken before any test ran, so no
+  second `migrate`), then seeded by `manage.py seed_demo` in a process of its own, as an
+  operator would;
+- `demo_database` (tests/conftest.py): points the test's own connection at that database
+  for one test, inside a transaction that is rolled back at the end, as pytest-django does
+  with the test database: the test may write, the next one sees the demo as seeded.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+COUNT_EVERY_TABLE = r"""
+select string_agg(format('select %L, count(*) from public.%I', tablename, tablename),
+                  ' union all ' order by tablename)
+from pg_tables where schemaname = 'public'
+\gexec
+"""
+
+
+def is_postgres() -> bool:
+    return "postgresql" in settings.DATABASES["default"]["ENGINE"]
+
+
+def postgres_or_skip():
+    """The configured PostgreSQL, or a skip locally and a failure in CI."""
+    db = settings.DATABASES["default"]
+    if not is_postgres():
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the drills against PostgreSQL; DATABASE_URL is not PostgreSQL")
+        pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://...)")
+    return db
+
+
+def psql(db: dict, sql: str, database: str = "postgres") -> str:
+    env = {**os.environ, "PGHOST": db["HOST"] or "127.0.0.1", "PGPORT": str(db["PORT"] or 5432)}
+    if db["USER"]:
+        env["PGUSER"] = db["USER"]
+    if db["PASSWORD"]:
+        env["PGPASSWORD"] = db["PASSWORD"]
+    result = subprocess.run(
+        ["psql", "-d", database, "-tAX", "-v", "ON_ERROR_STOP=1"],
+        input=sql,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+def row_counts(db: dict, database: str) -> dict[str, int]:
+    out = psql(db, COUNT_EVERY_TABLE, database=database)
+    return {table: int(n) for table, n in (line.split("|") for line in out.splitlines())}
+
+
+def drill_database_url() -> tuple[str, str]:
+    """`<DATABASE_URL's database>_restore` on the same server: the drills' own database."""
+    import environ
+
+    url = os.environ.get("DATABASE_URL", "")
+    name = environ.Env.db_url_config(url)["NAME"] if url.startswith("postgres") else "zvhd"
+    drill = os.environ.get("OPS_DRILL_DATABASE", f"{name}_restore")
+    return drill, url.rsplit("/", 1)[0] + f"/{drill}"
+
+
+def migrated_template_name() -> str:
+    return drill_database_url()[0] + "_migrated"
+
+
+def snapshot_migrated_test_database() -> str | None:
+    """Copy the freshly migrated test database to `<drill>_migrated`; returns that name.
+
+    Called once, right after pytest-django migrated the test database and before any test
+    ran: later, transactional tests empty every table (the data migrations' rows too), so
+    this is the one moment it is exactly what `manage.py migrate` makes. CREATE DATABASE
+    ... TEMPLATE copies the files in about a second; a second `migrate` took 35-60 s.
+    PostgreSQL copies a template only while nobody is connected to it: our own connections
+    are closed first (the next query opens a new one).
+    """
+    from django.db import connection, connections
+
+    db = settings.DATABASES["default"]
+    if db["NAME"] != connection.creation._get_test_db_name():
+        return None  # no test database this run (no test used one): the drill migrates its own
+    template = migrated_template_name()
+    connections.close_all()
+    psql(db, f'drop database if exists "{template}" with (force);')
+    psql(db, f'create database "{template}" template "{db["NAME"]}";')
+    return template
+
+
+def drop_database(db: dict, name: str) -> None:
+    psql(db, f'drop database if exists "{name}" with (force);')
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode:
+        pytest.fail(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
+def table_counts() -> dict[str, int]:
+    """The row count of every table of the installed models, through the ORM (any database)."""
+    from django.apps import apps
+
+    return {
+        model._meta.db_table: model._base_manager.count()
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
