@@ -507,13 +507,6 @@ class Case(models.Model):
     def allowed_transitions(self) -> set[str]:
         return TRANSITIONS.get(self.status, set())
 
-    def working_days_waiting(self, today=None) -> int:
-        from cases.dates import working_days_between
-
-        return working_days_between(
-            timezone.localtime(self.registered_at).date(), today or timezone.localdate()
-        )
-
     @property
     def overdue_for_triage(self) -> bool:
         return triage_overdue(self.status, self.registered_at)
