@@ -52,7 +52,7 @@ run: install
 	@$(PY) ops/run_demo.py --host $(HOST) --port $(PORT)
 
 totp: install
-	@$(DEVDB) run -- env $(DEMO_ENV) $(PY) manage.py demo_totp $(ACCOUNT)
+	@$(PY) ops/demo_totp.py $(ACCOUNT)
 
 # The suite starts the embedded PostgreSQL itself when DATABASE_URL is not set (tests/testenv.py).
 test: install
