@@ -455,7 +455,7 @@ class Case(models.Model):
             models.Index(fields=["director", "-id"], name="case_director_id"),
             models.Index(fields=["registering_organisation", "-id"], name="case_registrant_id"),
             models.Index(fields=["registered_at"], name="case_registered_at"),
-            # The year figures (reports.figures) select the cases open in a year: started on
+            # The year figures (cases.figures) select the cases open in a year: started on
             # or before its last day and closed on or after its first day, or still open.
             models.Index(
                 fields=["closed_on", "started_on"],
