@@ -34,15 +34,11 @@ class AftercareConfig(AppConfig):
                         order=30,
                     ),
                 ],
-                privacy=PrivacyProvider(
+                privacy=PrivacyProvider.of(
+                    privacy,
                     title="Nazorg ex-gedetineerden",
-                    find_person=privacy.find_person,
                     retention_kinds=(RetentionKind.AFTERCARE,),
                     record_models=("aftercare.aftercarerecord",),
-                    retention_records=privacy.retention_records,
-                    find_record=privacy.find_record,
-                    records_by_id=privacy.records_by_id,
-                    anonymise=privacy.anonymise,
                 ),
                 reviewed=[
                     # Involved: the record's coordinator or guide.

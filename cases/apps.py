@@ -59,19 +59,15 @@ class CasesConfig(AppConfig):
                         order=1,
                     ),
                 ],
-                privacy=PrivacyProvider(
+                privacy=PrivacyProvider.of(
+                    privacy,
                     title="Casussen (procesregie)",
-                    find_person=privacy.find_person,
                     retention_kinds=(
                         RetentionKind.CASE_MAATWERK,
                         RetentionKind.CASE_PGA,
                         RetentionKind.REGISTRATION,
                     ),
                     record_models=("cases.case",),
-                    retention_records=privacy.retention_records,
-                    find_record=privacy.find_record,
-                    records_by_id=privacy.records_by_id,
-                    anonymise=privacy.anonymise,
                 ),
                 reviewed=[
                     # Involved: the director, support, guide or a member of the case team.

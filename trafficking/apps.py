@@ -50,15 +50,11 @@ class TraffickingConfig(AppConfig):
                         "trafficking/panels/manager.html", {Role.MANAGER}, panels.manager, order=40
                     ),
                 ],
-                privacy=PrivacyProvider(
+                privacy=PrivacyProvider.of(
+                    privacy,
                     title="Mensenhandel",
-                    find_person=privacy.find_person,
                     retention_kinds=(RetentionKind.TRAFFICKING,),
                     record_models=("trafficking.signal",),
-                    retention_records=privacy.retention_records,
-                    find_record=privacy.find_record,
-                    records_by_id=privacy.records_by_id,
-                    anonymise=privacy.anonymise,
                 ),
                 reviewed=[
                     # Involved: whoever entered the signal; the chain director reads every

@@ -46,6 +46,25 @@ class PrivacyProvider:
     records_by_id: Callable[[list], list]
     anonymise: Callable[..., int]
 
+    @classmethod
+    def of(cls, module, *, title: str, retention_kinds, record_models) -> PrivacyProvider:
+        """The provider made of an app's `privacy.py`, which defines the five functions."""
+        return cls(
+            title=title,
+            retention_kinds=tuple(retention_kinds),
+            record_models=tuple(record_models),
+            **{
+                name: getattr(module, name)
+                for name in (
+                    "find_person",
+                    "retention_records",
+                    "find_record",
+                    "records_by_id",
+                    "anonymise",
+                )
+            },
+        )
+
 
 @dataclass(frozen=True)
 class ReviewedRecord:
