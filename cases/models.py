@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, Organisation
-from zvhd.permissions import VIEW, GuardedQuerySet
+from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
 
 LONG_TEXT = 5000  # the longest free text we keep; longer is refused at the field
 
@@ -538,13 +538,14 @@ class CaseNumberSequence(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class ChildQuerySet(GuardedQuerySet):
+class ChildQuerySet(ScopedChildQuerySet):
     """Child records are scoped through their case (CONVENTIONS rule 1): reading them needs
     the case file ("details"); any other action is the same action on the case."""
 
-    def visible_to(self, user, action: str = VIEW):
-        parent_action = "details" if action == VIEW else action
-        return self.filter(case__in=Case.objects.visible_to(user, parent_action).values("pk"))
+    parent_path = "case"
+
+    def parent_action(self, action: str) -> str:
+        return "details" if action == VIEW else action
 
 
 class CaseProblemArea(models.Model):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zvhd.network.models import Municipality, Organisation, Role
-from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet
+from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
 
 IDENTIFY = "identify"
 EXPORT = "export"
@@ -329,13 +329,10 @@ class SignalExploitation(models.Model):
         return self.get_form_display()
 
 
-class ScopedThroughSignal(GuardedQuerySet):
+class ScopedThroughSignal(ScopedChildQuerySet):
     """Child records: visible exactly when their signal is (CONVENTIONS rule 1)."""
 
-    signal_path = "signal"
-
-    def visible_to(self, user, action: str = VIEW):
-        return self.filter(**{f"{self.signal_path}__in": Signal.objects.visible_to(user, action)})
+    parent_path = "signal"
 
 
 class Observation(models.TextChoices):
