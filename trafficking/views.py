@@ -394,26 +394,14 @@ def comensha_row(signal: Signal) -> list[str]:
 
 def _log_export(request, signals) -> None:
     """One export row per signal in the file, in one INSERT."""
-    from django.contrib.contenttypes.models import ContentType
+    from zvhd.privacy.services import log_records_access
 
-    from zvhd.privacy.models import AccessLog
-    from zvhd.privacy.services import client_ip
-
-    if not signals:
-        return
-    user = request.user
-    common = {
-        "user": user,
-        "username": user.get_username(),
-        "organisation": str(user.organisation or ""),
-        "roles": ", ".join(sorted(user.role_names)),
-        "content_type": ContentType.objects.get_for_model(Signal),
-        "action": AccessAction.EXPORT,
-        "allowed": True,
-        "path": request.get_full_path()[:500],
-        "ip_address": client_ip(request),
-    }
-    AccessLog.objects.bulk_create(AccessLog(object_id=str(s.pk), **common) for s in signals)
+    log_records_access(
+        request=request,
+        model=Signal,
+        object_ids=[s.pk for s in signals],
+        action=AccessAction.EXPORT,
+    )
 
 
 # Drieluik ------------------------------------------------------------------------------------

@@ -22,7 +22,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
@@ -104,6 +103,7 @@ def _path(record) -> str:
 def seed(*, stdout) -> None:
     from zvhd.privacy.models import AccessAction, AccessLog
     from zvhd.privacy.review import DEFAULT_DAYS
+    from zvhd.privacy.services import access_log_row
 
     addresses = [ip for pair in ADDRESSES.values() for ip in pair]
     now = timezone.now()
@@ -118,21 +118,16 @@ def seed(*, stdout) -> None:
         record, moment, place = read.record, read.moment, read.place
         user = users[read.username]
         office, home = ADDRESSES[read.username]
-        rows.append(
-            AccessLog(
-                at=moment,
-                user=user,
-                username=user.get_username(),
-                organisation=str(user.organisation) if user.organisation else "",
-                roles=", ".join(sorted(user.role_names)),
-                content_type=ContentType.objects.get_for_model(type(record)),
-                object_id=str(record.pk),
-                action=AccessAction.VIEW,
-                allowed=True,
-                path=_path(record),
-                ip_address=office if place == "office" else home,
-            )
+        row = access_log_row(
+            user=user,
+            model=type(record),
+            object_id=record.pk,
+            action=AccessAction.VIEW,
+            path=_path(record),
+            ip_address=office if place == "office" else home,
         )
+        row.at = moment
+        rows.append(row)
     for row in sorted(rows, key=lambda r: r.at):
         # `at` is stamped by the model (auto_now_add); a raw save keeps the moment given, as
         # loading a fixture does. Only the demo backdates its rows.
