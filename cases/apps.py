@@ -22,7 +22,7 @@ class CasesConfig(AppConfig):
         )
         from cases import demo, figures, privacy
         from cases.models import Case
-        from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES
+        from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES, TRIAGE_QUEUE_ROLES
         from zvhd.apps_contract import AppContract, Demo, PrivacyProvider, ReviewedRecord, register
         from zvhd.navigation import NavItem, Panel
         from zvhd.network.models import BUREAU_ROLES, Role
@@ -30,7 +30,7 @@ class CasesConfig(AppConfig):
         from zvhd.privacy.models import RetentionKind
 
         case_readers = set(POLICY)
-        triage = {Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.MANAGER, Role.LIAISON}
+        triage = set(TRIAGE_QUEUE_ROLES)
         register(
             AppContract(
                 label=self.label,
