@@ -58,7 +58,7 @@ class RegistrationForm(forms.Form):
     birth_date = forms.DateField(
         label=_("Geboortedatum"), widget=DATE, validators=[validate_not_future]
     )
-    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, initial=Gender.ONBEKEND)
+    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, initial=Gender.UNKNOWN)
     bsn = forms.CharField(
         label=_("BSN"),
         required=False,

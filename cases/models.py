@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, Organisation
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.vocabulary import Gender
 
 LONG_TEXT = 5000  # the longest free text we keep; longer is refused at the field
 
@@ -123,13 +124,6 @@ class Urgency(models.TextChoices):
     NORMAL = "normaal", _("Normaal")
     HIGH = "hoog", _("Hoog")
     ACUTE = "acuut", _("Acuut")
-
-
-class Gender(models.TextChoices):
-    MAN = "man", _("Man")
-    VROUW = "vrouw", _("Vrouw")
-    ANDERS = "anders", _("Anders")
-    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Relation(models.TextChoices):
@@ -245,7 +239,7 @@ class Person(models.Model):
     last_name = models.CharField(_("achternaam"), max_length=150, db_index=True)
     birth_date = models.DateField(_("geboortedatum"), validators=[validate_not_future])
     gender = models.CharField(
-        _("geslacht"), max_length=10, choices=Gender.choices, default=Gender.ONBEKEND
+        _("geslacht"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
     )
     bsn = models.CharField(
         _("BSN"),

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from zvhd.network.models import Municipality, Organisation, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.vocabulary import Gender
 
 IDENTIFY = "identify"
 EXPORT = "export"
@@ -111,13 +112,6 @@ def age_class_for(age: int) -> str:
         if age <= highest:
             return age_class
     return AgeClass.OVER_50
-
-
-class Gender(models.TextChoices):
-    FEMALE = "v", _("vrouw")
-    MALE = "m", _("man")
-    OTHER = "x", _("anders")
-    UNKNOWN = "onbekend", _("onbekend")
 
 
 class Minor(models.TextChoices):

@@ -66,6 +66,7 @@ from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
 from zvhd.privacy.services import log_access, log_list_access
 from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.vocabulary import Gender
 
 REGISTER_ROLES = set(POLICY)  # may open the register's pages at all
 CHAIN_DIRECTOR = {Role.KETENREGISSEUR_MENSENHANDEL}
@@ -327,6 +328,15 @@ COMENSHA_COLUMNS = [
 ]
 
 
+# CoMensha's own gender codes in its file (the file's format, not ours).
+COMENSHA_GENDER = {
+    Gender.FEMALE: "v",
+    Gender.MALE: "m",
+    Gender.OTHER: "x",
+    Gender.UNKNOWN: "onbekend",
+}
+
+
 class ComenshaExportView(RoleRequiredMixin, FormView):
     roles = CHAIN_DIRECTOR
     form_class = ExportForm
@@ -386,7 +396,7 @@ def comensha_row(signal: Signal) -> list[str]:
         "sector": signal.sector,
         "country_of_origin": signal.country_of_origin or "onbekend",
         "age_class": signal.age_class,
-        "gender": signal.gender,
+        "gender": COMENSHA_GENDER[signal.gender],
         "minor": signal.minor,
     }
     return [values[key] for key, _header in COMENSHA_COLUMNS]
