@@ -9,38 +9,46 @@ class AdviceConfig(AppConfig):
     verbose_name = _("Advies en informatieknooppunt")
 
     def ready(self):
-        from advice import panels
+        from advice import demo, figures, panels
         from advice.models import ADVICE_POLICY, DIRECTORY_POLICY, SIGNAL_POLICY, roles_for
-        from zvhd.navigation import NavItem, Panel, register, register_panel
+        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.navigation import NavItem, Panel
         from zvhd.permissions import CHANGE, VIEW
 
         writers = roles_for(ADVICE_POLICY, CHANGE)
+        readers = roles_for(ADVICE_POLICY, VIEW)
         register(
-            NavItem(_("Vraag vastleggen"), "advice:quick", roles=writers, order=15, accesskey="v")
-        )
-        register(
-            NavItem(_("Advies"), "advice:list", roles=roles_for(ADVICE_POLICY, VIEW), order=30)
-        )
-        register(
-            NavItem(
-                _("Sociale kaart"),
-                "advice:directory",
-                roles=roles_for(DIRECTORY_POLICY, VIEW),
-                order=70,
-            )
-        )
-        register(
-            NavItem(
-                _("Signalen"), "advice:signal_list", roles=roles_for(SIGNAL_POLICY, VIEW), order=75
-            )
-        )
-        # The quick form first on the start page of whoever answers the phone.
-        register_panel(Panel("advice/panels/quick.html", writers, panels.quick, order=5))
-        register_panel(
-            Panel(
-                "advice/panels/summary.html",
-                roles_for(ADVICE_POLICY, VIEW),
-                panels.summary,
-                order=40,
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(
+                        _("Vraag vastleggen"),
+                        "advice:quick",
+                        roles=writers,
+                        order=15,
+                        accesskey="v",
+                    ),
+                    NavItem(_("Advies"), "advice:list", roles=readers, order=30),
+                    NavItem(
+                        _("Sociale kaart"),
+                        "advice:directory",
+                        roles=roles_for(DIRECTORY_POLICY, VIEW),
+                        order=70,
+                    ),
+                    NavItem(
+                        _("Signalen"),
+                        "advice:signal_list",
+                        roles=roles_for(SIGNAL_POLICY, VIEW),
+                        order=75,
+                    ),
+                ],
+                panels=[
+                    # The quick form first on the start page of whoever answers the phone.
+                    Panel("advice/panels/quick.html", writers, panels.quick, order=5),
+                    Panel("advice/panels/summary.html", readers, panels.summary, order=40),
+                ],
+                # No privacy provider: an advice record holds no person data (registry.py).
+                figures=figures.FIGURES,
+                demo=Demo(seed=demo.seed),
             )
         )

@@ -7,28 +7,49 @@ class AftercareConfig(AppConfig):
     verbose_name = _("Nazorg ex-gedetineerden")
 
     def ready(self):
-        from aftercare import panels
-        from zvhd.navigation import NavItem, Panel, register, register_panel
-        from zvhd.network.models import Role
+        from django.db.models import Q
 
-        register(NavItem(_("Nazorg"), "aftercare:record_list", {Role.NAZORGCOORDINATOR}, 30))
+        from aftercare import demo, figures, panels, privacy
+        from aftercare.models import AftercareRecord
+        from zvhd.apps_contract import AppContract, Demo, PrivacyProvider, ReviewedRecord, register
+        from zvhd.navigation import NavItem, Panel
+        from zvhd.network.models import Role
+        from zvhd.privacy.models import RetentionKind
+
+        coordinator, contact = {Role.NAZORGCOORDINATOR}, {Role.GEMEENTELIJK_CONTACTPERSOON}
         register(
-            NavItem(_("Nazorg"), "aftercare:municipal_list", {Role.GEMEENTELIJK_CONTACTPERSOON}, 30)
-        )
-        register(NavItem(_("Cijfers nazorg"), "aftercare:figures", {Role.MANAGER}, 70))
-        register_panel(
-            Panel(
-                "aftercare/panels/releases.html",
-                {Role.NAZORGCOORDINATOR},
-                panels.releases,
-                order=20,
-            )
-        )
-        register_panel(
-            Panel(
-                "aftercare/panels/municipality.html",
-                {Role.GEMEENTELIJK_CONTACTPERSOON},
-                panels.municipality,
-                order=30,
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(_("Nazorg"), "aftercare:record_list", coordinator, 30),
+                    NavItem(_("Nazorg"), "aftercare:municipal_list", contact, 30),
+                    NavItem(_("Cijfers nazorg"), "aftercare:figures", {Role.MANAGER}, 70),
+                ],
+                panels=[
+                    Panel("aftercare/panels/releases.html", coordinator, panels.releases, order=20),
+                    Panel(
+                        "aftercare/panels/municipality.html",
+                        contact,
+                        panels.municipality,
+                        order=30,
+                    ),
+                ],
+                privacy=PrivacyProvider.of(
+                    privacy,
+                    title="Nazorg ex-gedetineerden",
+                    retention_kinds=(RetentionKind.AFTERCARE,),
+                    record_models=("aftercare.aftercarerecord",),
+                ),
+                reviewed=[
+                    # Involved: the record's coordinator or guide.
+                    ReviewedRecord(
+                        model=AftercareRecord,
+                        column="aftercare",
+                        involved=lambda user: Q(coordinator=user) | Q(guide=user),
+                        detail_url="aftercare:record_detail",
+                    )
+                ],
+                figures=figures.FIGURES,
+                demo=Demo(seed=demo.seed, access_reads=demo.access_reads),
             )
         )

@@ -239,3 +239,22 @@ def _work(record, r, coordinator, guide, today, outcome) -> None:
             note = "" if reason != ClosingReason.OTHER else "Geen hulpvraag meer na ontslag."
             services.close_record(record=record, reason=reason, note=note, closed_by=coordinator)
             _backdate(record, coordinator, closed_on=record.expected_release + timedelta(days=30))
+
+
+def access_reads(calendar) -> list:
+    """Reads of the demo records for the access review (zvhd/privacy/demo_access.py): the
+    coordinator on her records at the office, and on two before seven on a release day."""
+    from aftercare.models import AftercareRecord, Status
+    from zvhd.privacy.demo_access import DemoRead
+
+    at, workdays = calendar.at, calendar.workdays
+    records = list(AftercareRecord.objects.exclude(status=Status.CLOSED).order_by("pk")[:6])
+    reads = [
+        DemoRead("nazorg", at(day, 11 + i % 4, 20 + i), "office", record)
+        for i, (day, record) in enumerate(zip(workdays[1::2], records, strict=False))
+    ]
+    reads += [
+        DemoRead("nazorg", at(workdays[-6], 6, 35 + 6 * i), "home", record)
+        for i, record in enumerate(records[:2])
+    ]
+    return reads

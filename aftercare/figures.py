@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from aftercare.models import BASIC_CONDITIONS, DONE_STATUSES, AftercareRecord, Consent
+from zvhd.apps_contract import FiguresProvider
 
 DEFINITIONS = [
     ("Meldingen", "Nazorgdossiers waarvan de eerste melding in het jaar is ontvangen."),
@@ -153,3 +154,7 @@ def for_report(year: int, municipality=None) -> dict:
             },
         ],
     }
+
+
+# The aftercare chapter of the reports app, through the aftercare app's contract.
+FIGURES = FiguresProvider(for_year=for_report)

@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 from stdnum.nl import bsn as stdnum_bsn
 
 from zvhd.network.models import BUREAU_ROLES, Municipality, Role
-from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet
+from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
 
 LONG_TEXT = 4000
 
@@ -407,13 +407,13 @@ class AftercareRecord(models.Model):
             )
 
 
-class ChildQuerySet(GuardedQuerySet):
+class ChildQuerySet(ScopedChildQuerySet):
     """Child records are scoped through their record: the record's full view decides."""
 
-    def visible_to(self, user, action: str = VIEW):
-        record_action = CHANGE if action == CHANGE else DETAIL
-        visible = AftercareRecord.objects.visible_to(user, record_action)
-        return self.filter(record__in=visible.values("pk"))
+    parent_path = "record"
+
+    def parent_action(self, action: str) -> str:
+        return CHANGE if action == CHANGE else DETAIL
 
 
 class NotificationKind(models.TextChoices):

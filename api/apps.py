@@ -11,10 +11,18 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from api import panels
-        from zvhd.navigation import NavItem, Panel, register, register_panel
+        from zvhd.apps_contract import AppContract, register
+        from zvhd.navigation import NavItem, Panel
         from zvhd.network.models import Role
 
         beheer = {Role.FUNCTIONEEL_BEHEERDER}
-        register(NavItem(_("API-koppelingen"), "api:client_list", roles=beheer, order=91))
-        register(NavItem(_("Import"), "api:import_list", roles=beheer, order=92))
-        register_panel(Panel("api/panels/beheer.html", beheer, panels.beheer, order=11))
+        register(
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(_("API-koppelingen"), "api:client_list", roles=beheer, order=91),
+                    NavItem(_("Import"), "api:import_list", roles=beheer, order=92),
+                ],
+                panels=[Panel("api/panels/beheer.html", beheer, panels.beheer, order=11)],
+            )
+        )

@@ -21,7 +21,7 @@ class RegistrationCreateSerializer(serializers.Serializer):
     first_name = serializers.CharField(max_length=100, help_text="Voornaam van de betrokkene.")
     last_name = serializers.CharField(max_length=150)
     birth_date = serializers.DateField(help_text="JJJJ-MM-DD, niet in de toekomst.")
-    gender = serializers.ChoiceField(choices=Gender.choices, default=Gender.ONBEKEND)
+    gender = serializers.ChoiceField(choices=Gender.choices, default=Gender.UNKNOWN)
     bsn = serializers.CharField(max_length=12, required=False, allow_blank=True, default="")
     person_municipality = serializers.CharField(
         max_length=100, help_text="Woongemeente, met de naam zoals de app die toont (bv. Assen)."

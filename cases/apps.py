@@ -7,6 +7,7 @@ class CasesConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
+        from django.db.models import Q
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
         from cases import panels
@@ -19,51 +20,67 @@ class CasesConfig(AppConfig):
         m2m_changed.connect(
             forget_filter_choices, sender=User.groups.through, dispatch_uid="cases-user-groups"
         )
-        from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES
-        from zvhd.navigation import NavItem, Panel, register, register_panel
+        from cases import demo, figures, privacy
+        from cases.models import Case
+        from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES, TRIAGE_QUEUE_ROLES
+        from zvhd.apps_contract import AppContract, Demo, PrivacyProvider, ReviewedRecord, register
+        from zvhd.navigation import NavItem, Panel
         from zvhd.network.models import BUREAU_ROLES, Role
         from zvhd.permissions import VIEW
+        from zvhd.privacy.models import RetentionKind
 
         case_readers = set(POLICY)
-        register(NavItem(_("Casussen"), "cases:case_list", roles=case_readers, order=10))
+        triage = set(TRIAGE_QUEUE_ROLES)
         register(
-            NavItem(
-                _("Triage"),
-                "cases:triage_queue",
-                roles={Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.MANAGER, Role.LIAISON},
-                order=11,
-            )
-        )
-        register(
-            NavItem(_("Ketenkamer"), "cases:ketenkamer_list", roles=KETENKAMER[VIEW], order=12)
-        )
-        register(NavItem(_("Aanmelden"), "cases:register", roles=REGISTER_ROLES, order=13))
-        register(NavItem(_("Groepsaanpak"), "cases:group_list", roles=GROUPS[VIEW], order=14))
-
-        register_panel(
-            Panel("cases/panels/my_work.html", set(BUREAU_ROLES), panels.my_work, order=1)
-        )
-        register_panel(
-            Panel(
-                "cases/panels/triage.html",
-                {Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.MANAGER, Role.LIAISON},
-                panels.triage,
-                order=2,
-            )
-        )
-        register_panel(
-            Panel(
-                "cases/panels/partner.html",
-                {Role.PARTNERPROFESSIONAL},
-                panels.partner,
-                order=1,
-            )
-        )
-        register_panel(
-            Panel(
-                "cases/panels/municipality.html",
-                {Role.GEMEENTELIJK_CONTACTPERSOON},
-                panels.municipality,
-                order=1,
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(_("Casussen"), "cases:case_list", roles=case_readers, order=10),
+                    NavItem(_("Triage"), "cases:triage_queue", roles=triage, order=11),
+                    NavItem(
+                        _("Ketenkamer"), "cases:ketenkamer_list", roles=KETENKAMER[VIEW], order=12
+                    ),
+                    NavItem(_("Aanmelden"), "cases:register", roles=REGISTER_ROLES, order=13),
+                    NavItem(_("Groepsaanpak"), "cases:group_list", roles=GROUPS[VIEW], order=14),
+                ],
+                panels=[
+                    Panel("cases/panels/my_work.html", set(BUREAU_ROLES), panels.my_work, order=1),
+                    Panel("cases/panels/triage.html", triage, panels.triage, order=2),
+                    Panel(
+                        "cases/panels/partner.html",
+                        {Role.PARTNERPROFESSIONAL},
+                        panels.partner,
+                        order=1,
+                    ),
+                    Panel(
+                        "cases/panels/municipality.html",
+                        {Role.GEMEENTELIJK_CONTACTPERSOON},
+                        panels.municipality,
+                        order=1,
+                    ),
+                ],
+                privacy=PrivacyProvider.of(
+                    privacy,
+                    title="Casussen (procesregie)",
+                    retention_kinds=(
+                        RetentionKind.CASE_MAATWERK,
+                        RetentionKind.CASE_PGA,
+                        RetentionKind.REGISTRATION,
+                    ),
+                    record_models=("cases.case",),
+                ),
+                reviewed=[
+                    # Involved: the director, support, guide or a member of the case team.
+                    ReviewedRecord(
+                        model=Case,
+                        column="cases",
+                        involved=lambda user: (
+                            Q(director=user) | Q(support=user) | Q(guide=user) | Q(team__user=user)
+                        ),
+                        detail_url="cases:case_detail",
+                    )
+                ],
+                figures=figures.FIGURES,
+                demo=Demo(seed=demo.seed, access_reads=demo.access_reads),
             )
         )

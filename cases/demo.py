@@ -486,3 +486,54 @@ def _date_transitions(case, registered_at, decided_on) -> list[Transition]:
         )
         transition.at = min(when, timezone.now())
     return moments[1:]
+
+
+# Demo reads for the privacy officer's access review (zvhd/privacy/demo_access.py).
+UNINVOLVED_CASES = 27
+
+
+def access_reads(calendar) -> list:
+    """Reads of the demo cases: the director and support on their own cases, the manager on a
+    few escalations; the trajectbegeleider opening 27 cases she has nothing to do with in three
+    days (the last ten in the evening); a director on a Sunday evening and a police liaison on
+    a Saturday night, outside office hours."""
+    from itertools import cycle
+
+    from cases.models import DIRECTION_STATUSES, TRIAGE_STATUSES, Case
+    from zvhd.privacy.demo_access import DemoRead, demo_user
+
+    at, workdays = calendar.at, calendar.workdays
+    active = list(Case.objects.filter(status__in=DIRECTION_STATUSES).order_by("pk"))
+    own = [c for c in active if c.director_id is not None]
+    triage = list(Case.objects.filter(status__in=TRIAGE_STATUSES).order_by("pk"))
+    # Cases the trajectbegeleider has nothing to do with: a mix of running and closed ones.
+    begeleider = demo_user("begeleider")
+    not_hers = list(
+        Case.objects.exclude(guide=begeleider)
+        .exclude(team__user=begeleider)
+        .order_by("-registered_at", "pk")[:UNINVOLVED_CASES]
+    )
+    reads = []
+    for i, (day, case) in enumerate(zip(cycle(workdays), own[:12], strict=False)):
+        reads.append(DemoRead("regisseur", at(day, 9 + i % 7, 10 + 3 * i % 40), "office", case))
+    for i, (day, case) in enumerate(zip(workdays[::2], own[12:18], strict=False)):
+        reads.append(DemoRead("ondersteuner", at(day, 10 + i % 5, 5 + 7 * i % 50), "office", case))
+    for i, case in enumerate(active[-4:]):
+        reads.append(DemoRead("manager", at(workdays[-3], 15, 10 + 6 * i), "office", case))
+    # Many records without involvement: 27 case summaries in three days, the last ten in the
+    # evening.
+    binge_days = [workdays[-5], workdays[-4], workdays[-2]]
+    for i, case in enumerate(not_hers):
+        if i < 17:
+            moment = at(binge_days[i // 9], 10 + (i % 9) // 3, 4 + 17 * (i % 3))
+            reads.append(DemoRead("begeleider", moment, "office", case))
+        else:
+            moment = at(binge_days[2], 19, 12 + 4 * (i - 17))
+            reads.append(DemoRead("begeleider", moment, "home", case))
+    # Outside office hours, for reasons that may well be fine: the review asks, not judges.
+    sunday = calendar.last(6)
+    for i, case in enumerate(own[:3]):
+        reads.append(DemoRead("regisseur", at(sunday, 20, 41 + 9 * i), "home", case))
+    if triage:
+        reads.append(DemoRead("liaison.politie", at(calendar.last(5), 23, 17), "home", triage[0]))
+    return reads

@@ -13,8 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, Kind, Status, Topic
-from cases.policy import DETAILS, sees_names
-from zvhd.network.models import Municipality, Role, User
+from cases.policy import DETAILS, DIRECTOR_ROLES, sees_names
+from zvhd.network.models import Municipality, User
 
 CASE_NUMBER = re.compile(r"^\d{4}-\d{3,7}$")
 # Django's own message of a model choice (translated by Django): it does not repeat the input.
@@ -40,9 +40,7 @@ def filter_choices() -> dict[str, list[tuple[int, str]]]:
     choices = cache.get(CHOICES_CACHE_KEY)
     if choices is None:
         directors = (
-            User.objects.filter(
-                is_active=True, groups__name__in=[Role.PROCESREGISSEUR, Role.MANAGER]
-            )
+            User.objects.filter(is_active=True, groups__name__in=DIRECTOR_ROLES)
             .distinct()
             .order_by("last_name", "first_name")
             .only("pk", "first_name", "last_name", "username")

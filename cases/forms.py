@@ -23,7 +23,9 @@ from cases.models import (
     validate_bsn,
     validate_not_future,
 )
+from cases.policy import DIRECTOR_ROLES, KETENKAMER
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
+from zvhd.permissions import VIEW
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
@@ -56,7 +58,7 @@ class RegistrationForm(forms.Form):
     birth_date = forms.DateField(
         label=_("Geboortedatum"), widget=DATE, validators=[validate_not_future]
     )
-    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, initial=Gender.ONBEKEND)
+    gender = forms.ChoiceField(label=_("Geslacht"), choices=Gender.choices, initial=Gender.UNKNOWN)
     bsn = forms.CharField(
         label=_("BSN"),
         required=False,
@@ -261,7 +263,7 @@ class TriageForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["director"].queryset = bureau_users(Role.PROCESREGISSEUR, Role.MANAGER)
+        self.fields["director"].queryset = bureau_users(*DIRECTOR_ROLES)
         self.fields["support"].queryset = bureau_users(Role.PROCESONDERSTEUNER)
         self.fields["guide"].queryset = bureau_users(Role.TRAJECTBEGELEIDER)
 
@@ -308,9 +310,7 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["attendees"].queryset = bureau_users(
-            Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.MANAGER, Role.LIAISON
-        )
+        self.fields["attendees"].queryset = bureau_users(*KETENKAMER[VIEW])
 
 
 class PlanForm(forms.Form):
@@ -468,7 +468,7 @@ class CasePeopleForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["director"].queryset = bureau_users(Role.PROCESREGISSEUR, Role.MANAGER)
+        self.fields["director"].queryset = bureau_users(*DIRECTOR_ROLES)
         self.fields["support"].queryset = bureau_users(Role.PROCESONDERSTEUNER)
         self.fields["guide"].queryset = bureau_users(Role.TRAJECTBEGELEIDER)
 

@@ -19,7 +19,8 @@ from simple_history.models import HistoricalRecords
 
 from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, Organisation
-from zvhd.permissions import VIEW, GuardedQuerySet
+from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.vocabulary import Gender
 
 LONG_TEXT = 5000  # the longest free text we keep; longer is refused at the field
 
@@ -123,13 +124,6 @@ class Urgency(models.TextChoices):
     NORMAL = "normaal", _("Normaal")
     HIGH = "hoog", _("Hoog")
     ACUTE = "acuut", _("Acuut")
-
-
-class Gender(models.TextChoices):
-    MAN = "man", _("Man")
-    VROUW = "vrouw", _("Vrouw")
-    ANDERS = "anders", _("Anders")
-    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Relation(models.TextChoices):
@@ -245,7 +239,7 @@ class Person(models.Model):
     last_name = models.CharField(_("achternaam"), max_length=150, db_index=True)
     birth_date = models.DateField(_("geboortedatum"), validators=[validate_not_future])
     gender = models.CharField(
-        _("geslacht"), max_length=10, choices=Gender.choices, default=Gender.ONBEKEND
+        _("geslacht"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
     )
     bsn = models.CharField(
         _("BSN"),
@@ -455,7 +449,7 @@ class Case(models.Model):
             models.Index(fields=["director", "-id"], name="case_director_id"),
             models.Index(fields=["registering_organisation", "-id"], name="case_registrant_id"),
             models.Index(fields=["registered_at"], name="case_registered_at"),
-            # The year figures (reports.figures) select the cases open in a year: started on
+            # The year figures (cases.figures) select the cases open in a year: started on
             # or before its last day and closed on or after its first day, or still open.
             models.Index(
                 fields=["closed_on", "started_on"],
@@ -538,13 +532,14 @@ class CaseNumberSequence(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class ChildQuerySet(GuardedQuerySet):
+class ChildQuerySet(ScopedChildQuerySet):
     """Child records are scoped through their case (CONVENTIONS rule 1): reading them needs
     the case file ("details"); any other action is the same action on the case."""
 
-    def visible_to(self, user, action: str = VIEW):
-        parent_action = "details" if action == VIEW else action
-        return self.filter(case__in=Case.objects.visible_to(user, parent_action).values("pk"))
+    parent_path = "case"
+
+    def parent_action(self, action: str) -> str:
+        return "details" if action == VIEW else action
 
 
 class CaseProblemArea(models.Model):

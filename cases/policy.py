@@ -91,19 +91,24 @@ REGISTER_ROLES = {
 }
 # Roles that hold a triage action in POLICY (for the ketenkamer page's buttons).
 TRIAGE_ROLES = {role for role, actions in POLICY.items() if TRIAGE in actions}
-# Who sees at intake whether the person is already known (the duplicate check).
-DUPLICATE_CHECK_ROLES = {
-    Role.PROCESREGISSEUR,
-    Role.PROCESONDERSTEUNER,
-    Role.MANAGER,
-    Role.TRAJECTBEGELEIDER,
-    Role.NAZORGCOORDINATOR,
-    Role.KETENREGISSEUR_MENSENHANDEL,
-}
-# The ketenkamer pages: attendees read, the bureau prepares and records.
+# Roles that reach the registrations awaiting triage: the triage page and its start panel,
+# and the ketenkamer's attendees.
+TRIAGE_QUEUE_ROLES = frozenset(
+    role
+    for role, actions in POLICY.items()
+    if any(TRIAGE_QUEUE in scopes for scopes in actions.values())
+)
+# Who sees at intake whether the person is already known (the duplicate check): whoever sees
+# the summary of every case.
+DUPLICATE_CHECK_ROLES = frozenset(
+    role for role, actions in POLICY.items() if ALL in actions.get(VIEW, ())
+)
+# Who may be named a case's process director (the director lists of forms and filters).
+DIRECTOR_ROLES = (Role.PROCESREGISSEUR, Role.MANAGER)
+# The ketenkamer pages: attendees read, whoever screens registrations prepares and records.
 KETENKAMER = {
-    VIEW: {Role.MANAGER, Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.LIAISON},
-    CHANGE: {Role.MANAGER, Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER},
+    VIEW: set(TRIAGE_QUEUE_ROLES),
+    CHANGE: {role for role, actions in POLICY.items() if SCREEN in actions},
 }
 # Group approach pages.
 GROUPS = {

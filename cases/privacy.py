@@ -79,7 +79,7 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
 
 # ---------------------------------------------------------------------------------------------
 # Retention (zvhd/privacy/registry.py): which closed cases fall under which term, and how a
-# case is anonymised while the year figures (reports.figures) stay the same.
+# case is anonymised while the year figures (cases.figures) stay the same.
 
 # Statuses where the registration ended at the triage decision (or withdrawal): the term runs
 # from `triaged_on`, which decide_triage and withdraw_case both set.
@@ -144,7 +144,7 @@ def _same_age_birth_date(birth_date, registered_on):
     """A stand-in birth date that gives the same age at registration as the real one.
 
     The year figures count age classes and minors by age at registration
-    (reports.figures._age_at_registration); the stand-in keeps those counts while the real
+    (cases.figures._age_at_registration); the stand-in keeps those counts while the real
     birth date, which with a name identifies a person, is gone. It is the registration day,
     that many years earlier (29 February falls back to 28 February).
     """

@@ -7,19 +7,31 @@ class FinanceConfig(AppConfig):
     verbose_name = _("Financiën")
 
     def ready(self):
-        from finance import panels
+        from finance import demo, figures, panels
         from finance.models import FINANCE_ROLES
-        from zvhd.navigation import NavItem, Panel, register, register_panel
+        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.navigation import NavItem, Panel
         from zvhd.network.models import Role
 
         contact = {Role.GEMEENTELIJK_CONTACTPERSOON}
-        register(NavItem(_("Financiën"), "finance:home", roles=set(FINANCE_ROLES), order=60))
         register(
-            NavItem(_("Bijdrage gemeente"), "finance:my_contribution", roles=contact, order=60)
-        )
-        register_panel(
-            Panel("finance/panels/finance.html", set(FINANCE_ROLES), panels.finance, order=40)
-        )
-        register_panel(
-            Panel("finance/panels/contribution.html", contact, panels.contribution, order=40)
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(_("Financiën"), "finance:home", roles=set(FINANCE_ROLES), order=60),
+                    NavItem(
+                        _("Bijdrage gemeente"), "finance:my_contribution", roles=contact, order=60
+                    ),
+                ],
+                panels=[
+                    Panel(
+                        "finance/panels/finance.html", set(FINANCE_ROLES), panels.finance, order=40
+                    ),
+                    Panel(
+                        "finance/panels/contribution.html", contact, panels.contribution, order=40
+                    ),
+                ],
+                figures=figures.FIGURES,
+                demo=Demo(seed=demo.seed),
+            )
         )

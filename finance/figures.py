@@ -14,6 +14,7 @@ from django.db.models import Case, DecimalField, F, Sum, When
 
 from finance.distribution import Component, DistributionError, distribute
 from finance.models import FinanceYear, MovementKind, ReserveMovement, Side
+from zvhd.apps_contract import FiguresProvider
 from zvhd.network.models import Municipality, Population
 
 ZERO = Decimal(0)
@@ -335,3 +336,78 @@ def previous_year_for(year: FinanceYear, user=None) -> FinanceYear | None:
     if user is not None:
         qs = FinanceYear.objects.visible_to(user).for_contributions()
     return qs.filter(year=year.year - 1).first()
+
+
+# ---------------------------------------------------------------------------------------------
+# For the reports app, through the finance app's contract (finance/apps.py)
+
+
+def _int(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def for_report(year: int, municipality=None) -> dict | None:
+    """The finance chapter of the annual report: plain JSON-able numbers (whole euros) from
+    this module's `Budget`, for a snapshot, the dashboard and the PDF (province-wide only)."""
+    if municipality is not None:
+        return None
+    # Anonymous totals for the report; access to the report pages is checked by the view.
+    finance_year = FinanceYear._base_manager.filter(year=year).first()
+    if finance_year is None:
+        return None
+    finance_year = FinanceYear.objects.for_detail().get(pk=finance_year.pk)
+    budget = budget_for(finance_year)
+    realised = budget.has_realisation
+
+    def side(rows):
+        return [
+            {
+                "line": row.line.name,
+                "level": row.level,
+                "amount": _int(row.realised if realised else row.current),
+            }
+            for row in rows
+        ]
+
+    cost_total = budget.cost_totals.realised if realised else budget.cost_totals.current
+    income_total = budget.income_totals.realised if realised else budget.income_totals.current
+    reserve = budget.reserve
+    return {
+        "basis": "realisatie" if realised else "begroting",
+        "adopted": finance_year.is_adopted,
+        "costs": side(budget.costs),
+        "income": side(budget.income),
+        "cost_total": _int(cost_total or 0),
+        "income_total": _int(income_total or 0),
+        "result": _int((income_total or 0) - (cost_total or 0)),
+        "reserve": {
+            "start": _int(reserve.start),
+            "additions": _int(reserve.additions),
+            "withdrawals": _int(reserve.withdrawals),
+            "end": _int(reserve.end),
+            "pct_of_budget": None if reserve.pct_of_budget is None else str(reserve.pct_of_budget),
+        },
+        "staffing": [
+            {"function": s.function, "fte": str(s.fte)} for s in finance_year.staffing.all()
+        ],
+        "liaisons": [
+            {"label": li.label, "organisation": li.organisation.name, "amount": _int(li.amount)}
+            for li in finance_year.liaisons.all()
+        ],
+    }
+
+
+def contribution_for_factsheet(year: int, municipality) -> dict | None:
+    """The municipality's total contribution (key + plus tasks) of `year`."""
+    finance_year = FinanceYear._base_manager.filter(year=year).first()
+    if finance_year is None:
+        return None
+    finance_year = FinanceYear.objects.for_contributions().get(pk=finance_year.pk)
+    contributions = contributions_for(finance_year)
+    if contributions.error:
+        return None
+    row = contributions.row_for(municipality)
+    return None if row is None else {"contribution": row.total}
+
+
+FIGURES = FiguresProvider(for_year=for_report, factsheet=contribution_for_factsheet)

@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from finance.distribution import EQUAL, INHABITANTS
 from zvhd.network.models import Municipality, Organisation, Role
-from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet
+from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
 
 NON_NEGATIVE = [MinValueValidator(0, _("Een negatief bedrag is hier niet toegestaan."))]
 
@@ -277,16 +277,13 @@ class Side(models.TextChoices):
     INCOME = "inkomsten", _("inkomsten")
 
 
-class ChildOfYearQuerySet(GuardedQuerySet):
+class ChildOfYearQuerySet(ScopedChildQuerySet):
     """Child records are scoped through their year (CONVENTIONS rule 1)."""
 
-    year_path = "year"
+    parent_path = "year"
 
-    def visible_to(self, user, action=VIEW):
-        wanted = BUDGET if action == VIEW else action
-        return self.filter(
-            **{f"{self.year_path}__in": FinanceYear.objects.visible_to(user, wanted)}
-        )
+    def parent_action(self, action: str) -> str:
+        return BUDGET if action == VIEW else action
 
 
 class BudgetLineQuerySet(ChildOfYearQuerySet):
@@ -336,7 +333,7 @@ class BudgetLine(models.Model):
 
 
 class AmendmentQuerySet(ChildOfYearQuerySet):
-    year_path = "line__year"
+    parent_path = "line__year"
 
 
 class BudgetAmendment(models.Model):

@@ -7,29 +7,41 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Rapportages")
 
     def ready(self):
-        from reports import panels
+        from reports import demo, panels
         from reports.policy import roles_for
-        from zvhd.navigation import NavItem, Panel, register, register_panel
+        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.navigation import NavItem, Panel
         from zvhd.network.models import Role
         from zvhd.permissions import CHANGE
 
-        register(NavItem(_("Cijfers"), "reports:dashboard", roles=roles_for("dashboard"), order=60))
         register(
-            NavItem(
-                _("Thematische overleggen"),
-                "reports:thematic",
-                roles=roles_for("thematic", CHANGE),
-                order=61,
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(
+                        _("Cijfers"), "reports:dashboard", roles=roles_for("dashboard"), order=60
+                    ),
+                    NavItem(
+                        _("Thematische overleggen"),
+                        "reports:thematic",
+                        roles=roles_for("thematic", CHANGE),
+                        order=61,
+                    ),
+                    NavItem(
+                        _("Factsheets"),
+                        "reports:factsheets",
+                        roles={Role.GEMEENTELIJK_CONTACTPERSOON},
+                        order=62,
+                    ),
+                ],
+                panels=[
+                    Panel(
+                        "reports/panels/figures.html",
+                        roles_for("dashboard"),
+                        panels.figures,
+                        order=20,
+                    )
+                ],
+                demo=Demo(seed=demo.seed),
             )
-        )
-        register(
-            NavItem(
-                _("Factsheets"),
-                "reports:factsheets",
-                roles={Role.GEMEENTELIJK_CONTACTPERSOON},
-                order=62,
-            )
-        )
-        register_panel(
-            Panel("reports/panels/figures.html", roles_for("dashboard"), panels.figures, order=20)
         )

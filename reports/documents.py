@@ -11,9 +11,8 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
-from cases.models import CRITERIA
 from reports.charts import bars
-from reports.figures import DEFINITIONS, factsheet_figures, year_figures
+from reports.figures import DEFINITIONS, factsheet_figures, vocabulary, year_figures
 from reports.finance import municipal_contribution
 from reports.models import DocumentKind, JobStatus, ReportText, Section, YearSnapshot
 from reports.tables import build_tables
@@ -66,7 +65,7 @@ def annual_report_context(document, progress: Callable[[int, str], None]) -> dic
         "chapters": chapters,
         "texts": {section: texts.get(section, "") for section in Section.values},
         "primary_tasks": [label for _code, label in ref.PRIMARY_TASKS_2020],
-        "criteria": [str(label) for _field, label in CRITERIA],
+        "criteria": [str(label) for _field, label in vocabulary("cases", "criteria") or ()],
         "aftercare_conditions": ref.ANNUAL_REPORT_2020_FIGURES["aftercare"]["basic_conditions"],
         "aftercare_tables": [t for t in tables if t.chapter == "nazorg"],
         "definitions": list(DEFINITIONS.values()),

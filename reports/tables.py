@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reports.figures import AGE_CLASSES, DEFINITIONS
+from reports.figures import DEFINITIONS, vocabulary
 from reports.thematic import DEFINITIONS as THEMATIC_DEFINITIONS
 
 SMALL = 5
@@ -116,8 +116,9 @@ def build_tables(years: list[dict], *, mask_small: bool = False) -> list[FigureT
     }
     tables.append(flow)
 
-    age_labels = [label for _key, label, *_ in AGE_CLASSES]
-    age_keys = [key for key, *_ in AGE_CLASSES]
+    age_classes = vocabulary("cases", "age_classes") or ()
+    age_labels = [label for _key, label, *_ in age_classes]
+    age_keys = [key for key, *_ in age_classes]
     if mask_small:
         # Percentages of a few cases would reveal them; a municipality gets masked counts.
         rows = [

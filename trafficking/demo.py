@@ -332,3 +332,17 @@ def seed(*, stdout, rng) -> None:
     stdout.write(
         f"  {Signal.objects.count()} signalen, {DrieluikMeeting.objects.count()} Drieluiken\n"
     )
+
+
+def access_reads(calendar) -> list:
+    """Reads of the demo signals by the chain director, for the access review
+    (zvhd/privacy/demo_access.py)."""
+    from trafficking.models import Signal, SignalStatus
+    from zvhd.privacy.demo_access import DemoRead
+
+    at, workdays = calendar.at, calendar.workdays
+    signals = list(Signal.objects.exclude(status=SignalStatus.CLOSED).order_by("pk")[:4])
+    return [
+        DemoRead("mensenhandel", at(day, 14 + i % 3, 15 + 4 * i), "office", signal)
+        for i, (day, signal) in enumerate(zip(workdays[::3], signals, strict=False))
+    ]

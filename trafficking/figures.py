@@ -21,6 +21,7 @@ from trafficking.models import (
     Signal,
     SignalExploitation,
 )
+from zvhd.apps_contract import Definition, FiguresProvider
 
 DEFINITIONS = [
     (
@@ -164,3 +165,37 @@ def figures_for_year(year: int) -> TraffickingFigures:
         awareness=awareness,
         awareness_participants=participants,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# For the reports app, through the trafficking app's contract (trafficking/apps.py)
+
+REPORT_DEFINITIONS = [
+    Definition(
+        "trafficking",
+        "Mensenhandel",
+        "Nieuwe signalen van mogelijke mensenhandel met een signaaldatum in het jaar (alleen "
+        "aantallen, nooit personen); per gemeente: de gemeente van verblijf of uitbuiting.",
+    )
+]
+
+
+def for_report(year: int, municipality=None) -> dict:
+    """The trafficking chapter of the reports app (JSON-ready, a snapshot freezes it); for a
+    municipality only its number of signals."""
+    figures = figures_for_year(year)
+    if municipality is not None:
+        by_name = {row.label: row.count for row in figures.by_municipality}
+        return {"signals": by_name.get(municipality.name, 0)}
+    return {
+        "signals": figures.signals,
+        "minors": figures.minors,
+        "reported_to_comensha": figures.reported_to_comensha,
+        "by_form": {row.label: row.count for row in figures.by_form},
+        "by_reporter": {row.label: row.count for row in figures.by_reporter},
+        "by_follow_up": {row.label: row.count for row in figures.by_follow_up},
+        "by_municipality": {row.label: row.count for row in figures.by_municipality},
+    }
+
+
+FIGURES = FiguresProvider(for_year=for_report, definitions=REPORT_DEFINITIONS)

@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zvhd.network.models import Municipality, Organisation, Role
-from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet
+from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.vocabulary import Gender
 
 IDENTIFY = "identify"
 EXPORT = "export"
@@ -111,13 +112,6 @@ def age_class_for(age: int) -> str:
         if age <= highest:
             return age_class
     return AgeClass.OVER_50
-
-
-class Gender(models.TextChoices):
-    FEMALE = "v", _("vrouw")
-    MALE = "m", _("man")
-    OTHER = "x", _("anders")
-    UNKNOWN = "onbekend", _("onbekend")
 
 
 class Minor(models.TextChoices):
@@ -329,13 +323,10 @@ class SignalExploitation(models.Model):
         return self.get_form_display()
 
 
-class ScopedThroughSignal(GuardedQuerySet):
+class ScopedThroughSignal(ScopedChildQuerySet):
     """Child records: visible exactly when their signal is (CONVENTIONS rule 1)."""
 
-    signal_path = "signal"
-
-    def visible_to(self, user, action: str = VIEW):
-        return self.filter(**{f"{self.signal_path}__in": Signal.objects.visible_to(user, action)})
+    parent_path = "signal"
 
 
 class Observation(models.TextChoices):

@@ -293,10 +293,6 @@ def record_decision(
     )
 
 
-# Trafficking's gender codes as the cases app writes them.
-CASE_GENDER = {"v": "vrouw", "m": "man", "x": "anders", "onbekend": "onbekend"}
-
-
 def missing_for_direction(signal: Signal) -> list[str]:
     """What a registration for process direction needs of the person and the signal lacks."""
     missing = [
@@ -338,7 +334,7 @@ def register_for_direction(*, signal: Signal, decided_on: date, by):
             "first_name": signal.first_name,
             "last_name": signal.last_name,
             "birth_date": signal.birth_date,
-            "gender": CASE_GENDER.get(signal.gender, "onbekend"),
+            "gender": signal.gender,  # one vocabulary (zvhd.vocabulary.Gender)
             "bsn": signal.bsn,
             "municipality": signal.municipality,
         },

@@ -66,6 +66,7 @@ from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
 from zvhd.privacy.services import log_access, log_list_access
 from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.vocabulary import Gender
 
 REGISTER_ROLES = set(POLICY)  # may open the register's pages at all
 CHAIN_DIRECTOR = {Role.KETENREGISSEUR_MENSENHANDEL}
@@ -327,6 +328,15 @@ COMENSHA_COLUMNS = [
 ]
 
 
+# CoMensha's own gender codes in its file (the file's format, not ours).
+COMENSHA_GENDER = {
+    Gender.FEMALE: "v",
+    Gender.MALE: "m",
+    Gender.OTHER: "x",
+    Gender.UNKNOWN: "onbekend",
+}
+
+
 class ComenshaExportView(RoleRequiredMixin, FormView):
     roles = CHAIN_DIRECTOR
     form_class = ExportForm
@@ -386,7 +396,7 @@ def comensha_row(signal: Signal) -> list[str]:
         "sector": signal.sector,
         "country_of_origin": signal.country_of_origin or "onbekend",
         "age_class": signal.age_class,
-        "gender": signal.gender,
+        "gender": COMENSHA_GENDER[signal.gender],
         "minor": signal.minor,
     }
     return [values[key] for key, _header in COMENSHA_COLUMNS]
@@ -394,26 +404,14 @@ def comensha_row(signal: Signal) -> list[str]:
 
 def _log_export(request, signals) -> None:
     """One export row per signal in the file, in one INSERT."""
-    from django.contrib.contenttypes.models import ContentType
+    from zvhd.privacy.services import log_records_access
 
-    from zvhd.privacy.models import AccessLog
-    from zvhd.privacy.services import client_ip
-
-    if not signals:
-        return
-    user = request.user
-    common = {
-        "user": user,
-        "username": user.get_username(),
-        "organisation": str(user.organisation or ""),
-        "roles": ", ".join(sorted(user.role_names)),
-        "content_type": ContentType.objects.get_for_model(Signal),
-        "action": AccessAction.EXPORT,
-        "allowed": True,
-        "path": request.get_full_path()[:500],
-        "ip_address": client_ip(request),
-    }
-    AccessLog.objects.bulk_create(AccessLog(object_id=str(s.pk), **common) for s in signals)
+    log_records_access(
+        request=request,
+        model=Signal,
+        object_ids=[s.pk for s in signals],
+        action=AccessAction.EXPORT,
+    )
 
 
 # Drieluik ------------------------------------------------------------------------------------

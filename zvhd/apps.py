@@ -13,15 +13,29 @@ class ZvhdConfig(AppConfig):
             checks,  # noqa: F401  (registers the deploy checks)
             panels,
         )
-        from zvhd.navigation import Panel, register_panel
+        from zvhd.apps_contract import AppContract, register
+        from zvhd.navigation import Panel
         from zvhd.network.models import Role
 
         everyone = {role.value for role in Role}
-        register_panel(Panel("zvhd/panels/menu.html", everyone, order=98))
-        register_panel(Panel("zvhd/panels/account.html", everyone, panels.account, order=99))
-        register_panel(
-            Panel("zvhd/panels/beheer.html", {Role.FUNCTIONEEL_BEHEERDER}, panels.beheer, order=10)
-        )
-        register_panel(
-            Panel("zvhd/panels/privacy.html", {Role.PRIVACY_OFFICER}, panels.privacy, order=10)
+        register(
+            AppContract(
+                label=self.label,
+                panels=[
+                    Panel("zvhd/panels/menu.html", everyone, order=98),
+                    Panel("zvhd/panels/account.html", everyone, panels.account, order=99),
+                    Panel(
+                        "zvhd/panels/beheer.html",
+                        {Role.FUNCTIONEEL_BEHEERDER},
+                        panels.beheer,
+                        order=10,
+                    ),
+                    Panel(
+                        "zvhd/panels/privacy.html",
+                        {Role.PRIVACY_OFFICER},
+                        panels.privacy,
+                        order=10,
+                    ),
+                ],
+            )
         )

@@ -1,6 +1,7 @@
-"""The main menu and the start-page panels, filled by each app in its AppConfig.ready().
+"""The main menu and the start-page panels, from the contract each app registers in its
+AppConfig.ready() (`zvhd.apps_contract`).
 
-An app registers what it offers and for which roles; the menu and the start page show each
+An app offers its entries and panels and for which roles; the menu and the start page show each
 user only the entries of their roles. Nothing here grants access: the views still check.
 """
 
@@ -39,18 +40,16 @@ class Panel:
         return user.has_role(*self.roles)
 
 
-_nav_items: list[NavItem] = []
-_panels: list[Panel] = []
+def _nav_items() -> list[NavItem]:
+    from zvhd.apps_contract import contracts
+
+    return [item for contract in contracts() for item in contract.menu]
 
 
-def register(item: NavItem) -> None:
-    if item not in _nav_items:
-        _nav_items.append(item)
+def _panels() -> list[Panel]:
+    from zvhd.apps_contract import contracts
 
-
-def register_panel(panel: Panel) -> None:
-    if panel not in _panels:
-        _panels.append(panel)
+    return [panel for contract in contracts() for panel in contract.panels]
 
 
 @dataclass
@@ -65,7 +64,7 @@ def menu_for(user, path: str = "") -> list[MenuEntry]:
     if not user.is_authenticated:
         return []
     entries = [MenuEntry(label="Start", url=reverse("start"), active=False)]
-    for item in sorted(_nav_items, key=lambda i: (i.order, str(i.label))):
+    for item in sorted(_nav_items(), key=lambda i: (i.order, str(i.label))):
         if not item.visible_for(user):
             continue
         try:
@@ -84,7 +83,7 @@ def menu_for(user, path: str = "") -> list[MenuEntry]:
 
 
 def panels_for(user) -> list[Panel]:
-    return sorted((p for p in _panels if p.visible_for(user)), key=lambda p: p.order)
+    return sorted((p for p in _panels() if p.visible_for(user)), key=lambda p: p.order)
 
 
 def navigation(request):

@@ -27,6 +27,32 @@ class GuardedQuerySet(models.QuerySet):
         raise NotImplementedError(f"{self.model.__name__} must say who may {action} it.")
 
 
+class ScopedChildQuerySet(GuardedQuerySet):
+    """Child records scoped through their parent (CONVENTIONS rule 1): a child is visible for
+    an action exactly when its parent is visible for the matching action on the parent.
+
+    `parent_path` is the lookup from the child to the parent ("case", "line__year"); the
+    parent model follows from it, and its own `visible_to` decides. `parent_action(action)`
+    says which action on the parent an action on the child needs (the same one unless a
+    subclass says otherwise, e.g. reading a case's child needs the case file, "details").
+    """
+
+    parent_path: str = ""
+
+    def parent_action(self, action: str) -> str:
+        return action
+
+    def parent_model(self) -> type[models.Model]:
+        model = self.model
+        for name in self.parent_path.split("__"):
+            model = model._meta.get_field(name).related_model
+        return model
+
+    def visible_to(self, user, action: str = VIEW):
+        parents = self.parent_model()._default_manager.visible_to(user, self.parent_action(action))
+        return self.filter(**{f"{self.parent_path}__in": parents.values("pk")})
+
+
 def with_object_permission(queryset, user, perm: str):
     """Rows of `queryset` on which `user` holds the guardian permission `perm` directly.
 

@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from cases import figures as case_figures
 from cases.models import Kind, Status
 from reports import figures
 from tests.reports.factories import local, make_case
@@ -171,7 +172,7 @@ def test_municipal_registrations_are_split_by_domain(cast):
 
 def test_every_figure_has_a_definition():
     for key in [
-        *figures.SCALAR_FIGURES,
+        *case_figures.SCALAR_FIGURES,
         "registered_by_partner",
         "by_municipality",
         "topics",
@@ -232,7 +233,7 @@ def test_advice_records_count_by_kind_within_the_year_and_by_municipality(cast):
 
 
 # The queries behind the figures changed shape for speed at a million cases (issue 8): one pass
-# over the year's cases grouped by age, topic, gender and home municipality (reports.figures.
+# over the year's cases grouped by age, topic, gender and home municipality (cases.figures.
 # case_rows), the age computed once per case in SQL (PostgreSQL's AGE), the age classes, topics,
 # gender and municipalities summed from those rows in Python.
 
@@ -260,7 +261,7 @@ def test_the_age_in_sql_is_the_persons_age_on_the_registration_day(cast, born, r
     )
     age = (
         Case._base_manager.filter(pk=case.pk)
-        .annotate(age=figures._age_at_registration())
+        .annotate(age=case_figures._age_at_registration())
         .values_list("age", flat=True)
         .get()
     )
@@ -270,8 +271,14 @@ def test_the_age_in_sql_is_the_persons_age_on_the_registration_day(cast, born, r
 def test_age_classes_and_minors_have_definitions_and_come_from_the_active_cases_per_age():
     assert figures.DEFINITIONS["age_classes"].text and figures.DEFINITIONS["minors"].text
     by_age = {None: 7, 17: 1, 18: 2, 23: 3, 24: 4, 65: 5, 66: 6}
-    assert figures.age_classes(by_age) == {"<18": 1, "18-23": 5, "24-40": 4, "41-65": 5, ">65": 6}
-    assert figures.minors(by_age) == {"n": 1}
+    assert case_figures.age_classes(by_age) == {
+        "<18": 1,
+        "18-23": 5,
+        "24-40": 4,
+        "41-65": 5,
+        ">65": 6,
+    }
+    assert case_figures.minors(by_age) == {"n": 1}
 
 
 def test_topics_and_gender_count_the_active_direction_cases(year_2024, cast):

@@ -24,7 +24,7 @@ def signal_post(cast, **overrides):
         "last_name": "Kuipers",
         "birth_date": "2001-02-03",
         "age_class": "onbekend",
-        "gender": "v",
+        "gender": "vrouw",
         "municipality": cast.assen.pk,
         "minor": "ja",
     }

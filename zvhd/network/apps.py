@@ -8,19 +8,19 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Netwerk")
 
     def ready(self):
-        from zvhd.navigation import NavItem, register
+        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.navigation import NavItem
+        from zvhd.network import demo
         from zvhd.network.models import Role
 
+        beheer = {Role.FUNCTIONEEL_BEHEERDER}
         register(
-            NavItem(
-                _("Gebruikers"), "network:user_list", roles={Role.FUNCTIONEEL_BEHEERDER}, order=80
-            )
-        )
-        register(
-            NavItem(
-                _("Organisaties"),
-                "network:organisation_list",
-                roles={Role.FUNCTIONEEL_BEHEERDER},
-                order=81,
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(_("Gebruikers"), "network:user_list", roles=beheer, order=80),
+                    NavItem(_("Organisaties"), "network:organisation_list", roles=beheer, order=81),
+                ],
+                demo=Demo(seed=demo.seed),
             )
         )

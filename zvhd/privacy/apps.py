@@ -8,42 +8,34 @@ class PrivacyConfig(AppConfig):
     verbose_name = _("Privacy")
 
     def ready(self):
-        from zvhd.navigation import NavItem, register
+        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.navigation import NavItem
         from zvhd.network.models import Role
+        from zvhd.privacy import demo
 
+        officer = {Role.PRIVACY_OFFICER}
         register(
-            NavItem(_("Toegangslog"), "privacy:access_log", roles={Role.PRIVACY_OFFICER}, order=90)
-        )
-        register(
-            NavItem(
-                _("Inzageverzoeken"),
-                "privacy:access_requests",
-                roles={Role.PRIVACY_OFFICER},
-                order=91,
-            )
-        )
-        register(
-            NavItem(
-                _("Toegangscontrole"),
-                "privacy:access_review",
-                roles={Role.PRIVACY_OFFICER},
-                order=92,
-            )
-        )
-        register(
-            NavItem(
-                _("Bewaartermijnen"),
-                "privacy:retention_terms",
-                roles={Role.PRIVACY_OFFICER},
-                order=93,
-            )
-        )
-        # The manager approves destruction lists (four eyes), so sees them in the menu too.
-        register(
-            NavItem(
-                _("Vernietiging"),
-                "privacy:destruction_lists",
-                roles={Role.PRIVACY_OFFICER, Role.MANAGER},
-                order=94,
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(_("Toegangslog"), "privacy:access_log", roles=officer, order=90),
+                    NavItem(
+                        _("Inzageverzoeken"), "privacy:access_requests", roles=officer, order=91
+                    ),
+                    NavItem(
+                        _("Toegangscontrole"), "privacy:access_review", roles=officer, order=92
+                    ),
+                    NavItem(
+                        _("Bewaartermijnen"), "privacy:retention_terms", roles=officer, order=93
+                    ),
+                    # The manager approves destruction lists (four eyes), so sees them too.
+                    NavItem(
+                        _("Vernietiging"),
+                        "privacy:destruction_lists",
+                        roles={Role.PRIVACY_OFFICER, Role.MANAGER},
+                        order=94,
+                    ),
+                ],
+                demo=Demo(seed=demo.seed, after_seed=demo.after_seed),
             )
         )

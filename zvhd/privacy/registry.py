@@ -1,22 +1,14 @@
 """Which apps hold personal data: how to find one person in each (for *inzage*), and which
 records each keeps under which retention term and how it anonymises them (for destruction).
 
-Each app keeps its own lookup in `<app>/privacy.py`: a function
-`find_person(*, bsn, last_name, birth_date) -> list[FoundRecord]`. This module names them as
-dotted paths, so the privacy app never imports the internals of the other apps. An app that
-starts holding personal data adds one line here.
+Each app keeps its own lookup in `<app>/privacy.py` and hands it to the house as the privacy
+provider of its contract (`zvhd.apps_contract.PrivacyProvider`, registered in its
+AppConfig.ready()), so the privacy app never imports the other apps. An app that starts
+holding personal data registers a provider; this module only asks the registered ones.
 
-The advice app is not listed: an `AdviceRecord` names the professional who asks, never the
+The advice app registers none: an `AdviceRecord` names the professional who asks, never the
 person the question is about (a pseudonym or initials at most, and a BSN is refused at the
 field: advice/privacy.py), so it has no person data to find or to destroy.
-
-For retention each app offers, in the same module:
-- `retention_records(*, kind, closed_until) -> list[RetainedRecord]`: its closed records of
-  a retention kind (`zvhd.privacy.models.RetentionKind`) that closed on or before a day;
-- `find_record(number) -> RetainedRecord | None`: one record by the number users know;
-- `records_by_id(ids) -> list[RetainedRecord]`: the same, by id;
-- `anonymise(ids, *, reason) -> int`: blank or replace every identifying field of those
-  records, their related rows and their history, keeping what the anonymous figures count.
 """
 
 from __future__ import annotations
@@ -25,29 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import models
-from django.utils.module_loading import import_string
 
-PROVIDERS: dict[str, str] = {
-    "Casussen (procesregie)": "cases.privacy.find_person",
-    "Nazorg ex-gedetineerden": "aftercare.privacy.find_person",
-    "Mensenhandel": "trafficking.privacy.find_person",
-}
-
-
-# Retention kind -> the app function that lists its closed records (see the module docstring).
-RETENTION_PROVIDERS: dict[str, str] = {
-    "casus_maatwerk": "cases.privacy.retention_records",
-    "casus_pga": "cases.privacy.retention_records",
-    "aanmelding": "cases.privacy.retention_records",
-    "nazorg": "aftercare.privacy.retention_records",
-    "mensenhandel": "trafficking.privacy.retention_records",
-}
-# "app_label.model" of each record kept under a term -> its app's privacy module.
-RECORD_APPS: dict[str, str] = {
-    "cases.case": "cases.privacy",
-    "aftercare.aftercarerecord": "aftercare.privacy",
-    "trafficking.signal": "trafficking.privacy",
-}
+from zvhd.apps_contract import PrivacyProvider, privacy_providers
 
 
 @dataclass
@@ -68,14 +39,22 @@ class RetainedRecord:
         return str(RetentionKind(self.kind).label)
 
 
+def _provider_for_kind(kind: str) -> PrivacyProvider:
+    for provider in privacy_providers():
+        if kind in provider.retention_kinds:
+            return provider
+    raise LookupError(f"No app keeps records of retention kind {kind!r}")
+
+
+def _provider_for_model(label: str) -> PrivacyProvider:
+    for provider in privacy_providers():
+        if label in provider.record_models:
+            return provider
+    raise LookupError(f"No app keeps records of {label!r} under a retention term")
+
+
 def retention_records(kind: str, closed_until: date) -> list[RetainedRecord]:
-    return import_string(RETENTION_PROVIDERS[kind])(kind=kind, closed_until=closed_until)
-
-
-def _module(label: str):
-    from importlib import import_module
-
-    return import_module(RECORD_APPS[label])
+    return _provider_for_kind(kind).retention_records(kind=kind, closed_until=closed_until)
 
 
 def find_record(number: str) -> RetainedRecord | None:
@@ -83,19 +62,19 @@ def find_record(number: str) -> RetainedRecord | None:
     number = (number or "").strip()
     if not number:
         return None
-    for label in RECORD_APPS:
-        found = _module(label).find_record(number)
+    for provider in privacy_providers():
+        found = provider.find_record(number)
         if found is not None:
             return found
     return None
 
 
 def records_by_id(label: str, ids) -> list[RetainedRecord]:
-    return _module(label).records_by_id(list(ids))
+    return _provider_for_model(label).records_by_id(list(ids))
 
 
 def anonymise(label: str, ids, *, reason: str) -> int:
-    return _module(label).anonymise(list(ids), reason=reason)
+    return _provider_for_model(label).anonymise(list(ids), reason=reason)
 
 
 @dataclass
@@ -112,8 +91,8 @@ class FoundRecord:
 def find_person(*, bsn: str = "", last_name: str = "", birth_date: date | None = None):
     """Every record on the person, per app: [(app label, [FoundRecord, ...]), ...]."""
     return [
-        (label, import_string(path)(bsn=bsn, last_name=last_name, birth_date=birth_date))
-        for label, path in PROVIDERS.items()
+        (p.title, p.find_person(bsn=bsn, last_name=last_name, birth_date=birth_date))
+        for p in privacy_providers()
     ]
 
 

@@ -2,16 +2,20 @@
 
 Two aggregate queries over the access log, grouped by user:
 (a) users who opened more distinct person records (cases, aftercare, trafficking signals) than
-    a threshold while not involved in them. Involved: for a case its director, support, guide
-    or a member of its team; for an aftercare record its coordinator or guide; for a
-    trafficking signal whoever entered it, or the trafficking chain director (that is her job).
+    a threshold while not involved in them. Each app says in its contract which of its records
+    are reviewed and who is involved in one (`zvhd.apps_contract.ReviewedRecord`): for a case
+    its director, support, guide or a member of its team; for an aftercare record its
+    coordinator or guide; for a trafficking signal whoever entered it, or the trafficking
+    chain director (that is her job).
 (b) reads outside office hours: before 07:00, from 19:00, or on a Saturday or Sunday, in
     Europe/Amsterdam time.
 """
 
 from __future__ import annotations
 
+import operator
 from datetime import datetime, time, timedelta
+from functools import reduce
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -53,38 +57,27 @@ class ReviewForm(forms.Form):
         return cleaned
 
 
-def _pk_matches_object_id():
-    """Compare a record's primary key with the log's text object_id (no failing casts)."""
-    return Q(pk_text=OuterRef("object_id"))
-
-
 def _involved_subqueries():
-    from aftercare.models import AftercareRecord
-    from cases.models import Case
-    from trafficking.models import Signal
+    """Per reviewed record kind (each app's contract): its content type, the row key of its
+    count, and whether the log row's reader is involved in the record it names."""
+    from zvhd.apps_contract import reviewed_records
 
     user = OuterRef("user_id")
-    cases = (
-        Case.objects.annotate(pk_text=Cast("pk", CharField()))
-        .filter(_pk_matches_object_id())
-        .filter(Q(director=user) | Q(support=user) | Q(guide=user) | Q(team__user=user))
-    )
-    aftercare = (
-        AftercareRecord.objects.annotate(pk_text=Cast("pk", CharField()))
-        .filter(_pk_matches_object_id())
-        .filter(Q(coordinator=user) | Q(guide=user))
-    )
-    signals = (
-        Signal.objects.annotate(pk_text=Cast("pk", CharField()))
-        .filter(_pk_matches_object_id())
-        .filter(created_by=user)
-    )
-    types = ContentType.objects.get_for_models(Case, AftercareRecord, Signal)
-    return [
-        (types[Case], Exists(cases)),
-        (types[AftercareRecord], Exists(aftercare)),
-        (types[Signal], Exists(signals)),
-    ]
+    kinds = reviewed_records()
+    types = ContentType.objects.get_for_models(*(kind.model for kind in kinds))
+    result = []
+    for kind in kinds:
+        involved = (
+            kind.model._default_manager.annotate(pk_text=Cast("pk", CharField()))
+            # The record's primary key against the log's text object_id (no failing casts).
+            .filter(pk_text=OuterRef("object_id"))
+            .filter(kind.involved(user))
+        )
+        condition = Exists(involved)
+        for role in sorted(kind.exempt_roles):
+            condition |= Q(roles__contains=str(role))
+        result.append((types[kind.model], kind.column, condition))
+    return result
 
 
 def period_bounds(date_from, date_to) -> tuple[datetime, datetime]:
@@ -106,29 +99,26 @@ def _opened_reads(start, end):
 
 def uninvolved_readers(start, end, threshold: int) -> list[dict]:
     """(a) One query: per user, distinct person records opened without involvement."""
-    (
-        (case_type, case_involved),
-        (aftercare_type, aftercare_involved),
-        (signal_type, signal_involved),
-    ) = _involved_subqueries()
-    chain_director = Q(roles__contains=Role.KETENREGISSEUR_MENSENHANDEL.value)
-    uninvolved = (
-        (Q(content_type=case_type) & ~case_involved)
-        | (Q(content_type=aftercare_type) & ~aftercare_involved)
-        | (Q(content_type=signal_type) & ~signal_involved & ~chain_director)
+    kinds = _involved_subqueries()
+    if not kinds:
+        return []
+    uninvolved = reduce(
+        operator.or_, (Q(content_type=ct) & ~involved for ct, _column, involved in kinds)
     )
     record_key = Concat(
         Cast("content_type_id", CharField()), Value(":"), "object_id", output_field=CharField()
     )
+    per_kind = {
+        column: Count("object_id", distinct=True, filter=Q(content_type=content_type))
+        for content_type, column, _involved in kinds
+    }
     rows = (
         _opened_reads(start, end)
         .filter(uninvolved)
         .values("user_id", "username", "organisation")
         .annotate(
             records=Count(record_key, distinct=True),
-            cases=Count("object_id", distinct=True, filter=Q(content_type=case_type)),
-            aftercare=Count("object_id", distinct=True, filter=Q(content_type=aftercare_type)),
-            signals=Count("object_id", distinct=True, filter=Q(content_type=signal_type)),
+            **per_kind,
             first=Min("at"),
             last=Max("at"),
         )

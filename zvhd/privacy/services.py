@@ -12,6 +12,43 @@ def client_ip(request) -> str | None:
     return get_client_ip_address(request) or None
 
 
+def access_log_row(
+    *,
+    user,
+    model=None,
+    object_id=None,
+    action: str,
+    allowed: bool = True,
+    path: str = "",
+    ip_address: str | None = None,
+) -> AccessLog:
+    """One unsaved access-log row: who (as they are at this moment: name, organisation and
+    roles are copied), which record, what, and from where. Every row is built here."""
+    signed_in = user is not None and user.is_authenticated
+    organisation = getattr(user, "organisation", None) if signed_in else None
+    return AccessLog(
+        user=user if signed_in else None,
+        username=user.get_username() if signed_in else "",
+        organisation=str(organisation) if organisation else "",
+        roles=", ".join(sorted(user.role_names)) if signed_in else "",
+        content_type=ContentType.objects.get_for_model(model) if model is not None else None,
+        object_id=str(object_id or ""),
+        action=action,
+        allowed=allowed,
+        path=path[:500],
+        ip_address=ip_address,
+    )
+
+
+def request_origin(request) -> dict:
+    """Who asked and from where, for `access_log_row`: the user, the page and the address."""
+    return {
+        "user": request.user,
+        "path": request.get_full_path(),
+        "ip_address": client_ip(request),
+    }
+
+
 def log_access(
     *,
     request,
@@ -26,22 +63,23 @@ def log_access(
     `obj` or (`model` and `object_id`) name the record; a denied attempt names only what was
     asked for, so the log never confirms that a record exists to someone who may not see it.
     """
-    user = request.user
     if obj is not None:
         model = type(obj)
         object_id = obj.pk
-    organisation = getattr(user, "organisation", None) if user.is_authenticated else None
-    return AccessLog.objects.create(
-        user=user if user.is_authenticated else None,
-        username=user.get_username() if user.is_authenticated else "",
-        organisation=str(organisation) if organisation else "",
-        roles=", ".join(sorted(user.role_names)) if user.is_authenticated else "",
-        content_type=ContentType.objects.get_for_model(model) if model is not None else None,
-        object_id=str(object_id or ""),
-        action=action,
-        allowed=allowed,
-        path=request.get_full_path()[:500],
-        ip_address=client_ip(request),
+    row = access_log_row(
+        model=model, object_id=object_id, action=action, allowed=allowed, **request_origin(request)
+    )
+    row.save(force_insert=True)
+    return row
+
+
+def log_records_access(*, request, model, object_ids, action: str) -> None:
+    """One row per record of `model` shown or exported at once, written in one INSERT."""
+    if not object_ids:
+        return
+    origin = request_origin(request)
+    AccessLog.objects.bulk_create(
+        access_log_row(model=model, object_id=pk, action=action, **origin) for pk in object_ids
     )
 
 
@@ -53,23 +91,9 @@ def log_list_access(*, request, objects=(), model=None, object_ids=()) -> None:
     """
     if objects:
         model, object_ids = type(objects[0]), [o.pk for o in objects]
-    if not object_ids:
-        return
-    user = request.user
-    organisation = getattr(user, "organisation", None)
-    content_type = ContentType.objects.get_for_model(model)
-    common = {
-        "user": user,
-        "username": user.get_username(),
-        "organisation": str(organisation) if organisation else "",
-        "roles": ", ".join(sorted(user.role_names)),
-        "content_type": content_type,
-        "action": AccessAction.LIST,
-        "allowed": True,
-        "path": request.get_full_path()[:500],
-        "ip_address": client_ip(request),
-    }
-    AccessLog.objects.bulk_create(AccessLog(object_id=str(pk), **common) for pk in object_ids)
+    log_records_access(
+        request=request, model=model, object_ids=object_ids, action=AccessAction.LIST
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -150,17 +174,12 @@ def render_access_pdf(access_request) -> None:
     # Each record put into the PDF counts as exported by the privacy officer who asked for it.
     user = access_request.pdf_requested_by
     if user is not None:
-        organisation = getattr(user, "organisation", None)
         AccessLog.objects.bulk_create(
-            AccessLog(
+            access_log_row(
                 user=user,
-                username=user.get_username(),
-                organisation=str(organisation) if organisation else "",
-                roles=", ".join(sorted(user.role_names)),
-                content_type=ContentType.objects.get_for_model(type(obj)),
-                object_id=str(obj.pk),
+                model=type(obj),
+                object_id=obj.pk,
                 action=AccessAction.EXPORT,
-                allowed=True,
                 path=f"inzageverzoek {access_request.pk}",
             )
             for record in entries

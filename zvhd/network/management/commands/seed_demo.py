@@ -1,22 +1,24 @@
 """Fill the database with fictitious demo data. Safe to run twice.
 
 The house seeds municipalities, organisations and one user per role; then every installed app
-with a `demo` module gets its turn (`demo.seed(stdout=..., rng=...)`), in INSTALLED_APPS order.
-A demo that builds on the other apps' data (the privacy app's destruction list needs their
-closed records) also has `after_seed(stdout=..., rng=...)`, called once every app has seeded.
+that offers demo data in its contract (`zvhd.apps_contract.Demo`) gets its turn
+(`seed(stdout=..., rng=...)`), in INSTALLED_APPS order. A demo that builds on the other apps'
+data (the privacy app's destruction list needs their closed records) also has
+`after_seed(stdout=..., rng=...)`, called once every app has seeded.
 
 Each app seeds in a transaction of its own: SQLite (the one-machine demo) then writes its file
 once per app instead of at every service call, and an app's demo that fails leaves none of
 its records behind.
 """
 
-import importlib
 import random
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+
+from zvhd.apps_contract import contracts
 
 
 class Command(BaseCommand):
@@ -33,20 +35,17 @@ class Command(BaseCommand):
             )
         rng = random.Random(options["seed"])
         later = []
-        for config in apps.get_app_configs():
-            try:
-                module = importlib.import_module(f"{config.name}.demo")
-            except ModuleNotFoundError as exc:
-                if exc.name != f"{config.name}.demo":
-                    raise
+        for contract in contracts():
+            if contract.demo is None:
                 continue
+            config = apps.get_app_config(contract.label)
             self.stdout.write(f"Demogegevens: {config.verbose_name}")
             with transaction.atomic():
-                module.seed(stdout=self.stdout, rng=rng)
-            if hasattr(module, "after_seed"):
-                later.append((config, module))
-        for config, module in later:
+                contract.demo.seed(stdout=self.stdout, rng=rng)
+            if contract.demo.after_seed is not None:
+                later.append((config, contract.demo.after_seed))
+        for config, after_seed in later:
             self.stdout.write(f"Demogegevens (afronding): {config.verbose_name}")
             with transaction.atomic():
-                module.after_seed(stdout=self.stdout, rng=rng)
+                after_seed(stdout=self.stdout, rng=rng)
         self.stdout.write(self.style.SUCCESS("Klaar."))

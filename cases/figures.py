@@ -1,0 +1,547 @@
+"""The case figures of DOMAIN.md as code: one named function per figure, its definition beside it.
+
+Every figure is a queryset aggregate. A scalar figure is a function that returns the aggregate
+*expressions* it needs (``Count(..., filter=Q(...))``); `case_counts` runs all of them in ONE
+query over the cases of the year, so adding a figure adds a column, not a query or a loop. A
+breakdown (by partner, municipality, topic, ...) is one GROUP BY query. Python only turns the
+few aggregated rows into labels and percentages; it never walks records.
+
+The cases app's own dates and status are the source of truth (cases.models):
+- a *direction case* is a case with ``kind`` maatwerk or PGA (set exactly when the triage
+  decision is procesregie maatwerk or PGA) and a ``started_on`` date;
+- registration is ``registered_at`` (a moment; its year is taken in Europe/Amsterdam time, so a
+  registration at 00:30 on 1 January is in the new year), start is ``started_on``, closing is
+  ``closed_on`` (dates).
+
+Figures are anonymous counts. They read the tables directly, not through ``visible_to``: who may
+see which figures is decided by the report pages (`reports.policy`), and a municipal contact
+gets the same functions restricted to their municipality.
+
+The reports app reads them through the cases app's contract (`FIGURES`, registered in
+cases/apps.py): `for_year` is the cases' part of a year's figures, `factsheet` a
+municipality's.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q
+from django.db.models.functions import (
+    TruncDate,
+)
+
+from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status, Topic
+from zvhd.apps_contract import Definition, FiguresProvider
+from zvhd.figures import Year, pct, pcts_summing_to_100
+from zvhd.network import reference_data as ref
+from zvhd.network.models import Municipality, OrganisationKind
+
+# Definitions (Dutch, as printed next to the figures; DOMAIN.md "Figures"), in report order.
+DEFINITIONS: list[Definition] = []
+
+
+def _define(key: str, label: str, text: str) -> Definition:
+    DEFINITIONS.append(Definition(key, label, text))
+    return DEFINITIONS[-1]
+
+
+DIRECTION = Q(kind__in=[Kind.MAATWERK, Kind.PGA], started_on__isnull=False)
+PGA = Q(kind=Kind.PGA)
+
+
+def _registered_in(y: Year) -> Q:
+    return Q(registered_at__gte=y.start_moment, registered_at__lt=y.next_start_moment)
+
+
+def _open_in(y: Year) -> Q:
+    return (
+        DIRECTION
+        & Q(started_on__lte=y.last_day)
+        & (Q(closed_on__isnull=True) | Q(closed_on__gte=y.first_day))
+    )
+
+
+def _total_and_pga(condition: Q) -> dict:
+    return {"total": Count("pk", filter=condition), "pga": Count("pk", filter=condition & PGA)}
+
+
+# ---------------------------------------------------------------------------------------------
+# Scalar figures over cases. Each returns {name: aggregate expression}.
+
+_define(
+    "registered_direction",
+    "Aangemelde procesregiecasussen",
+    "Casussen met als triagebesluit procesregie maatwerk of PGA en een aanmelddatum in het "
+    "jaar; weergegeven als N (waarvan P PGA).",
+)
+
+
+def registered_direction(y: Year) -> dict:
+    return _total_and_pga(DIRECTION & _registered_in(y))
+
+
+_define(
+    "active_direction",
+    "Actieve procesregiecasussen",
+    "Procesregiecasussen die op enig moment in het jaar open waren: gestart op of vóór "
+    "31 december en niet afgesloten vóór 1 januari; weergegeven als N (waarvan P PGA).",
+)
+
+
+def active_direction(y: Year) -> dict:
+    return _total_and_pga(_open_in(y))
+
+
+_define(
+    "carried_in",
+    "Meegenomen",
+    "Procesregiecasussen gestart vóór 1 januari en niet afgesloten vóór 1 januari.",
+)
+
+
+def carried_in(y: Year) -> dict:
+    condition = _open_in(y) & Q(started_on__lt=y.first_day)
+    return {"n": Count("pk", filter=condition)}
+
+
+_define(
+    "inflow",
+    "Instroom",
+    "Procesregiecasussen gestart in het jaar (meegenomen + instroom = "
+    "actief). Een casus aangemeld in december en gestart in januari is aangemeld in het ene "
+    "jaar en instroom van het volgende.",
+)
+
+
+def inflow(y: Year) -> dict:
+    condition = DIRECTION & Q(started_on__gte=y.first_day, started_on__lte=y.last_day)
+    return {"n": Count("pk", filter=condition)}
+
+
+_define("closed", "Afgesloten", "Procesregiecasussen afgesloten in het jaar.")
+
+
+def closed(y: Year) -> dict:
+    condition = DIRECTION & Q(closed_on__gte=y.first_day, closed_on__lte=y.last_day)
+    return {"n": Count("pk", filter=condition)}
+
+
+_define(
+    "carried_out",
+    "Meegenomen naar volgend jaar",
+    "Actieve procesregiecasussen min de in het jaar afgesloten casussen.",
+)
+# carried_out = active - closed: computed from those two, no query of its own.
+
+
+_define(
+    "not_taken_up",
+    "Niet opgepakte aanmeldingen",
+    "Aanmeldingen in het jaar met als triagebesluit 'niet opgepakt'.",
+)
+
+
+def not_taken_up(y: Year) -> dict:
+    condition = _registered_in(y) & Q(status=Status.NIET_OPGEPAKT)
+    return {"n": Count("pk", filter=condition)}
+
+
+_define(
+    "age_classes",
+    "Leeftijden procesregie casuïstiek",
+    "Leeftijd van de hoofdpersoon op de aanmelddatum, over de actieve procesregiecasussen; "
+    "percentages in hele getallen (afgerond zodat ze samen 100 zijn).",
+)
+
+AGE_CLASSES = [
+    ("<18", "<18 jaar", None, 17),
+    ("18-23", "18 t/m 23 jaar", 18, 23),
+    ("24-40", "24 t/m 40 jaar", 24, 40),
+    ("41-65", "41 t/m 65 jaar", 41, 65),
+    (">65", ">65 jaar", 66, None),
+]
+
+
+class _AgeInYears(Func):
+    """PostgreSQL: completed years between a birth date and a day, `AGE(day, born)`."""
+
+    template = "DATE_PART('year', AGE(%(expressions)s))::integer"
+    output_field = IntegerField()
+
+
+def _age_at_registration():
+    """Whole years between birth and the (local) registration day: the age on that day.
+
+    PostgreSQL's `AGE` on two dates counts a year complete on the birthday itself. (A
+    portable yyyymmdd difference was ~17x slower on a million cases, issue 8.)
+    """
+    return _AgeInYears(TruncDate("registered_at"), F("person__birth_date"))
+
+
+def _in_class(age: int, low: int | None, high: int | None) -> bool:
+    return (low is None or age >= low) and (high is None or age <= high)
+
+
+def age_classes(active_by_age: dict[int | None, int]) -> dict:
+    """Counts per age class, from the active cases per age (see `case_counts`)."""
+    return {
+        key: sum(
+            n for age, n in active_by_age.items() if age is not None and _in_class(age, low, high)
+        )
+        for key, _label, low, high in AGE_CLASSES
+    }
+
+
+_define(
+    "minors",
+    "Minderjarigen",
+    "Aandeel van de actieve procesregiecasussen waarvan de hoofdpersoon op de aanmelddatum "
+    "jonger was dan 18 jaar.",
+)
+
+
+def minors(active_by_age: dict[int | None, int]) -> dict:
+    return {"n": sum(n for age, n in active_by_age.items() if age is not None and age < 18)}
+
+
+_define(
+    "cross_municipal",
+    "Gemeentegrens overstijgend",
+    "Aandeel van de actieve procesregiecasussen waarin de problematiek (ook) speelt buiten de "
+    "gemeente waar de hoofdpersoon is ingeschreven: de gemeente van de casus is een andere dan "
+    "de woongemeente van de hoofdpersoon.",
+)
+
+
+def cross_municipal(y: Year) -> dict:
+    condition = _open_in(y) & ~Q(municipality=F("person__municipality"))
+    return {"n": Count("pk", filter=condition)}
+
+
+_define(
+    "problematic_housing",
+    "Problematische huisvesting",
+    "Aandeel van de actieve procesregiecasussen met het probleemgebied 'problematische "
+    "huisvesting'.",
+)
+
+
+def problematic_housing(y: Year) -> dict:
+    return {"n": Count("pk", filter=_open_in(y) & Q(has_housing=True))}
+
+
+SCALAR_FIGURES = {
+    "registered_direction": registered_direction,
+    "active_direction": active_direction,
+    "carried_in": carried_in,
+    "inflow": inflow,
+    "closed": closed,
+    "not_taken_up": not_taken_up,
+    "cross_municipal": cross_municipal,
+    "problematic_housing": problematic_housing,
+}
+# Figures over the age at registration: computed in Python from the active cases per age (one
+# GROUP BY column), so the database computes each case's age once, not once per age class.
+AGE_FIGURES = {"age_classes": age_classes, "minors": minors}
+
+
+def _cases(municipality=None):
+    # Figures count across everyone's cases (anonymous totals; see the module docstring).
+    qs = Case._base_manager.all()
+    if municipality is not None:
+        qs = qs.filter(person__municipality=municipality)
+    return qs
+
+
+def _relevant(y: Year) -> Q:
+    """The rows any figure of year Y can count: registered in Y, or directed at some time in Y."""
+    return _registered_in(y) | _open_in(y)
+
+
+CASE_ROW_KEYS = ("age", "topic", "person__gender", "person__municipality_id")
+
+
+def case_rows(year: int, municipality=None) -> list[dict]:
+    """The one pass over the year's cases (and their main persons) that the scalar figures
+    and the active-case breakdowns are summed from.
+
+    Grouped by the age at registration, the topic, the gender and the home municipality of
+    the main person, with every scalar figure as a column: so each case's age is computed
+    once (not once per age class), and the active cases and their persons are read once for
+    the scalar figures, the age classes, topics, gender and municipalities, not four times.
+    At most ages x topics x genders x municipalities rows, and never more than the cases.
+    """
+    y = Year(year)
+    expressions = {}
+    for name, fn in SCALAR_FIGURES.items():
+        for part, expression in fn(y).items():
+            expressions[f"{name}__{part}"] = expression
+    housing = CaseProblemArea._base_manager.filter(case=OuterRef("pk"), code="huisvesting")
+    return list(
+        _cases(municipality)
+        .filter(_relevant(y))
+        .annotate(age=_age_at_registration(), has_housing=Exists(housing))
+        .values(*CASE_ROW_KEYS)
+        .annotate(**expressions)
+        .order_by()
+    )
+
+
+def case_counts(year: int, municipality=None, *, rows=None) -> dict:
+    """All scalar case figures of `year`: {figure: {part: n}}, summed from `case_rows`."""
+    if rows is None:
+        rows = case_rows(year, municipality)
+    totals: Counter = Counter()
+    active_by_age: Counter = Counter()
+    for row in rows:
+        totals.update({k: v for k, v in row.items() if k not in CASE_ROW_KEYS})
+        active_by_age[row["age"]] += row["active_direction__total"]
+    result: dict[str, dict] = {}
+    for name, fn in SCALAR_FIGURES.items():
+        result[name] = {part: totals[f"{name}__{part}"] for part in fn(Year(year))}
+    for name, fn in AGE_FIGURES.items():
+        result[name] = fn(active_by_age)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Breakdowns (one GROUP BY each)
+
+_define(
+    "registered_by_partner",
+    "Aangemelde procesregie casuïstiek per convenantpartner",
+    "Aangemelde procesregiecasussen in het jaar naar de aanmeldende organisatie; aanmeldingen "
+    "door een gemeente gesplitst in 'Gemeente veiligheid' (OOV) en 'Gemeente sociaal domein'.",
+)
+
+UNKNOWN_MUNICIPAL_DOMAIN = "Gemeente (domein onbekend)"
+
+
+def _partner_category(kind, category, short_name, name, domain) -> str:
+    if kind == OrganisationKind.GEMEENTE:
+        if domain == "veiligheid":
+            return "Gemeente veiligheid"
+        if domain == "sociaal":
+            return "Gemeente sociaal domein"
+        return UNKNOWN_MUNICIPAL_DOMAIN
+    return category or short_name or name
+
+
+def _registrations_by_organisation(year: int, municipality=None) -> list[tuple]:
+    """Registered direction cases of the year per registering organisation and municipal
+    domain: the one GROUP BY both the partner and the domain breakdown are read from."""
+    return list(
+        _cases(municipality)
+        .filter(DIRECTION & _registered_in(Year(year)))
+        .values_list(
+            "registering_organisation__kind",
+            "registering_organisation__figure_category",
+            "registering_organisation__short_name",
+            "registering_organisation__name",
+            "municipal_domain",
+        )
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+
+
+def registered_by_partner(year: int, municipality=None, *, rows=None) -> dict[str, int]:
+    """Every category of the 2020 report (zero included), in its order, then any others."""
+    if rows is None:
+        rows = _registrations_by_organisation(year, municipality)
+    counts = dict.fromkeys(ref.FIGURE_CATEGORIES, 0)
+    for kind, category, short, name, domain, n in rows:
+        label = _partner_category(kind, category, short, name, domain)
+        counts[label] = counts.get(label, 0) + n
+    return counts
+
+
+_define(
+    "registered_by_domain",
+    "Aanmeldingen per domein",
+    "Aangemelde procesregiecasussen in het jaar naar het domein van de aanmeldende organisatie "
+    "(veiligheid, zorg, jeugd, gemeente, overig).",
+)
+
+DOMAINS = {
+    "Veiligheid en justitie": {
+        OrganisationKind.POLITIE,
+        OrganisationKind.OM,
+        OrganisationKind.DJI,
+        OrganisationKind.RECLASSERING,
+    },
+    "Zorg": {
+        OrganisationKind.GGZ,
+        OrganisationKind.GGD,
+        OrganisationKind.VERSLAVINGSZORG,
+        OrganisationKind.VEILIG_THUIS,
+        OrganisationKind.ZORG,
+    },
+    "Jeugd": {OrganisationKind.JEUGD},
+    "Gemeente": {OrganisationKind.GEMEENTE},
+}
+
+
+def registered_by_domain(year: int, municipality=None, *, rows=None) -> dict[str, int]:
+    if rows is None:
+        rows = _registrations_by_organisation(year, municipality)
+    result = dict.fromkeys(DOMAINS, 0)
+    result["Overig"] = 0
+    for kind, *_names, n in rows:
+        domain = next((d for d, kinds in DOMAINS.items() if kind in kinds), "Overig")
+        result[domain] += n
+    return result
+
+
+_define(
+    "by_municipality",
+    "Procesregie- en adviescasussen per gemeente",
+    "Actieve procesregiecasussen en adviesvragen in het jaar naar de woongemeente van de "
+    "hoofdpersoon of de gemeente van de vraagsteller.",
+)
+
+
+def _active_by_topic_gender_home(year: int, municipality=None, *, rows=None) -> list[tuple]:
+    """Active direction cases of the year as (topic, gender, home municipality id, n) rows,
+    summed from `case_rows`: what the topic, gender and municipality breakdowns read."""
+    if rows is None:
+        rows = case_rows(year, municipality)
+    counts: Counter = Counter()
+    for row in rows:
+        if row["active_direction__total"]:
+            key = (row["topic"], row["person__gender"], row["person__municipality_id"])
+            counts[key] += row["active_direction__total"]
+    return [(*key, n) for key, n in counts.items()]
+
+
+def _sum_by(rows, position: int) -> Counter:
+    counts: Counter = Counter()
+    for row in rows:
+        counts[row[position]] += row[-1]
+    return counts
+
+
+def direction_by_municipality(year: int, *, rows=None) -> dict[str, int]:
+    if rows is None:
+        rows = _active_by_topic_gender_home(year)
+    counts = _sum_by(rows, 2)
+    return {name: counts.get(pk, 0) for pk, name in _municipalities()}
+
+
+def _municipalities() -> list[tuple[int, str]]:
+    return list(Municipality.objects.order_by("name").values_list("pk", "name"))
+
+
+_define(
+    "topics",
+    "Hoofdonderwerp procesregie casuïstiek",
+    "Actieve procesregiecasussen naar het aandachtsgebied van de aanmelding.",
+)
+
+
+def topics(year: int, municipality=None, *, rows=None) -> dict[str, int]:
+    if rows is None:
+        rows = _active_by_topic_gender_home(year, municipality)
+    counts = _sum_by(rows, 0)
+    return {str(label): counts.get(value, 0) for value, label in Topic.choices}
+
+
+_define(
+    "gender",
+    "Verdeling man / vrouw",
+    "Actieve procesregiecasussen naar het geslacht van de hoofdpersoon.",
+)
+
+
+def gender(year: int, municipality=None, *, rows=None) -> dict[str, int]:
+    if rows is None:
+        rows = _active_by_topic_gender_home(year, municipality)
+    counts = _sum_by(rows, 1)
+    return {str(label): counts.get(value, 0) for value, label in Gender.choices}
+
+
+_define(
+    "problem_areas",
+    "Problematiek procesregie casuïstiek",
+    "Actieve procesregiecasussen per probleemgebied; een casus met meer probleemgebieden telt "
+    "bij elk mee, dus de som is groter dan het aantal casussen.",
+)
+
+
+def problem_areas(year: int, municipality=None) -> dict[str, int]:
+    active = _cases(municipality).filter(_open_in(Year(year))).values("pk")
+    counts = dict(
+        CaseProblemArea._base_manager.filter(case__in=active)
+        .values_list("code")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {label: counts.get(code, 0) for code, label in ref.PROBLEM_AREAS}
+
+
+# ---------------------------------------------------------------------------------------------
+# The cases' part of the year's figures, for the reports app
+
+
+def for_year(year: int, municipality=None) -> dict:
+    """The case figures of `year` as JSON-able data (the reports app adds the other apps').
+
+    Without a municipality it also holds ``direction_by_municipality`` (active direction
+    cases per home municipality), which the reports app merges with the advice figures.
+    """
+    rows = case_rows(year, municipality)
+    counts = case_counts(year, rows=rows)
+    registrations = _registrations_by_organisation(year, municipality)
+    active_rows = _active_by_topic_gender_home(year, rows=rows)
+    active = counts["active_direction"]["total"]
+    closed_n = counts["closed"]["n"]
+    ages = {key: counts["age_classes"][key] for key, *_ in AGE_CLASSES}
+    data = {
+        "registered_direction": counts["registered_direction"],
+        "active_direction": counts["active_direction"],
+        "carried_in": counts["carried_in"]["n"],
+        "inflow": counts["inflow"]["n"],
+        "closed": closed_n,
+        "carried_out": active - closed_n,
+        "not_taken_up": counts["not_taken_up"]["n"],
+        "age_classes_count": ages,
+        "age_classes": pcts_summing_to_100(ages),
+        "minors": counts["minors"]["n"],
+        "minors_pct": pct(counts["minors"]["n"], active),
+        "cross_municipal": counts["cross_municipal"]["n"],
+        "cross_municipal_pct": pct(counts["cross_municipal"]["n"], active),
+        "problematic_housing": counts["problematic_housing"]["n"],
+        "problematic_housing_pct": pct(counts["problematic_housing"]["n"], active),
+        "registered_by_partner": registered_by_partner(year, rows=registrations),
+        "registered_by_domain": registered_by_domain(year, rows=registrations),
+        "topics": topics(year, rows=active_rows),
+        "gender": gender(year, rows=active_rows),
+        "problem_areas": problem_areas(year, municipality),
+    }
+    if municipality is None:
+        data["direction_by_municipality"] = direction_by_municipality(year, rows=active_rows)
+    return data
+
+
+def factsheet(year: int, municipality) -> dict:
+    """What a municipal factsheet shows of the cases: its direction cases of the year."""
+    counts = case_counts(year, municipality)
+    active = counts["active_direction"]
+    return {
+        "registered_direction": counts["registered_direction"],
+        "active_direction": active,
+        "carried_in": counts["carried_in"]["n"],
+        "inflow": counts["inflow"]["n"],
+        "closed": counts["closed"]["n"],
+        "carried_out": active["total"] - counts["closed"]["n"],
+        "not_taken_up": counts["not_taken_up"]["n"],
+    }
+
+
+FIGURES = FiguresProvider(
+    for_year=for_year,
+    factsheet=factsheet,
+    definitions=DEFINITIONS,
+    vocabulary={"age_classes": AGE_CLASSES, "criteria": CRITERIA},
+)
