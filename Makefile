@@ -30,12 +30,14 @@ help:
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or 3.13 is needed (pyenv or python3.12)"; exit 1; }
-	$(PYTHON) -m venv $(TOOLS)
-	$(TOOLS)/bin/pip install --quiet uv==$(UV_VERSION)
+	@echo "==> uv installeren in $(TOOLS)/ ..."
+	@$(PYTHON) -m venv $(TOOLS)
+	@$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 
 # Installs exactly what uv.lock says (dev tools included) into .venv.
 $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
-	$(UV) sync --frozen --python $(PYTHON)
+	@echo "==> Pakketten installeren (uv.lock) ..."
+	@$(UV) sync --frozen --quiet --python $(PYTHON)
 	@touch $@
 
 install: $(VENV)/.installed

@@ -158,7 +158,6 @@ def _run(command: list[str], **kwargs) -> subprocess.CompletedProcess:
 
 
 def _initdb() -> None:
-    say("Eigen PostgreSQL aanmaken in .devdb/ (eenmalig)")
     DATA.mkdir(parents=True, exist_ok=True)
     user = _as_user()
     if user:
@@ -326,6 +325,8 @@ def main(argv: list[str]) -> int:
             rest = argv[1:]
             return run(rest[1:] if rest[:1] == ["--"] else rest)
         if verb == "start":
+            if not (DATA / "PG_VERSION").exists():
+                say("Eigen PostgreSQL aanmaken in .devdb/ (eenmalig)")
             server_port = start()
             (HOME / "manual").touch()
             print(f"postgres://postgres@127.0.0.1:{server_port}/{DATABASE}")

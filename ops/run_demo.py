@@ -170,7 +170,9 @@ def main() -> int:
             say("Database: DATABASE_URL")
             context = None
         else:
-            print("==> Eigen PostgreSQL starten ...", end="", flush=True)
+            first = not (devdb.DATA / "PG_VERSION").exists()
+            title = "aanmaken (eenmalig) en starten" if first else "starten"
+            print(f"==> Eigen PostgreSQL {title} ...", end="", flush=True)
             t0 = time.monotonic()
             try:
                 context = devdb.in_use()
