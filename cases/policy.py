@@ -29,6 +29,9 @@ SCREEN = "screen"
 ENRICH = "enrich"
 TRIAGE = "triage"
 DIRECT = CHANGE
+# Not an action of the table: the level of "who the case is about" (name and birth date), which
+# lists and searches need apart from the case file (see `names_filter`).
+NAMES = "names"
 
 ALL = "all"  # every case
 OWN = "own"  # the user is the case's director, support or guide
@@ -220,6 +223,13 @@ def case_permissions(user, case_pk: int) -> dict[str, bool]:
     annotations = permission_annotations(user)
     row = Case.objects.filter(pk=case_pk).annotate(**annotations).values(*annotations).first()
     return {name[4:]: bool(row and row[name]) for name in annotations}
+
+
+def names_filter(user) -> Q | None:
+    """The cases whose person (name, birth date) `user` sees in lists and searches."""
+    if sees_names(user):
+        return Q()
+    return case_filter(user, DETAILS)
 
 
 def sees_names(user) -> bool:
