@@ -26,6 +26,8 @@ import django_filters
 from django.db.models import Q
 from django_filters.constants import EMPTY_VALUES
 
+SEARCH_LIMIT = 200
+
 
 class ScopedFilterSet(django_filters.FilterSet):
     # filter name -> the visibility level it needs (a name `level_scope` understands).
@@ -34,6 +36,10 @@ class ScopedFilterSet(django_filters.FilterSet):
     def __init__(self, data=None, queryset=None, *, user=None, request=None, **kwargs):
         super().__init__(data, queryset, request=request, **kwargs)
         self.user = user if user is not None else getattr(request, "user", None)
+        for filter_ in self.filters.values():
+            # A search term longer than this is no search (and no query goes out with 1 MB).
+            if isinstance(filter_, django_filters.CharFilter):
+                filter_.extra.setdefault("max_length", SEARCH_LIMIT)
         self.scopes: dict[str, Q] = {}
         for name, level in self.levels.items():
             scope = self.scope_of(level)
