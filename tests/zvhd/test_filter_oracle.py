@@ -377,7 +377,7 @@ def test_sorting_on_anything_but_a_shown_column_changes_nothing(world, cast, cli
             cast.manager,
             "trafficking:signal_list",
             "trafficking:signal_detail",
-            ["last_name", "-birth_date", "nationality", "gender", "age_class"],
+            ["last_name", "-birth_date", "nationality", "gender", "age_class", "minor", "-minor"],
         ),
     ]
     for user, url, detail, keys in probes:
