@@ -13,12 +13,16 @@ from advice.models import (
     SignalStatus,
     Topic,
 )
+from zvhd.filters import ScopedFilterSet
 from zvhd.network.models import Municipality, Organisation
 
 DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
-class AdviceFilter(django_filters.FilterSet):
+class AdviceFilter(ScopedFilterSet):
+    """Everyone who sees an advice record sees all of it (the list and the detail): no filter
+    needs more than the list (`levels` is empty)."""
+
     q = django_filters.CharFilter(label=_("Zoeken in vraag en antwoord"), method="search")
     kind = django_filters.ChoiceFilter(
         label=_("Soort"), empty_label=_("Alle"), choices=AdviceKind.choices
@@ -46,8 +50,9 @@ class AdviceFilter(django_filters.FilterSet):
         model = AdviceRecord
         fields = ["q", "kind", "topic", "organisation", "municipality", "outcome"]
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        user = self.user
         # A municipal contact only ever sees their own municipality: offer only that one.
         if user is not None and not user.is_bureau_staff and user.municipality_id:
             self.filters["municipality"].queryset = Municipality.objects.filter(
@@ -62,7 +67,9 @@ class AdviceFilter(django_filters.FilterSet):
         )
 
 
-class DirectoryFilter(django_filters.FilterSet):
+class DirectoryFilter(ScopedFilterSet):
+    """The sociale kaart is published to the whole network: every field is on the list."""
+
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisatie"), empty_label=_("Alle"), queryset=Organisation.objects.all()
@@ -92,7 +99,9 @@ class DirectoryFilter(django_filters.FilterSet):
         return queryset.filter(Q(municipalities=value) | Q(municipalities__isnull=True)).distinct()
 
 
-class SignalFilter(django_filters.FilterSet):
+class SignalFilter(ScopedFilterSet):
+    """Whoever reads the register of patterns reads every field of it."""
+
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     kind = django_filters.ChoiceFilter(
         label=_("Soort"), empty_label=_("Alle"), choices=SignalKind.choices

@@ -19,6 +19,7 @@ from advice.models import (
     SignalStatus,
     Topic,
 )
+from zvhd.forms import BoundedTextMixin
 from zvhd.network.models import BUREAU_ROLES, Municipality, Organisation, User
 
 DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
@@ -56,7 +57,7 @@ def partner_organisations():
     return Organisation.objects.active().select_related("municipality")
 
 
-class AdviceForm(PersonDataCheckMixin, forms.ModelForm):
+class AdviceForm(PersonDataCheckMixin, BoundedTextMixin, forms.ModelForm):
     free_text_fields = ("question", "answer", "requester_name")
 
     class Meta:
@@ -197,7 +198,7 @@ class PanelAdviceForm(QuickAdviceForm):
         self.fields["answer"].widget.attrs["rows"] = 2
 
 
-class DirectoryEntryForm(forms.ModelForm):
+class DirectoryEntryForm(BoundedTextMixin, forms.ModelForm):
     class Meta:
         model = DirectoryEntry
         fields = [
@@ -251,7 +252,7 @@ class MunicipalityContactForm(forms.ModelForm):
         self.fields["zvhd_contact"].empty_label = _("— nog niet bekend —")
 
 
-class SignalForm(PersonDataCheckMixin, forms.ModelForm):
+class SignalForm(PersonDataCheckMixin, BoundedTextMixin, forms.ModelForm):
     free_text_fields = ("title", "description", "evidence", "response", "follow_up")
 
     class Meta:
@@ -298,7 +299,7 @@ class SignalForm(PersonDataCheckMixin, forms.ModelForm):
         return cleaned
 
 
-class SignalStatusForm(PersonDataCheckMixin, forms.Form):
+class SignalStatusForm(PersonDataCheckMixin, BoundedTextMixin, forms.Form):
     free_text_fields = ("response", "follow_up", "reason")
 
     to_status = forms.ChoiceField(label=_("Nieuwe status"), choices=SignalStatus.choices)

@@ -3,10 +3,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.models import AftercareRecord, Status
+from zvhd.filters import ScopedFilterSet
 from zvhd.network.models import Municipality
 
 
-class RecordFilter(django_filters.FilterSet):
+class RecordFilter(ScopedFilterSet):
+    """The coordinators' list: who reads it reads the whole record (DETAIL on all); the
+    municipal contact's summary list has no filters."""
+
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     municipality = django_filters.ModelChoiceFilter(

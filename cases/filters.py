@@ -13,7 +13,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, Kind, Status, Topic
-from cases.policy import DETAILS, DIRECTOR_ROLES, sees_names
+from cases.policy import DETAILS, DIRECTOR_ROLES, NAMES, case_filter, names_filter
+from zvhd.filters import ScopedFilterSet
 from zvhd.network.models import Municipality, User
 
 CASE_NUMBER = re.compile(r"^\d{4}-\d{3,7}$")
@@ -58,7 +59,12 @@ def forget_filter_choices(**kwargs) -> None:
     cache.delete(CHOICES_CACHE_KEY)
 
 
-class CaseFilter(django_filters.FilterSet):
+class CaseFilter(ScopedFilterSet):
+    """The case lists show summaries (number, status, kind, municipality, director, dates);
+    the topic is in the case file (DETAILS), the name in what `NAMES` allows."""
+
+    levels = {"topic": DETAILS}
+
     q = django_filters.CharFilter(label=_("Zoeken op naam, BSN of casusnummer"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Kind.choices)
@@ -86,8 +92,7 @@ class CaseFilter(django_filters.FilterSet):
         fields = ["q", "status", "kind", "municipality", "director", "topic"]
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+        super().__init__(*args, user=user, **kwargs)
         choices = filter_choices()
         self.filters["municipality"].extra["choices"] = choices["municipality"]
         self.filters["director"].extra["choices"] = choices["director"]
@@ -112,6 +117,7 @@ class CaseFilter(django_filters.FilterSet):
                 submitted,
                 self.filters["municipality"].extra["choices"],
                 self.filters["director"].extra["choices"],
+                sorted(self.filters),  # a reader without a filter gets a form without it
             ],
             default=str,
         )
@@ -138,12 +144,9 @@ class CaseFilter(django_filters.FilterSet):
             return queryset
         if CASE_NUMBER.match(value):
             return queryset.filter(number=value)
-        # Searching by name or BSN reveals who a case is about: outside the bureau only within
-        # the case files the user may open.
-        if not sees_names(self.user):
-            queryset = queryset.filter(
-                pk__in=Case.objects.visible_to(self.user, DETAILS).values("pk")
-            )
+        # Searching by name or BSN reveals who a case is about: only within the cases whose
+        # person the user may see (cases.policy.names_filter).
+        queryset = self.visible(queryset, NAMES)
         digits = value.replace(" ", "").replace(".", "")
         if digits.isdigit() and len(digits) in (8, 9):
             return queryset.filter(person__bsn=digits.zfill(9))
@@ -153,3 +156,8 @@ class CaseFilter(django_filters.FilterSet):
                 person__first_name__icontains=word
             )
         return queryset.filter(condition)
+
+    def level_scope(self, level):
+        if level == NAMES:
+            return names_filter(self.user)
+        return case_filter(self.user, level)

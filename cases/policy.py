@@ -29,6 +29,9 @@ SCREEN = "screen"
 ENRICH = "enrich"
 TRIAGE = "triage"
 DIRECT = CHANGE
+# Not an action of the table: the level of "who the case is about" (name and birth date) in
+# lists, searches and the summary. It is exactly DETAILS (see `names_filter`).
+NAMES = "names"
 
 ALL = "all"  # every case
 OWN = "own"  # the user is the case's director, support or guide
@@ -227,7 +230,16 @@ def case_permissions(user, case_pk: int) -> dict[str, bool]:
     return {name[4:]: bool(row and row[name]) for name in annotations}
 
 
-def sees_names(user) -> bool:
-    """Bureau staff see who a case is about everywhere (the duplicate check); others only in
-    the case files they may open."""
-    return user.has_role(*DUPLICATE_CHECK_ROLES)
+def names_filter(user) -> Q | None:
+    """The cases whose person (name, birth date) `user` sees in lists, searches and summaries.
+
+    The same cases as the file (DETAILS): need to know follows the role *and* the involvement
+    (DOMAIN.md), and a name is the first thing the file protects. The manager: every case; a
+    process director or support: their own cases and the triage queue they prepare; a guide,
+    the aftercare coordinator and the trafficking chain director: the cases they direct,
+    support or guide; a liaison: the triage queue and the cases their organisation is on; a
+    partner: the cases of their team; a municipal contact: none (summaries only). Before
+    issue 18 every bureau role saw the name of every case (the duplicate check's roles); that
+    check stays a question ("is this person known?") answered with case numbers, not a list.
+    """
+    return case_filter(user, DETAILS)

@@ -44,9 +44,9 @@ from cases.policy import (
     actions_filter,
     case_permissions,
     enrichment_filter,
+    names_filter,
     permission_annotations,
     permissions_of,
-    sees_names,
 )
 from cases.tables import ROW_FIELDS, CaseTable
 from zvhd.permissions import CHANGE, VIEW
@@ -82,14 +82,14 @@ class CaseListBase(ScopedListMixin, TemplateView):
         has_more = len(rows) > PAGE_SIZE
         rows = rows[:PAGE_SIZE]
         shown = [row["pk"] for row in rows]
-        if sees_names(user):
+        # Who the case is about, only where the user may open the file (cases.policy.NAMES).
+        names = names_filter(user)
+        if names is None:
+            named = set()
+        elif not names:  # Q(): every case
             named = set(shown)
         else:
-            named = set(
-                Case.objects.visible_to(user, DETAILS)
-                .filter(pk__in=shown)
-                .values_list("pk", flat=True)
-            )
+            named = set(Case.objects.filter(names, pk__in=shown).values_list("pk", flat=True))
         table = CaseTable(rows, named=named, caption=self.caption)
         query = self.request.GET.copy()
         query.pop("voor", None)
@@ -322,7 +322,7 @@ class CaseDetailView(CasePageMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(self.case_context())
         case, can, user = context["case"], context["can"], self.request.user
-        context["show_names"] = can[DETAILS] or sees_names(user)
+        context["show_names"] = can[DETAILS]  # cases.policy.names_filter: the same cases
         if can[DETAILS]:
             context["problem_areas"] = list(case.problem_areas.all())
             context["related_persons"] = list(case.related_persons.all())
@@ -339,7 +339,8 @@ class CaseDetailView(CasePageMixin, TemplateView):
                 getattr(case, "triage", None) if case.status not in TRIAGE_STATUSES else None
             )
         # The duplicate check matters at intake and triage, not in a running case.
-        if case.in_triage and user.has_role(*DUPLICATE_CHECK_ROLES):
+        # Only for who sees who it is about: the other cases of a person are about that person.
+        if case.in_triage and can[DETAILS] and user.has_role(*DUPLICATE_CHECK_ROLES):
             context["known"] = list(
                 services.find_known_cases(
                     bsn=case.person.bsn,

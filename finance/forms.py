@@ -11,6 +11,7 @@ from finance.models import (
     MovementKind,
     Side,
 )
+from zvhd.forms import TEXT_LIMIT, BoundedTextMixin
 from zvhd.network.models import Municipality, Organisation
 
 
@@ -70,7 +71,7 @@ class PercentField(forms.DecimalField):
         return super().to_python(value)
 
 
-class YearForm(forms.ModelForm):
+class YearForm(BoundedTextMixin, forms.ModelForm):
     indexation_pct = PercentField(label=_("Indexatie (%)"), required=False)
     municipal_total = EuroField(label=_("Te verdelen gemeentelijke bijdrage"), required=False)
     reserve_opening = EuroField(
@@ -193,7 +194,10 @@ class StaffingForm(forms.Form):
 class KeyForm(forms.Form):
     name = forms.CharField(label=_("Naam"), max_length=100)
     description = forms.CharField(
-        label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Toelichting"),
+        required=False,
+        max_length=TEXT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
 
 

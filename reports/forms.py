@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reports.models import DocumentKind, LpcoOutcome, Section, Table
+from zvhd.forms import limit_text
 from zvhd.network.models import Municipality, Region
 
 
@@ -36,7 +37,8 @@ class TextsForm(forms.Form):
         self.fields[Section.FOREWORD_SIGNATURE].help_text = _(
             "Naam en functie van wie het voorwoord ondertekent."
         )
-        self.fields[Section.FOREWORD_SIGNATURE].max_length = 300
+        # Not `.max_length = 300`: the validator made in __init__ would still say 20000.
+        limit_text(self.fields[Section.FOREWORD_SIGNATURE], 300)
 
 
 class DocumentForm(forms.Form):

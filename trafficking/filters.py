@@ -2,12 +2,14 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from trafficking.models import ExploitationForm, Signal, SignalStatus
+from trafficking.models import IDENTIFY, ExploitationForm, Signal, SignalStatus, may
+from zvhd.filters import ScopedFilterSet
 from zvhd.network.models import Municipality
 
 
-class SignalFilter(django_filters.FilterSet):
-    """Search by name only for those who may see names; everyone else by number."""
+class SignalFilter(ScopedFilterSet):
+    """Status, form, municipality and year are on every reader's list (the pseudonymised one
+    too); the search matches names only for those who may see identities, others by number."""
 
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     status = django_filters.ChoiceFilter(label=_("Status"), choices=SignalStatus.choices)
@@ -23,14 +25,17 @@ class SignalFilter(django_filters.FilterSet):
         model = Signal
         fields = ["q", "status", "form", "municipality", "year"]
 
-    def __init__(self, *args, identify: bool = False, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.identify = identify
-        self.filters["q"].label = _("Naam of nummer") if identify else _("Nummer")
+        self.filters["q"].label = _("Naam of nummer") if self.sees(IDENTIFY) else _("Nummer")
+
+    def level_scope(self, level):
+        # The register has no per-record exception (trafficking.models.POLICY): all or nothing.
+        return Q() if may(self.user, level) else None
 
     def search(self, queryset, name, value):
         match = Q(reference__icontains=value)
-        if self.identify:
+        if self.sees(IDENTIFY):
             match |= (
                 Q(first_name__icontains=value)
                 | Q(last_name__icontains=value)

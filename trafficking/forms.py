@@ -21,6 +21,7 @@ from trafficking.models import (
     Observation,
     Signal,
 )
+from zvhd.forms import TEXT_LIMIT, BoundedTextMixin
 from zvhd.network.models import Organisation, Role, User
 
 
@@ -31,7 +32,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class SignalEditForm(forms.ModelForm):
+class SignalEditForm(BoundedTextMixin, forms.ModelForm):
     forms = forms.MultipleChoiceField(
         label=_("Vormen van uitbuiting"),
         choices=ExploitationForm.choices,
@@ -198,7 +199,10 @@ class MeetingForm(forms.ModelForm):
 
 class DecisionForm(forms.Form):
     discussion = forms.CharField(
-        label=_("Bespreking"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+        label=_("Bespreking"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=TEXT_LIMIT,
     )
     decision = forms.ChoiceField(
         label=_("Besluit"),
@@ -234,7 +238,10 @@ class FollowUpForm(forms.Form):
     decided_on = forms.DateField(label=_("Besluitdatum"), widget=DateInput(), required=False)
     responsible = forms.CharField(label=_("Uitgevoerd door"), required=False, max_length=200)
     note = forms.CharField(
-        label=_("Toelichting"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Toelichting"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=TEXT_LIMIT,
     )
 
     def clean(self):
@@ -247,7 +254,7 @@ class FollowUpForm(forms.Form):
 
 
 class FollowUpStatusForm(forms.Form):
-    status = forms.CharField(widget=forms.HiddenInput)
+    status = forms.CharField(widget=forms.HiddenInput, max_length=20)
     on = forms.DateField(label=_("Datum"), widget=DateInput(), required=False)
 
 

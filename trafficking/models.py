@@ -48,6 +48,13 @@ IDENTITY_FIELDS = (
 )
 
 
+# What describes the person without naming them. Together with the municipality, a date and a
+# form of exploitation these can single someone out in a small municipality (issue 18, item 10),
+# so a user without IDENTIFY (the manager) does not get them per record either: only as counts
+# on the figures page, where a count per municipality under 5 shows as "<5".
+PERSON_TRAITS = ("gender", "nationality", "country_of_origin", "age_class", "minor")
+
+
 def may(user, action: str) -> bool:
     """Whether the user's roles allow `action` on the register (see POLICY)."""
     if not user.is_authenticated or not user.is_active:
@@ -169,10 +176,11 @@ class SignalQuerySet(GuardedQuerySet):
         return self.none()
 
     def for_user(self, user):
-        """Leave the identity columns in the database for a user without IDENTIFY."""
+        """Leave the identity columns and the person's traits in the database for a user
+        without IDENTIFY."""
         if may(user, IDENTIFY):
             return self
-        return self.defer(*IDENTITY_FIELDS)
+        return self.defer(*IDENTITY_FIELDS, *PERSON_TRAITS)
 
     def for_list(self):
         return self.select_related("municipality", "reporting_organisation").prefetch_related(

@@ -18,7 +18,6 @@ class PseudonymisedSignalTable(tables.Table):
     forms = tables.Column(_("Vormen"), accessor="form_labels", orderable=False)
     municipality = tables.Column(_("Gemeente"), default="—")
     reporting_organisation = tables.Column(_("Melder"))
-    minor = tables.Column(_("Minderjarig"))
     status = tables.Column(_("Status"))
 
     class Meta:
@@ -29,7 +28,6 @@ class PseudonymisedSignalTable(tables.Table):
             "forms",
             "municipality",
             "reporting_organisation",
-            "minor",
             "status",
         ]
         caption = _("Signalen mensenhandel")
@@ -38,15 +36,17 @@ class PseudonymisedSignalTable(tables.Table):
     def render_forms(self, value):
         return ", ".join(value)
 
-    def render_minor(self, record):
-        return {"ja": _("ja"), "nee": _("nee")}.get(record.minor, _("onbekend"))
-
 
 class SignalTable(PseudonymisedSignalTable):
     person = tables.Column(_("Persoon"), accessor="person_label", orderable=False)
+    # A trait of the person (trafficking.models.PERSON_TRAITS): only with the identities.
+    minor = tables.Column(_("Minderjarig"))
 
     class Meta(PseudonymisedSignalTable.Meta):
-        sequence = ("reference", "received_on", "person", "...")
+        sequence = ("reference", "received_on", "person", "...", "minor", "status")
+
+    def render_minor(self, record):
+        return {"ja": _("ja"), "nee": _("nee")}.get(record.minor, _("onbekend"))
 
     def render_person(self, record, value):
         if record.person_unknown:

@@ -2,10 +2,13 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zvhd.filters import ScopedFilterSet
 from zvhd.network.models import Organisation, Role, User
 
 
-class UserFilter(django_filters.FilterSet):
+class UserFilter(ScopedFilterSet):
+    """Only the functioneel beheerder reads accounts, all of each."""
+
     q = django_filters.CharFilter(label=_("Zoeken"), method="search")
     organisation = django_filters.ModelChoiceFilter(
         label=_("Organisatie"), queryset=Organisation.objects.all()
@@ -28,7 +31,9 @@ class UserFilter(django_filters.FilterSet):
         )
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(ScopedFilterSet):
+    """Organisations are reference data, the same for every reader."""
+
     name = django_filters.CharFilter(label=_("Naam"), lookup_expr="icontains")
 
     class Meta:

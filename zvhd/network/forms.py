@@ -16,6 +16,8 @@ class UserForm(forms.ModelForm):
         label=_("Tijdelijk wachtwoord"),
         widget=forms.PasswordInput(render_value=False),
         required=False,
+        # Long enough for any passphrase; the password validators never see more.
+        max_length=200,
         help_text=_(
             "Laat leeg om het wachtwoord niet te wijzigen. Bij de eerste aanmelding stelt de "
             "gebruiker een tweede factor in."

@@ -1,0 +1,80 @@
+"""The base of every filter set: a reader filters, sorts and searches only on what they may see.
+
+A list shows each record at one level (the case list: the summary). A filter on a field that is
+shown only at a higher level (the topic of a case is in the case file, not in its summary) is an
+oracle: `?topic=mensenhandel` on a list of summaries tells which of them are about trafficking,
+although no page shows it (issue 18, item 5). So every filter set says, per filter, which level
+of visibility it needs (`levels`; a filter not named there needs no more than the list shows),
+and asks the app's one door which records the reader sees at that level (`level_scope`):
+
+- the reader sees the level on no record: the filter is dropped. It is not in the form, and the
+  parameter is ignored like any unknown parameter, so the answer is the list without it (not an
+  error: an error message for one value and none for another would itself be an answer);
+- on some records (a process director: the case files of her own cases): the filter applies to
+  those records only; a record whose field the reader may not see never matches it;
+- on every record: the filter applies as usual.
+
+The free-text search (`q`) is a method of each filter set; it matches a field only within
+`self.visible(queryset, level)`, the same rule by hand. Sorting is django-tables2's: it sorts
+only on the columns of the table the view chose for the reader, so a hidden field is never a
+sort key (the walk in tests/zvhd/test_filter_oracle.py checks both).
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q
+from django_filters.constants import EMPTY_VALUES
+
+SEARCH_LIMIT = 200
+
+
+class ScopedFilterSet(django_filters.FilterSet):
+    # filter name -> the visibility level it needs (a name `level_scope` understands).
+    levels: dict[str, str] = {}
+
+    def __init__(self, data=None, queryset=None, *, user=None, request=None, **kwargs):
+        super().__init__(data, queryset, request=request, **kwargs)
+        self.user = user if user is not None else getattr(request, "user", None)
+        for filter_ in self.filters.values():
+            # A search term longer than this is no search (and no query goes out with 1 MB).
+            if isinstance(filter_, django_filters.CharFilter):
+                filter_.extra.setdefault("max_length", SEARCH_LIMIT)
+        self.scopes: dict[str, Q] = {}
+        for name, level in self.levels.items():
+            scope = self.scope_of(level)
+            if scope is None:
+                # Before the form is built (lazily): the field is simply not there.
+                self.filters.pop(name, None)
+            else:
+                self.scopes[name] = scope
+
+    def level_scope(self, level: str) -> Q | None:
+        """The records whose fields of `level` the reader sees: Q() for all, None for none.
+
+        Each app answers from its own policy table (its `visible_to`), never from roles here.
+        """
+        raise NotImplementedError(f"{type(self).__name__} names levels but does not scope them")
+
+    def scope_of(self, level: str) -> Q | None:
+        if self.user is None or not self.user.is_authenticated or not self.user.is_active:
+            return None
+        return self.level_scope(level)
+
+    def sees(self, level: str) -> bool:
+        """Whether the reader sees `level` on any record at all."""
+        return self.scope_of(level) is not None
+
+    def visible(self, queryset, level: str):
+        """`queryset` narrowed to the records whose fields of `level` the reader sees."""
+        scope = self.scope_of(level)
+        if scope is None:
+            return queryset.none()
+        return queryset.filter(scope) if scope else queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        for name, scope in self.scopes.items():
+            if scope and self.form.cleaned_data.get(name) not in EMPTY_VALUES:
+                queryset = queryset.filter(scope)
+        return queryset
