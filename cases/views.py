@@ -51,7 +51,14 @@ from cases.policy import (
 from cases.tables import ROW_FIELDS, CaseTable
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.privacy.models import AccessAction
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.views import (
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+    apply_service_errors,
+    require_action,
+)
 
 PAGE_SIZE = 25
 
@@ -227,7 +234,7 @@ class RegisterView(RoleRequiredMixin, FormView):
 
                     link_registration(advice=advice, case=case, linked_by=self.request.user)
         except ValidationError as error:
-            _add_errors(form, error)
+            apply_service_errors(form, error)
             return self.form_invalid(form)
         return redirect("cases:registered", pk=case.pk)
 
@@ -270,14 +277,6 @@ class RegisteredView(ScopedMixin, DetailView):
 
 # ---------------------------------------------------------------------------------------------
 # The case file
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 class CasePageMixin(ScopedMixin, SingleObjectMixin):
@@ -520,8 +519,9 @@ class HistoryView(CaseTabView):
 # Actions on a case: one form, one service
 
 
-class CaseFormView(CasePageMixin, FormView):
-    """A form on one case that calls one service. Subclasses set `action` and `perform`."""
+class CaseFormView(CasePageMixin, ServiceFormMixin, FormView):
+    """A form on one case that calls one service (the house's form-to-service view).
+    Subclasses set `action` and `perform`."""
 
     template_name = "cases/case_form.html"
     heading = ""
@@ -543,25 +543,8 @@ class CaseFormView(CasePageMixin, FormView):
         context.update(heading=self.heading, intro=self.intro, submit=self.submit)
         return context
 
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        except services.EditConflict as conflict:
-            return self.conflict(form, conflict)
-        messages.success(self.request, self.success_message)
-        return redirect(self.get_success_url())
-
-    def conflict(self, form, conflict):  # pragma: no cover - only forms with versions
-        raise NotImplementedError
-
     def get_success_url(self):
         return reverse("cases:case_detail", args=[self.get_case().pk])
-
-    def perform(self, form):  # pragma: no cover - abstract
-        raise NotImplementedError
 
 
 class ScreenView(CaseFormView):
@@ -656,25 +639,10 @@ class DirectFormView(CaseFormView):
     action = DIRECT
 
 
-class VersionedFormView(DirectFormView):
-    """A form on a record with a `version` (optimistic locking): when someone else saved in
-    between, the service raises EditConflict and the form comes back with the user's input, the
-    current version next to it and the new version number, so a second save overwrites nothing
-    unseen."""
+class CasePeopleView(DirectFormView):
+    """The case's people, with its `version` (zvhd.versions): a stale save is refused, kept as
+    a ConflictCopy, and the form comes back with the editor's input next to the current one."""
 
-    conflict_message = ""
-
-    def conflict(self, form, conflict):
-        form.add_error(None, self.conflict_message)
-        data = form.data.copy()
-        data["version"] = conflict.current.version
-        form.data = data
-        context = self.get_context_data(form=form)
-        context["current"] = conflict.current
-        return self.render_to_response(context)
-
-
-class CasePeopleView(VersionedFormView):
     form_class = forms.CasePeopleForm
     heading = _("Regisseur, ondersteuning en evaluatie")
     success_message = _("De casus is bijgewerkt.")
@@ -707,7 +675,7 @@ class CasePeopleView(VersionedFormView):
         )
 
 
-class PlanEditView(VersionedFormView):
+class PlanEditView(DirectFormView):
     form_class = forms.PlanForm
     template_name = "cases/plan_form.html"
     heading = _("Plan van aanpak")
@@ -875,10 +843,11 @@ class LinkGroupView(DirectFormView):
 # Child records acted on by id (scoped through their case)
 
 
-class ChildActionView(ScopedMixin, SingleObjectMixin, FormView):
+class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     action = CHANGE
     template_name = "cases/case_form.html"
     log_reads = False
+    success_message = _("Opgeslagen.")
 
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
@@ -896,14 +865,8 @@ class ChildActionView(ScopedMixin, SingleObjectMixin, FormView):
         )
         return context
 
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            _add_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Opgeslagen."))
-        return redirect(self.success_url_name, self.object.case_id)
+    def get_success_url(self):
+        return reverse(self.success_url_name, args=[self.object.case_id])
 
 
 class ActionStatusView(ChildActionView):
@@ -945,7 +908,7 @@ class ResolveEscalationView(ChildActionView):
 # Ketenkamer
 
 
-class KetenkamerListView(RoleRequiredMixin, ScopedMixin, FormView):
+class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormView):
     """The ketenkamers: planned and held. Attendees read; the bureau plans them."""
 
     roles = KETENKAMER[VIEW]
@@ -964,25 +927,20 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, FormView):
         return context
 
     def post(self, request, *args, **kwargs):
-        _require(request.user, KETENKAMER[CHANGE])
+        # A write on a page others may read: the door answers, a refusal is a logged 403.
+        require_action(request, Ketenkamer, CHANGE)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        ketenkamer = services.plan_ketenkamer(
+    def perform(self, form):
+        return services.plan_ketenkamer(
             date=form.cleaned_data["date"], planned_by=self.request.user
         )
-        return redirect("cases:ketenkamer_detail", ketenkamer.pk)
+
+    def get_success_url(self):
+        return reverse("cases:ketenkamer_detail", args=[self.result.pk])
 
 
-def _require(user, roles) -> None:
-    """A write on a page others may read: a logged 403 for those who may not."""
-    if not user.has_role(*roles):
-        from django.core.exceptions import PermissionDenied
-
-        raise PermissionDenied
-
-
-class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, FormView):
+class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     """The meeting: its agenda (every registration in triage) and the decisions taken."""
 
     model = Ketenkamer
@@ -1029,18 +987,26 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, FormView):
         return context
 
     def post(self, request, *args, **kwargs):
-        _require(request.user, KETENKAMER[CHANGE])
+        require_action(request, Ketenkamer, CHANGE, obj=self.object)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        services.record_attendance(
+    success_message = _("De aanwezigheid is opgeslagen.")
+    version_fields = ["attendance_notes"]
+
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.record_attendance(
             ketenkamer=self.object,
             attendees=form.cleaned_data["attendees"],
             notes=form.cleaned_data["notes"],
             recorded_by=self.request.user,
+            expected_version=self.expected_version(form),
         )
-        messages.success(self.request, _("De aanwezigheid is opgeslagen."))
-        return redirect("cases:ketenkamer_detail", self.object.pk)
+
+    def get_success_url(self):
+        return reverse("cases:ketenkamer_detail", args=[self.object.pk])
 
 
 class DecisionListView(ScopedMixin, SingleObjectMixin, View):
@@ -1084,7 +1050,7 @@ class DecisionListView(ScopedMixin, SingleObjectMixin, View):
 # Groups
 
 
-class GroupListView(RoleRequiredMixin, ScopedMixin, FormView):
+class GroupListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormView):
     roles = GROUPS[VIEW]
     model = CaseGroup
     template_name = "cases/group_list.html"
@@ -1102,17 +1068,19 @@ class GroupListView(RoleRequiredMixin, ScopedMixin, FormView):
         return context
 
     def post(self, request, *args, **kwargs):
-        _require(request.user, GROUPS[CHANGE])
+        require_action(request, CaseGroup, CHANGE)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        group = services.create_group(
+    def perform(self, form):
+        return services.create_group(
             director=self.request.user, created_by=self.request.user, **form.cleaned_data
         )
-        return redirect("cases:group_detail", group.pk)
+
+    def get_success_url(self):
+        return reverse("cases:group_detail", args=[self.result.pk])
 
 
-class GroupDetailView(ScopedMixin, SingleObjectMixin, FormView):
+class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     model = CaseGroup
     template_name = "cases/group_detail.html"
     form_class = forms.GroupForm
@@ -1138,15 +1106,22 @@ class GroupDetailView(ScopedMixin, SingleObjectMixin, FormView):
         return context
 
     def post(self, request, *args, **kwargs):
-        _require(request.user, GROUPS[CHANGE])
+        require_action(request, CaseGroup, CHANGE, obj=self.object)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        services.save_group_plan(
+    success_message = _("Het plan van de groep is opgeslagen.")
+
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.save_group_plan(
             group=self.object,
             saved_by=self.request.user,
             plan=form.cleaned_data["plan"],
             description=form.cleaned_data["description"],
+            expected_version=self.expected_version(form),
         )
-        messages.success(self.request, _("Het plan van de groep is opgeslagen."))
-        return redirect("cases:group_detail", self.object.pk)
+
+    def get_success_url(self):
+        return reverse("cases:group_detail", args=[self.object.pk])

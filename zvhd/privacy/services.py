@@ -178,11 +178,15 @@ def _refuse(field: str, message: str):
     raise ValidationError({field: message})
 
 
-def update_retention_policy(*, policy, years: int, rationale: str, updated_by):
-    """Change the term of one kind; the history keeps the old term and who changed it."""
+def update_retention_policy(
+    *, policy, years: int, rationale: str, updated_by, expected_version: int | None = None
+):
+    """Change the term of one kind; the history keeps the old term and who changed it. A
+    change on an older version than stored is refused (EditConflict: no lost updates)."""
     from django.db import transaction
 
     from zvhd.privacy.models import MAX_TERM_YEARS, MIN_TERM_YEARS
+    from zvhd.versions import claim_version
 
     if not MIN_TERM_YEARS <= years <= MAX_TERM_YEARS:
         _refuse(
@@ -192,6 +196,7 @@ def update_retention_policy(*, policy, years: int, rationale: str, updated_by):
     if not rationale.strip():
         _refuse("rationale", "Geef de onderbouwing van de termijn.")
     with transaction.atomic():
+        claim_version(policy, expected_version=expected_version)
         policy.years = years
         policy.rationale = rationale.strip()
         policy.updated_by = updated_by
