@@ -14,7 +14,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
-.PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check \
+.PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check db db-stop db-reset \
 	backup restore loadtest
 
 help:
@@ -26,6 +26,7 @@ help:
 	@echo "make restore BACKUP=backups/zvhd-... CONFIRM=yes - restore a backup"
 	@echo "make loadtest - the 30-user morning against gunicorn (BENCHMARKS.md)"
 	@echo "make totp ACCOUNT=regisseur - current second-factor code of a demo account"
+	@echo "make db / db-stop / db-reset - the embedded PostgreSQL (when DATABASE_URL is not set)"
 
 $(UV):
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or 3.13 is needed (pyenv or python3.12)"; exit 1; }
@@ -39,21 +40,32 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 
 install: $(VENV)/.installed
 
-migrate: install
-	$(DEMO_ENV) $(PY) manage.py migrate --noinput
+# Without DATABASE_URL every target below uses the project's own embedded PostgreSQL
+# (ops/devdb.py, data in .devdb/): started when needed, stopped when the last user ends.
+DEVDB := $(PY) ops/devdb.py
 
+migrate: install
+	$(DEVDB) run -- env $(DEMO_ENV) $(PY) manage.py migrate --noinput
+
+# The web (gunicorn), a Celery worker and beat, with demo data; logs in var/log/ (ops/run_demo.py).
 run: install
-	@start=$$(date +%s); \
-	$(DEMO_ENV) $(PY) manage.py migrate --noinput && \
-	$(DEMO_ENV) $(PY) manage.py seed_demo && \
-	echo "Klaar in $$(( $$(date +%s) - start )) s. Open http://$(HOST):$(PORT)/" && \
-	$(DEMO_ENV) $(PY) manage.py runserver $(HOST):$(PORT)
+	@$(PY) ops/run_demo.py --host $(HOST) --port $(PORT)
 
 totp: install
-	@$(DEMO_ENV) $(PY) manage.py demo_totp $(ACCOUNT)
+	@$(PY) ops/demo_totp.py $(ACCOUNT)
 
+# The suite starts the embedded PostgreSQL itself when DATABASE_URL is not set (tests/testenv.py).
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The embedded PostgreSQL by hand: `make db` starts it (and prints its DATABASE_URL), `make
+# db-stop` stops it, `make db-reset` removes it with all its data (make run seeds it again).
+db: install
+	@$(DEVDB) start
+db-stop: install
+	@$(DEVDB) stop
+db-reset: install
+	@$(DEVDB) reset
 
 lint: install
 	$(PY) -m ruff check .
@@ -75,11 +87,11 @@ beat: install
 # Backups (ops/backup.py): the database of DATABASE_URL and MEDIA_ROOT, with checksums.
 BACKUP_DIR ?= backups
 backup: install
-	$(PY) ops/backup.py create --into $(BACKUP_DIR)
+	$(DEVDB) run -- $(PY) ops/backup.py create --into $(BACKUP_DIR)
 
 restore: install
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/zvhd-... CONFIRM=yes"; exit 2; }
-	$(PY) ops/backup.py restore $(BACKUP) $(if $(filter yes,$(CONFIRM)),--yes)
+	$(DEVDB) run -- $(PY) ops/backup.py restore $(BACKUP) $(if $(filter yes,$(CONFIRM)),--yes)
 
 # The load scenario of a real morning (tests/bench/bench_load.py): loopback only, bounded.
 loadtest: install

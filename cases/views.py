@@ -460,8 +460,11 @@ class HistoryView(CaseTabView):
         )
 
         def rows(history, kind, summary, detail):
+            # No ORDER BY inside a part of the UNION (the history models order by date by
+            # default): the union as a whole is ordered once, below.
             return (
                 history.filter(case_id=case.pk)
+                .order_by()
                 .annotate(
                     who=full_name,
                     kind=Value(kind, output_field=CharField()),

@@ -13,13 +13,13 @@ from django.utils import timezone
 
 from finance.figures import budget_for, contributions_for, previous_year_for
 from finance.models import DocumentKind, FinanceYear
-from zvhd.pdf import render_pdf
+from zvhd import pdf
 
 
 def render(document) -> tuple[bytes, object]:
     if document.kind == DocumentKind.BUDGET:
         year = FinanceYear.objects.for_detail().get(pk=document.year_id)
-        return render_pdf(
+        return pdf.render_pdf(
             "finance/pdf/budget.html", {"budget": budget_for(year), "now": timezone.now()}
         ), None
     year = FinanceYear.objects.for_contributions().get(pk=document.year_id)
@@ -28,7 +28,7 @@ def render(document) -> tuple[bytes, object]:
         raise ValueError(contributions.error)
     if document.kind == DocumentKind.CONTRIBUTIONS:
         html_context = {"contributions": contributions, "year": year, "now": timezone.now()}
-        return render_pdf("finance/pdf/contributions.html", html_context), None
+        return pdf.render_pdf("finance/pdf/contributions.html", html_context), None
     row = contributions.row_for(document.municipality)
     context = {
         "year": year,
@@ -43,7 +43,7 @@ def render(document) -> tuple[bytes, object]:
         "today": date.today(),
         "inhabitants": contributions.inhabitants.get(document.municipality_id),
     }
-    return render_pdf("finance/pdf/letter.html", context), row.total
+    return pdf.render_pdf("finance/pdf/letter.html", context), row.total
 
 
 # ---------------------------------------------------------------------------------------------

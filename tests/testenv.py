@@ -20,3 +20,19 @@ os.environ.setdefault("CELERY_BROKER_URL", "")
 # The browser tests run the app in a thread of the test process: Django refuses synchronous
 # ORM calls from Playwright's event loop unless told this is a test.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# PostgreSQL is the only engine. Without DATABASE_URL (a fresh clone, `make test`) the suite
+# starts the project's own embedded server (ops/devdb.py) and stops it when the run ends,
+# unless a `make run` on the same checkout still uses it.
+_embedded = None
+if not os.environ.get("DATABASE_URL"):
+    from ops import devdb
+
+    if not devdb.configured_url():
+        _embedded = devdb.in_use()
+        os.environ["DATABASE_URL"] = _embedded.__enter__()
+
+
+def pytest_unconfigure(config):
+    if _embedded is not None:
+        _embedded.__exit__(None, None, None)

@@ -11,14 +11,13 @@ renderer fetch something.
 
 from __future__ import annotations
 
+import functools
 import mimetypes
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 BASE_URL = "https://zvhd.invalid/"
 
@@ -27,32 +26,49 @@ class RefusedURL(ValueError):
     pass
 
 
-class StaticOnlyURLFetcher(URLFetcher):
-    """A WeasyPrint URL fetcher that resolves only our static files (and data: URIs)."""
+@functools.cache
+def _fetcher_class():
+    """StaticOnlyURLFetcher, defined on first use: WeasyPrint costs ~2 s to import, and every
+    process (manage.py, a worker, a test run) paid that at start-up for a PDF it rarely makes."""
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    def __init__(self):
-        super().__init__(allowed_protocols={"data", "https"}, fail_on_errors=False)
+    class StaticOnlyURLFetcher(URLFetcher):
+        """A WeasyPrint URL fetcher that resolves only our static files (and data: URIs)."""
 
-    def fetch(self, url, headers=None):
-        if url.startswith("data:"):
-            # Inline images made by our own code (charts as SVG data URIs).
-            return super().fetch(url, headers)
-        prefix = BASE_URL.rstrip("/") + settings.STATIC_URL
-        if not url.startswith(prefix):
-            raise RefusedURL(f"PDF rendering may fetch only our static files, not {url!r}")
-        relative = url[len(prefix) :].split("?", 1)[0].split("#", 1)[0]
-        if ".." in Path(relative).parts:
-            raise RefusedURL(f"Refused path {relative!r}")
-        path = finders.find(relative)
-        if not path:
-            raise RefusedURL(f"No static file {relative!r}")
-        mime, _ = mimetypes.guess_type(path)
-        body = Path(path).read_bytes()
-        return URLFetcherResponse(url, body, {"Content-Type": mime or "application/octet-stream"})
+        def __init__(self):
+            super().__init__(allowed_protocols={"data", "https"}, fail_on_errors=False)
+
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                # Inline images made by our own code (charts as SVG data URIs).
+                return super().fetch(url, headers)
+            prefix = BASE_URL.rstrip("/") + settings.STATIC_URL
+            if not url.startswith(prefix):
+                raise RefusedURL(f"PDF rendering may fetch only our static files, not {url!r}")
+            relative = url[len(prefix) :].split("?", 1)[0].split("#", 1)[0]
+            if ".." in Path(relative).parts:
+                raise RefusedURL(f"Refused path {relative!r}")
+            path = finders.find(relative)
+            if not path:
+                raise RefusedURL(f"No static file {relative!r}")
+            mime, _ = mimetypes.guess_type(path)
+            body = Path(path).read_bytes()
+            headers = {"Content-Type": mime or "application/octet-stream"}
+            return URLFetcherResponse(url, body, headers)
+
+    return StaticOnlyURLFetcher
+
+
+def __getattr__(name):
+    if name == "StaticOnlyURLFetcher":
+        return _fetcher_class()
+    raise AttributeError(name)
 
 
 def html_to_pdf(html: str) -> bytes:
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).write_pdf()
+    from weasyprint import HTML
+
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher_class()()).write_pdf()
 
 
 def render_pdf(template_name: str, context: dict) -> bytes:

@@ -1,8 +1,9 @@
 """Settings for the ZVHD case-management system.
 
 One file, read from the environment with django-environ (see `.env.example`, which documents
-every variable). The defaults give a working demo on one machine: a SQLite file, tasks run
-eagerly, no Redis needed. Production (DEBUG off) refuses to start without a secret key and
+every variable). The defaults give a working demo on one machine: the project's own embedded
+PostgreSQL (ops/devdb.py), tasks run eagerly unless a broker is set (`make run` sets one), no
+Redis needed. Production (DEBUG off) refuses to start without a secret key and
 turns on every transport-security setting that `check --deploy` asks for.
 """
 
@@ -15,6 +16,15 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def _embedded_database_url() -> str:
+    try:
+        port = int((BASE_DIR / ".devdb" / "port").read_text())
+    except (OSError, ValueError):
+        port = 54329
+    return f"postgres://postgres@127.0.0.1:{port}/zvhd"
+
 
 env = environ.Env()
 if (BASE_DIR / ".env").is_file():
@@ -125,9 +135,9 @@ TEMPLATES = [
 # Our form templates (templates/django/forms/) render every form with the NL Design System.
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
+# PostgreSQL is the only engine. Without DATABASE_URL this is the project's own embedded server
+# (ops/devdb.py), which `make run` and `make test` start and stop; its port is in .devdb/port.
+DATABASES = {"default": env.db("DATABASE_URL", default=_embedded_database_url())}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -300,6 +310,9 @@ else:
             )
         }
     }
+    # EMAIL_FILE_PATH with the file backend: `make run` keeps the demo's e-mails in var/mail/.
+    if env.str("EMAIL_FILE_PATH", default=""):
+        MAILERS["default"]["OPTIONS"] = {"file_path": env.str("EMAIL_FILE_PATH")}
 
 # Celery: with no broker configured, tasks run eagerly in the calling process.
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
@@ -316,6 +329,21 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=3600),
 }
+# `make run` without Redis: kombu's filesystem transport, one folder that the web process
+# writes to and the worker reads from (ops/run_demo.py). Fine for one machine; production
+# uses Redis. It has no result backend, and nothing of ours reads task results.
+if CELERY_BROKER_URL.startswith("filesystem://"):
+    _broker = Path(env.str("CELERY_FILESYSTEM_DIR", default=str(BASE_DIR / "var" / "broker")))
+    for _folder in ("queue", "processed", "control"):
+        (_broker / _folder).mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "data_folder_in": str(_broker / "queue"),
+        "data_folder_out": str(_broker / "queue"),
+        "processed_folder": str(_broker / "processed"),
+        "control_folder": str(_broker / "control"),
+        "store_processed": False,
+    }
+    CELERY_RESULT_BACKEND = None
 CELERY_TASK_SERIALIZER = "json"
 CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

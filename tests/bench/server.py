@@ -39,35 +39,29 @@ def bench_env(database_url: str, **extra) -> dict:
 
 
 def default_database_url(name: str) -> str:
-    """PostgreSQL when it answers on loopback (as in CI), else a SQLite file."""
+    """BENCH_DATABASE_URL; else the PostgreSQL on loopback's port 5432 when it answers (as in
+    CI); else the project's own embedded server (ops/devdb.py), started if needed."""
+    from ops import devdb
+
     url = os.environ.get("BENCH_DATABASE_URL")
     if url:
         return url
-    check = subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc", "select 1"],
+    psql = [devdb.program("psql"), "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-tAc"]
+    if subprocess.run([*psql, "select 1"], capture_output=True, text=True).returncode:
+        port = devdb.start()
+        psql = [devdb.program("psql"), "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
+                "-d", "postgres", "-tAc"]  # fmt: skip
+        base = f"postgres://postgres@127.0.0.1:{port}"
+    else:
+        base = "postgres://postgres@127.0.0.1:5432"
+    exists = subprocess.run(
+        [*psql, f"select 1 from pg_database where datname='{name}'"],
         capture_output=True,
         text=True,
-    )
-    if check.returncode == 0:
-        exists = subprocess.run(
-            [
-                "psql",
-                "-h",
-                "127.0.0.1",
-                "-U",
-                "postgres",
-                "-d",
-                "postgres",
-                "-tAc",
-                f"select 1 from pg_database where datname='{name}'",
-            ],
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        if not exists:
-            subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
-        return f"postgres://postgres@127.0.0.1:5432/{name}"
-    return f"sqlite:///{BASE / (name + '.sqlite3')}"
+    ).stdout.strip()
+    if not exists:
+        subprocess.run([*psql, f'create database "{name}"'], check=True)
+    return f"{base}/{name}"
 
 
 def manage(env: dict, *args: str) -> str:

@@ -156,8 +156,36 @@ def seed_users(stdout) -> list[tuple[str, str, str]]:
 def seed(*, stdout, rng) -> None:
     seed_reference_data()
     users = seed_users(stdout)
-    stdout.write(f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD})\n")
-    stdout.write("Tweede factor: voeg het TOTP-geheim toe aan een authenticator-app, of vraag de\n")
-    stdout.write("huidige code op met: make totp ACCOUNT=<gebruikersnaam>\n\n")
-    for username, label, secret in users:
-        stdout.write(f"  {username:<18} {label:<30} TOTP-geheim {secret}\n")
+    stdout.write(account_table(users))
+
+
+def account_table(users=None) -> str:
+    """The demo accounts as `make run` prints them: username, role, TOTP secret.
+
+    Without `users`, every active account with a second factor, the house's first and then
+    the ones the apps' demos added (the Drieluik member), as the database has them.
+    """
+    if users is None:
+        from allauth.mfa.models import Authenticator
+
+        order = {username: index for index, (username, *_rest) in enumerate(DEMO_USERS)}
+        accounts = (
+            User.objects.filter(is_active=True, authenticator__type=Authenticator.Type.TOTP)
+            .prefetch_related("groups")
+            .distinct()
+        )
+        users = [
+            (user.username, ", ".join(user.roles), demo_totp_secret(user.username))
+            for user in sorted(accounts, key=lambda u: (order.get(u.username, 99), u.username))
+        ]
+    lines = [
+        f"\nDemo-accounts (wachtwoord voor allemaal: {DEMO_PASSWORD})",
+        "Tweede factor: voeg het TOTP-geheim toe aan een authenticator-app, of vraag de",
+        "huidige code op met: make totp ACCOUNT=<gebruikersnaam>",
+        "",
+        *(
+            f"  {username:<18} {label:<30} TOTP-geheim {secret}"
+            for username, label, secret in users
+        ),
+    ]
+    return "\n".join(lines) + "\n"

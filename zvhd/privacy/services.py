@@ -302,10 +302,7 @@ def lift_legal_hold(*, hold, reason: str, lifted_by):
 
 def _lock_proposals(cursor) -> None:
     """One proposal at a time (two beat runs, or a run and a manual one, wait for each other)."""
-    from django.db import connection
-
-    if connection.vendor == "postgresql":
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x5A564844])
+    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [0x5A564844])
 
 
 def propose_destruction(*, today=None):
