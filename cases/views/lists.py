@@ -1,0 +1,108 @@
+"""Case lists: keyset pagination ("newer/older" by id, never a COUNT over the table)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from cases.filters import CaseFilter
+from cases.models import TRIAGE_STATUSES, Case
+from cases.policy import DETAILS, REGISTER_ROLES, sees_names
+from cases.tables import ROW_FIELDS, CaseTable
+from zvhd.permissions import VIEW
+from zvhd.views import ScopedListMixin
+
+PAGE_SIZE = 25
+
+
+class CaseListBase(ScopedListMixin, TemplateView):
+    """A filtered, keyset-paginated list of the cases the user may see."""
+
+    model = Case
+    template_name = "cases/case_list.html"
+    title = _("Alle casussen")
+    caption = _("Casussen die u mag zien, nieuwste eerst")
+
+    def base_queryset(self):
+        return self.scoped_queryset(VIEW)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        filterset = CaseFilter(self.request.GET or None, queryset=self.base_queryset(), user=user)
+        qs = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        before = self.request.GET.get("voor", "")
+        if before.isdigit():
+            qs = qs.filter(pk__lt=int(before))
+        rows = list(qs.order_by("-pk").values(*ROW_FIELDS)[: PAGE_SIZE + 1])
+        has_more = len(rows) > PAGE_SIZE
+        rows = rows[:PAGE_SIZE]
+        shown = [row["pk"] for row in rows]
+        if sees_names(user):
+            named = set(shown)
+        else:
+            named = set(
+                Case.objects.visible_to(user, DETAILS)
+                .filter(pk__in=shown)
+                .values_list("pk", flat=True)
+            )
+        table = CaseTable(rows, named=named, caption=self.caption)
+        query = self.request.GET.copy()
+        query.pop("voor", None)
+        next_query = None
+        if has_more:
+            query["voor"] = shown[-1]
+            next_query = query.urlencode()
+            query.pop("voor")
+        return super().get_context_data(
+            shown_ids=shown,
+            table=table,
+            filter=filterset,
+            title=self.title,
+            can_register=user.has_role(*REGISTER_ROLES),
+            next_query=next_query,
+            first_query=query.urlencode() if before else None,
+            **kwargs,
+        )
+
+
+class CaseListView(CaseListBase):
+    pass
+
+
+class MyCasesView(CaseListBase):
+    title = _("Mijn casussen")
+    caption = _("Casussen waarin u regisseur, ondersteuner, trajectbegeleider of teamlid bent")
+
+    def base_queryset(self):
+        from django.db.models import Q
+
+        from cases.models import TeamMember
+
+        user = self.request.user
+        mine = (
+            Q(director=user)
+            | Q(support=user)
+            | Q(guide=user)
+            | Q(pk__in=TeamMember.objects.filter(user=user).values("case_id"))
+        )
+        return super().base_queryset().filter(mine)
+
+
+class TriageQueueView(CaseListBase):
+    title = _("Triage")
+    caption = _("Aanmeldingen die wachten op screening of een besluit van de ketenkamer")
+
+    def base_queryset(self):
+        return super().base_queryset().filter(status__in=TRIAGE_STATUSES)
+
+
+class OrganisationRegistrationsView(CaseListBase):
+    title = _("Aanmeldingen van mijn organisatie")
+    caption = _("De status van de aanmeldingen van uw organisatie")
+
+    def base_queryset(self):
+        return (
+            super()
+            .base_queryset()
+            .filter(registering_organisation_id=self.request.user.organisation_id)
+        )
