@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -120,6 +121,26 @@ def link_registration(*, advice: AdviceRecord, case, linked_by: User) -> AdviceR
     advice._history_user = linked_by
     advice.save()
     return advice
+
+
+@transaction.atomic
+def register_from_advice(*, advice: AdviceRecord, registered_by: User, register, **registration):
+    """The registration made from a converted advice question, in one transaction: the case is
+    registered with the question as its origin, and both are linked (`link_registration`).
+
+    `register` is the cases app's `register_case`, passed in by its registration view, so the
+    advice app does not import the cases app (the cases app reads advice, not the other way
+    round); `registration` is that service's keyword arguments. A refusal by either rolls both
+    back.
+    """
+    case = register(
+        registered_by=registered_by,
+        origin=str(_("Adviesvraag van %(date)s")) % {"date": advice.date.strftime("%d-%m-%Y")},
+        origin_url=reverse("advice:detail", args=[advice.pk]),
+        **registration,
+    )
+    link_registration(advice=advice, case=case, linked_by=registered_by)
+    return case
 
 
 @transaction.atomic

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,10 +12,10 @@ from cases.models import Case, Ketenkamer, Topic
 from cases.policy import DUPLICATE_CHECK_ROLES, ENRICH, REGISTER_ROLES, SCREEN, TRIAGE
 from cases.views.case_file import CaseFormView
 from zvhd.permissions import CHANGE
-from zvhd.views import RoleRequiredMixin, ScopedMixin, apply_service_errors
+from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin
 
 
-class RegisterView(RoleRequiredMixin, FormView):
+class RegisterView(RoleRequiredMixin, ServiceFormMixin, FormView):
     roles = REGISTER_ROLES
     form_class = forms.RegistrationForm
     template_name = "cases/register.html"
@@ -69,28 +66,21 @@ class RegisterView(RoleRequiredMixin, FormView):
         context["source_advice"] = self.source_advice
         return context
 
-    def form_valid(self, form):
+    def perform(self, form):
         advice = self.source_advice
-        origin = {}
-        if advice is not None:
-            origin = {
-                "origin": str(_("Adviesvraag van %(date)s"))
-                % {"date": advice.date.strftime("%d-%m-%Y")},
-                "origin_url": reverse("advice:detail", args=[advice.pk]),
-            }
-        try:
-            with transaction.atomic():
-                case = services.register_case(
-                    registered_by=self.request.user, **form.service_kwargs(), **origin
-                )
-                if advice is not None:
-                    from advice.services import link_registration
+        if advice is None:
+            return services.register_case(registered_by=self.request.user, **form.service_kwargs())
+        from advice.services import register_from_advice
 
-                    link_registration(advice=advice, case=case, linked_by=self.request.user)
-        except ValidationError as error:
-            apply_service_errors(form, error)
-            return self.form_invalid(form)
-        return redirect("cases:registered", pk=case.pk)
+        return register_from_advice(
+            advice=advice,
+            registered_by=self.request.user,
+            register=services.register_case,
+            **form.service_kwargs(),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:registered", args=[self.result.pk])
 
 
 class KnownPersonView(RoleRequiredMixin, TemplateView):

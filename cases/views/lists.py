@@ -1,4 +1,5 @@
-"""Case lists: keyset pagination ("newer/older" by id, never a COUNT over the table)."""
+"""Case lists: keyset pagination ("newer/older" by id, never a COUNT over the table; the
+house's `zvhd.paging`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from cases.filters import CaseFilter
 from cases.models import TRIAGE_STATUSES, Case
 from cases.policy import DETAILS, REGISTER_ROLES, sees_names
 from cases.tables import ROW_FIELDS, CaseTable
+from zvhd.paging import keyset_page
 from zvhd.permissions import VIEW
 from zvhd.views import ScopedListMixin
 
@@ -30,12 +32,8 @@ class CaseListBase(ScopedListMixin, TemplateView):
         user = self.request.user
         filterset = CaseFilter(self.request.GET or None, queryset=self.base_queryset(), user=user)
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        before = self.request.GET.get("voor", "")
-        if before.isdigit():
-            qs = qs.filter(pk__lt=int(before))
-        rows = list(qs.order_by("-pk").values(*ROW_FIELDS)[: PAGE_SIZE + 1])
-        has_more = len(rows) > PAGE_SIZE
-        rows = rows[:PAGE_SIZE]
+        page = keyset_page(self.request, qs, fields=ROW_FIELDS, size=PAGE_SIZE)
+        rows = page.rows
         shown = [row["pk"] for row in rows]
         if sees_names(user):
             named = set(shown)
@@ -46,21 +44,14 @@ class CaseListBase(ScopedListMixin, TemplateView):
                 .values_list("pk", flat=True)
             )
         table = CaseTable(rows, named=named, caption=self.caption)
-        query = self.request.GET.copy()
-        query.pop("voor", None)
-        next_query = None
-        if has_more:
-            query["voor"] = shown[-1]
-            next_query = query.urlencode()
-            query.pop("voor")
         return super().get_context_data(
             shown_ids=shown,
             table=table,
             filter=filterset,
             title=self.title,
             can_register=user.has_role(*REGISTER_ROLES),
-            next_query=next_query,
-            first_query=query.urlencode() if before else None,
+            next_query=page.next_query,
+            first_query=page.first_query,
             **kwargs,
         )
 
