@@ -124,7 +124,7 @@ class SubjectAccessRequestQuerySet(GuardedQuerySet):
         return self.none()
 
 
-class SubjectAccessRequest(models.Model):
+class SubjectAccessRequest(Versioned, models.Model):
     """A request for access (*inzageverzoek*, art. 15 AVG), registered by the privacy officer.
 
     Holds only what is needed to search: the BSN, or the last name and birth date, that the
