@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from zvhd.network.models import BUREAU_ROLES, Municipality, Organisation, Role
 from zvhd.permissions import ADD, CHANGE, VIEW, GuardedQuerySet
+from zvhd.versions import Versioned
 
 # Actions of this app beyond view/change.
 CONVERT = "convert"  # turn an advice record into a registration (aanmelding)
@@ -179,7 +180,7 @@ class AdviceRecordQuerySet(GuardedQuerySet):
         return dict(rows)
 
 
-class AdviceRecord(models.Model):
+class AdviceRecord(Versioned, models.Model):
     date = models.DateField(_("datum"), default=timezone.localdate, db_index=True)
     kind = models.CharField(
         _("soort"),
@@ -324,7 +325,7 @@ class DirectoryQuerySet(GuardedQuerySet):
         return qs.distinct() if words else qs
 
 
-class DirectoryEntry(models.Model):
+class DirectoryEntry(Versioned, models.Model):
     """A contact person (or desk) at a partner organisation: who to call for what."""
 
     organisation = models.ForeignKey(
@@ -383,7 +384,7 @@ class MunicipalityContactQuerySet(GuardedQuerySet):
         return self.select_related("municipality", "zvhd_contact")
 
 
-class MunicipalityContact(models.Model):
+class MunicipalityContact(Versioned, models.Model):
     """The ZVHD contact person (accountregisseur) for one municipality."""
 
     municipality = models.OneToOneField(
@@ -459,7 +460,7 @@ class PatternSignalQuerySet(GuardedQuerySet):
         return self.filter(models.Q(observed_on__year=year) | models.Q(addressed_on__year=year))
 
 
-class PatternSignal(models.Model):
+class PatternSignal(Versioned, models.Model):
     title = models.CharField(_("titel"), max_length=200)
     kind = models.CharField(_("soort"), max_length=20, choices=SignalKind.choices)
     topic = models.ForeignKey(

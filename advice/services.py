@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -26,6 +27,7 @@ from advice.models import (
 )
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.network.models import Organisation, User
+from zvhd.versions import claim_version
 
 
 def _check_outcome(*, old: str, new: str) -> None:
@@ -57,9 +59,18 @@ def record_advice(*, advice: AdviceRecord, recorded_by: User) -> AdviceRecord:
 
 
 @transaction.atomic
-def update_advice(*, advice: AdviceRecord, changed_by: User, reason: str = "") -> AdviceRecord:
-    """Save changes to an advice record; the outcome follows ADVICE_OUTCOME_TRANSITIONS."""
-    stored = AdviceRecord.objects.select_for_update().get(pk=advice.pk)
+def update_advice(
+    *,
+    advice: AdviceRecord,
+    changed_by: User,
+    reason: str = "",
+    expected_version: int | None = None,
+) -> AdviceRecord:
+    """Save changes to an advice record; the outcome follows ADVICE_OUTCOME_TRANSITIONS.
+
+    `expected_version` is the version the form was opened on: a save on an older one is
+    refused with EditConflict (no lost updates)."""
+    stored = claim_version(advice, expected_version=expected_version)
     if stored.outcome == AdviceOutcome.REGISTRATION and advice.outcome != stored.outcome:
         raise ValidationError({"outcome": _("Deze vraag is al omgezet in een aanmelding.")})
     if advice.outcome == AdviceOutcome.REGISTRATION and stored.outcome != advice.outcome:
@@ -106,9 +117,30 @@ def link_registration(*, advice: AdviceRecord, case, linked_by: User) -> AdviceR
     if advice.registration_id and advice.registration_id != case.pk:
         raise ValidationError(_("Uit deze vraag is al een aanmelding gemaakt."))
     advice.registration = case
+    advice.version += 1  # an edit form opened before this is then refused, not overwriting it
     advice._history_user = linked_by
     advice.save()
     return advice
+
+
+@transaction.atomic
+def register_from_advice(*, advice: AdviceRecord, registered_by: User, register, **registration):
+    """The registration made from a converted advice question, in one transaction: the case is
+    registered with the question as its origin, and both are linked (`link_registration`).
+
+    `register` is the cases app's `register_case`, passed in by its registration view, so the
+    advice app does not import the cases app (the cases app reads advice, not the other way
+    round); `registration` is that service's keyword arguments. A refusal by either rolls both
+    back.
+    """
+    case = register(
+        registered_by=registered_by,
+        origin=str(_("Adviesvraag van %(date)s")) % {"date": advice.date.strftime("%d-%m-%Y")},
+        origin_url=reverse("advice:detail", args=[advice.pk]),
+        **registration,
+    )
+    link_registration(advice=advice, case=case, linked_by=registered_by)
+    return case
 
 
 @transaction.atomic
@@ -125,6 +157,7 @@ def convert_to_registration(*, advice: AdviceRecord, converted_by: User) -> dict
         advice.referred_to = None
         advice.converted_at = timezone.now()
         advice.converted_by = converted_by
+        advice.version += 1
         advice._history_user = converted_by
         advice._change_reason = _("omgezet in aanmelding")
         advice.save()
@@ -134,8 +167,15 @@ def convert_to_registration(*, advice: AdviceRecord, converted_by: User) -> dict
 # ---------------------------------------------------------------------------------------------
 @transaction.atomic
 def save_directory_entry(
-    *, entry: DirectoryEntry, topics, municipalities, changed_by: User
+    *,
+    entry: DirectoryEntry,
+    topics,
+    municipalities,
+    changed_by: User,
+    expected_version: int | None = None,
 ) -> DirectoryEntry:
+    if entry.pk is not None:
+        claim_version(entry, expected_version=expected_version)
     entry.updated_by = changed_by
     entry._history_user = changed_by
     entry.full_clean()
@@ -147,8 +187,10 @@ def save_directory_entry(
 
 @transaction.atomic
 def save_municipality_contact(
-    *, contact: MunicipalityContact, changed_by: User
+    *, contact: MunicipalityContact, changed_by: User, expected_version: int | None = None
 ) -> MunicipalityContact:
+    if contact.pk is not None:
+        claim_version(contact, expected_version=expected_version)
     contact._history_user = changed_by
     contact.full_clean()
     contact.save()
@@ -167,9 +209,12 @@ def record_signal(*, signal: PatternSignal, recorded_by: User) -> PatternSignal:
 
 
 @transaction.atomic
-def update_signal(*, signal: PatternSignal, changed_by: User) -> PatternSignal:
-    """Change the text of a signal; the status changes only through `change_signal_status`."""
-    stored = PatternSignal.objects.select_for_update().get(pk=signal.pk)
+def update_signal(
+    *, signal: PatternSignal, changed_by: User, expected_version: int | None = None
+) -> PatternSignal:
+    """Change the text of a signal; the status changes only through `change_signal_status`.
+    A save on an older version than stored is refused (EditConflict)."""
+    stored = claim_version(signal, expected_version=expected_version)
     signal.status = stored.status
     signal._history_user = changed_by
     signal.full_clean()
@@ -216,6 +261,7 @@ def change_signal_status(
     if to_status == SignalStatus.DROPPED and not reason:
         raise ValidationError({"reason": _("Zeg waarom het signaal vervalt.")})
     signal.status = to_status
+    signal.version += 1  # the edit form opened before this status change must not undo it
     signal._history_user = changed_by
     signal._change_reason = reason or SignalStatus(to_status).label
     signal.full_clean()

@@ -11,7 +11,7 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
@@ -43,7 +43,13 @@ from advice.tables import AdviceTable, DirectoryTable, SignalTable
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.privacy.services import log_list_access
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.views import (
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+    apply_service_errors,
+)
 
 # The registration form of the cases app, opened with `?advies=<pk>` after a conversion (see
 # services.registration_initial); it links the new registration back to the advice record.
@@ -53,15 +59,6 @@ REGISTRATION_FORM_URL_NAME = "cases:register"
 def may(user, model, action, obj) -> bool:
     """Whether `user` may do `action` on `obj`, asked through the model's one door."""
     return model.objects.visible_to(user, action).filter(pk=obj.pk).exists()
-
-
-def add_service_error(form, exc: ValidationError) -> None:
-    """Show a service's refusal at the field it names, or above the form."""
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc)
 
 
 def safe_next(request, default: str) -> str:
@@ -137,42 +134,43 @@ class AdviceFormMixin:
         return kwargs
 
 
-class AdviceCreateView(RoleRequiredMixin, AdviceFormMixin, CreateView):
+class AdviceCreateView(RoleRequiredMixin, AdviceFormMixin, ServiceFormMixin, CreateView):
     roles = roles_for(ADVICE_POLICY, CHANGE)
     model = AdviceRecord
     form_class = AdviceForm
     template_name = "advice/advice_form.html"
+    success_message = _("De adviesvraag is vastgelegd.")
 
-    def form_valid(self, form):
-        try:
-            advice = services.record_advice(
-                advice=form.save(commit=False), recorded_by=self.request.user
-            )
-        except ValidationError as exc:
-            add_service_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De adviesvraag is vastgelegd."))
-        return redirect("advice:detail", pk=advice.pk)
+    def perform(self, form):
+        return services.record_advice(advice=form.save(commit=False), recorded_by=self.request.user)
+
+    def get_success_url(self):
+        return reverse("advice:detail", args=[self.result.pk])
 
 
-class AdviceUpdateView(ScopedMixin, AdviceFormMixin, UpdateView):
+class AdviceUpdateView(ScopedMixin, AdviceFormMixin, ServiceFormMixin, UpdateView):
     model = AdviceRecord
     action = CHANGE
     read_method = "for_detail"
     form_class = AdviceForm
     template_name = "advice/advice_form.html"
+    success_message = _("De wijzigingen zijn opgeslagen.")
 
-    def form_valid(self, form):
-        try:
-            services.update_advice(advice=form.save(commit=False), changed_by=self.request.user)
-        except ValidationError as exc:
-            add_service_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De wijzigingen zijn opgeslagen."))
-        return redirect("advice:detail", pk=self.object.pk)
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.update_advice(
+            advice=form.save(commit=False),
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("advice:detail", args=[self.object.pk])
 
 
-class QuickAdviceView(RoleRequiredMixin, FormView):
+class QuickAdviceView(RoleRequiredMixin, ServiceFormMixin, FormView):
     """The phone form: log a question in seconds, then straight on to the next call."""
 
     roles = roles_for(ADVICE_POLICY, CHANGE)
@@ -191,25 +189,23 @@ class QuickAdviceView(RoleRequiredMixin, FormView):
         kwargs["instance"] = AdviceRecord()
         return kwargs
 
-    def form_valid(self, form):
-        try:
-            advice = services.record_advice(
-                advice=form.save(commit=False), recorded_by=self.request.user
-            )
-        except ValidationError as exc:
-            add_service_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("Vastgelegd: %(kind)s van %(who)s (%(org)s).")
-            % {
-                "kind": advice.get_kind_display().lower(),
-                "who": advice.requester_name,
-                "org": advice.organisation,
-            },
+    def perform(self, form):
+        advice = services.record_advice(
+            advice=form.save(commit=False), recorded_by=self.request.user
         )
         self.request.session["advice_last_saved"] = advice.pk
-        return HttpResponseRedirect(safe_next(self.request, reverse("advice:quick")))
+        return advice
+
+    def get_success_message(self, form):
+        advice = self.result
+        return _("Vastgelegd: %(kind)s van %(who)s (%(org)s).") % {
+            "kind": advice.get_kind_display().lower(),
+            "who": advice.requester_name,
+            "org": advice.organisation,
+        }
+
+    def get_success_url(self):
+        return safe_next(self.request, reverse("advice:quick"))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -295,24 +291,26 @@ class DirectoryDetailView(ScopedMixin, DetailView):
         return context
 
 
-class DirectoryFormMixin:
+class DirectoryFormMixin(ServiceFormMixin):
     model = DirectoryEntry
     form_class = DirectoryEntryForm
     template_name = "advice/directory_form.html"
+    success_message = _("Het contact is opgeslagen.")
 
-    def form_valid(self, form):
-        try:
-            entry = services.save_directory_entry(
-                entry=form.save(commit=False),
-                topics=form.cleaned_data["topics"],
-                municipalities=form.cleaned_data["municipalities"],
-                changed_by=self.request.user,
-            )
-        except ValidationError as exc:
-            add_service_error(form, exc)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het contact is opgeslagen."))
-        return redirect("advice:directory_detail", pk=entry.pk)
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.save_directory_entry(
+            entry=form.save(commit=False),
+            topics=form.cleaned_data["topics"],
+            municipalities=form.cleaned_data["municipalities"],
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("advice:directory_detail", args=[self.result.pk])
 
 
 class DirectoryCreateView(RoleRequiredMixin, DirectoryFormMixin, CreateView):
@@ -324,7 +322,7 @@ class DirectoryUpdateView(DirectoryFormMixin, ScopedMixin, UpdateView):
     log_reads = False
 
 
-class MunicipalityContactView(RoleRequiredMixin, FormView):
+class MunicipalityContactView(RoleRequiredMixin, ServiceFormMixin, FormView):
     """Set the ZVHD contact person of one municipality (one row per municipality)."""
 
     roles = roles_for(DIRECTORY_POLICY, CHANGE)
@@ -335,13 +333,16 @@ class MunicipalityContactView(RoleRequiredMixin, FormView):
         self.municipality = get_object_or_404(Municipality, slug=kwargs["slug"])
         return super().dispatch(request, *args, **kwargs)
 
+    def versioned_object(self):
+        if not hasattr(self, "contact"):
+            self.contact = MunicipalityContact.objects.visible_to(self.request.user, CHANGE).filter(
+                municipality=self.municipality
+            ).first() or MunicipalityContact(municipality=self.municipality)
+        return self.contact
+
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
-        kwargs["instance"] = MunicipalityContact.objects.visible_to(
-            self.request.user, CHANGE
-        ).filter(municipality=self.municipality).first() or MunicipalityContact(
-            municipality=self.municipality
-        )
+        kwargs["instance"] = self.versioned_object()
         return kwargs
 
     def get_context_data(self, **kwargs):
@@ -349,15 +350,18 @@ class MunicipalityContactView(RoleRequiredMixin, FormView):
         context["municipality"] = self.municipality
         return context
 
-    def form_valid(self, form):
-        services.save_municipality_contact(
-            contact=form.save(commit=False), changed_by=self.request.user
+    def perform(self, form):
+        return services.save_municipality_contact(
+            contact=form.save(commit=False),
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
         )
-        messages.success(
-            self.request,
-            _("De ZVHD-contactpersoon van %(m)s is opgeslagen.") % {"m": self.municipality},
-        )
-        return redirect("advice:directory")
+
+    def get_success_message(self, form):
+        return _("De ZVHD-contactpersoon van %(m)s is opgeslagen.") % {"m": self.municipality}
+
+    def get_success_url(self):
+        return reverse("advice:directory")
 
 
 # --- signals --------------------------------------------------------------------------------
@@ -395,31 +399,40 @@ class SignalDetailView(ScopedMixin, DetailView):
         return context
 
 
-class SignalCreateView(RoleRequiredMixin, CreateView):
+class SignalCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
     roles = roles_for(SIGNAL_POLICY, CHANGE)
     model = PatternSignal
     form_class = SignalForm
     template_name = "advice/signal_form.html"
+    success_message = _("Het signaal is vastgelegd.")
 
-    def form_valid(self, form):
-        signal = services.record_signal(
-            signal=form.save(commit=False), recorded_by=self.request.user
-        )
-        messages.success(self.request, _("Het signaal is vastgelegd."))
-        return redirect("advice:signal_detail", pk=signal.pk)
+    def perform(self, form):
+        return services.record_signal(signal=form.save(commit=False), recorded_by=self.request.user)
+
+    def get_success_url(self):
+        return reverse("advice:signal_detail", args=[self.result.pk])
 
 
-class SignalUpdateView(ScopedMixin, UpdateView):
+class SignalUpdateView(ScopedMixin, ServiceFormMixin, UpdateView):
     model = PatternSignal
     action = CHANGE
     form_class = SignalForm
     template_name = "advice/signal_form.html"
     log_reads = False
+    success_message = _("De wijzigingen zijn opgeslagen.")
 
-    def form_valid(self, form):
-        services.update_signal(signal=form.save(commit=False), changed_by=self.request.user)
-        messages.success(self.request, _("De wijzigingen zijn opgeslagen."))
-        return redirect("advice:signal_detail", pk=self.object.pk)
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.update_signal(
+            signal=form.save(commit=False),
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("advice:signal_detail", args=[self.object.pk])
 
 
 class SignalStatusView(SignalDetailView):
@@ -446,7 +459,7 @@ class SignalStatusView(SignalDetailView):
                     follow_up=data.get("follow_up", ""),
                 )
             except ValidationError as exc:
-                add_service_error(form, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, _("De status is bijgewerkt."))
                 return redirect("advice:signal_detail", pk=self.object.pk)

@@ -24,6 +24,7 @@ from stdnum.nl import bsn as stdnum_bsn
 
 from zvhd.network.models import BUREAU_ROLES, Municipality, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.versions import Versioned
 
 LONG_TEXT = 4000
 
@@ -243,7 +244,7 @@ POLICY: dict[str, dict[str, str]] = {
 }
 
 
-class AftercareRecord(models.Model):
+class AftercareRecord(Versioned, models.Model):
     """One detention of one person, from the first notification to closing."""
 
     # The person
@@ -524,7 +525,7 @@ class ConditionStatus(models.TextChoices):
 DONE_STATUSES = [ConditionStatus.ARRANGED, ConditionStatus.NOT_APPLICABLE]
 
 
-class Condition(models.Model):
+class Condition(Versioned, models.Model):
     record = models.ForeignKey(AftercareRecord, on_delete=models.CASCADE, related_name="conditions")
     kind = models.CharField(_("voorwaarde"), max_length=20, choices=ConditionKind.choices)
     basic = models.BooleanField(_("basisvoorwaarde"), default=True)

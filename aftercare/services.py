@@ -41,6 +41,7 @@ from aftercare.models import (
     validate_bsn,
 )
 from zvhd.network.models import Municipality, Role, User
+from zvhd.versions import claim_version
 
 
 class TransitionNotAllowed(ValidationError):
@@ -256,8 +257,15 @@ def receive_notification(
 
 @transaction.atomic
 def record_consent(
-    *, record: AftercareRecord, consent: str, consent_on: date | None, recorded_by: User
+    *,
+    record: AftercareRecord,
+    consent: str,
+    consent_on: date | None,
+    recorded_by: User,
+    expected_version: int | None = None,
 ) -> AftercareRecord:
+    """The detainee's consent; a save on an older version than stored is refused."""
+    claim_version(record, expected_version=expected_version)
     _refuse_when_closed(record)
     if consent != Consent.UNKNOWN and consent_on is None:
         raise ValidationError({"consent_on": _("Vul de datum in waarop dit is vastgelegd.")})
@@ -307,7 +315,10 @@ def update_condition(
     due_on: date | None,
     arranged_on: date | None,
     updated_by: User,
+    expected_version: int | None = None,
 ) -> Condition:
+    """Status, actions, who arranges it and when; a save on an older version is refused."""
+    claim_version(condition, expected_version=expected_version)
     _refuse_when_closed(condition.record)
     if status == ConditionStatus.ARRANGED:
         arranged_on = arranged_on or timezone.localdate()

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView
@@ -33,23 +31,18 @@ from aftercare.tables import RecordTable
 from zvhd.network.models import Municipality, Role
 from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.views import (
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+    deny,
+)
 
 COORDINATOR = {Role.NAZORGCOORDINATOR}
 FIGURES_ROLES = {Role.NAZORGCOORDINATOR, Role.MANAGER}
 PARTICIPATION_VIEW = {Role.NAZORGCOORDINATOR, Role.MANAGER}
 PARTICIPATION_EDIT = {Role.MANAGER}
-
-
-def apply_errors(form, error: ValidationError) -> None:
-    """Put a service's message next to its field, or above the form when it has none."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class AftercareScopedMixin(ScopedMixin):
@@ -140,7 +133,7 @@ class FiguresView(RoleRequiredMixin, TemplateView):
         return context
 
 
-class ParticipationView(RoleRequiredMixin, FormView):
+class ParticipationView(RoleRequiredMixin, ServiceFormMixin, FormView):
     """The participating municipalities per year; management edits, the coordinator reads."""
 
     roles = PARTICIPATION_VIEW
@@ -166,47 +159,47 @@ class ParticipationView(RoleRequiredMixin, FormView):
 
     def post(self, request, *args, **kwargs):
         if not request.user.has_role(*PARTICIPATION_EDIT):
-            raise PermissionDenied
+            deny(request, model=Participation)
         return super().post(request, *args, **kwargs)
 
-    def form_valid(self, form):
-        services.set_participation(
+    def perform(self, form):
+        return services.set_participation(
             year=form.cleaned_data["year"],
             municipalities=form.cleaned_data["municipalities"],
             changed_by=self.request.user,
         )
-        messages.success(
-            self.request,
-            _("De deelnemende gemeenten van %(year)s zijn opgeslagen.")
-            % {"year": form.cleaned_data["year"]},
-        )
-        return redirect("aftercare:participation")
+
+    def get_success_message(self, form):
+        return _("De deelnemende gemeenten van %(year)s zijn opgeslagen.") % {
+            "year": form.cleaned_data["year"]
+        }
+
+    def get_success_url(self):
+        return reverse("aftercare:participation")
 
 
 # ---------------------------------------------------------------------------------------------
 # Intake
 
 
-class NotificationCreateView(RoleRequiredMixin, FormView):
+class NotificationCreateView(RoleRequiredMixin, ServiceFormMixin, FormView):
     roles = COORDINATOR
     form_class = forms.NotificationForm
     template_name = "aftercare/notification_form.html"
 
-    def form_valid(self, form):
-        try:
-            notification = services.receive_notification(
-                received_by=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        record = notification.record
+    def perform(self, form):
+        return services.receive_notification(received_by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self, form):
+        record = self.result.record
         if record.notifications.count() > 1:
             text = _("De melding is toegevoegd aan het bestaande dossier %(number)s.")
         else:
             text = _("Dossier %(number)s is aangemaakt met de vijf basisvoorwaarden.")
-        messages.success(self.request, text % {"number": record.number})
-        return redirect(record)
+        return text % {"number": record.number}
+
+    def get_success_url(self):
+        return self.result.record.get_absolute_url()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,7 +255,7 @@ class LinkView(AftercareScopedMixin, DetailView):
         return context
 
 
-class RecordActionView(AftercareScopedMixin, SingleObjectMixin, FormView):
+class RecordActionView(AftercareScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     """A form on one record that calls one service; its errors land next to the fields."""
 
     action = CHANGE
@@ -301,18 +294,8 @@ class RecordActionView(AftercareScopedMixin, SingleObjectMixin, FormView):
         )
         return context
 
-    def perform(self, form):  # pragma: no cover - abstract
-        raise NotImplementedError
-
-    def form_valid(self, form):
-        try:
-            self.perform(form)
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        if self.success_message:
-            messages.success(self.request, self.success_message)
-        return redirect(self.get_record())
+    def get_success_url(self):
+        return self.get_record().get_absolute_url()
 
 
 class ConsentView(RecordActionView):
@@ -329,9 +312,17 @@ class ConsentView(RecordActionView):
         record = self.get_record()
         return {"consent": record.consent, "consent_on": record.consent_on}
 
+    def versioned_object(self):
+        return self.get_record()
+
     def perform(self, form):
+        d = form.cleaned_data
         services.record_consent(
-            record=self.object, recorded_by=self.request.user, **form.cleaned_data
+            record=self.object,
+            recorded_by=self.request.user,
+            consent=d["consent"],
+            consent_on=d["consent_on"],
+            expected_version=self.expected_version(form),
         )
 
 
@@ -350,7 +341,7 @@ class EnrichmentView(RecordActionView):
         services.add_enrichment(record=self.object, added_by=self.request.user, **form.cleaned_data)
 
 
-class ConditionView(AftercareScopedMixin, SingleObjectMixin, FormView):
+class ConditionView(AftercareScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     """One condition of a record: scoped through its record (Condition.objects.visible_to)."""
 
     model = Condition
@@ -395,19 +386,27 @@ class ConditionView(AftercareScopedMixin, SingleObjectMixin, FormView):
         )
         return context
 
-    def form_valid(self, form):
-        try:
-            services.update_condition(
-                condition=self.object, updated_by=self.request.user, **form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request,
-            _("%(condition)s is bijgewerkt.") % {"condition": self.object.get_kind_display()},
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        d = form.cleaned_data
+        return services.update_condition(
+            condition=self.object,
+            updated_by=self.request.user,
+            status=d["status"],
+            actions=d["actions"],
+            responsible=d["responsible"],
+            due_on=d["due_on"],
+            arranged_on=d["arranged_on"],
+            expected_version=self.expected_version(form),
         )
-        return redirect(self.object.record)
+
+    def get_success_message(self, form):
+        return _("%(condition)s is bijgewerkt.") % {"condition": self.object.get_kind_display()}
+
+    def get_success_url(self):
+        return self.object.record.get_absolute_url()
 
 
 class ExtraConditionView(RecordActionView):

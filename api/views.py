@@ -19,17 +19,9 @@ from api.models import ApiClient, ImportJob
 from api.tasks import progress_key
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, apply_service_errors
 
 BEHEER = {Role.FUNCTIONEEL_BEHEERDER}
-
-
-def _form_errors(form, exc: ValidationError) -> None:
-    if hasattr(exc, "error_dict"):
-        for field, errors in exc.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, exc.messages)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,7 +50,7 @@ class ClientCreateView(RoleRequiredMixin, FormView):
                 created_by=self.request.user,
             )
         except ValidationError as exc:
-            _form_errors(form, exc)
+            apply_service_errors(form, exc)
             return self.form_invalid(form)
         # Rendered, not redirected: the secret exists only in this one response.
         return render(
@@ -122,7 +114,7 @@ class ImportListView(RoleRequiredMixin, ScopedListMixin, ListView):
                     requested_by=request.user,
                 )
             except ValidationError as exc:
-                _form_errors(form, exc)
+                apply_service_errors(form, exc)
             else:
                 return redirect("api:import_detail", pk=job.pk)
         self.object_list = self.get_queryset()

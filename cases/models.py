@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, Organisation
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.versions import Versioned
 from zvhd.vocabulary import Gender
 
 LONG_TEXT = 5000  # the longest free text we keep; longer is refused at the field
@@ -284,7 +285,7 @@ class CaseGroupQuerySet(GuardedQuerySet):
         return self if group_allowed(user, action) else self.none()
 
 
-class CaseGroup(models.Model):
+class CaseGroup(Versioned, models.Model):
     """Cases handled together (group approach, e.g. a youth group) with a plan of its own."""
 
     name = models.CharField(_("naam"), max_length=200)
@@ -684,7 +685,7 @@ class DocumentStatus(models.TextChoices):
     FAILED = "failed", _("Mislukt")
 
 
-class Ketenkamer(models.Model):
+class Ketenkamer(Versioned, models.Model):
     """The weekly triage meeting. Its agenda is every registration in triage on that day."""
 
     date = models.DateField(_("datum"), unique=True)

@@ -54,23 +54,11 @@ from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Municipality, Organisation, User
 from zvhd.permissions import grant, revoke
 from zvhd.privacy.retention import is_destroyed
+from zvhd.versions import EditConflict, claim_version
 
 
 class TransitionNotAllowed(ValidationError):
     pass
-
-
-class EditConflict(Exception):
-    """Someone else saved the record since this person opened it.
-
-    `current` is the record as it is now; the person's own version is kept in a ConflictCopy
-    (`copy`) so nothing they typed is lost.
-    """
-
-    def __init__(self, *, current, copy: ConflictCopy):
-        super().__init__("edit conflict")
-        self.current = current
-        self.copy = copy
 
 
 # ---------------------------------------------------------------------------------------------
@@ -310,8 +298,16 @@ def plan_ketenkamer(*, date: date, planned_by: User) -> Ketenkamer:
 
 @transaction.atomic
 def record_attendance(
-    *, ketenkamer: Ketenkamer, attendees: Iterable[User], notes: str, recorded_by: User
+    *,
+    ketenkamer: Ketenkamer,
+    attendees: Iterable[User],
+    notes: str,
+    recorded_by: User,
+    expected_version: int | None = None,
 ) -> Ketenkamer:
+    """Who was there. `expected_version` is the version the form was opened on (a stale save
+    is refused with EditConflict: no lost updates)."""
+    claim_version(ketenkamer, expected_version=expected_version)
     ketenkamer._history_user = recorded_by
     ketenkamer.attendance_notes = notes
     ketenkamer.save()
@@ -461,7 +457,11 @@ def update_case_people(**kwargs) -> Case:
     """
     result = _update_case_people(**kwargs)
     if isinstance(result, _Stale):
-        raise EditConflict(current=result.current, copy=_keep_conflict(**result.copy))
+        raise EditConflict(
+            current=result.current,
+            expected=result.copy["version"],
+            copy=_keep_conflict(**result.copy),
+        )
     return result
 
 
@@ -512,7 +512,11 @@ def save_plan(**kwargs) -> Plan:
     kept as a ConflictCopy (after the rollback), so both versions are there to merge."""
     result = _save_plan(**kwargs)
     if isinstance(result, _Stale):
-        raise EditConflict(current=result.current, copy=_keep_conflict(**result.copy))
+        raise EditConflict(
+            current=result.current,
+            expected=result.copy["version"],
+            copy=_keep_conflict(**result.copy),
+        )
     return result
 
 
@@ -780,7 +784,16 @@ def create_group(
 
 
 @transaction.atomic
-def save_group_plan(*, group: CaseGroup, saved_by: User, plan: str, description: str) -> CaseGroup:
+def save_group_plan(
+    *,
+    group: CaseGroup,
+    saved_by: User,
+    plan: str,
+    description: str,
+    expected_version: int | None = None,
+) -> CaseGroup:
+    """The group's plan; a save on an older version than stored is refused (EditConflict)."""
+    claim_version(group, expected_version=expected_version)
     group.plan, group.description = plan, description
     group._history_user = saved_by
     group.full_clean()

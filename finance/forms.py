@@ -1,6 +1,7 @@
 """Forms validate input; the services in services.py decide and write."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from finance.models import (
@@ -13,20 +14,23 @@ from finance.models import (
 )
 from zvhd.forms import TEXT_LIMIT, BoundedTextMixin
 from zvhd.network.models import Municipality, Organisation
+from zvhd.versions import version_field
 
 
 def apply_service(form, call):
-    """Run a service; a FinanceError lands next to the field it names (or above the form)."""
-    from finance.services import FinanceError
+    """Run a service for a form that is not a whole page (the year page has six); its refusal
+    lands next to the field it names, or above the form (the house's `apply_service_errors`).
+    Returns None when refused; a stale save (EditConflict) is the caller's to show.
+    """
+    from zvhd.versions import EditConflict
+    from zvhd.views import apply_service_errors
 
     try:
         return call()
-    except FinanceError as exc:
-        if hasattr(exc, "error_dict"):
-            for field, errors in exc.message_dict.items():
-                form.add_error(field if field in form.fields else None, errors)
-        else:
-            form.add_error(None, exc.messages)
+    except EditConflict:
+        raise
+    except ValidationError as exc:
+        apply_service_errors(form, exc)
         return None
 
 
@@ -199,6 +203,7 @@ class KeyForm(forms.Form):
         max_length=TEXT_LIMIT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    version = version_field()  # the key's version when the form was opened (zvhd.versions)
 
 
 class ComponentForm(forms.Form):

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from finance.distribution import EQUAL, INHABITANTS
 from zvhd.network.models import Municipality, Organisation, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.versions import Versioned
 
 NON_NEGATIVE = [MinValueValidator(0, _("Een negatief bedrag is hier niet toegestaan."))]
 
@@ -87,7 +88,7 @@ class DistributionKeyQuerySet(GuardedQuerySet):
         )
 
 
-class DistributionKey(models.Model):
+class DistributionKey(Versioned, models.Model):
     """A verdeelsleutel: how the municipal contribution is spread over the municipalities."""
 
     name = models.CharField(_("naam"), max_length=100, unique=True)
@@ -199,7 +200,7 @@ class FinanceYearQuerySet(GuardedQuerySet):
         )
 
 
-class FinanceYear(models.Model):
+class FinanceYear(Versioned, models.Model):
     """A budget year: its lines, indexation, key, amount to distribute and reserve."""
 
     year = models.PositiveSmallIntegerField(

@@ -40,6 +40,7 @@ from finance.models import (
 )
 from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Municipality, Organisation, Population, User
+from zvhd.versions import claim_version
 
 
 class FinanceError(ValidationError):
@@ -115,7 +116,10 @@ def update_year(
     population_year: int | None,
     reserve_opening: Decimal | int | None,
     notes: str = "",
+    expected_version: int | None = None,
 ) -> FinanceYear:
+    """The year's figures; a save on an older version than stored is refused (EditConflict)."""
+    claim_version(finance_year, expected_version=expected_version)
     _ensure_editable(finance_year)
     return _save_year(
         finance_year,
@@ -456,8 +460,12 @@ def save_distribution_key(
     changed_by: User,
     description: str = "",
     key: DistributionKey | None = None,
+    expected_version: int | None = None,
 ) -> DistributionKey:
-    """Create a key or replace its components, all or nothing."""
+    """Create a key or replace its components, all or nothing. Changing a key opened on an
+    older version than stored is refused (EditConflict)."""
+    if key is not None:
+        claim_version(key, expected_version=expected_version)
     names = {}
     engine = []
     for number, spec in enumerate(components, start=1):

@@ -48,7 +48,14 @@ from finance.models import (
 )
 from zvhd.network.models import Municipality, Population, Role
 from zvhd.permissions import CHANGE
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.versions import EditConflict
+from zvhd.views import (
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+    show_conflict,
+)
 
 CONTACT = {Role.GEMEENTELIJK_CONTACTPERSOON}
 
@@ -80,7 +87,7 @@ class FinanceHomeView(RoleRequiredMixin, ScopedListMixin, ListView):
         return context
 
 
-class YearCreateView(RoleRequiredMixin, FormView):
+class YearCreateView(RoleRequiredMixin, ServiceFormMixin, FormView):
     roles = FINANCE_ROLES
     form_class = YearForm
     template_name = "finance/year_form.html"
@@ -88,19 +95,18 @@ class YearCreateView(RoleRequiredMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
-    def form_valid(self, form):
+    def perform(self, form):
         data = form.cleaned_data
-        year = apply_service(
-            form,
-            lambda: services.create_year(
-                created_by=self.request.user,
-                **{k: data.get(k) for k in form.Meta.fields if k in data},
-            ),
+        return services.create_year(
+            created_by=self.request.user,
+            **{k: data.get(k) for k in form.Meta.fields if k in data},
         )
-        if year is None:
-            return self.form_invalid(form)
-        messages.success(self.request, _("Begrotingsjaar %(year)s is aangemaakt.") % {"year": year})
-        return redirect("finance:year", year=year.year)
+
+    def get_success_message(self, form):
+        return _("Begrotingsjaar %(year)s is aangemaakt.") % {"year": self.result}
+
+    def get_success_url(self):
+        return reverse("finance:year", args=[self.result.year])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -148,7 +154,7 @@ class YearDetailView(YearMixin, DetailView):
         return context
 
 
-class YearUpdateView(YearMixin, SingleObjectMixin, FormView):
+class YearUpdateView(YearMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     action = CHANGE
     form_class = YearForm
     template_name = "finance/year_form.html"
@@ -168,22 +174,23 @@ class YearUpdateView(YearMixin, SingleObjectMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user, "instance": self.object}
 
-    def form_valid(self, form):
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
         data = form.cleaned_data
-        result = apply_service(
-            form,
-            lambda: services.update_year(
-                finance_year=FinanceYear.objects.get(pk=self.object.pk),
-                changed_by=self.request.user,
-                **{k: data.get(k) for k in form.Meta.fields if k != "year"},
-            ),
+        return services.update_year(
+            finance_year=FinanceYear.objects.get(pk=self.object.pk),
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
+            **{k: data.get(k) for k in form.Meta.fields if k != "year"},
         )
-        if result is None:
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("De gegevens van %(year)s zijn opgeslagen.") % {"year": result}
-        )
-        return redirect("finance:year", year=result.year)
+
+    def get_success_message(self, form):
+        return _("De gegevens van %(year)s zijn opgeslagen.") % {"year": self.result}
+
+    def get_success_url(self):
+        return reverse("finance:year", args=[self.result.year])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -527,7 +534,9 @@ class KeyFormView(RoleRequiredMixin, ScopedMixin, SingleObjectMixin, View):
             form = KeyForm()
             formset = ComponentFormSet(prefix="c", initial=[{}, {}])
         else:
-            form = KeyForm(initial={"name": key.name, "description": key.description})
+            form = KeyForm(
+                initial={"name": key.name, "description": key.description, "version": key.version}
+            )
             formset = ComponentFormSet(
                 prefix="c",
                 initial=[
@@ -558,16 +567,21 @@ class KeyFormView(RoleRequiredMixin, ScopedMixin, SingleObjectMixin, View):
                 for f in formset.forms
                 if f.cleaned_data.get("share_pct") is not None
             ]
-            saved = apply_service(
-                form,
-                lambda: services.save_distribution_key(
-                    key=key,
-                    name=form.cleaned_data["name"],
-                    description=form.cleaned_data["description"],
-                    components=specs,
-                    changed_by=request.user,
-                ),
-            )
+            try:
+                saved = apply_service(
+                    form,
+                    lambda: services.save_distribution_key(
+                        key=key,
+                        name=form.cleaned_data["name"],
+                        description=form.cleaned_data["description"],
+                        components=specs,
+                        changed_by=request.user,
+                        expected_version=form.cleaned_data["version"],
+                    ),
+                )
+            except EditConflict as conflict:
+                show_conflict(form, conflict)
+                return self.show(key, form, formset, status=409)
             if saved is not None:
                 messages.success(
                     request, _("Verdeelsleutel ‘%(name)s’ is opgeslagen.") % {"name": saved}

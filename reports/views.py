@@ -38,7 +38,7 @@ from reports.tables import build_tables, table_by_slug
 from zvhd.jobs import NOT_QUEUED_MESSAGE
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, apply_service_errors
 
 
 def default_year() -> int:
@@ -362,11 +362,7 @@ class ThematicView(RoleRequiredMixin, ScopedListMixin, ListView):
                 )
             except ValidationError as exc:
                 # The service's message lands next to its field; nothing typed is lost.
-                if hasattr(exc, "error_dict"):
-                    for field, errors in exc.error_dict.items():
-                        form.add_error(field if field in form.fields else None, errors)
-                else:
-                    form.add_error(None, exc)
+                apply_service_errors(form, exc)
             else:
                 messages.success(request, _("De telling is bewaard."))
                 return redirect(reverse("reports:thematic") + f"?jaar={data['year']}")

@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from zvhd.network.models import Municipality, Organisation, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.versions import Versioned
 from zvhd.vocabulary import Gender
 
 IDENTIFY = "identify"
@@ -146,7 +147,7 @@ OPEN_STATUSES = (SignalStatus.REGISTERED, SignalStatus.DISCUSSED, SignalStatus.F
 AGENDA_STATUSES = (SignalStatus.REGISTERED, SignalStatus.DISCUSSED)
 
 
-class Indicator(models.Model):
+class Indicator(Versioned, models.Model):
     """The reference list of indicators, per form of exploitation, kept by the chain director.
 
     An indicator is retired (active off), never deleted: old observations keep pointing at it.
@@ -202,7 +203,7 @@ class SignalQuerySet(GuardedQuerySet):
         return self.filter(received_on__year=year)
 
 
-class Signal(models.Model):
+class Signal(Versioned, models.Model):
     """One signal of possible human trafficking, about one (possibly unknown) person."""
 
     reference = models.CharField(_("registratienummer"), max_length=20, unique=True)

@@ -33,6 +33,7 @@ from trafficking.models import (
     age_class_for,
     age_on,
 )
+from zvhd.versions import claim_version
 
 # The follow-up a Drieluik decision starts (RESCHEDULE starts none).
 DECISION_FOLLOW_UP = {
@@ -130,7 +131,11 @@ def register_signal(*, signal: Signal, forms: list[str], registered_by) -> Signa
 
 
 @transaction.atomic
-def update_signal(*, signal: Signal, forms: list[str], changed_by) -> Signal:
+def update_signal(
+    *, signal: Signal, forms: list[str], changed_by, expected_version: int | None = None
+) -> Signal:
+    """Change a signal's details; a save on an older version than stored is refused."""
+    claim_version(signal, expected_version=expected_version)
     _validate_signal(signal, forms)
     _derive_person(signal)
     signal._history_user = changed_by
@@ -447,8 +452,12 @@ def record_awareness_activity(*, activity: AwarenessActivity, recorded_by) -> Aw
 
 
 @transaction.atomic
-def save_indicator(*, indicator: Indicator, saved_by) -> Indicator:
+def save_indicator(
+    *, indicator: Indicator, saved_by, expected_version: int | None = None
+) -> Indicator:
     """Add or change an indicator of the reference list (retire it with active off)."""
+    if indicator.pk is not None:
+        claim_version(indicator, expected_version=expected_version)
     indicator._history_user = saved_by
     indicator.full_clean()
     indicator.save()

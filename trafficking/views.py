@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import (
     CreateView,
@@ -65,20 +65,11 @@ from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
 from zvhd.privacy.services import log_access, log_list_access
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, ServiceFormMixin
 from zvhd.vocabulary import Gender
 
 REGISTER_ROLES = set(POLICY)  # may open the register's pages at all
 CHAIN_DIRECTOR = {Role.KETENREGISSEUR_MENSENHANDEL}
-
-
-def apply_errors(form, error: ValidationError):
-    """A service's ValidationError next to the fields it names (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, messages_)
-    else:
-        form.add_error(None, error.messages)
 
 
 class IdentityMixin:
@@ -153,47 +144,47 @@ class SignalDetailView(IdentityMixin, ScopedMixin, DetailView):
         return context
 
 
-class SignalCreateView(RoleRequiredMixin, CreateView):
+class SignalCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
     roles = CHAIN_DIRECTOR
     model = Signal
     form_class = SignalEditForm
     template_name = "trafficking/signal_form.html"
 
-    def form_valid(self, form):
-        try:
-            signal = services.register_signal(
-                signal=form.save(commit=False),
-                forms=form.cleaned_data["forms"],
-                registered_by=self.request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(
-            self.request, _("Signaal %(ref)s is geregistreerd.") % {"ref": signal.reference}
+    def perform(self, form):
+        return services.register_signal(
+            signal=form.save(commit=False),
+            forms=form.cleaned_data["forms"],
+            registered_by=self.request.user,
         )
-        return redirect("trafficking:signal_detail", pk=signal.pk)
+
+    def get_success_message(self, form):
+        return _("Signaal %(ref)s is geregistreerd.") % {"ref": self.result.reference}
+
+    def get_success_url(self):
+        return reverse("trafficking:signal_detail", args=[self.result.pk])
 
 
-class SignalUpdateView(ScopedMixin, UpdateView):
+class SignalUpdateView(ScopedMixin, ServiceFormMixin, UpdateView):
     model = Signal
     action = CHANGE
     read_method = "for_detail"
     form_class = SignalEditForm
     template_name = "trafficking/signal_form.html"
+    success_message = _("Het signaal is bijgewerkt.")
 
-    def form_valid(self, form):
-        try:
-            services.update_signal(
-                signal=form.save(commit=False),
-                forms=form.cleaned_data["forms"],
-                changed_by=self.request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("Het signaal is bijgewerkt."))
-        return redirect("trafficking:signal_detail", pk=self.object.pk)
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.update_signal(
+            signal=form.save(commit=False),
+            forms=form.cleaned_data["forms"],
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("trafficking:signal_detail", args=[self.object.pk])
 
 
 class SignalObjectMixin(ScopedMixin, SingleObjectMixin):
@@ -208,48 +199,44 @@ class SignalObjectMixin(ScopedMixin, SingleObjectMixin):
         return super().dispatch(request, *args, **kwargs)
 
 
-class SignalIndicatorsView(SignalObjectMixin, FormView):
+class SignalIndicatorsView(SignalObjectMixin, ServiceFormMixin, FormView):
     template_name = "trafficking/signal_indicators.html"
+    success_message = _("De indicatoren zijn opgeslagen.")
 
     def get_form(self, form_class=None):
         return IndicatorsForm(**self.get_form_kwargs(), signal=self.object)
 
-    def form_valid(self, form):
-        try:
-            services.record_indicators(
-                signal=self.object,
-                observations=form.observations(),
-                recorded_by=self.request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De indicatoren zijn opgeslagen."))
-        return redirect("trafficking:signal_detail", pk=self.object.pk)
+    def perform(self, form):
+        return services.record_indicators(
+            signal=self.object,
+            observations=form.observations(),
+            recorded_by=self.request.user,
+        )
+
+    def get_success_url(self):
+        return reverse("trafficking:signal_detail", args=[self.object.pk])
 
 
-class FollowUpCreateView(SignalObjectMixin, FormView):
+class FollowUpCreateView(SignalObjectMixin, ServiceFormMixin, FormView):
     form_class = FollowUpForm
     template_name = "trafficking/follow_up_form.html"
+    success_message = _("De opvolging is vastgelegd.")
 
     def get_initial(self):
         return {"decided_on": timezone.localdate()}
 
-    def form_valid(self, form):
-        try:
-            services.start_follow_up(
-                signal=self.object,
-                kind=form.cleaned_data["kind"],
-                decided_on=form.cleaned_data["decided_on"],
-                responsible=form.cleaned_data["responsible"],
-                note=form.cleaned_data["note"],
-                started_by=self.request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De opvolging is vastgelegd."))
-        return redirect("trafficking:signal_detail", pk=self.object.pk)
+    def perform(self, form):
+        return services.start_follow_up(
+            signal=self.object,
+            kind=form.cleaned_data["kind"],
+            decided_on=form.cleaned_data["decided_on"],
+            responsible=form.cleaned_data["responsible"],
+            note=form.cleaned_data["note"],
+            started_by=self.request.user,
+        )
+
+    def get_success_url(self):
+        return reverse("trafficking:signal_detail", args=[self.object.pk])
 
 
 class FollowUpStatusView(ScopedMixin, SingleObjectMixin, View):
@@ -498,7 +485,7 @@ class MeetingAgendaView(ScopedMixin, SingleObjectMixin, View):
         return redirect("trafficking:meeting_detail", pk=meeting.pk)
 
 
-class AgendaItemDecisionView(ScopedMixin, SingleObjectMixin, FormView):
+class AgendaItemDecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     model = AgendaItem
     action = CHANGE
     form_class = DecisionForm
@@ -514,28 +501,25 @@ class AgendaItemDecisionView(ScopedMixin, SingleObjectMixin, FormView):
     def get_initial(self):
         return {"decided_on": self.object.meeting.held_on, "discussion": self.object.discussion}
 
-    def form_valid(self, form):
-        try:
-            follow_up = services.record_decision(
-                item=self.object,
-                discussion=form.cleaned_data["discussion"],
-                decision=form.cleaned_data["decision"],
-                decided_on=form.cleaned_data["decided_on"],
-                responsible=form.cleaned_data["responsible"],
-                decided_by=self.request.user,
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        if follow_up is None:
-            messages.success(self.request, _("Besluit vastgelegd: opnieuw bespreken."))
-        else:
-            messages.success(
-                self.request,
-                _("Besluit vastgelegd; opvolging: %(kind)s.")
-                % {"kind": follow_up.get_kind_display()},
-            )
-        return redirect(
+    def perform(self, form):
+        return services.record_decision(
+            item=self.object,
+            discussion=form.cleaned_data["discussion"],
+            decision=form.cleaned_data["decision"],
+            decided_on=form.cleaned_data["decided_on"],
+            responsible=form.cleaned_data["responsible"],
+            decided_by=self.request.user,
+        )
+
+    def get_success_message(self, form):
+        if self.result is None:
+            return _("Besluit vastgelegd: opnieuw bespreken.")
+        return _("Besluit vastgelegd; opvolging: %(kind)s.") % {
+            "kind": self.result.get_kind_display()
+        }
+
+    def get_success_url(self):
+        return (
             reverse("trafficking:meeting_detail", args=[self.object.meeting_id])
             + f"#item-{self.object.pk}"
         )
@@ -560,7 +544,7 @@ class AwarenessListView(RoleRequiredMixin, ListView):
         return context
 
 
-class AwarenessCreateView(RoleRequiredMixin, CreateView):
+class AwarenessCreateView(RoleRequiredMixin, ServiceFormMixin, CreateView):
     roles = CHAIN_DIRECTOR
     model = AwarenessActivity
     form_class = AwarenessForm
@@ -569,16 +553,15 @@ class AwarenessCreateView(RoleRequiredMixin, CreateView):
     def get_initial(self):
         return {"held_on": timezone.localdate()}
 
-    def form_valid(self, form):
-        try:
-            services.record_awareness_activity(
-                activity=form.save(commit=False), recorded_by=self.request.user
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De activiteit is vastgelegd."))
-        return redirect("trafficking:awareness_list")
+    success_message = _("De activiteit is vastgelegd.")
+
+    def perform(self, form):
+        return services.record_awareness_activity(
+            activity=form.save(commit=False), recorded_by=self.request.user
+        )
+
+    def get_success_url(self):
+        return reverse("trafficking:awareness_list")
 
 
 # Indicator reference list --------------------------------------------------------------------
@@ -598,20 +581,25 @@ class IndicatorListView(RoleRequiredMixin, ListView):
         return context
 
 
-class IndicatorFormMixin(RoleRequiredMixin):
+class IndicatorFormMixin(RoleRequiredMixin, ServiceFormMixin):
     roles = CHAIN_DIRECTOR
     model = Indicator
     form_class = IndicatorForm
     template_name = "trafficking/indicator_form.html"
+    success_message = _("De indicator is opgeslagen.")
 
-    def form_valid(self, form):
-        try:
-            services.save_indicator(indicator=form.save(commit=False), saved_by=self.request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, _("De indicator is opgeslagen."))
-        return redirect("trafficking:indicator_list")
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.save_indicator(
+            indicator=form.save(commit=False),
+            saved_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("trafficking:indicator_list")
 
 
 class IndicatorCreateView(IndicatorFormMixin, CreateView):

@@ -1,5 +1,7 @@
 """The state tables of advice outcomes and signals, and conversion into a registration."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -141,3 +143,32 @@ def test_a_signal_with_a_name_like_number_is_refused(cast, client_for):
     )
     assert response.status_code == 200
     assert response.context["form"].errors["description"]
+
+
+def test_registering_from_a_question_not_converted_registers_nothing(cast, advice):
+    from cases.models import Case
+    from cases.services import register_case
+
+    with pytest.raises(ValidationError):
+        services.register_from_advice(
+            advice=advice,
+            registered_by=cast.regisseur,
+            register=register_case,
+            registering_organisation=cast.politie,
+            registrant_name="Agent Smit",
+            registrant_email="smit@politie.example",
+            municipality=cast.assen,
+            person={
+                "first_name": "Kees",
+                "last_name": "Bakker",
+                "birth_date": date(1980, 4, 2),
+                "gender": "man",
+                "municipality": cast.assen,
+            },
+            reason="Overlast",
+            desired_outcome="Een gezamenlijke aanpak",
+            topic="multiproblematiek",
+            problem_areas=["psychisch"],
+            person_informed=True,
+        )
+    assert not Case.objects.filter(person__last_name="Bakker").exists()  # one transaction

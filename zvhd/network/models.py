@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from zvhd.permissions import GuardedQuerySet
+from zvhd.versions import Versioned
 
 
 class Region(models.TextChoices):
@@ -118,7 +119,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.exclude(kind=OrganisationKind.ZVHD)
 
 
-class Organisation(models.Model):
+class Organisation(Versioned, models.Model):
     """A convenant partner, a municipality's organisation, or the ZVHD bureau itself."""
 
     name = models.CharField(_("naam"), max_length=200, unique=True)
@@ -216,7 +217,7 @@ class ZVHDUserManager(UserManager.from_queryset(UserQuerySet)):
     pass
 
 
-class User(AbstractUser):
+class User(Versioned, AbstractUser):
     """A person who logs in: bureau staff, liaison, partner professional, municipal contact."""
 
     organisation = models.ForeignKey(

@@ -4,6 +4,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from zvhd.network.models import Organisation, Role, User
+from zvhd.versions import claim_version
 
 
 def ensure_role_groups() -> None:
@@ -19,12 +20,16 @@ def save_user(
     roles: list[str],
     changed_by: User | None,
     password: str | None = None,
+    expected_version: int | None = None,
 ) -> User:
     """Create or update an account and set its roles (the groups named by `roles`).
 
     Without `password` a new account gets an unusable one, unless a hash is already set on
-    it (the demo hashes its one password once for all its accounts).
+    it (the demo hashes its one password once for all its accounts). Changing an account
+    opened on an older version than stored is refused (EditConflict).
     """
+    if not user._state.adding:
+        claim_version(user, expected_version=expected_version)
     user._history_user = changed_by
     if password:
         user.set_password(password)
@@ -57,7 +62,15 @@ def unlock(*, user: User) -> int:
 
 
 @transaction.atomic
-def save_organisation(*, organisation: Organisation, changed_by: User | None) -> Organisation:
+def save_organisation(
+    *,
+    organisation: Organisation,
+    changed_by: User | None,
+    expected_version: int | None = None,
+) -> Organisation:
+    """Create or change an organisation; a change on an older version than stored is refused."""
+    if organisation.pk is not None:
+        claim_version(organisation, expected_version=expected_version)
     organisation._history_user = changed_by
     organisation.full_clean()
     organisation.save()

@@ -19,7 +19,7 @@ from zvhd.network.forms import OrganisationForm, UserForm
 from zvhd.network.models import Organisation, Role, User
 from zvhd.network.tables import OrganisationTable, UserTable
 from zvhd.permissions import CHANGE
-from zvhd.views import RoleRequiredMixin, ScopedMixin
+from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin
 
 BEHEER = {Role.FUNCTIONEEL_BEHEERDER}
 
@@ -62,7 +62,7 @@ class UserDetailView(RoleRequiredMixin, ScopedMixin, DetailView):
         return axes_settings.AXES_FAILURE_LIMIT
 
 
-class UserFormMixin(RoleRequiredMixin, ScopedMixin):
+class UserFormMixin(RoleRequiredMixin, ScopedMixin, ServiceFormMixin):
     roles = BEHEER
     model = User
     form_class = UserForm
@@ -70,15 +70,23 @@ class UserFormMixin(RoleRequiredMixin, ScopedMixin):
     action = CHANGE
     log_reads = False
 
-    def form_valid(self, form):
-        user = services.save_user(
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.save_user(
             user=form.save(commit=False),
             roles=form.cleaned_data["roles"],
             password=form.cleaned_data.get("password"),
             changed_by=self.request.user,
+            expected_version=self.expected_version(form),
         )
-        messages.success(self.request, _("Gebruiker %(name)s is opgeslagen.") % {"name": user})
-        return redirect("network:user_detail", pk=user.pk)
+
+    def get_success_message(self, form):
+        return _("Gebruiker %(name)s is opgeslagen.") % {"name": self.result}
+
+    def get_success_url(self):
+        return reverse("network:user_detail", args=[self.result.pk])
 
 
 class UserCreateView(UserFormMixin, CreateView):
@@ -129,18 +137,27 @@ class OrganisationListView(RoleRequiredMixin, SingleTableMixin, FilterView):
         return Organisation.objects.select_related("municipality")
 
 
-class OrganisationFormMixin(RoleRequiredMixin):
+class OrganisationFormMixin(RoleRequiredMixin, ServiceFormMixin):
     roles = BEHEER
     model = Organisation
     form_class = OrganisationForm
     template_name = "network/organisation_form.html"
 
-    def form_valid(self, form):
-        services.save_organisation(
-            organisation=form.save(commit=False), changed_by=self.request.user
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.save_organisation(
+            organisation=form.save(commit=False),
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
         )
-        messages.success(self.request, _("De organisatie is opgeslagen."))
-        return redirect(reverse("network:organisation_list"))
+
+    def get_success_message(self, form):
+        return _("De organisatie is opgeslagen.")
+
+    def get_success_url(self):
+        return reverse("network:organisation_list")
 
 
 class OrganisationCreateView(OrganisationFormMixin, CreateView):

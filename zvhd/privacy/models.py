@@ -20,6 +20,7 @@ from simple_history.models import HistoricalRecords
 from zvhd.jobs import JobStatus
 from zvhd.network.models import Role
 from zvhd.permissions import GuardedQuerySet
+from zvhd.versions import Versioned
 
 
 class AccessAction(models.TextChoices):
@@ -123,7 +124,7 @@ class SubjectAccessRequestQuerySet(GuardedQuerySet):
         return self.none()
 
 
-class SubjectAccessRequest(models.Model):
+class SubjectAccessRequest(Versioned, models.Model):
     """A request for access (*inzageverzoek*, art. 15 AVG), registered by the privacy officer.
 
     Holds only what is needed to search: the BSN, or the last name and birth date, that the
@@ -241,7 +242,7 @@ class PrivacyOfficerOnly(GuardedQuerySet):
         return self.none()
 
 
-class RetentionPolicy(models.Model):
+class RetentionPolicy(Versioned, models.Model):
     """The term of one kind of record, in whole years after closing. Kept by the privacy officer."""
 
     kind = models.CharField(_("soort record"), max_length=20, choices=RetentionKind, unique=True)

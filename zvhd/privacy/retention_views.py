@@ -42,16 +42,7 @@ from zvhd.privacy.models import (
 )
 from zvhd.privacy.registry import find_record
 from zvhd.privacy.retention import is_held, retention_of
-from zvhd.views import RoleRequiredMixin, ScopedMixin
-
-
-def _apply_errors(form, error: ValidationError) -> None:
-    """Put a service's refusal next to the field it is about (or above the form)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, apply_service_errors
 
 
 class RetentionPolicyListView(RoleRequiredMixin, TemplateView):
@@ -83,26 +74,28 @@ class RetentionPolicyListView(RoleRequiredMixin, TemplateView):
         )
 
 
-class RetentionPolicyUpdateView(RoleRequiredMixin, ScopedMixin, UpdateView):
+class RetentionPolicyUpdateView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, UpdateView):
     roles = {Role.PRIVACY_OFFICER}
     model = RetentionPolicy
     form_class = RetentionPolicyForm
     template_name = "privacy/retention_term_form.html"
     log_reads = False  # a term, not a person's record
+    success_message = "De bewaartermijn is gewijzigd."
 
-    def form_valid(self, form):
-        try:
-            services.update_retention_policy(
-                policy=self.object,
-                years=form.cleaned_data["years"],
-                rationale=form.cleaned_data["rationale"],
-                updated_by=self.request.user,
-            )
-        except ValidationError as error:
-            _apply_errors(form, error)
-            return self.form_invalid(form)
-        messages.success(self.request, "De bewaartermijn is gewijzigd.")
-        return redirect("privacy:retention_terms")
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.update_retention_policy(
+            policy=self.object,
+            years=form.cleaned_data["years"],
+            rationale=form.cleaned_data["rationale"],
+            updated_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("privacy:retention_terms")
 
 
 class RecordRetentionView(RoleRequiredMixin, TemplateView):
@@ -176,7 +169,7 @@ class RecordRetentionView(RoleRequiredMixin, TemplateView):
             else:
                 return self.done(record, "")
         except ValidationError as error:
-            _apply_errors(form, error)
+            apply_service_errors(form, error)
         return self.render_to_response(
             self.get_context_data(lookup=lookup, record=record, **forms), status=200
         )
@@ -291,7 +284,7 @@ class DestructionListDetailView(DestructionMixin, DetailView):
             for message in error.messages:
                 messages.error(request, message)
             if return_form is not None:
-                _apply_errors(return_form, error)
+                apply_service_errors(return_form, error)
                 return self.render_to_response(self.get_context_data(return_form=return_form))
         return redirect("privacy:destruction_list", pk=self.object.pk)
 
@@ -325,7 +318,7 @@ class ExcludeItemView(RoleRequiredMixin, TemplateView):
                     item=item, reason=form.cleaned_data["reason"], excluded_by=request.user
                 )
             except ValidationError as error:
-                _apply_errors(form, error)
+                apply_service_errors(form, error)
             else:
                 messages.success(request, f"{item.number} wordt niet vernietigd.")
                 return redirect("privacy:destruction_list", pk=item.destruction_list_id)

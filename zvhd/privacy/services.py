@@ -100,6 +100,33 @@ def log_list_access(*, request, objects=(), model=None, object_ids=()) -> None:
 # Subject access (inzage)
 
 
+def register_access_request(*, access_request, registered_by):
+    """Register an inzageverzoek (the privacy officer's form)."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        access_request.registered_by = registered_by
+        access_request._history_user = registered_by
+        access_request.full_clean()
+        access_request.save()
+    return access_request
+
+
+def update_access_request(*, access_request, changed_by, expected_version: int | None = None):
+    """Change what an inzageverzoek searches by; a change on an older version than stored is
+    refused (EditConflict: no lost updates)."""
+    from django.db import transaction
+
+    from zvhd.versions import claim_version
+
+    with transaction.atomic():
+        claim_version(access_request, expected_version=expected_version)
+        access_request._history_user = changed_by
+        access_request.full_clean()
+        access_request.save()
+    return access_request
+
+
 def request_access_pdf(*, access_request, user, request) -> None:
     """Queue the inzage-PDF of `access_request`; the generation itself goes to the access log."""
     from django.db import transaction
@@ -197,11 +224,15 @@ def _refuse(field: str, message: str):
     raise ValidationError({field: message})
 
 
-def update_retention_policy(*, policy, years: int, rationale: str, updated_by):
-    """Change the term of one kind; the history keeps the old term and who changed it."""
+def update_retention_policy(
+    *, policy, years: int, rationale: str, updated_by, expected_version: int | None = None
+):
+    """Change the term of one kind; the history keeps the old term and who changed it. A
+    change on an older version than stored is refused (EditConflict: no lost updates)."""
     from django.db import transaction
 
     from zvhd.privacy.models import MAX_TERM_YEARS, MIN_TERM_YEARS
+    from zvhd.versions import claim_version
 
     if not MIN_TERM_YEARS <= years <= MAX_TERM_YEARS:
         _refuse(
@@ -211,6 +242,7 @@ def update_retention_policy(*, policy, years: int, rationale: str, updated_by):
     if not rationale.strip():
         _refuse("rationale", "Geef de onderbouwing van de termijn.")
     with transaction.atomic():
+        claim_version(policy, expected_version=expected_version)
         policy.years = years
         policy.rationale = rationale.strip()
         policy.updated_by = updated_by

@@ -7,10 +7,11 @@ from django.views.generic import CreateView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
 from zvhd.network.models import Role
+from zvhd.privacy import services
 from zvhd.privacy.forms import AccessLogSearchForm, SubjectAccessRequestForm
 from zvhd.privacy.models import AccessLog, SubjectAccessRequest
 from zvhd.privacy.services import request_access_pdf
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, ServiceFormMixin
 
 
 class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
@@ -54,26 +55,34 @@ class SubjectAccessListView(SubjectAccessMixin, ListView):
         return super().get_queryset().select_related("registered_by")
 
 
-class SubjectAccessCreateView(SubjectAccessMixin, CreateView):
+class SubjectAccessCreateView(SubjectAccessMixin, ServiceFormMixin, CreateView):
     form_class = SubjectAccessRequestForm
     template_name = "privacy/access_request_form.html"
+    success_message = "Het inzageverzoek is geregistreerd."
 
-    def form_valid(self, form):
-        form.instance.registered_by = self.request.user
-        messages.success(self.request, "Het inzageverzoek is geregistreerd.")
-        return super().form_valid(form)
+    def perform(self, form):
+        return services.register_access_request(
+            access_request=form.save(commit=False), registered_by=self.request.user
+        )
 
     def get_success_url(self):
-        return reverse("privacy:access_request_edit", args=[self.object.pk])
+        return reverse("privacy:access_request_edit", args=[self.result.pk])
 
 
-class SubjectAccessUpdateView(SubjectAccessMixin, UpdateView):
+class SubjectAccessUpdateView(SubjectAccessMixin, ServiceFormMixin, UpdateView):
     form_class = SubjectAccessRequestForm
     template_name = "privacy/access_request_form.html"
+    success_message = "Het inzageverzoek is bijgewerkt."
 
-    def form_valid(self, form):
-        messages.success(self.request, "Het inzageverzoek is bijgewerkt.")
-        return super().form_valid(form)
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.update_access_request(
+            access_request=form.save(commit=False),
+            changed_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
 
     def get_success_url(self):
         return reverse("privacy:access_request_edit", args=[self.object.pk])

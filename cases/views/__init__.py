@@ -1,0 +1,99 @@
+"""Pages of the cases app. Every view reaches cases through `Case.objects.visible_to` (via
+ScopedMixin / ScopedListMixin) and writes through one service in `cases.services`.
+
+One module per page group; `cases.urls` reaches every view through this package.
+"""
+
+from cases.views.case_file import (
+    CaseDetailView,
+    CaseFormView,
+    CasePageMixin,
+    CaseTabView,
+    HistoryView,
+    MeetingsView,
+    PlanView,
+)
+from cases.views.direction import (
+    ActionCreateView,
+    ActionStatusView,
+    CasePeopleView,
+    ChildActionView,
+    CloseView,
+    DirectFormView,
+    EscalateView,
+    GoalCreateView,
+    LinkGroupView,
+    MeetingCreateView,
+    PlanEditView,
+    ReopenView,
+    ResolveEscalationView,
+    TeamMemberView,
+)
+from cases.views.groups import (
+    GroupDetailView,
+    GroupListView,
+)
+from cases.views.intake import (
+    EnrichView,
+    KnownPersonView,
+    RegisteredView,
+    RegisterView,
+    ScreenView,
+    TriageView,
+    WithdrawView,
+)
+from cases.views.ketenkamer import (
+    DecisionListView,
+    KetenkamerDetailView,
+    KetenkamerListView,
+)
+from cases.views.lists import (
+    PAGE_SIZE,
+    CaseListBase,
+    CaseListView,
+    MyCasesView,
+    OrganisationRegistrationsView,
+    TriageQueueView,
+)
+
+__all__ = [
+    "PAGE_SIZE",
+    "CaseListBase",
+    "CaseListView",
+    "MyCasesView",
+    "TriageQueueView",
+    "OrganisationRegistrationsView",
+    "CasePageMixin",
+    "CaseDetailView",
+    "CaseTabView",
+    "PlanView",
+    "MeetingsView",
+    "HistoryView",
+    "CaseFormView",
+    "RegisterView",
+    "KnownPersonView",
+    "RegisteredView",
+    "ScreenView",
+    "EnrichView",
+    "TriageView",
+    "WithdrawView",
+    "DirectFormView",
+    "CasePeopleView",
+    "PlanEditView",
+    "GoalCreateView",
+    "ActionCreateView",
+    "MeetingCreateView",
+    "TeamMemberView",
+    "EscalateView",
+    "CloseView",
+    "ReopenView",
+    "LinkGroupView",
+    "ChildActionView",
+    "ActionStatusView",
+    "ResolveEscalationView",
+    "KetenkamerListView",
+    "KetenkamerDetailView",
+    "DecisionListView",
+    "GroupListView",
+    "GroupDetailView",
+]

@@ -1,0 +1,293 @@
+"""The case file: its tabs, and the base of every form on one case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, TemplateView
+from django.views.generic.detail import SingleObjectMixin
+
+from cases import services
+from cases.models import TRIAGE_STATUSES, Action, Case
+from cases.policy import (
+    CASE_ACTIONS,
+    DETAILS,
+    DUPLICATE_CHECK_ROLES,
+    actions_filter,
+    enrichment_filter,
+    permission_annotations,
+    permissions_of,
+)
+from zvhd.permissions import VIEW
+from zvhd.privacy.models import AccessAction
+from zvhd.views import ScopedMixin, ServiceFormMixin
+
+
+class CasePageMixin(ScopedMixin, SingleObjectMixin):
+    model = Case
+    read_method = "for_detail"
+    tab = "overzicht"
+
+    @property
+    def log_action(self) -> str:
+        return AccessAction.VIEW if self.action in (VIEW, DETAILS) else AccessAction.CHANGE
+
+    def dispatch(self, request, *args, **kwargs):
+        # Scope first: a case out of reach is a 404 (and a refused action a 403) before any
+        # form or context is built.
+        self.get_case()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # The page's buttons (and the check of `action` below) are answered by the query that
+        # reads the case: `can_<action>` from the same policy table as `visible_to`.
+        return super().get_queryset().annotate(**permission_annotations(self.request.user))
+
+    def allows(self, obj, action: str) -> bool:
+        if action in CASE_ACTIONS:
+            return getattr(obj, f"can_{action}")
+        return super().allows(obj, action)
+
+    def get_case(self):
+        if not hasattr(self, "_case"):
+            self._case = self.object = self.get_object()
+        return self._case
+
+    def case_context(self):
+        case = self.get_case()
+        return {"case": case, "can": permissions_of(case), "tab": self.tab}
+
+
+class CaseDetailView(CasePageMixin, TemplateView):
+    template_name = "cases/case_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.case_context())
+        case, can, user = context["case"], context["can"], self.request.user
+        context["show_names"] = can[DETAILS]  # cases.policy.names_filter: the same cases
+        if can[DETAILS]:
+            context["problem_areas"] = list(case.problem_areas.all())
+            context["related_persons"] = list(case.related_persons.all())
+            context["invited"] = list(case.invited_organisations.all())
+            context["enrichments"] = list(
+                case.enrichments.filter(enrichment_filter(user)).select_related(
+                    "source_organisation", "added_by"
+                )
+            )
+            context["team"] = list(case.team.select_related("user", "organisation"))
+            # Only a case that has been in direction can have been escalated.
+            context["escalations"] = list(case.escalations.all()) if case.started_on else []
+            context["triage"] = (
+                getattr(case, "triage", None) if case.status not in TRIAGE_STATUSES else None
+            )
+        # The duplicate check matters at intake and triage, not in a running case.
+        # Only for who sees who it is about: the other cases of a person are about that person.
+        if case.in_triage and can[DETAILS] and user.has_role(*DUPLICATE_CHECK_ROLES):
+            context["known"] = list(
+                services.find_known_cases(
+                    bsn=case.person.bsn,
+                    last_name=case.person.last_name,
+                    birth_date=case.person.birth_date,
+                ).exclude(pk=case.pk)[:10]
+            )
+        return context
+
+
+class CaseTabView(CasePageMixin, TemplateView):
+    """A tab of the case file: needs the file itself ("details")."""
+
+    action = DETAILS
+
+
+class PlanView(CaseTabView):
+    template_name = "cases/case_plan.html"
+    tab = "plan"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.case_context())
+        case = context["case"]
+        context["plan"] = getattr(case, "plan", None)
+        context["goals"] = list(case.goals.all())
+        context["actions"] = list(
+            case.actions.filter(actions_filter(self.request.user)).select_related(
+                "owner", "owner_organisation", "goal"
+            )
+        )
+        context["conflicts"] = list(
+            case.conflict_copies.filter(saved_by=self.request.user, what="plan")[:3]
+        )
+        return context
+
+
+class MeetingsView(CaseTabView):
+    template_name = "cases/case_meetings.html"
+    tab = "overleggen"
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Prefetch
+
+        context = super().get_context_data(**kwargs)
+        context.update(self.case_context())
+        context["meetings"] = list(
+            context["case"]
+            .meetings.prefetch_related(
+                "attendees",
+                Prefetch(
+                    "actions",
+                    queryset=Action.objects.filter(actions_filter(self.request.user)),
+                ),
+            )
+            .select_related("created_by")
+        )
+        return context
+
+
+class HistoryView(CaseTabView):
+    template_name = "cases/case_history.html"
+    tab = "geschiedenis"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.case_context())
+        case = context["case"]
+        context["transitions"] = list(case.transitions.select_related("by"))
+        # One query for the records; each is compared with the next older one in Python
+        # (simple-history's prev_record would cost a query per row).
+        records = list(case.history.select_related("history_user").order_by("-history_date")[:51])
+        changes = []
+        for record, previous in zip(records[:50], [*records[1:], None], strict=False):
+            delta = []
+            if previous is not None:
+                delta = [
+                    (c.field, c.old, c.new)
+                    for c in record.diff_against(previous).changes
+                    if c.field != "version"
+                ]
+            changes.append({"record": record, "delta": delta})
+        context["changes"] = changes
+        from cases.models import Plan
+
+        context["plan_changes"] = self.plan_changes(case)
+        context["plan_history"] = list(
+            Plan.history.filter(case_id=case.pk)
+            .select_related("history_user")
+            .order_by("-history_date")[:20]
+        )
+        return context
+
+    def plan_changes(self, case, limit: int = 50) -> list[dict]:
+        """Goals, actions and meetings as they were created, changed and removed, newest first:
+        one UNION query over the three history tables. A partner sees the changes of their own
+        organisation's actions only, as on the plan tab."""
+        from django.db.models import CharField, F, Value
+        from django.db.models.functions import Cast, Coalesce, Concat, Left, NullIf, Trim
+
+        from cases.models import ActionStatus, CaseMeeting, Goal
+
+        columns = ("history_date", "who", "history_type", "kind", "summary", "detail")
+        # The full name, as User.__str__ gives it everywhere else (the username if none).
+        full_name = Coalesce(
+            NullIf(
+                Trim(
+                    Concat(
+                        "history_user__first_name",
+                        Value(" "),
+                        "history_user__last_name",
+                        output_field=CharField(),
+                    )
+                ),
+                Value(""),
+            ),
+            "history_user__username",
+            output_field=CharField(),
+        )
+
+        def rows(history, kind, summary, detail):
+            # No ORDER BY inside a part of the UNION (the history models order by date by
+            # default): the union as a whole is ordered once, below.
+            return (
+                history.filter(case_id=case.pk)
+                .order_by()
+                .annotate(
+                    who=full_name,
+                    kind=Value(kind, output_field=CharField()),
+                    summary=Left(summary, 120),
+                    detail=detail,
+                )
+                .values_list(*columns)
+            )
+
+        goals = rows(
+            Goal.history,
+            "goal",
+            F("description"),
+            Cast("reached", output_field=CharField()),
+        )
+        actions = rows(
+            Action.history.filter(actions_filter(self.request.user)),
+            "action",
+            F("description"),
+            F("status"),
+        )
+        meetings = rows(
+            CaseMeeting.history,
+            "meeting",
+            Cast("date", output_field=CharField()),
+            Value("", output_field=CharField()),
+        )
+        kinds = {"goal": _("Doel"), "action": _("Actie"), "meeting": _("Overleg")}
+        verbs = {"+": _("aangemaakt"), "~": _("gewijzigd"), "-": _("verwijderd")}
+        statuses = dict(ActionStatus.choices)
+        result = []
+        union = goals.union(actions, meetings, all=True).order_by("-history_date")[:limit]
+        for at, who, history_type, kind, summary, detail in union:
+            if kind == "meeting":
+                summary = date.fromisoformat(summary).strftime("%d-%m-%Y")
+                detail = ""
+            elif kind == "goal":
+                detail = _("bereikt") if detail == "true" else ""
+            else:
+                detail = statuses.get(detail, detail)
+            result.append(
+                {
+                    "at": at,
+                    "by": who,
+                    "kind": kinds[kind],
+                    "verb": verbs.get(history_type, ""),
+                    "summary": summary,
+                    "detail": detail,
+                }
+            )
+        return result
+
+
+class CaseFormView(CasePageMixin, ServiceFormMixin, FormView):
+    """A form on one case that calls one service (the house's form-to-service view).
+    Subclasses set `action` and `perform`."""
+
+    template_name = "cases/case_form.html"
+    heading = ""
+    intro = ""
+    submit = _("Opslaan")
+    success_message = _("Opgeslagen.")
+
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        kwargs.update(self.extra_form_kwargs())
+        return kwargs
+
+    def extra_form_kwargs(self):
+        return {}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.case_context())
+        context.update(heading=self.heading, intro=self.intro, submit=self.submit)
+        return context
+
+    def get_success_url(self):
+        return reverse("cases:case_detail", args=[self.get_case().pk])

@@ -1,0 +1,269 @@
+"""Process direction: the forms of a case in direction, and its child records acted on by id
+(scoped through their case)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from django.views.generic.detail import SingleObjectMixin
+
+from cases import forms, services
+from cases.models import UPDATE_STATUS, Action, Escalation
+from cases.policy import DIRECT, actions_filter, case_permissions
+from cases.views.case_file import CaseFormView
+from zvhd.permissions import CHANGE
+from zvhd.views import ScopedMixin, ServiceFormMixin
+
+
+class DirectFormView(CaseFormView):
+    action = DIRECT
+
+
+class CasePeopleView(DirectFormView):
+    """The case's people, with its `version` (zvhd.versions): a stale save is refused, kept as
+    a ConflictCopy, and the form comes back with the editor's input next to the current one."""
+
+    form_class = forms.CasePeopleForm
+    heading = _("Regisseur, ondersteuning en evaluatie")
+    success_message = _("De casus is bijgewerkt.")
+    conflict_message = _(
+        "Iemand anders heeft deze casus intussen gewijzigd. Uw versie is bewaard; "
+        "hieronder staat de huidige versie. Neem over wat u wilt behouden en sla "
+        "opnieuw op."
+    )
+
+    def get_initial(self):
+        case = self.get_case()
+        return {
+            "director": case.director_id,
+            "support": case.support_id,
+            "guide": case.guide_id,
+            "review_on": case.review_on,
+            "version": case.version,
+        }
+
+    def perform(self, form):
+        d = form.cleaned_data
+        services.update_case_people(
+            case=self.get_case(),
+            changed_by=self.request.user,
+            expected_version=d["version"],
+            director=d["director"],
+            support=d["support"],
+            guide=d["guide"],
+            review_on=d["review_on"],
+        )
+
+
+class PlanEditView(DirectFormView):
+    form_class = forms.PlanForm
+    template_name = "cases/plan_form.html"
+    heading = _("Plan van aanpak")
+    success_message = _("Het plan van aanpak is opgeslagen.")
+    conflict_message = _(
+        "Iemand anders heeft het plan intussen opgeslagen. Uw versie is bewaard (hieronder "
+        "in het formulier); de nieuwe versie staat ernaast. Voeg ze samen en sla "
+        "opnieuw op."
+    )
+
+    def get_initial(self):
+        plan = getattr(self.get_case(), "plan", None) if hasattr(self.get_case(), "plan") else None
+        if plan is None:
+            return {"version": 0}
+        return {"summary": plan.summary, "review_on": plan.review_on, "version": plan.version}
+
+    def perform(self, form):
+        d = form.cleaned_data
+        services.save_plan(
+            case=self.get_case(),
+            saved_by=self.request.user,
+            summary=d["summary"],
+            review_on=d["review_on"],
+            expected_version=d["version"] or None,
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_plan", args=[self.get_case().pk])
+
+
+class GoalCreateView(DirectFormView):
+    form_class = forms.GoalForm
+    heading = _("Doel toevoegen")
+    success_message = _("Het doel is toegevoegd.")
+
+    def perform(self, form):
+        services.add_goal(case=self.get_case(), added_by=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return reverse("cases:case_plan", args=[self.get_case().pk])
+
+
+class ActionCreateView(DirectFormView):
+    form_class = forms.ActionForm
+    heading = _("Actie toevoegen")
+    success_message = _("De actie is toegevoegd.")
+
+    def extra_form_kwargs(self):
+        return {"case": self.get_case()}
+
+    def perform(self, form):
+        services.add_action(
+            case=self.get_case(), added_by=self.request.user, **form.service_kwargs()
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_plan", args=[self.get_case().pk])
+
+
+class MeetingCreateView(DirectFormView):
+    form_class = forms.MeetingForm
+    heading = _("Maatwerkoverleg vastleggen")
+    success_message = _("Het overleg is vastgelegd.")
+
+    def extra_form_kwargs(self):
+        return {"case": self.get_case()}
+
+    def perform(self, form):
+        d = form.cleaned_data
+        services.record_meeting(
+            case=self.get_case(),
+            recorded_by=self.request.user,
+            date=d["date"],
+            attendees=d["attendees"],
+            other_attendees=d["other_attendees"],
+            notes=d["notes"],
+            decisions=d["decisions"],
+            actions=form.actions(),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:case_meetings", args=[self.get_case().pk])
+
+
+class TeamMemberView(DirectFormView):
+    form_class = forms.TeamMemberForm
+    heading = _("Professional toevoegen aan het casusteam")
+    intro = _(
+        "Een teamlid krijgt toegang tot deze casus (plan, overleggen en de eigen acties) "
+        "en tot niets anders."
+    )
+    success_message = _("De professional is toegevoegd aan het casusteam.")
+
+    def perform(self, form):
+        services.add_team_member(
+            case=self.get_case(), added_by=self.request.user, **form.cleaned_data
+        )
+
+
+class EscalateView(DirectFormView):
+    form_class = forms.EscalationForm
+    heading = _("Opschalen")
+    success_message = _("De casus is opgeschaald.")
+
+    def perform(self, form):
+        services.escalate_case(
+            case=self.get_case(), escalated_by=self.request.user, **form.cleaned_data
+        )
+
+
+class CloseView(DirectFormView):
+    form_class = forms.CloseForm
+    heading = _("Afschalen of afsluiten")
+    intro = _(
+        "Kies de reden. Bij verhuizing draagt u de casus over aan een ander "
+        "Zorg- en Veiligheidshuis."
+    )
+    success_message = _("De casus is afgesloten.")
+
+    def perform(self, form):
+        services.close_case(case=self.get_case(), closed_by=self.request.user, **form.cleaned_data)
+
+
+class ReopenView(DirectFormView):
+    form_class = forms.ReasonForm
+    heading = _("Heropenen")
+    success_message = _("De casus is heropend.")
+
+    def perform(self, form):
+        services.reopen_case(
+            case=self.get_case(), reopened_by=self.request.user, reason=form.cleaned_data["reason"]
+        )
+
+
+class LinkGroupView(DirectFormView):
+    form_class = forms.LinkGroupForm
+    heading = _("Groepsaanpak")
+    success_message = _("De koppeling met de groep is opgeslagen.")
+
+    def extra_form_kwargs(self):
+        return {"user": self.request.user}
+
+    def get_initial(self):
+        return {"group": self.get_case().group_id}
+
+    def perform(self, form):
+        services.link_to_group(
+            case=self.get_case(), group=form.cleaned_data["group"], linked_by=self.request.user
+        )
+
+
+class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
+    action = CHANGE
+    template_name = "cases/case_form.html"
+    log_reads = False
+    success_message = _("Opgeslagen.")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.object.case
+        context.update(
+            case=case,
+            can=case_permissions(self.request.user, case.pk),
+            heading=self.heading,
+            submit=_("Opslaan"),
+            tab="",
+        )
+        return context
+
+    def get_success_url(self):
+        return reverse(self.success_url_name, args=[self.object.case_id])
+
+
+class ActionStatusView(ChildActionView):
+    model = Action
+    action = UPDATE_STATUS
+
+    def get_queryset(self):
+        # A partner does not see the other organisations' actions on the plan: not found.
+        return super().get_queryset().filter(actions_filter(self.request.user))
+
+    form_class = forms.ActionStatusForm
+    heading = _("Status van de actie")
+    success_url_name = "cases:case_plan"
+
+    def get_initial(self):
+        return {"status": self.object.status}
+
+    def perform(self, form):
+        services.set_action_status(
+            action=self.object, changed_by=self.request.user, status=form.cleaned_data["status"]
+        )
+
+
+class ResolveEscalationView(ChildActionView):
+    model = Escalation
+    form_class = forms.ResolveEscalationForm
+    heading = _("Opschaling afronden")
+    success_url_name = "cases:case_detail"
+
+    def perform(self, form):
+        services.resolve_escalation(
+            escalation=self.object,
+            resolved_by=self.request.user,
+            outcome=form.cleaned_data["outcome"],
+        )

@@ -1,0 +1,91 @@
+"""Group approaches (groepsaanpak): the groups and their plans."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView
+from django.views.generic.detail import SingleObjectMixin
+
+from cases import forms, services
+from cases.models import Case, CaseGroup
+from cases.policy import GROUPS
+from zvhd.permissions import CHANGE, VIEW
+from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
+
+
+class GroupListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormView):
+    roles = GROUPS[VIEW]
+    model = CaseGroup
+    template_name = "cases/group_list.html"
+    form_class = forms.GroupForm
+    log_reads = False
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count
+
+        context = super().get_context_data(**kwargs)
+        context["groups"] = list(
+            self.scoped_queryset(VIEW).select_related("director").annotate(size=Count("cases"))
+        )
+        context["can_create"] = self.request.user.has_role(*GROUPS[CHANGE])
+        return context
+
+    def post(self, request, *args, **kwargs):
+        require_action(request, CaseGroup, CHANGE)
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        return services.create_group(
+            director=self.request.user, created_by=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return reverse("cases:group_detail", args=[self.result.pk])
+
+
+class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
+    model = CaseGroup
+    template_name = "cases/group_detail.html"
+    form_class = forms.GroupForm
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {
+            "name": self.object.name,
+            "description": self.object.description,
+            "plan": self.object.plan,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["group"] = self.object
+        context["cases"] = list(
+            Case.objects.visible_to(self.request.user).filter(group=self.object).for_list()
+        )
+        context["can_change"] = self.request.user.has_role(*GROUPS[CHANGE])
+        return context
+
+    def post(self, request, *args, **kwargs):
+        require_action(request, CaseGroup, CHANGE, obj=self.object)
+        return super().post(request, *args, **kwargs)
+
+    success_message = _("Het plan van de groep is opgeslagen.")
+
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.save_group_plan(
+            group=self.object,
+            saved_by=self.request.user,
+            plan=form.cleaned_data["plan"],
+            description=form.cleaned_data["description"],
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:group_detail", args=[self.object.pk])

@@ -1,0 +1,156 @@
+"""The ketenkamer: the meetings, their agenda and attendance, the decision list PDF."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import FileResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import FormView, View
+from django.views.generic.detail import SingleObjectMixin
+
+from cases import forms, services
+from cases.models import Case, Ketenkamer, Status
+from cases.policy import DETAILS, KETENKAMER, TRIAGE_ROLES
+from zvhd.permissions import CHANGE, VIEW
+from zvhd.privacy.models import AccessAction
+from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
+
+
+class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormView):
+    """The ketenkamers: planned and held. Attendees read; the bureau plans them."""
+
+    roles = KETENKAMER[VIEW]
+    model = Ketenkamer
+    template_name = "cases/ketenkamer_list.html"
+    form_class = forms.KetenkamerForm
+    log_reads = False  # dates only
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["ketenkamers"] = list(self.scoped_queryset(VIEW)[:30])
+        context["can_plan"] = self.request.user.has_role(*KETENKAMER[CHANGE])
+        context["waiting"] = (
+            Case.objects.visible_to(self.request.user).filter(status=Status.IN_TRIAGE).count()
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        # A write on a page others may read: the door answers, a refusal is a logged 403.
+        require_action(request, Ketenkamer, CHANGE)
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        return services.plan_ketenkamer(
+            date=form.cleaned_data["date"], planned_by=self.request.user
+        )
+
+    def get_success_url(self):
+        return reverse("cases:ketenkamer_detail", args=[self.result.pk])
+
+
+class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
+    """The meeting: its agenda (every registration in triage) and the decisions taken."""
+
+    model = Ketenkamer
+    read_method = "for_detail"
+    template_name = "cases/ketenkamer_detail.html"
+    form_class = forms.AttendanceForm
+    log_reads = False  # the agenda rows are logged as a list below
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {
+            "attendees": list(self.object.attendees.all()),
+            "notes": self.object.attendance_notes,
+        }
+
+    def get_context_data(self, **kwargs):
+        from cases.models import TriageDecision
+        from zvhd.privacy.services import log_list_access
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        agenda = list(
+            Case.objects.visible_to(user, DETAILS)
+            .filter(status=Status.IN_TRIAGE, registered_at__date__lte=self.object.date)
+            .for_list()
+            .order_by("registered_at")
+        )
+        decisions = list(
+            TriageDecision.objects.filter(ketenkamer=self.object)
+            .filter(case__in=Case.objects.visible_to(user).values("pk"))
+            .select_related("case", "case__person", "case__director")
+        )
+        log_list_access(request=self.request, objects=agenda + [d.case for d in decisions])
+        context.update(
+            ketenkamer=self.object,
+            agenda=agenda,
+            decisions=decisions,
+            can_change=user.has_role(*KETENKAMER[CHANGE]),
+            can_triage=user.has_role(*TRIAGE_ROLES),
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        require_action(request, Ketenkamer, CHANGE, obj=self.object)
+        return super().post(request, *args, **kwargs)
+
+    success_message = _("De aanwezigheid is opgeslagen.")
+    version_fields = ["attendance_notes"]
+
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.record_attendance(
+            ketenkamer=self.object,
+            attendees=form.cleaned_data["attendees"],
+            notes=form.cleaned_data["notes"],
+            recorded_by=self.request.user,
+            expected_version=self.expected_version(form),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:ketenkamer_detail", args=[self.object.pk])
+
+
+class DecisionListView(ScopedMixin, SingleObjectMixin, View):
+    """POST: queue the PDF. GET: its status (htmx polls this) or, when done, the file."""
+
+    model = Ketenkamer
+    log_reads = False
+
+    def post(self, request, *args, **kwargs):
+        self.action = CHANGE
+        ketenkamer = self.get_object()
+        services.request_decision_list(ketenkamer=ketenkamer, requested_by=request.user)
+        if request.htmx:
+            return self._status(ketenkamer)
+        messages.success(request, _("De besluitenlijst wordt gemaakt."))
+        return redirect("cases:ketenkamer_detail", ketenkamer.pk)
+
+    def get(self, request, *args, **kwargs):
+        ketenkamer = self.get_object()
+        if request.GET.get("download") and ketenkamer.decision_list_status == "done":
+            from zvhd.privacy.services import log_access
+
+            log_access(request=request, obj=ketenkamer, action=AccessAction.EXPORT)
+            return FileResponse(
+                ketenkamer.decision_list_file.open("rb"),
+                as_attachment=True,
+                filename=f"besluitenlijst-ketenkamer-{ketenkamer.date:%Y-%m-%d}.pdf",
+                content_type="application/pdf",
+            )
+        return self._status(ketenkamer)
+
+    def _status(self, ketenkamer):
+        from django.shortcuts import render
+
+        return render(
+            self.request, "cases/partials/decision_list_status.html", {"ketenkamer": ketenkamer}
+        )

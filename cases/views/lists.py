@@ -1,0 +1,102 @@
+"""Case lists: keyset pagination ("newer/older" by id, never a COUNT over the table; the
+house's `zvhd.paging`)."""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Value
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from cases.filters import CaseFilter
+from cases.models import TRIAGE_STATUSES, Case
+from cases.policy import REGISTER_ROLES, names_filter
+from cases.tables import ROW_FIELDS, CaseTable
+from zvhd.paging import keyset_page
+from zvhd.permissions import VIEW
+from zvhd.views import ScopedListMixin
+
+PAGE_SIZE = 25
+
+
+class CaseListBase(ScopedListMixin, TemplateView):
+    """A filtered, keyset-paginated list of the cases the user may see."""
+
+    model = Case
+    template_name = "cases/case_list.html"
+    title = _("Alle casussen")
+    caption = _("Casussen die u mag zien, nieuwste eerst")
+
+    def base_queryset(self):
+        return self.scoped_queryset(VIEW)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        filterset = CaseFilter(self.request.GET or None, queryset=self.base_queryset(), user=user)
+        qs = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        # Who the case is about, only where the user may open the file (cases.policy.NAMES):
+        # read with the rows, as a correlated EXISTS (no second query per page).
+        names = names_filter(user)
+        if names is None:
+            qs = qs.annotate(named=Value(False))
+        elif not names:  # Q(): every case
+            qs = qs.annotate(named=Value(True))
+        else:
+            qs = qs.annotate(named=Exists(Case.objects.filter(names, pk=OuterRef("pk"))))
+        page = keyset_page(self.request, qs, fields=[*ROW_FIELDS, "named"], size=PAGE_SIZE)
+        rows = page.rows
+        shown = [row["pk"] for row in rows]
+        named = {row["pk"] for row in rows if row["named"]}
+        table = CaseTable(rows, named=named, caption=self.caption)
+        return super().get_context_data(
+            shown_ids=shown,
+            table=table,
+            filter=filterset,
+            title=self.title,
+            can_register=user.has_role(*REGISTER_ROLES),
+            next_query=page.next_query,
+            first_query=page.first_query,
+            **kwargs,
+        )
+
+
+class CaseListView(CaseListBase):
+    pass
+
+
+class MyCasesView(CaseListBase):
+    title = _("Mijn casussen")
+    caption = _("Casussen waarin u regisseur, ondersteuner, trajectbegeleider of teamlid bent")
+
+    def base_queryset(self):
+        from django.db.models import Q
+
+        from cases.models import TeamMember
+
+        user = self.request.user
+        mine = (
+            Q(director=user)
+            | Q(support=user)
+            | Q(guide=user)
+            | Q(pk__in=TeamMember.objects.filter(user=user).values("case_id"))
+        )
+        return super().base_queryset().filter(mine)
+
+
+class TriageQueueView(CaseListBase):
+    title = _("Triage")
+    caption = _("Aanmeldingen die wachten op screening of een besluit van de ketenkamer")
+
+    def base_queryset(self):
+        return super().base_queryset().filter(status__in=TRIAGE_STATUSES)
+
+
+class OrganisationRegistrationsView(CaseListBase):
+    title = _("Aanmeldingen van mijn organisatie")
+    caption = _("De status van de aanmeldingen van uw organisatie")
+
+    def base_queryset(self):
+        return (
+            super()
+            .base_queryset()
+            .filter(registering_organisation_id=self.request.user.organisation_id)
+        )
