@@ -142,7 +142,8 @@ def main() -> int:
     args = parser.parse_args()
     started = time.monotonic()
     # A terminal closed or a `kill` stops everything as Ctrl-C does, the database included.
-    for stop_signal in (signal.SIGTERM, signal.SIGHUP):
+    # SIGINT too, explicitly: a shell starts background jobs with it ignored.
+    for stop_signal in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
         signal.signal(stop_signal, _interrupt)
     for folder in (LOGS, BROKER, VAR / "mail"):
         folder.mkdir(parents=True, exist_ok=True)
