@@ -190,15 +190,28 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-# Repeated failures are django-axes' job; two counters would give two different messages.
+# Repeated failures are django-axes' job, for every step (zvhd/network/lockout.py): two
+# counters would give two different messages. allauth's limit on codes went with this switch,
+# so its second-factor forms are replaced by ones that report to axes.
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_FORMS = {
+    "authenticate": "zvhd.network.forms.AuthenticateForm",
+    "reauthenticate": "zvhd.network.forms.ReauthenticateForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ZVHD"
 MFA_RECOVERY_CODE_COUNT = 10
 MFA_TOTP_PERIOD = 30
 
-# django-axes: lock a username from one address after repeated failures.
+# django-axes: lock a username from one address after repeated failures of any step
+# (password, TOTP, recovery code; API keys count per address). Our handler adds a limit per
+# account over all addresses and one per address over all accounts (zvhd/network/lockout.py).
+AXES_HANDLER = "zvhd.network.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AUTH_ACCOUNT_FAILURE_LIMIT = env.int("AUTH_ACCOUNT_FAILURE_LIMIT", default=20)
+AUTH_ADDRESS_FAILURE_LIMIT = env.int("AUTH_ADDRESS_FAILURE_LIMIT", default=50)
+# What axes stores of a failed request: never the code, the login name field or a password.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login", "password", "code"]
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "zvhd.network.adapters.axes_username"
@@ -420,7 +433,9 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # SQL with its parameters (names, BSNs) must never be logged, whatever LOG_LEVEL says.
         "django.db.backends": {"handlers": [], "level": "INFO", "propagate": True},
-        "axes": {"level": "WARNING"},
+        # axes' own lines name the username, address and user agent; zvhd.auth logs every
+        # failure without them (zvhd/network/lockout.py).
+        "axes": {"level": "ERROR"},
         # A line per PDF rendering step at INFO: noise, not operations.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

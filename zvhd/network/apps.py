@@ -8,7 +8,13 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Netwerk")
 
     def ready(self):
+        from django.contrib.auth.signals import user_login_failed
+
         from zvhd.navigation import NavItem, register
+        from zvhd.network import lockout
+
+        # After axes' receiver (axes is installed before us), so the line knows the count.
+        user_login_failed.connect(lockout.log_failure, dispatch_uid="zvhd-log-auth-failure")
         from zvhd.network.models import Role
 
         register(
