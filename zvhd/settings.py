@@ -159,6 +159,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Production refuses a per-process cache (zvhd/checks.py, E003) unless this says there is
+# only one process (a drill, a single-process box): the API throttle lives in the cache.
+ALLOW_PROCESS_LOCAL_CACHE = env.bool("ALLOW_PROCESS_LOCAL_CACHE", default=False)
 
 AUTH_USER_MODEL = "network.User"
 AUTHENTICATION_BACKENDS = [

@@ -73,6 +73,8 @@ def served(tmp_path):
     port = free_port()
     log = tmp_path / "gunicorn.log"
     env = bench_env(database_url(), LOG_LEVEL="INFO", LOG_FORMAT="json", BENCH_PAGES="false")
+    # One worker: without REDIS_URL (a local run) its own cache is the only one.
+    env.setdefault("ALLOW_PROCESS_LOCAL_CACHE", "true" if not env.get("REDIS_URL") else "false")
     with log.open("w") as out:
         process = subprocess.Popen(
             [
