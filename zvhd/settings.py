@@ -171,6 +171,15 @@ AUTHENTICATION_BACKENDS = [
     "zvhd.network.backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
+# Argon2id first (Django's first recommendation; argon2-cffi): a PBKDF2 hash of an existing
+# account is rewritten as Argon2id by Django at its next successful login (check_password).
+# Django's parameters: 2 passes over 100 MiB, so a login costs ~100 MB for half a second.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
