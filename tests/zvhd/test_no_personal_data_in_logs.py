@@ -1,11 +1,13 @@
 """No log line of any process carries a BSN, a name, a birth date or a search term.
 
 A real gunicorn on 127.0.0.1 with the project's own config (zvhd/gunicorn.conf.py, used by
-the Procfile, the Dockerfile and docker-compose.yml) serves a journey: a login with a wrong
-and a right code, a search by name and by BSN, the "already known?" check, an old-style GET
-with the person's data in the query string, a registration (its tasks run eagerly in the web
-process, as without a broker), a 404 with a name in the address. Everything gunicorn and
-Django write (stdout and stderr) is then searched for the person's data.
+the Procfile, the Dockerfile and docker-compose.yml) and a real Celery worker (as the Procfile
+starts it, `--loglevel=info`, on the Redis of TEST_CELERY_BROKER_URL; without Redis the tasks
+run eagerly in the web process) serve a journey: a login with a wrong and a right code, a
+search by name and by BSN, the "already known?" check, an old-style GET with the person's
+data in the query string, a registration whose e-mail task the worker runs, a 404 with a name
+in the query. Everything gunicorn, Django and the worker write (stdout and stderr) is then
+searched for the person's data.
 
 Before: `--access-logfile -` printed `GET /casussen/?q=Sabine+Meijer` and
 `/casussen/aanmelden/bekend/?bsn=…&last_name=…&birth_date=…` verbatim.
@@ -14,6 +16,7 @@ Before: `--access-logfile -` printed `GET /casussen/?q=Sabine+Meijer` and
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import time
@@ -68,14 +71,56 @@ def csrf(html: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
 
 
+def reachable_broker() -> str:
+    url = os.environ.get("TEST_CELERY_BROKER_URL", "")
+    if not url:
+        return ""
+    import redis
+
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.exceptions.ConnectionError:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis is required in CI and not reachable at {url}")
+        return ""
+    return url
+
+
 @pytest.fixture
 def served(tmp_path):
     port = free_port()
-    log = tmp_path / "gunicorn.log"
-    env = bench_env(database_url(), LOG_LEVEL="INFO", LOG_FORMAT="json", BENCH_PAGES="false")
-    # One worker: without REDIS_URL (a local run) its own cache is the only one.
+    log = tmp_path / "processes.log"
+    broker = reachable_broker()
+    env = bench_env(
+        database_url(),
+        LOG_LEVEL="INFO",
+        LOG_FORMAT="json",
+        BENCH_PAGES="false",
+        CELERY_BROKER_URL=broker,
+    )
+    # One web worker: without REDIS_URL (a local run) its own cache is the only one.
     env.setdefault("ALLOW_PROCESS_LOCAL_CACHE", "true" if not env.get("REDIS_URL") else "false")
     with log.open("w") as out:
+        worker = None
+        if broker:
+            worker = subprocess.Popen(
+                [
+                    PY,
+                    "-m",
+                    "celery",
+                    "-A",
+                    "zvhd",
+                    "worker",
+                    "--pool=solo",
+                    "--loglevel=info",
+                    "--without-mingle",
+                    "--without-gossip",
+                ],
+                cwd=BASE,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
         process = subprocess.Popen(
             [
                 PY,
@@ -105,15 +150,18 @@ def served(tmp_path):
                     if process.poll() is not None or time.monotonic() > deadline:
                         raise RuntimeError(log.read_text()) from None
                     time.sleep(0.3)
-            yield base, log
+            yield base, log, worker is not None
         finally:
             process.terminate()
             process.wait(timeout=30)
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_journey_through_gunicorn_leaves_no_personal_data_in_any_log(cast, served):
-    base, log = served
+    base, log, with_worker = served
     known = make_case(
         registered_by=cast.partner,
         municipality=cast.assen,
@@ -176,6 +224,13 @@ def test_a_journey_through_gunicorn_leaves_no_personal_data_in_any_log(cast, ser
     # Our addresses carry ids, never names: a name can only come in through a query string.
     assert web.get(f"{base}/bestaat-niet/", params={"naam": LAST}).status_code == 404
 
+    if with_worker:  # the registration's e-mail task, run by the worker
+        deadline = time.monotonic() + 120
+        while "notify_new_registration" not in log.read_text() or "succeeded" not in (
+            log.read_text()
+        ):
+            assert time.monotonic() < deadline, "the worker did not run the task"
+            time.sleep(0.5)
     time.sleep(0.5)  # let the last access lines reach the file
     raw = log.read_text()
     lines = [json.loads(line) for line in raw.splitlines() if line.startswith("{")]
