@@ -192,3 +192,13 @@ def test_every_failure_is_logged_without_what_was_typed(client, cast, caplog):
         assert secret not in text
     stored = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
     assert "123456" not in stored and "abcd-efgh" not in stored, "axes keeps no codes"
+
+
+def test_wrong_codes_when_asked_again_for_the_second_factor_lock_out_too(cast, client_for):
+    client = client_for(cast.regisseur)
+    url = reverse("mfa_reauthenticate")
+    assert client.get(url).status_code == 200
+    statuses = [client.post(url, {"code": wrong_code()}).status_code for _ in range(6)]
+    assert statuses[: settings.AXES_FAILURE_LIMIT - 1] == [200] * (settings.AXES_FAILURE_LIMIT - 1)
+    assert statuses[-1] == 429
+    assert client.post(url, {"code": current_code()}).status_code == 429
