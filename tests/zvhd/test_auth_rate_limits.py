@@ -127,6 +127,13 @@ def test_an_account_is_locked_after_failures_from_many_addresses(client, cast, s
         REMOTE_ADDR="10.0.1.99",
     )
     assert response.status_code == 429
+    # The beheer page shows it as locked (with the unlock button), and the unlock lifts it.
+    beheer = Client()
+    beheer.force_login(cast.beheerder)
+    detail = beheer.get(reverse("network:user_detail", args=[cast.regisseur.pk]))
+    assert detail.context["locked"]
+    beheer.post(reverse("network:user_unlock", args=[cast.regisseur.pk]))
+    password_step(Client(), address="10.0.1.99")
 
 
 def test_an_address_is_locked_after_failures_for_many_accounts(client, cast, settings):

@@ -32,7 +32,7 @@ import logging
 from axes.handlers.database import AxesDatabaseHandler
 from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
-from django.db.models import Q, Sum
+from django.db.models import Max, Q, Sum
 from django.utils import timezone
 
 logger = logging.getLogger("zvhd.auth")
@@ -83,6 +83,22 @@ class LockoutHandler(AxesDatabaseHandler):
             or totals["account"] >= settings.AUTH_ACCOUNT_FAILURE_LIMIT
             or totals["address"] >= settings.AUTH_ADDRESS_FAILURE_LIMIT
         )
+
+
+def account_locked(username: str) -> bool:
+    """Whether this account is locked from some address or from all (beheer: Geblokkeerd)."""
+    from axes.models import AccessAttempt
+
+    recent = AccessAttempt.objects.filter(
+        username=username, attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME
+    ).aggregate(
+        most=Max("failures_since_start", default=0),
+        total=Sum("failures_since_start", default=0),
+    )
+    return (
+        recent["most"] >= settings.AXES_FAILURE_LIMIT
+        or recent["total"] >= settings.AUTH_ACCOUNT_FAILURE_LIMIT
+    )
 
 
 def _django_request(request):
