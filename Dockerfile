@@ -22,4 +22,4 @@ RUN DEBUG=true python manage.py collectstatic --noinput \
 USER zvhd
 ENV MEDIA_ROOT=/data/media
 EXPOSE 8000
-CMD ["gunicorn", "zvhd.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "zvhd.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--config", "zvhd/gunicorn.conf.py"]

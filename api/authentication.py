@@ -5,6 +5,7 @@ from __future__ import annotations
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
+from zvhd.network import lockout
 from zvhd.network.models import Role
 
 
@@ -22,12 +23,21 @@ class ClientTokenAuthentication(authentication.BaseAuthentication):
         from api.models import ApiClient
         from api.services import mark_used, secret_matches
 
+        # Key guessing counts like password guessing (zvhd/network/lockout.py): per key and
+        # address, and per address over all keys, so random key ids hit the address limit.
+        account = f"api:{key_id[:64]}"
+        if lockout.is_locked(request, account):
+            raise exceptions.Throttled(
+                detail="Te veel mislukte pogingen met een sleutel vanaf dit adres. "
+                "Probeert u het later opnieuw."
+            )
         client = (
             ApiClient.objects.select_related("user", "organisation").filter(key_id=key_id).first()
             if key_id and secret
             else None
         )
         if client is None or not secret_matches(client, secret):
+            lockout.report_failure(request, username=account, step=lockout.API_KEY)
             raise exceptions.AuthenticationFailed("Onbekende of ongeldige sleutel.")
         if not client.is_active or not client.user.is_active:
             raise exceptions.AuthenticationFailed("Deze koppeling is ingetrokken.")

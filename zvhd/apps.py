@@ -11,8 +11,12 @@ class ZvhdConfig(AppConfig):
     def ready(self):
         from zvhd import (
             checks,  # noqa: F401  (registers the deploy checks)
+            dates,
             panels,
         )
+
+        # Before any app's forms are imported: every date field gets the plausible range.
+        dates.install()
         from zvhd.apps_contract import AppContract, register
         from zvhd.navigation import Panel
         from zvhd.network.models import Role

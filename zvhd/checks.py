@@ -24,3 +24,36 @@ def demo_switches_off_in_production(app_configs, **kwargs):
             )
         )
     return errors
+
+
+PROCESS_LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+
+
+def shared_cache_errors() -> list[Error]:
+    """A production web process needs a cache that all processes share.
+
+    The API throttle (120 calls a minute per key) and allauth's memory of used TOTP codes live
+    in the cache. With the per-process LocMemCache each gunicorn worker counted on its own
+    (360 a minute with 3 workers) and a used code could be replayed on another worker.
+    Also run by gunicorn's config (zvhd/gunicorn.conf.py) before it starts any worker, since
+    gunicorn runs no Django checks of its own.
+    """
+    backend = settings.CACHES["default"]["BACKEND"]
+    if settings.DEBUG or settings.ALLOW_PROCESS_LOCAL_CACHE or backend not in PROCESS_LOCAL_CACHES:
+        return []
+    return [
+        Error(
+            "The cache is local to each process while DEBUG is off.",
+            hint="Set REDIS_URL: the API rate limit and used TOTP codes must be shared by "
+            "every web process. ALLOW_PROCESS_LOCAL_CACHE=true is for a single process only.",
+            id="zvhd.E003",
+        )
+    ]
+
+
+@register(Tags.caches, deploy=True)
+def shared_cache_in_production(app_configs, **kwargs):
+    return shared_cache_errors()

@@ -37,6 +37,9 @@ EXTRA_FIELDS = (
     "component",
     "event",
     "job_id",
+    "auth_step",
+    "user_id",
+    "failures",
 )
 
 

@@ -169,6 +169,9 @@ if REDIS_URL:
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Production refuses a per-process cache (zvhd/checks.py, E003) unless this says there is
+# only one process (a drill, a single-process box): the API throttle lives in the cache.
+ALLOW_PROCESS_LOCAL_CACHE = env.bool("ALLOW_PROCESS_LOCAL_CACHE", default=False)
 
 AUTH_USER_MODEL = "network.User"
 AUTHENTICATION_BACKENDS = [
@@ -177,6 +180,15 @@ AUTHENTICATION_BACKENDS = [
     # under allauth's own path before this setting changed are logged out once.
     "zvhd.network.backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
+]
+# Argon2id first (Django's first recommendation; argon2-cffi): a PBKDF2 hash of an existing
+# account is rewritten as Argon2id by Django at its next successful login (check_password).
+# Django's parameters: 2 passes over 100 MiB, so a login costs ~100 MB for half a second.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -200,15 +212,28 @@ ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_GET = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
-# Repeated failures are django-axes' job; two counters would give two different messages.
+# Repeated failures are django-axes' job, for every step (zvhd/network/lockout.py): two
+# counters would give two different messages. allauth's limit on codes went with this switch,
+# so its second-factor forms are replaced by ones that report to axes.
 ACCOUNT_RATE_LIMITS = {"login_failed": False}
+MFA_FORMS = {
+    "authenticate": "zvhd.network.forms.AuthenticateForm",
+    "reauthenticate": "zvhd.network.forms.ReauthenticateForm",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "ZVHD"
 MFA_RECOVERY_CODE_COUNT = 10
 MFA_TOTP_PERIOD = 30
 
-# django-axes: lock a username from one address after repeated failures.
+# django-axes: lock a username from one address after repeated failures of any step
+# (password, TOTP, recovery code; API keys count per address). Our handler adds a limit per
+# account over all addresses and one per address over all accounts (zvhd/network/lockout.py).
+AXES_HANDLER = "zvhd.network.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AUTH_ACCOUNT_FAILURE_LIMIT = env.int("AUTH_ACCOUNT_FAILURE_LIMIT", default=20)
+AUTH_ADDRESS_FAILURE_LIMIT = env.int("AUTH_ADDRESS_FAILURE_LIMIT", default=50)
+# What axes stores of a failed request: never the code, the login name field or a password.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "login", "password", "code"]
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "zvhd.network.adapters.axes_username"
@@ -403,6 +428,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
+    # Bounded in size and depth, Dutch when malformed; every error JSON (api/parsers.py,
+    # api/exceptions.py; outside DRF's views: zvhd/views.py error handlers).
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.JSONParser"],
+    "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "ZVHD API",
@@ -448,7 +477,9 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
         # SQL with its parameters (names, BSNs) must never be logged, whatever LOG_LEVEL says.
         "django.db.backends": {"handlers": [], "level": "INFO", "propagate": True},
-        "axes": {"level": "WARNING"},
+        # axes' own lines name the username, address and user agent; zvhd.auth logs every
+        # failure without them (zvhd/network/lockout.py).
+        "axes": {"level": "ERROR"},
         # A line per PDF rendering step at INFO: noise, not operations.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

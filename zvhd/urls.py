@@ -27,3 +27,9 @@ if settings.BENCH_PAGES:
     from zvhd.bench_views import BarePageView
 
     urlpatterns.append(path("_bench/bare", BarePageView.as_view(), name="bench_bare"))
+
+# JSON for the machine API, Django's own pages (templates/4xx.html, 500.html) for people.
+handler400 = "zvhd.errors.bad_request"
+handler403 = "zvhd.errors.permission_denied"
+handler404 = "zvhd.errors.page_not_found"
+handler500 = "zvhd.errors.server_error"

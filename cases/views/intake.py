@@ -84,19 +84,28 @@ class RegisterView(RoleRequiredMixin, ServiceFormMixin, FormView):
 
 
 class KnownPersonView(RoleRequiredMixin, TemplateView):
-    """The duplicate check at intake (htmx partial), for ZVHD staff only."""
+    """The duplicate check at intake (htmx partial), for ZVHD staff only.
+
+    A POST, not a GET: a BSN, a name and a birth date in a query string end up in access
+    logs, proxies and browser history.
+    """
 
     roles = DUPLICATE_CHECK_ROLES
     template_name = "cases/partials/known_person.html"
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data(**kwargs))
 
     def get_context_data(self, **kwargs):
         from django.utils.dateparse import parse_date
 
         context = super().get_context_data(**kwargs)
-        bsn = self.request.GET.get("bsn", "").strip()
-        last_name = self.request.GET.get("last_name", "").strip()
+        data = self.request.POST
+        bsn = data.get("bsn", "").strip()
+        last_name = data.get("last_name", "").strip()
         try:
-            birth_date = parse_date(self.request.GET.get("birth_date", "") or "")
+            birth_date = parse_date(data.get("birth_date", "") or "")
         except ValueError:
             birth_date = None
         asked = bool(bsn or (last_name and birth_date))

@@ -31,8 +31,14 @@ def api_schema(db, cast):
 
 
 @pytest.fixture
-def tokens(cast):
+def tokens(cast, settings):
     """A care partner's key (registrations, figures) and DJI's (detention notifications)."""
+    # The fuzzer sends invalid keys by the hundred from one address: the key-guessing lockout
+    # (zvhd/network/lockout.py, tested in tests/zvhd/test_auth_rate_limits.py) would answer
+    # 429 where this test checks the 401.
+    settings.AXES_FAILURE_LIMIT = 100000
+    settings.AUTH_ADDRESS_FAILURE_LIMIT = 100000
+    settings.AUTH_ACCOUNT_FAILURE_LIMIT = 100000
     make_case(registered_by=cast.partner, municipality=cast.assen)
     participate(cast.assen, timezone.localdate().year)
     from api.throttling import ClientRateThrottle

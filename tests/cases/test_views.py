@@ -80,8 +80,18 @@ def test_staff_see_at_once_that_a_person_is_known(cast, client_for):
     case = make_case(registered_by=cast.partner, municipality=cast.assen)
     url = reverse("cases:known_person")
     query = {"last_name": case.person.last_name, "birth_date": "1990-01-01"}
-    assert case.number in client_for(cast.ondersteuner).get(url, query).content.decode()
-    assert client_for(cast.partner).get(url, query).status_code == 403
+    assert case.number in client_for(cast.ondersteuner).post(url, query).content.decode()
+    assert client_for(cast.partner).post(url, query).status_code == 403
+
+
+def test_the_known_check_takes_no_personal_data_in_the_address(cast, client_for):
+    """BSN, name and birth date travel in the body: a GET with them in the URL is refused."""
+    case = make_case(registered_by=cast.partner, municipality=cast.assen)
+    url = reverse("cases:known_person")
+    client = client_for(cast.ondersteuner)
+    assert client.get(url, {"last_name": case.person.last_name}).status_code == 405
+    form = client.get(reverse("cases:register")).content.decode()
+    assert f'hx-post="{url}"' in form and "hx-get" not in form
 
 
 def test_a_decision_without_criteria_is_refused_with_a_message(cast, client_for):

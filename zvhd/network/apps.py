@@ -8,9 +8,14 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Netwerk")
 
     def ready(self):
+        from django.contrib.auth.signals import user_login_failed
+
         from zvhd.apps_contract import AppContract, Demo, register
         from zvhd.navigation import NavItem
-        from zvhd.network import demo
+        from zvhd.network import demo, lockout
+
+        # After axes' receiver (axes is installed before us), so the line knows the count.
+        user_login_failed.connect(lockout.log_failure, dispatch_uid="zvhd-log-auth-failure")
         from zvhd.network.models import Role
 
         beheer = {Role.FUNCTIONEEL_BEHEERDER}

@@ -1,3 +1,4 @@
+from allauth.mfa.base import forms as mfa_forms
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
@@ -89,3 +90,51 @@ class OrganisationForm(forms.ModelForm):
                 "municipality", _("Kies de gemeente van deze gemeentelijke organisatie.")
             )
         return cleaned
+
+
+def _code_step(code: str) -> str:
+    from zvhd.network import lockout
+
+    # A TOTP code is six digits; anything else was meant as a recovery code.
+    digits = "".join(code.split())
+    return lockout.TOTP if digits.isdigit() and len(digits) == 6 else lockout.RECOVERY_CODE
+
+
+class _LockedCodeMixin:
+    """allauth's second-factor forms, under the same lockout as the password (lockout.py).
+
+    Checked before the code, so the right code is refused too while the account or the
+    address is locked; a wrong TOTP or recovery code counts as a failed login.
+    """
+
+    def clean_code(self):
+        from allauth.core import context
+
+        from zvhd.network import lockout
+
+        request = context.request
+        username = self.user.get_username().lower()
+        if lockout.refuse_if_locked(request, username):
+            raise forms.ValidationError(
+                _(
+                    "Er is te vaak een verkeerde code ingevoerd. Uw account is tijdelijk "
+                    "geblokkeerd."
+                ),
+                code="locked",
+            )
+        try:
+            return super().clean_code()
+        except forms.ValidationError:
+            code = self.cleaned_data.get("code") or ""
+            lockout.report_failure(
+                request, username=username, step=_code_step(code), user=self.user
+            )
+            raise
+
+
+class AuthenticateForm(_LockedCodeMixin, mfa_forms.AuthenticateForm):
+    pass
+
+
+class ReauthenticateForm(_LockedCodeMixin, mfa_forms.ReauthenticateForm):
+    pass

@@ -44,22 +44,15 @@ class UserDetailView(RoleRequiredMixin, ScopedMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         from allauth.mfa.models import Authenticator
-        from axes.models import AccessAttempt
+
+        from zvhd.network import lockout
 
         context = super().get_context_data(**kwargs)
         user = self.object
         context["authenticators"] = Authenticator.objects.filter(user=user).order_by("type")
-        context["locked"] = AccessAttempt.objects.filter(
-            username=user.get_username(), failures_since_start__gte=self._failure_limit()
-        ).exists()
+        context["locked"] = lockout.account_locked(user.get_username())
         context["history"] = user.history.select_related("history_user")[:20]
         return context
-
-    @staticmethod
-    def _failure_limit():
-        from axes.conf import settings as axes_settings
-
-        return axes_settings.AXES_FAILURE_LIMIT
 
 
 class UserFormMixin(RoleRequiredMixin, ScopedMixin, ServiceFormMixin):
