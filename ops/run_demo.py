@@ -85,9 +85,11 @@ def demo_environment(database_url: str, host: str) -> dict[str, str]:
         "EMAIL_FILE_PATH": str(VAR / "mail"),
         "PYTHONUNBUFFERED": "1",
     }
-    if not env.get("CELERY_BROKER_URL") and not env.get("REDIS_URL"):
-        env["CELERY_BROKER_URL"] = "filesystem://"
+    if not env.get("REDIS_URL"):
+        # No Redis: the broker and the cache are folders every process of this machine shares.
+        env.setdefault("CELERY_BROKER_URL", "filesystem://")
         env["CELERY_FILESYSTEM_DIR"] = str(BROKER)
+        env.setdefault("CACHE_DIR", str(VAR / "cache"))
     return env
 
 
@@ -193,7 +195,7 @@ def main() -> int:
             # data is loaded; beat starts after it, so no periodic task runs on half a demo.
             t0 = time.monotonic()
             processes["web"] = start("web", [
-                PY, "-m", "gunicorn", "zvhd.wsgi",
+                PY, "-m", "gunicorn", "zvhd.wsgi", "--config", "zvhd/gunicorn.conf.py",
                 "--bind", f"{args.host}:{args.port}", "--workers", os.environ.get(
                     "WEB_CONCURRENCY", "2"),
             ], env)  # fmt: skip

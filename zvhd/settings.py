@@ -167,6 +167,15 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+elif env.str("CACHE_DIR", default=""):
+    # One machine without Redis (`make run`): a folder every process shares, so the API
+    # throttle, the lockout and used TOTP codes hold across gunicorn's workers.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env.str("CACHE_DIR"),
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Production refuses a per-process cache (zvhd/checks.py, E003) unless this says there is
