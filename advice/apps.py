@@ -9,6 +9,10 @@ class AdviceConfig(AppConfig):
     verbose_name = _("Advies en informatieknooppunt")
 
     def ready(self):
+        from advice.imports import AdviceImporter
+        from zvhd.imports.registry import register as register_importer
+
+        register_importer(AdviceImporter)
         from advice import panels
         from advice.models import ADVICE_POLICY, DIRECTORY_POLICY, SIGNAL_POLICY, roles_for
         from zvhd.navigation import NavItem, Panel, register, register_panel

@@ -102,10 +102,10 @@ def run(argv: list[str]) -> None:
     _setup()
     from django.core.management import call_command
 
-    from api.imports import run_import
     from api.services import import_account
     from cases.imports import CaseImporter
     from cases.models import Case
+    from zvhd.imports.framework import run_import
     from zvhd.network import demo
 
     call_command("migrate", "--noinput", verbosity=0)
