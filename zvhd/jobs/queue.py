@@ -26,12 +26,18 @@ def _broker_errors() -> tuple[type[BaseException], ...]:
 def _signature(task_name: str, job_id: int):
     """The task by its registered name: services need not import the tasks module (no cycle).
 
-    The registry is filled before the lookup, so that with tasks run eagerly (the demo, the
-    tests) the named task runs like any other, and with a broker the message is sent by name.
+    Task names are the dotted path of their function ("reports.tasks.render_document"). The
+    module is imported here, at send time (a no-op once it is loaded), so that with tasks run
+    eagerly (the demo, the tests) the named task runs like any other and with a broker the
+    message is sent by name. Only that module: Celery's `import_default_modules` would load
+    every app's tasks and cost a cold web process seconds on its first job.
     """
+    import importlib
+
     from celery import current_app
 
-    current_app.loader.import_default_modules()
+    if task_name not in current_app.tasks:
+        importlib.import_module(task_name.rsplit(".", 1)[0])
     return current_app.signature(task_name, args=[job_id])
 
 
