@@ -10,6 +10,10 @@ class AdviceConfig(AppConfig):
 
     def ready(self):
         from advice import demo, figures, panels
+        from advice.imports import AdviceImporter
+        from zvhd.imports.registry import register as register_importer
+
+        register_importer(AdviceImporter)
         from advice.models import ADVICE_POLICY, DIRECTORY_POLICY, SIGNAL_POLICY, roles_for
         from zvhd.apps_contract import AppContract, Demo, register
         from zvhd.navigation import NavItem, Panel

@@ -1,13 +1,13 @@
-"""The file format of `import_advice` and the import page (issue 9), on api.imports."""
+"""The file format of `import_advice` and the import page (issue 9), on zvhd.imports."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from advice import services
 from advice.models import AdviceKind, Topic
-from api.imports import Importer, RowProblems, lookup, parse_choice, parse_date
-from api.models import ImportKind
+from zvhd.imports.framework import Importer, RowProblems, lookup, parse_choice, parse_date
 from zvhd.network.models import Municipality, Organisation
 
 COLUMNS = ["external_id", "date", "kind", "requesting_organisation", "municipality", "topic"]
@@ -20,7 +20,8 @@ KINDS = {
 
 
 class AdviceImporter(Importer):
-    kind = ImportKind.ADVICE
+    kind = "advice"
+    label = gettext_lazy("Adviesvragen")
     columns = COLUMNS
     required = {"external_id", "date", "kind", "requesting_organisation"}
     field_columns = {

@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ApiConfig(AppConfig):
-    """The REST API for partner systems, its machine clients, and imports from the old system."""
+    """The REST API for partner systems and its machine clients (imports: zvhd.imports)."""
 
     name = "api"
-    verbose_name = _("API en import")
+    verbose_name = _("API")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
@@ -21,7 +21,6 @@ class ApiConfig(AppConfig):
                 label=self.label,
                 menu=[
                     NavItem(_("API-koppelingen"), "api:client_list", roles=beheer, order=91),
-                    NavItem(_("Import"), "api:import_list", roles=beheer, order=92),
                 ],
                 panels=[Panel("api/panels/beheer.html", beheer, panels.beheer, order=11)],
             )

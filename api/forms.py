@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from api.models import ImportKind, Scope
+from api.models import Scope
 from zvhd.network.models import Organisation
 
 
@@ -25,11 +25,3 @@ class ClientForm(forms.Form):
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(label=_("Reden van intrekken"), max_length=300)
-
-
-class UploadForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Wat importeert u?"), choices=ImportKind.choices)
-    file = forms.FileField(
-        label=_("Bestand"),
-        help_text=_("CSV (UTF-8, gescheiden door ; of ,) of Excel (.xlsx), hoogstens 20 MB."),
-    )

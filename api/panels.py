@@ -1,4 +1,5 @@
-from api.models import ApiClient, ImportJob
+from api.models import ApiClient
+from zvhd.imports.models import ImportJob
 
 
 def beheer(request):
@@ -6,9 +7,5 @@ def beheer(request):
     user = request.user
     return {
         "active_clients": ApiClient.objects.visible_to(user).active().count(),
-        "busy_imports": list(
-            ImportJob.objects.visible_to(user)
-            .filter(status__in=["uploaded", "validating", "valid", "confirmed", "importing"])
-            .for_list()[:5]
-        ),
+        "busy_imports": list(ImportJob.objects.visible_to(user).busy().for_list()[:5]),
     }

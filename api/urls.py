@@ -28,6 +28,4 @@ urlpatterns = [
     path("koppelingen/", views.ClientListView.as_view(), name="client_list"),
     path("koppelingen/nieuw/", views.ClientCreateView.as_view(), name="client_create"),
     path("koppelingen/<int:pk>/intrekken/", views.ClientRevokeView.as_view(), name="client_revoke"),
-    path("import/", views.ImportListView.as_view(), name="import_list"),
-    path("import/<int:pk>/", views.ImportDetailView.as_view(), name="import_detail"),
 ]

@@ -1,11 +1,10 @@
-"""Beheer pages of the api app: machine clients and imports (functioneel beheerder only),
+"""Beheer pages of the api app: machine clients (functioneel beheerder only),
 and the public documentation page of the API."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
@@ -14,9 +13,8 @@ from django.views.generic import DetailView, FormView, ListView, TemplateView
 from drf_spectacular.views import SpectacularAPIView
 
 from api import services
-from api.forms import ClientForm, RevokeForm, UploadForm
-from api.models import ApiClient, ImportJob
-from api.tasks import progress_key
+from api.forms import ClientForm, RevokeForm
+from api.models import ApiClient
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
 from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, apply_service_errors
@@ -85,67 +83,6 @@ class ClientRevokeView(RoleRequiredMixin, ScopedMixin, DetailView):
             request, _("De koppeling %(name)s is ingetrokken.") % {"name": self.object}
         )
         return redirect("api:client_list")
-
-
-# ---------------------------------------------------------------------------------------------
-# Imports
-
-
-class ImportListView(RoleRequiredMixin, ScopedListMixin, ListView):
-    roles = BEHEER
-    model = ImportJob
-    read_method = "for_list"
-    template_name = "api/import_list.html"
-    paginate_by = 25
-    log_reads = False  # the jobs hold counts and row numbers, no personal data
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.setdefault("form", UploadForm())
-        return context
-
-    def post(self, request, *args, **kwargs):
-        form = UploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                job = services.upload_import(
-                    kind=form.cleaned_data["kind"],
-                    upload=form.cleaned_data["file"],
-                    requested_by=request.user,
-                )
-            except ValidationError as exc:
-                apply_service_errors(form, exc)
-            else:
-                return redirect("api:import_detail", pk=job.pk)
-        self.object_list = self.get_queryset()
-        return self.render_to_response(self.get_context_data(form=form), status=400)
-
-
-class ImportDetailView(RoleRequiredMixin, ScopedMixin, DetailView):
-    roles = BEHEER
-    model = ImportJob
-    read_method = "for_detail"
-    log_reads = False
-
-    def get_template_names(self):
-        # htmx polls only the status block while the job runs.
-        if self.request.htmx:
-            return ["api/import_status.html"]
-        return ["api/import_detail.html"]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        job = self.object
-        context["progress"] = cache.get(progress_key(job.pk)) if job.busy else None
-        return context
-
-    def post(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        try:
-            services.confirm_import(job=self.object, confirmed_by=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        return redirect("api:import_detail", pk=self.object.pk)
 
 
 # ---------------------------------------------------------------------------------------------

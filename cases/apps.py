@@ -7,6 +7,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
+        from cases.imports import CaseImporter
+        from zvhd.imports.registry import register as register_importer
+
+        register_importer(CaseImporter)
         from django.db.models import Q
         from django.db.models.signals import m2m_changed, post_delete, post_save
 

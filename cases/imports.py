@@ -1,4 +1,4 @@
-"""The file format of `import_cases` and the import page (issue 9), on api.imports.
+"""The file format of `import_cases` and the import page (issue 9), on zvhd.imports.
 
 Each row is checked by `cases.services.prepare_historic_case`, so an imported case obeys the
 same rules as one made in the app; once every row passed, `import_historic_cases` writes them
@@ -11,10 +11,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from api.imports import Importer, RowProblems, lookup, parse_choice, parse_date
-from api.models import ImportKind
 from cases import services
 from cases.models import ClosingReason, Decision, ProblemArea, Topic
+from zvhd.imports.framework import Importer, RowProblems, lookup, parse_choice, parse_date
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
 
 COLUMNS = [
@@ -52,7 +51,8 @@ DIRECTOR = gettext_lazy("procesregisseur (gebruikersnaam)")
 
 
 class CaseImporter(Importer):
-    kind = ImportKind.CASES
+    kind = "cases"
+    label = gettext_lazy("Casussen")
     columns = COLUMNS
     required = {
         "external_id",

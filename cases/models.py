@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from zvhd.jobs import JobStatus
 from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, Organisation
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
@@ -677,14 +678,6 @@ class KetenkamerQuerySet(GuardedQuerySet):
         return self.prefetch_related("attendees")
 
 
-class DocumentStatus(models.TextChoices):
-    NONE = "", _("Niet aangevraagd")
-    PENDING = "pending", _("In de wachtrij")
-    RUNNING = "running", _("Wordt gemaakt")
-    DONE = "done", _("Klaar")
-    FAILED = "failed", _("Mislukt")
-
-
 class Ketenkamer(Versioned, models.Model):
     """The weekly triage meeting. Its agenda is every registration in triage on that day."""
 
@@ -695,7 +688,7 @@ class Ketenkamer(Versioned, models.Model):
     attendance_notes = models.CharField(_("overige aanwezigen"), max_length=500, blank=True)
     # The decision list PDF, made by a task (never in a request).
     decision_list_status = models.CharField(
-        max_length=10, choices=DocumentStatus.choices, blank=True, default=DocumentStatus.NONE
+        max_length=10, choices=JobStatus.choices, blank=True, default=JobStatus.NONE
     )
     decision_list_file = models.FileField(upload_to="ketenkamer/", blank=True)
     decision_list_requested_by = models.ForeignKey(

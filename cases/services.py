@@ -50,7 +50,7 @@ from cases.models import (
     qualifies,
 )
 from zvhd.batch import BATCH_SIZE, clean_without_queries
-from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
+from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Municipality, Organisation, User
 from zvhd.permissions import grant, revoke
 from zvhd.privacy.retention import is_destroyed
@@ -251,9 +251,7 @@ def register_case(
         reason=origin or _("Aanmelding ontvangen"),
         at=registered_at,
     )
-    from cases import tasks
-
-    enqueue_on_commit(tasks.notify_new_registration, case.pk)
+    enqueue_on_commit("cases.tasks.notify_new_registration", case.pk)
     return case
 
 
@@ -402,9 +400,7 @@ def decide_triage(
         case.started_on = decided_on
         case.director, case.support, case.guide = director, support, guide
     _save(case, decided_by)
-    from cases import tasks
-
-    enqueue_on_commit(tasks.notify_triage_decision, case.pk)
+    enqueue_on_commit("cases.tasks.notify_triage_decision", case.pk)
     return triage
 
 
@@ -421,20 +417,16 @@ def withdraw_case(*, case: Case, withdrawn_by: User, reason: str) -> Case:
 @transaction.atomic
 def request_decision_list(*, ketenkamer: Ketenkamer, requested_by: User) -> Ketenkamer:
     """Queue the decision-list PDF (made by a task, never in the request)."""
-    ketenkamer.decision_list_status = "pending"
+    ketenkamer.decision_list_status = JobStatus.PENDING
     ketenkamer.decision_list_requested_by = requested_by
     ketenkamer.decision_list_error = ""
     ketenkamer.save(
         update_fields=["decision_list_status", "decision_list_requested_by", "decision_list_error"]
     )
-    from cases import tasks
-
     enqueue_on_commit(
-        tasks.render_decision_list,
+        "cases.tasks.render_decision_list",
         ketenkamer.pk,
-        on_failure=mark_failed_to_queue(
-            Ketenkamer, status_field="decision_list_status", error_field="decision_list_error"
-        ),
+        on_failure=mark_failed_to_queue(Ketenkamer, prefix="decision_list_"),
     )
     return ketenkamer
 

@@ -16,7 +16,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from zvhd.jobs import run_job
 from zvhd.network.models import Role, User
+
+RENDER_DECISION_LIST = "cases.tasks.render_decision_list"
 
 REMINDER_DAYS_AHEAD = 3  # actions and reviews falling due within this many days
 
@@ -150,30 +153,28 @@ def send_review_reminders() -> int:
     return sent
 
 
-@shared_task(acks_late=True)
-def render_decision_list(ketenkamer_id: int) -> str:
+@shared_task(bind=True, name=RENDER_DECISION_LIST, acks_late=True)
+def render_decision_list(self, ketenkamer_id: int) -> str:
     """The ketenkamer's decision list as a PDF on the Ketenkamer row. Safe to run twice."""
     from cases.models import Ketenkamer
+
+    return run_job(
+        Ketenkamer,
+        ketenkamer_id,
+        _render_decision_list,
+        prefix="decision_list_",
+        task=self,
+        saves=["decision_list_file"],
+    )
+
+
+def _render_decision_list(ketenkamer) -> None:
     from cases.viewmodels import decision_list
     from zvhd.pdf import render_pdf
 
-    ketenkamer = Ketenkamer.objects.filter(pk=ketenkamer_id).first()
-    if ketenkamer is None:
-        return "missing"
-    Ketenkamer.objects.filter(pk=ketenkamer_id).update(decision_list_status="running")
-    try:
-        pdf = render_pdf("cases/pdf/decision_list.html", {"view": decision_list(ketenkamer)})
-    except Exception as error:  # the row must say it failed; the worker log has the details
-        Ketenkamer.objects.filter(pk=ketenkamer_id).update(
-            decision_list_status="failed", decision_list_error=str(error)[:300]
-        )
-        raise
+    pdf = render_pdf("cases/pdf/decision_list.html", {"view": decision_list(ketenkamer)})
     if ketenkamer.decision_list_file:
         ketenkamer.decision_list_file.delete(save=False)
     ketenkamer.decision_list_file.save(
         f"besluitenlijst-{ketenkamer.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False
     )
-    Ketenkamer.objects.filter(pk=ketenkamer_id).update(
-        decision_list_status="done", decision_list_file=ketenkamer.decision_list_file.name
-    )
-    return "done"

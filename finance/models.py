@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from finance.distribution import EQUAL, INHABITANTS
+from zvhd.jobs import Job, JobStatus
 from zvhd.network.models import Municipality, Organisation, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.versions import Versioned
@@ -479,13 +480,6 @@ class DocumentKind(models.TextChoices):
     LETTER = "brief", _("bijdragebrief (PDF)")
 
 
-class DocumentStatus(models.TextChoices):
-    PENDING = "pending", _("in de wachtrij")
-    RUNNING = "running", _("wordt gemaakt")
-    DONE = "done", _("klaar")
-    FAILED = "failed", _("mislukt")
-
-
 class FinanceDocumentQuerySet(GuardedQuerySet):
     def visible_to(self, user, action=VIEW):
         scope = scope_for(user, action)
@@ -496,7 +490,7 @@ class FinanceDocumentQuerySet(GuardedQuerySet):
                 kind=DocumentKind.LETTER,
                 municipality_id=user.municipality_id,
                 year__status=YearStatus.ADOPTED,
-                status=DocumentStatus.DONE,
+                status=JobStatus.DONE,
             )
         return self.none()
 
@@ -504,24 +498,16 @@ class FinanceDocumentQuerySet(GuardedQuerySet):
         return self.select_related("year", "municipality", "requested_by").order_by("-requested_at")
 
 
-class FinanceDocument(models.Model):
+class FinanceDocument(Job):
+    upload_folder = "finance"
+
     kind = models.CharField(_("soort"), max_length=12, choices=DocumentKind.choices)
     year = models.ForeignKey(FinanceYear, on_delete=models.CASCADE, related_name="documents")
     municipality = models.ForeignKey(
         Municipality, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.PENDING
-    )
-    file = models.FileField(upload_to="finance/", blank=True)
     amount = money(verbose_name=_("bedrag in de brief"), null=True, blank=True)
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    requested_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["progress", "step"])
 
     objects = FinanceDocumentQuerySet.as_manager()
 
@@ -546,7 +532,3 @@ class FinanceDocument(models.Model):
     def filename(self) -> str:
         suffix = f"-{self.municipality.slug}" if self.municipality_id else ""
         return f"zvhd-{self.kind}-{self.year.year}{suffix}.pdf"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in (DocumentStatus.DONE, DocumentStatus.FAILED)

@@ -1,7 +1,8 @@
 """Start-page panels: the finance officer's open work, the contact's own contribution."""
 
 from finance.figures import contributions_for
-from finance.models import DocumentStatus, FinanceDocument, FinanceYear, YearStatus
+from finance.models import FinanceDocument, FinanceYear, YearStatus
+from zvhd.jobs import JobStatus
 
 
 def finance(request):
@@ -10,9 +11,7 @@ def finance(request):
     return {
         "years": years,
         "concepts": [y for y in years if y.status == YearStatus.CONCEPT],
-        "failed": FinanceDocument.objects.visible_to(user)
-        .filter(status=DocumentStatus.FAILED)
-        .count(),
+        "failed": FinanceDocument.objects.visible_to(user).filter(status=JobStatus.FAILED).count(),
     }
 
 

@@ -604,14 +604,10 @@ def request_document(
         year=year, kind=kind, municipality=municipality, requested_by=requested_by
     )
     _history(document, requested_by).save()
-    from finance.tasks import render_document
-
     enqueue_on_commit(
-        render_document,
+        "finance.tasks.render_document",
         document.pk,
-        on_failure=mark_failed_to_queue(
-            FinanceDocument, status_field="status", error_field="error"
-        ),
+        on_failure=mark_failed_to_queue(FinanceDocument),
     )
     return document
 

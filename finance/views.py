@@ -8,7 +8,7 @@ municipality. Everyone else gets a 403 (no role) or 404 (record out of scope).
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -46,6 +46,7 @@ from finance.models import (
     FinanceYear,
     YearStatus,
 )
+from zvhd.jobs.views import JobDownloadView
 from zvhd.network.models import Municipality, Population, Role
 from zvhd.permissions import CHANGE
 from zvhd.versions import EditConflict
@@ -478,22 +479,10 @@ class DocumentStatusView(ScopedMixin, DetailView):
         return super().get_queryset().select_related("year", "municipality")
 
 
-class DocumentDownloadView(ScopedMixin, SingleObjectMixin, View):
+class DocumentDownloadView(JobDownloadView):
     """Serves the PDF through the permission layer, never as a public media URL."""
 
     model = FinanceDocument
-    log_reads = False
-
-    def get(self, request, *args, **kwargs):
-        document = self.get_object()
-        if not document.file:
-            raise Http404
-        return FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.filename,
-            content_type="application/pdf",
-        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,20 +20,15 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from reports.policy import ALL, OWN_MUNICIPALITY, scope_for
+from zvhd.jobs import FINISHED, Job, JobStatus
 from zvhd.network.models import Municipality, Region
 from zvhd.permissions import VIEW, GuardedQuerySet
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
 
-class JobStatus(models.TextChoices):
-    PENDING = "pending", _("in de wachtrij")
-    RUNNING = "running", _("wordt gemaakt")
-    DONE = "done", _("klaar")
-    FAILED = "failed", _("mislukt")
-
-
-FINISHED = {JobStatus.DONE, JobStatus.FAILED}
+# The job kernel's statuses; imported here too because the app's code says `JobStatus`.
+__all__ = ["FINISHED", "JobStatus"]
 
 
 class _PolicyQuerySet(GuardedQuerySet):
@@ -57,26 +52,26 @@ class SnapshotQuerySet(_PolicyQuerySet):
         return self.filter(published=True, status=JobStatus.DONE)
 
 
-class YearSnapshot(models.Model):
+class YearSnapshot(Job):
+    """A job whose result is the figures (`data`), not a file; who asked is `created_by`."""
+
+    file = None
+    requested_by = None
+    requested_at = None
     year = models.PositiveSmallIntegerField(_("jaar"), validators=YEAR_VALIDATORS)
     version = models.PositiveIntegerField(_("versie"))
-    status = models.CharField(
-        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING
-    )
     data = models.JSONField(_("cijfers"), null=True, blank=True)
-    error = models.TextField(blank=True)
     reason = models.CharField(_("aanleiding"), max_length=300, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
     published = models.BooleanField(_("gepubliceerd"), default=False)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     published_at = models.DateTimeField(null=True, blank=True)
-    history = HistoricalRecords(excluded_fields=["data"])
+    history = HistoricalRecords(excluded_fields=["data", "progress", "step"])
     objects = SnapshotQuerySet.as_manager()
 
     class Meta:
@@ -240,7 +235,9 @@ class DocumentQuerySet(GuardedQuerySet):
         )
 
 
-class ReportDocument(models.Model):
+class ReportDocument(Job):
+    upload_folder = "reports"
+
     kind = models.CharField(_("soort"), max_length=12, choices=DocumentKind.choices)
     year = models.PositiveSmallIntegerField(_("jaar"), validators=YEAR_VALIDATORS)
     municipality = models.ForeignKey(
@@ -251,18 +248,6 @@ class ReportDocument(models.Model):
     snapshot = models.ForeignKey(
         YearSnapshot, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
     )
-    status = models.CharField(
-        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.PENDING
-    )
-    progress = models.PositiveSmallIntegerField(_("voortgang (%)"), default=0)
-    step = models.CharField(_("stap"), max_length=100, blank=True)
-    file = models.FileField(upload_to="reports/", blank=True)
-    error = models.TextField(blank=True)
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    requested_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
     history = HistoricalRecords(excluded_fields=["progress", "step"])
     objects = DocumentQuerySet.as_manager()
 
@@ -285,7 +270,3 @@ class ReportDocument(models.Model):
     def filename(self) -> str:
         suffix = f"-{self.municipality.slug}" if self.municipality_id else ""
         return f"zvhd-{self.kind}-{self.year}{suffix}.pdf"
-
-    @property
-    def is_finished(self) -> bool:
-        return self.status in FINISHED

@@ -35,12 +35,8 @@ def request_snapshot(*, year: int, requested_by, reason: str = "") -> YearSnapsh
     )
     snapshot._history_user = requested_by
     snapshot.save()
-    from reports.tasks import freeze_year
-
     enqueue_on_commit(
-        freeze_year,
-        snapshot.pk,
-        on_failure=mark_failed_to_queue(YearSnapshot, status_field="status", error_field="error"),
+        "reports.tasks.freeze_year", snapshot.pk, on_failure=mark_failed_to_queue(YearSnapshot)
     )
     return snapshot
 
@@ -148,12 +144,10 @@ def request_document(*, kind: str, year: int, requested_by, municipality=None) -
     )
     document._history_user = requested_by
     document.save()
-    from reports.tasks import render_document
-
     # Redis down: the row says FAILED "kon niet in de wachtrij" instead of waiting forever.
     enqueue_on_commit(
-        render_document,
+        "reports.tasks.render_document",
         document.pk,
-        on_failure=mark_failed_to_queue(ReportDocument, status_field="status", error_field="error"),
+        on_failure=mark_failed_to_queue(ReportDocument),
     )
     return document

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -36,6 +36,7 @@ from reports.models import (
 from reports.policy import ALL, OWN_MUNICIPALITY, roles_for, scope_for
 from reports.tables import build_tables, table_by_slug
 from zvhd.jobs import NOT_QUEUED_MESSAGE
+from zvhd.jobs.views import JobDownloadView
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE
 from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, apply_service_errors
@@ -280,20 +281,8 @@ class DocumentStatusView(ScopedMixin, DetailView):
         return super().get_queryset().select_related("municipality", "snapshot")
 
 
-class DocumentDownloadView(ScopedMixin, SingleObjectMixin, View):
+class DocumentDownloadView(JobDownloadView):
     model = ReportDocument
-    log_reads = False
-
-    def get(self, request, *args, **kwargs):
-        document = self.get_object()
-        if not document.file:
-            raise Http404
-        return FileResponse(
-            document.file.open("rb"),
-            as_attachment=True,
-            filename=document.filename,
-            content_type="application/pdf",
-        )
 
 
 class FactsheetListView(RoleRequiredMixin, ScopedListMixin, ListView):

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "zvhd",
     "zvhd.network",
     "zvhd.privacy",
+    "zvhd.imports",
     "cases",
     "advice",
     "aftercare",

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, View
+from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
 from cases import forms, services
 from cases.models import Case, Ketenkamer, Status
 from cases.policy import DETAILS, KETENKAMER, TRIAGE_ROLES
+from zvhd.jobs import JobStatus
+from zvhd.jobs.views import JobDownloadView
 from zvhd.permissions import CHANGE, VIEW
-from zvhd.privacy.models import AccessAction
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
 
 
@@ -119,11 +119,14 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         return reverse("cases:ketenkamer_detail", args=[self.object.pk])
 
 
-class DecisionListView(ScopedMixin, SingleObjectMixin, View):
+class DecisionListView(JobDownloadView):
     """POST: queue the PDF. GET: its status (htmx polls this) or, when done, the file."""
 
     model = Ketenkamer
-    log_reads = False
+    file_field = "decision_list_file"
+
+    def get_filename(self, obj) -> str:
+        return f"besluitenlijst-ketenkamer-{obj.date:%Y-%m-%d}.pdf"
 
     def post(self, request, *args, **kwargs):
         self.action = CHANGE
@@ -136,16 +139,8 @@ class DecisionListView(ScopedMixin, SingleObjectMixin, View):
 
     def get(self, request, *args, **kwargs):
         ketenkamer = self.get_object()
-        if request.GET.get("download") and ketenkamer.decision_list_status == "done":
-            from zvhd.privacy.services import log_access
-
-            log_access(request=request, obj=ketenkamer, action=AccessAction.EXPORT)
-            return FileResponse(
-                ketenkamer.decision_list_file.open("rb"),
-                as_attachment=True,
-                filename=f"besluitenlijst-ketenkamer-{ketenkamer.date:%Y-%m-%d}.pdf",
-                content_type="application/pdf",
-            )
+        if request.GET.get("download") and ketenkamer.decision_list_status == JobStatus.DONE:
+            return self.file_response(ketenkamer)
         return self._status(ketenkamer)
 
     def _status(self, ketenkamer):

@@ -4,14 +4,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from api.models import ApiClient, ImportJob
+from api.models import ApiClient
 from cases.models import Case
 from tests.api.factories import make_client
 from tests.imports.test_import_cases import csv_bytes, row
+from zvhd.imports.models import ImportJob
 
 pytestmark = pytest.mark.django_db
 
-PAGES = ["api:client_list", "api:client_create", "api:import_list"]
+PAGES = ["api:client_list", "api:client_create", "imports:list"]
 # Role × page: only the functioneel beheerder; everyone else a 403.
 MATRIX = [
     (name, page, 200 if name == "beheerder" else 403)
@@ -79,16 +80,16 @@ def test_the_import_page_checks_then_imports_after_confirmation(
     page = client_for(cast.beheerder)
     upload = SimpleUploadedFile("oud.csv", csv_bytes([row(), row(external_id="OUD-2")]))
     with django_capture_on_commit_callbacks(execute=True):
-        response = page.post(reverse("api:import_list"), {"kind": "cases", "file": upload})
+        response = page.post(reverse("imports:list"), {"kind": "cases", "file": upload})
     job = ImportJob.objects.get()
     assert response.status_code == 302
     job.refresh_from_db()
     assert (job.status, job.created_count) == ("valid", 2)
     assert not Case.objects.exists()  # checked, nothing written yet
-    detail = page.get(reverse("api:import_detail", args=[job.pk])).content.decode()
+    detail = page.get(reverse("imports:detail", args=[job.pk])).content.decode()
     assert "Bevestigen en importeren" in detail
     with django_capture_on_commit_callbacks(execute=True):
-        page.post(reverse("api:import_detail", args=[job.pk]))
+        page.post(reverse("imports:detail", args=[job.pk]))
     job.refresh_from_db()
     assert (job.status, Case.objects.count()) == ("done", 2)
     assert not job.file  # the upload with personal data is gone
@@ -101,13 +102,13 @@ def test_an_upload_with_problems_shows_the_report_and_cannot_be_confirmed(
     page = client_for(cast.beheerder)
     upload = SimpleUploadedFile("fout.csv", csv_bytes([row(bsn="123456789")]))
     with django_capture_on_commit_callbacks(execute=True):
-        page.post(reverse("api:import_list"), {"kind": "cases", "file": upload})
+        page.post(reverse("imports:list"), {"kind": "cases", "file": upload})
     job = ImportJob.objects.get()
     job.refresh_from_db()
     assert job.status == "invalid"
-    html = page.get(reverse("api:import_detail", args=[job.pk])).content.decode()
+    html = page.get(reverse("imports:detail", args=[job.pk])).content.decode()
     assert "elfproef" in html and "Bevestigen" not in html
-    page.post(reverse("api:import_detail", args=[job.pk]))
+    page.post(reverse("imports:detail", args=[job.pk]))
     job.refresh_from_db()
     assert job.status == "invalid" and not Case.objects.exists()
 
@@ -115,7 +116,7 @@ def test_an_upload_with_problems_shows_the_report_and_cannot_be_confirmed(
 def test_a_wrong_file_type_is_refused_next_to_the_field(client_for, cast):
     upload = SimpleUploadedFile("oud.pdf", b"%PDF")
     response = client_for(cast.beheerder).post(
-        reverse("api:import_list"), {"kind": "cases", "file": upload}
+        reverse("imports:list"), {"kind": "cases", "file": upload}
     )
     assert response.status_code == 400
     assert "CSV" in response.content.decode() and not ImportJob.objects.exists()
@@ -126,11 +127,11 @@ def test_the_import_list_query_count_does_not_grow(client_for, cast, django_asse
     for n in range(3):
         ImportJob.objects.create(kind="cases", filename=f"{n}.csv", requested_by=cast.beheerder)
     with django_assert_max_num_queries(12):
-        page.get(reverse("api:import_list"))
+        page.get(reverse("imports:list"))
     for n in range(10):
         ImportJob.objects.create(kind="cases", filename=f"x{n}.csv", requested_by=cast.beheerder)
     with django_assert_max_num_queries(12):
-        page.get(reverse("api:import_list"))
+        page.get(reverse("imports:list"))
 
 
 def test_an_import_that_cannot_be_queued_says_so_instead_of_failing_the_page(
@@ -139,7 +140,7 @@ def test_an_import_that_cannot_be_queued_says_so_instead_of_failing_the_page(
     """Redis down: the upload is kept as a job that says 'kon niet in de wachtrij', no 500."""
     from kombu.exceptions import OperationalError
 
-    from api import tasks
+    from zvhd.imports import tasks
 
     def unreachable(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
@@ -149,9 +150,9 @@ def test_an_import_that_cannot_be_queued_says_so_instead_of_failing_the_page(
     page = client_for(cast.beheerder)
     upload = SimpleUploadedFile("oud.csv", csv_bytes([row()]))
     with django_capture_on_commit_callbacks(execute=True):
-        response = page.post(reverse("api:import_list"), {"kind": "cases", "file": upload})
+        response = page.post(reverse("imports:list"), {"kind": "cases", "file": upload})
     assert response.status_code == 302
     job = ImportJob.objects.get()
     assert job.status == "not_queued" and not job.file  # the personal data is not kept
-    detail = page.get(reverse("api:import_detail", args=[job.pk])).content.decode()
+    detail = page.get(reverse("imports:detail", args=[job.pk])).content.decode()
     assert "Kon niet in de wachtrij" in detail and "probeer het later opnieuw" in detail

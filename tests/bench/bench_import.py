@@ -95,6 +95,13 @@ def make_advice_file(rows: int, rng: random.Random) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+def _peak_rss_mb() -> float:
+    """This process's peak resident memory so far (the import runs in it, as in a worker)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run(argv: list[str]) -> None:
     rows = 10000
     if "--rows" in argv:
@@ -102,10 +109,10 @@ def run(argv: list[str]) -> None:
     _setup()
     from django.core.management import call_command
 
-    from api.imports import run_import
-    from api.services import import_account
     from cases.imports import CaseImporter
     from cases.models import Case
+    from zvhd.imports.framework import run_import
+    from zvhd.imports.services import import_account
     from zvhd.network import demo
 
     call_command("migrate", "--noinput", verbosity=0)
@@ -115,8 +122,8 @@ def run(argv: list[str]) -> None:
     # CPU seconds of this process (not of the PostgreSQL server) next to the wall clock: on a
     # shared machine the wall clock mostly measures the neighbours.
     print(
-        "| run | rows | seconds | cpu s (python) | created | skipped | problems |\n"
-        "|---|---|---|---|---|---|---|"
+        "| run | rows | seconds | cpu s (python) | created | skipped | problems | peak RSS MB |\n"
+        "|---|---|---|---|---|---|---|---|"
     )
     for label, dry in (("dry run", True), ("import", False), ("re-import", False)):
         started, cpu = time.monotonic(), time.process_time()
@@ -124,7 +131,7 @@ def run(argv: list[str]) -> None:
         seconds, cpu = time.monotonic() - started, time.process_time() - cpu
         print(
             f"| {label} | {result.total} | {seconds:.1f} | {cpu:.1f} | {result.created} "
-            f"| {result.skipped} | {result.problem_count} |",
+            f"| {result.skipped} | {result.problem_count} | {_peak_rss_mb():.0f} |",
             flush=True,
         )
     print(f"cases in the database: {Case.objects.count()}")

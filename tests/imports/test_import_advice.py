@@ -4,7 +4,7 @@ import pytest
 
 from advice.imports import COLUMNS, AdviceImporter
 from advice.models import AdviceRecord, Topic
-from api.imports import run_import
+from zvhd.imports.framework import run_import
 
 pytestmark = pytest.mark.django_db
 

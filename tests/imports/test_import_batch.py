@@ -20,8 +20,6 @@ from advice.imports import COLUMNS as ADVICE_COLUMNS
 from advice.imports import AdviceImporter
 from advice.models import AdviceRecord
 from advice.models import Topic as AdviceTopic
-from api.imports import RowProblems, run_import
-from api.models import ImportedRecord
 from cases import services
 from cases.imports import CaseImporter
 from cases.models import (
@@ -35,6 +33,8 @@ from cases.models import (
     TriageDecision,
 )
 from tests.imports.test_import_cases import csv_bytes, row
+from zvhd.imports.framework import RowProblems, run_import
+from zvhd.imports.models import ImportedRecord
 
 pytestmark = pytest.mark.django_db
 

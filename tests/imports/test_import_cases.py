@@ -7,10 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from api.imports import run_import
-from api.models import ImportedRecord
 from cases.imports import COLUMNS, CaseImporter
 from cases.models import Case, Person, Status
+from zvhd.imports.framework import run_import
+from zvhd.imports.models import ImportedRecord
 
 pytestmark = pytest.mark.django_db
 

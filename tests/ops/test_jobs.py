@@ -1,4 +1,4 @@
-"""The job pattern (zvhd/jobs.py): a job completes once, however often it is delivered."""
+"""The job pattern (zvhd/jobs/): a job completes once, however often it is delivered."""
 
 import time
 
@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import connection, models
 from django.test.utils import isolate_apps
 
-from zvhd.jobs import JobStatus, _lock_key, enqueue_on_commit, mark_not_queued, run_once
+from zvhd.jobs import JobStatus, enqueue_on_commit, lock_key, mark_not_queued, run_job
 
 
 @pytest.fixture
@@ -38,8 +38,8 @@ def render(job):
 
 def test_a_job_runs_then_a_second_delivery_is_skipped(job_model):
     job = job_model.objects.create()
-    assert run_once(job_model, job.pk, render) == "done"
-    assert run_once(job_model, job.pk, render) == "skipped"
+    assert run_job(job_model, job.pk, render) == "done"
+    assert run_job(job_model, job.pk, render) == "skipped"
     job.refresh_from_db()
     assert (job.status, job.runs) == (JobStatus.DONE, 1)
 
@@ -50,10 +50,10 @@ def test_a_failing_job_says_failed_and_a_redelivery_tries_again(job_model):
     def broken(_):
         raise OSError("schijf vol")
 
-    assert run_once(job_model, job.pk, broken) == "failed"
+    assert run_job(job_model, job.pk, broken) == "failed"
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
-    assert run_once(job_model, job.pk, render) == "done"
+    assert run_job(job_model, job.pk, render) == "done"
 
 
 @pytest.mark.skipif("postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="PG")
@@ -64,10 +64,10 @@ def test_a_killed_worker_leaves_the_job_to_the_next_delivery_which_completes_it_
         host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"],
         password=db["PASSWORD"] or None, dbname=db["NAME"], autocommit=True,
     )  # fmt: skip
-    first_worker.execute("SELECT pg_advisory_lock(%s, %s)", _lock_key(job_model, job.pk))
+    first_worker.execute("SELECT pg_advisory_lock(%s, %s)", lock_key(job_model, job.pk))
 
     # While the first worker is alive, a duplicate delivery leaves the job alone.
-    assert run_once(job_model, job.pk, render) == "busy"
+    assert run_job(job_model, job.pk, render) == "busy"
     job.refresh_from_db()
     assert job.runs == 0
 
@@ -84,8 +84,8 @@ def test_a_killed_worker_leaves_the_job_to_the_next_delivery_which_completes_it_
             if cursor.fetchone()[0] == 0:
                 break
         time.sleep(0.05)
-    assert run_once(job_model, job.pk, render) == "done"
-    assert run_once(job_model, job.pk, render) == "skipped"
+    assert run_job(job_model, job.pk, render) == "done"
+    assert run_job(job_model, job.pk, render) == "skipped"
     job.refresh_from_db()
     assert (job.status, job.runs) == (JobStatus.DONE, 1)
 

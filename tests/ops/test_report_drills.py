@@ -30,7 +30,7 @@ from reports.models import DocumentKind, JobStatus, ReportDocument
 from reports.tasks import render_document
 from tests.bench.server import free_port
 from zvhd.celery import app as celery_app
-from zvhd.jobs import NOT_QUEUED_MESSAGE, _lock_key
+from zvhd.jobs import NOT_QUEUED_MESSAGE, lock_key
 
 BROKER = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/15")
 YEAR = 2025
@@ -99,7 +99,7 @@ def test_a_duplicate_delivery_while_the_first_run_lives_is_put_back_for_later(
     )  # fmt: skip
     try:
         live_worker.execute(
-            "SELECT pg_advisory_lock(%s, %s)", _lock_key(ReportDocument, document.pk)
+            "SELECT pg_advisory_lock(%s, %s)", lock_key(ReportDocument, document.pk)
         )
         # Not acknowledged as done: sent again for later, so that if the live run dies this
         # copy finishes the job (outside a worker, Celery shows that as Retry).

@@ -210,3 +210,36 @@ def test_list_page_query_count(cast, client_for, django_assert_max_num_queries):
     client = client_for(cast.privacy)
     with django_assert_max_num_queries(15):
         assert client.get(reverse("privacy:access_requests")).status_code == 200
+
+
+def test_an_inzage_pdf_that_fails_says_why_in_dutch_and_can_be_made_again(
+    cast, monkeypatch, settings, tmp_path
+):
+    """The job kernel marks the inzage-PDF failed with a Dutch reason on its row; the English
+    of the exception stays in the log; a next run (the button again) makes it."""
+    from zvhd.jobs import FAILED_MESSAGE
+    from zvhd.privacy import services
+
+    settings.MEDIA_ROOT = tmp_path
+    access_request = SubjectAccessRequest.objects.create(
+        received_on=date(2026, 1, 5),
+        requester="Brief van betrokkene",
+        bsn=valid_bsn(),
+        registered_by=cast.privacy,
+        pdf_status=JobStatus.PENDING,
+    )
+
+    def broken(access_request):
+        raise ValueError("could not convert string to float: 'Bakker'")
+
+    monkeypatch.setattr(services, "render_access_pdf", broken)
+    assert render_task(access_request.pk) == "failed"
+    access_request.refresh_from_db()
+    assert (access_request.pdf_status, access_request.pdf_error) == (
+        JobStatus.FAILED,
+        FAILED_MESSAGE,
+    )
+    monkeypatch.undo()
+    assert render_task(access_request.pk) == "done"
+    access_request.refresh_from_db()
+    assert (access_request.pdf_status, access_request.pdf_error) == (JobStatus.DONE, "")

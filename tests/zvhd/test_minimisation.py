@@ -66,12 +66,12 @@ def assert_ids_only(sent):
 
 @pytest.mark.django_db
 def test_main_flows_queue_ids_only(cast, queued, django_capture_on_commit_callbacks):
-    from api import services as api_services
     from finance import services as finance_services
     from finance.models import DocumentKind as FinanceKind
     from finance.models import FinanceYear
     from reports import services as report_services
     from reports.models import DocumentKind as ReportKind
+    from zvhd.imports import services as import_services
 
     with django_capture_on_commit_callbacks(execute=True):
         make_case(
@@ -87,14 +87,14 @@ def test_main_flows_queue_ids_only(cast, queued, django_capture_on_commit_callba
             year=year, kind=FinanceKind.BUDGET, requested_by=cast.financien
         )
         upload = SimpleUploadedFile("casussen.csv", b"achternaam;bsn\nVermeulen;123456782\n")
-        api_services.upload_import(kind="cases", upload=upload, requested_by=cast.beheerder)
+        import_services.upload_import(kind="cases", upload=upload, requested_by=cast.beheerder)
 
     names = {name for name, _, _ in queued}
     assert {
         "cases.tasks.notify_new_registration",
         "reports.tasks.render_document",
         "finance.tasks.render_document",
-        "api.tasks.validate_import",
+        "zvhd.imports.tasks.validate_import",
     } <= names
     assert_ids_only(queued)
 

@@ -167,6 +167,7 @@ class SubjectAccessRequest(Versioned, models.Model):
         related_name="+",
     )
     pdf = models.FileField(_("inzage-PDF"), upload_to="privacy/inzage/", blank=True)
+    pdf_error = models.TextField(_("reden (PDF)"), blank=True)  # why the job failed, in Dutch
     history = HistoricalRecords(excluded_fields=["pdf"])
 
     objects = SubjectAccessRequestQuerySet.as_manager()
@@ -446,6 +447,9 @@ class DestructionList(models.Model):
     certificate = models.FileField(
         _("verklaring van vernietiging"), upload_to="privacy/vernietiging/", blank=True
     )
+    # Why a job failed, in Dutch (zvhd.jobs.run_job with prefix destroy_ or certificate_).
+    destroy_error = models.TextField(_("reden (vernietiging)"), blank=True)
+    certificate_error = models.TextField(_("reden (verklaring)"), blank=True)
     history = HistoricalRecords(excluded_fields=["certificate"])
 
     objects = DestructionListQuerySet.as_manager()

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views import View
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView
 
+from zvhd.jobs.views import JobDownloadView
 from zvhd.network.models import Role
 from zvhd.privacy import services
 from zvhd.privacy.forms import (
@@ -325,14 +325,8 @@ class ExcludeItemView(RoleRequiredMixin, TemplateView):
         return self.render_to_response(self.get_context_data(item=item, form=form))
 
 
-class CertificateDownloadView(DestructionMixin, View):
-    def get(self, request, *args, **kwargs):
-        destruction_list = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
-        if not destruction_list.certificate:
-            raise Http404
-        return FileResponse(
-            destruction_list.certificate.open("rb"),
-            as_attachment=True,
-            filename=f"verklaring-vernietiging-{destruction_list.pk}.pdf",
-            content_type="application/pdf",
-        )
+class CertificateDownloadView(DestructionMixin, JobDownloadView):
+    file_field = "certificate"
+
+    def get_filename(self, obj) -> str:
+        return f"verklaring-vernietiging-{obj.pk}.pdf"

@@ -132,7 +132,6 @@ def request_access_pdf(*, access_request, user, request) -> None:
     from django.db import transaction
 
     from zvhd.jobs import JobStatus, enqueue_on_commit, mark_not_queued
-    from zvhd.privacy import tasks
     from zvhd.privacy.models import SubjectAccessRequest, SubjectAccessStatus
 
     with transaction.atomic():
@@ -143,9 +142,9 @@ def request_access_pdf(*, access_request, user, request) -> None:
         access_request.save(update_fields=["pdf_status", "pdf_requested_by", "status"])
         log_access(request=request, obj=access_request, action=AccessAction.EXPORT)
         enqueue_on_commit(
-            tasks.render_access_pdf,
+            "zvhd.privacy.tasks.render_access_pdf",
             access_request.pk,
-            on_failure=mark_not_queued(SubjectAccessRequest, field="pdf_status"),
+            on_failure=mark_not_queued(SubjectAccessRequest, prefix="pdf_"),
         )
 
 
@@ -494,7 +493,6 @@ def approve_destruction_list(*, destruction_list, approved_by):
     from django.utils import timezone
 
     from zvhd.jobs import JobStatus, enqueue_on_commit, mark_not_queued
-    from zvhd.privacy import tasks
     from zvhd.privacy.models import APPROVER_ROLES, DestructionList, DestructionStatus
 
     if not approved_by.has_role(*APPROVER_ROLES):
@@ -516,9 +514,9 @@ def approve_destruction_list(*, destruction_list, approved_by):
         destruction_list.destroy_status = JobStatus.PENDING
         destruction_list.save()
         enqueue_on_commit(
-            tasks.execute_destruction_list,
+            "zvhd.privacy.tasks.execute_destruction_list",
             destruction_list.pk,
-            on_failure=mark_not_queued(DestructionList, field="destroy_status"),
+            on_failure=mark_not_queued(DestructionList, prefix="destroy_"),
         )
     return destruction_list
 
@@ -526,7 +524,6 @@ def approve_destruction_list(*, destruction_list, approved_by):
 def retry_destruction(*, destruction_list, user):
     """Queue the destruction (or the certificate) again after it could not be queued or failed."""
     from zvhd.jobs import JobStatus, enqueue_on_commit, mark_not_queued
-    from zvhd.privacy import tasks
     from zvhd.privacy.models import DestructionList, DestructionStatus
 
     if destruction_list.status == DestructionStatus.APPROVED:
@@ -534,9 +531,9 @@ def retry_destruction(*, destruction_list, user):
         destruction_list._change_reason = "Vernietiging opnieuw in de wachtrij"
         destruction_list.save()
         enqueue_on_commit(
-            tasks.execute_destruction_list,
+            "zvhd.privacy.tasks.execute_destruction_list",
             destruction_list.pk,
-            on_failure=mark_not_queued(DestructionList, field="destroy_status"),
+            on_failure=mark_not_queued(DestructionList, prefix="destroy_"),
         )
     elif destruction_list.status == DestructionStatus.EXECUTED:
         _queue_certificate(destruction_list)
@@ -544,15 +541,14 @@ def retry_destruction(*, destruction_list, user):
 
 def _queue_certificate(destruction_list):
     from zvhd.jobs import JobStatus, enqueue_on_commit, mark_not_queued
-    from zvhd.privacy import tasks
     from zvhd.privacy.models import DestructionList
 
     destruction_list.certificate_status = JobStatus.PENDING
     destruction_list.save(update_fields=["certificate_status"])
     enqueue_on_commit(
-        tasks.render_destruction_certificate,
+        "zvhd.privacy.tasks.render_destruction_certificate",
         destruction_list.pk,
-        on_failure=mark_not_queued(DestructionList, field="certificate_status"),
+        on_failure=mark_not_queued(DestructionList, prefix="certificate_"),
     )
 
 
@@ -574,7 +570,7 @@ def scrub_access_log_paths(model, ids) -> int:
 
 
 def execute_destruction_list(destruction_list) -> None:
-    """Anonymise every approved record on the list (in a task; run_once owns the status).
+    """Anonymise every approved record on the list (in a task; run_job owns the status).
 
     Safe to run twice: records already destroyed are skipped. A record frozen now, or frozen
     at any time since the list was proposed, is left alone and marked excluded with that

@@ -9,19 +9,19 @@ from datetime import datetime
 from celery import shared_task
 from django.utils import timezone
 
-from zvhd.jobs import run_once
+from zvhd.jobs import run_job
 from zvhd.privacy.models import AccessLog
 
 # The access log is kept five years (Wgs accountability), then removed.
 ACCESS_LOG_RETENTION_YEARS = 5
 
 
-@shared_task(acks_late=True)
-def render_access_pdf(access_request_id: int) -> str:
+@shared_task(bind=True, acks_late=True)
+def render_access_pdf(self, access_request_id: int) -> str:
     from zvhd.privacy.models import SubjectAccessRequest
     from zvhd.privacy.services import render_access_pdf as render
 
-    return run_once(SubjectAccessRequest, access_request_id, render, field="pdf_status")
+    return run_job(SubjectAccessRequest, access_request_id, render, prefix="pdf_", task=self)
 
 
 def retention_cutoff(now: datetime | None = None) -> datetime:
@@ -52,17 +52,17 @@ def propose_destruction() -> int | None:
     return destruction_list.pk if destruction_list else None
 
 
-@shared_task(acks_late=True)
-def execute_destruction_list(destruction_list_id: int) -> str:
+@shared_task(bind=True, acks_late=True)
+def execute_destruction_list(self, destruction_list_id: int) -> str:
     from zvhd.privacy.models import DestructionList
     from zvhd.privacy.services import execute_destruction_list as execute
 
-    return run_once(DestructionList, destruction_list_id, execute, field="destroy_status")
+    return run_job(DestructionList, destruction_list_id, execute, prefix="destroy_", task=self)
 
 
-@shared_task(acks_late=True)
-def render_destruction_certificate(destruction_list_id: int) -> str:
+@shared_task(bind=True, acks_late=True)
+def render_destruction_certificate(self, destruction_list_id: int) -> str:
     from zvhd.privacy.models import DestructionList
     from zvhd.privacy.services import render_destruction_certificate as render
 
-    return run_once(DestructionList, destruction_list_id, render, field="certificate_status")
+    return run_job(DestructionList, destruction_list_id, render, prefix="certificate_", task=self)

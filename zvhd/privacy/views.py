@@ -1,11 +1,11 @@
 from django.contrib import messages
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
 
+from zvhd.jobs.views import JobDownloadView
 from zvhd.network.models import Role
 from zvhd.privacy import services
 from zvhd.privacy.forms import AccessLogSearchForm, SubjectAccessRequestForm
@@ -100,14 +100,8 @@ class SubjectAccessGenerateView(SubjectAccessMixin, SingleObjectMixin, View):
         return redirect("privacy:access_request_edit", pk=access_request.pk)
 
 
-class SubjectAccessDownloadView(SubjectAccessMixin, SingleObjectMixin, View):
-    def get(self, request, *args, **kwargs):
-        access_request = self.get_object()
-        if not access_request.pdf:
-            raise Http404
-        return FileResponse(
-            access_request.pdf.open("rb"),
-            as_attachment=True,
-            filename=f"inzage-{access_request.pk}.pdf",
-            content_type="application/pdf",
-        )
+class SubjectAccessDownloadView(SubjectAccessMixin, JobDownloadView):
+    file_field = "pdf"
+
+    def get_filename(self, obj) -> str:
+        return f"inzage-{obj.pk}.pdf"

@@ -1,7 +1,7 @@
 """`manage.py import_advice FILE [--dry-run]`: advice records from the previous system."""
 
 from advice.imports import AdviceImporter
-from api.management_base import ImportCommand
+from zvhd.imports.management import ImportCommand
 
 
 class Command(ImportCommand):

@@ -1,7 +1,7 @@
 """`manage.py import_cases FILE [--dry-run]`: cases from the previous system (issue 9)."""
 
-from api.management_base import ImportCommand
 from cases.imports import CaseImporter
+from zvhd.imports.management import ImportCommand
 
 
 class Command(ImportCommand):

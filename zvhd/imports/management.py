@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from api import services
-from api.imports import run_import
+from zvhd.imports import services
+from zvhd.imports.framework import run_import
 
 
 class ImportCommand(BaseCommand):
@@ -42,9 +42,7 @@ class ImportCommand(BaseCommand):
                 self.stdout.write(f"  {done}/{total} rijen", ending="\r")
                 self.stdout.flush()
 
-        result = run_import(
-            importer, path.read_bytes(), path.name, dry_run=dry_run, progress=progress
-        )
+        result = run_import(importer, path, path.name, dry_run=dry_run, progress=progress)
         seconds = time.monotonic() - started
         self.stdout.write("")
         for problem in result.problems:

@@ -1,0 +1,70 @@
+"""The import pages (functioneel beheerder only): upload, the check's report, confirm.
+
+The request keeps the file and queues the check; the page then polls the job's progress.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.views.generic import DetailView, ListView
+
+from zvhd.imports import services
+from zvhd.imports.forms import UploadForm
+from zvhd.imports.models import ImportJob
+from zvhd.network.models import Role
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, apply_service_errors
+
+BEHEER = {Role.FUNCTIONEEL_BEHEERDER}
+
+
+class ImportListView(RoleRequiredMixin, ScopedListMixin, ListView):
+    roles = BEHEER
+    model = ImportJob
+    read_method = "for_list"
+    template_name = "imports/import_list.html"
+    paginate_by = 25
+    log_reads = False  # the jobs hold counts and row numbers, no personal data
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("form", UploadForm())
+        return context
+
+    def post(self, request, *args, **kwargs):
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                job = services.upload_import(
+                    kind=form.cleaned_data["kind"],
+                    upload=form.cleaned_data["file"],
+                    requested_by=request.user,
+                )
+            except ValidationError as exc:
+                apply_service_errors(form, exc)
+            else:
+                return redirect("imports:detail", pk=job.pk)
+        self.object_list = self.get_queryset()
+        return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ImportDetailView(RoleRequiredMixin, ScopedMixin, DetailView):
+    roles = BEHEER
+    model = ImportJob
+    read_method = "for_detail"
+    log_reads = False
+
+    def get_template_names(self):
+        # htmx polls only the status block while the job runs.
+        if self.request.htmx:
+            return ["imports/import_status.html"]
+        return ["imports/import_detail.html"]
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        try:
+            services.confirm_import(job=self.object, confirmed_by=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        return redirect("imports:detail", pk=self.object.pk)
