@@ -18,7 +18,6 @@ from finance.models import (
     Side,
     YearStatus,
 )
-from zvhd.network.demo import seed_reference_data
 from zvhd.network.models import Municipality, Population
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +26,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(cast, django_capture_on_commit_callbacks):
     """The demo's finance data: 2019 and 2024 adopted, 2025 a concept; Assen/Emmen letters."""
-    seed_reference_data()
     demo.seed(stdout=io.StringIO(), rng=None)
     y2024 = FinanceYear.objects.get(year=2024)
     with django_capture_on_commit_callbacks(execute=True):  # runs the Celery task (eager)
