@@ -13,6 +13,7 @@ from reports import services
 from reports.exports import neutralise, table_csv, tables_xlsx
 from reports.models import DocumentKind, JobStatus, ReportDocument, YearSnapshot
 from reports.tables import FigureTable
+from reports.views import default_year
 from tests.reports.factories import make_case
 
 YEAR = 2024
@@ -143,6 +144,12 @@ def test_management_sees_three_years_side_by_side_with_charts(cast, client_for, 
 def test_a_bad_year_is_a_dutch_message_and_not_an_error(cast, client_for):
     response = client_for(cast.manager).get(reverse("reports:dashboard") + "?jaar=twintig")
     assert response.status_code == 200
+    form = response.context["year_form"]
+    assert form.errors == {"jaar": ["Geef een jaartal, bijvoorbeeld 2024."]}
+    text = response.content.decode()
+    assert "Geef een jaartal, bijvoorbeeld 2024." in text
+    assert 'value="twintig"' in text  # what was typed stays in the field
+    assert response.context["year"] == default_year()
 
 
 def test_the_dashboard_query_count_does_not_grow_with_the_cases(
