@@ -32,7 +32,6 @@ from advice.models import (
     SignalStatus,
     Topic,
 )
-from advice.topics import ensure_topics
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, User
 
@@ -467,7 +466,6 @@ def seed_signals(*, rng, stdout, by_kind) -> None:
 
 @transaction.atomic
 def seed(*, stdout, rng) -> None:
-    ensure_topics()
     by_kind = _organisations_by_kind()
     seed_directory(rng=rng, stdout=stdout, by_kind=by_kind)
     seed_advice(rng=rng, stdout=stdout, by_kind=by_kind)

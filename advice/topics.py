@@ -1,7 +1,8 @@
 """The topic rows (aandachtsgebieden): reference_data.TOPICS plus a catch-all.
 
-Used by migration 0002 (with the historical model) and by anything that must be sure they are
-there after a database flush (browser tests, demo).
+Loaded after every migrate by `advice.reference` (see zvhd/network/reference.py); migration
+0002 adds them too, with the historical model. A topic that exists keeps its label and order:
+this never overwrites what someone changed.
 """
 
 from zvhd.network.reference_data import TOPICS
@@ -9,8 +10,12 @@ from zvhd.network.reference_data import TOPICS
 OTHER = ("overig", "Overig of meerdere aandachtsgebieden")
 
 
+def topic_rows() -> list[tuple[int, tuple[str, str]]]:
+    return list(enumerate([*TOPICS, OTHER], start=1))
+
+
 def ensure_topics(topic_model=None) -> None:
     if topic_model is None:
         from advice.models import Topic as topic_model
-    for order, (code, label) in enumerate([*TOPICS, OTHER], start=1):
-        topic_model.objects.update_or_create(code=code, defaults={"label": label, "order": order})
+    for order, (code, label) in topic_rows():
+        topic_model.objects.get_or_create(code=code, defaults={"label": label, "order": order})

@@ -25,8 +25,7 @@ from aftercare.models import (
     Participation,
     Source,
 )
-from zvhd.network.models import Municipality, User
-from zvhd.network.reference_data import AFTERCARE_MUNICIPALITIES
+from zvhd.network.models import User
 
 FIRST_NAMES = [
     "Dennis", "Kevin", "Mark", "Ricardo", "Sander", "Mohamed", "Jeroen", "Patrick", "Bas",
@@ -70,17 +69,7 @@ def _bsn(r: random.Random) -> str:
             return first8 + str(check)
 
 
-def seed_participation(stdout) -> None:
-    municipalities = {m.name: m for m in Municipality.objects.all()}
-    for year, names in AFTERCARE_MUNICIPALITIES.items():
-        for name in names:
-            if name in municipalities:
-                Participation.objects.get_or_create(year=year, municipality=municipalities[name])
-    stdout.write(f"  deelnemende gemeenten: {Participation.objects.count()} regels")
-
-
 def seed(*, stdout, rng) -> None:
-    seed_participation(stdout)
     coordinator = User.objects.filter(username="nazorg").first()
     guide = User.objects.filter(username="begeleider").first()
     if coordinator is None:

@@ -2,8 +2,9 @@
 and 2025 budget, reserve, liaisons, 2020 staffing) from zvhd/network/reference_data.py.
 
 Safe to run twice: a year that already exists is left as it is (a demo user may have edited
-it); keys are looked up by name. Inhabitants come from the house's demo (DEMO_INHABITANTS,
-1 January 2024, CBS order of magnitude); the 2025 budget distributes by those.
+it); keys are looked up by name. Inhabitants come from the reference data
+(zvhd/network/reference.py, 1 January 2024, rounded to hundreds); the 2025 budget distributes
+by those.
 """
 
 from datetime import date

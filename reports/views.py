@@ -62,11 +62,15 @@ def figures_for(year: int, municipality=None) -> tuple[dict, YearSnapshot | None
     return year_figures(year, municipality=municipality), None
 
 
-def _year_from(request) -> int:
+def _year_from(request) -> tuple[int, YearForm]:
+    """The year asked for and the year form to show. A year that is no year (`?jaar=twintig`)
+    keeps the form as it was sent, with its Dutch message next to the field, and the page
+    shows the default year."""
     form = YearForm(request.GET or None)
-    if form.is_valid() and form.cleaned_data.get("jaar"):
-        return form.cleaned_data["jaar"]
-    return default_year()
+    if form.is_bound and not form.is_valid():
+        return default_year(), form
+    year = (form.cleaned_data.get("jaar") if form.is_bound else None) or default_year()
+    return year, YearForm(initial={"jaar": year})
 
 
 class FiguresMixin(RoleRequiredMixin):
@@ -92,7 +96,7 @@ class DashboardView(FiguresMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        year = _year_from(self.request)
+        year, year_form = _year_from(self.request)
         tables, years, sources = self.year_tables(year)
         for table in tables:
             if table.chart:
@@ -115,7 +119,7 @@ class DashboardView(FiguresMixin, TemplateView):
             tables=tables,
             sources=sources,
             municipality=municipality,
-            year_form=YearForm(initial={"jaar": year}),
+            year_form=year_form,
             is_manager=scope_for(self.request.user, "document", CHANGE) == ALL,
             breadcrumbs=crumbs((title, "")),
         )
@@ -319,7 +323,7 @@ class ThematicView(RoleRequiredMixin, ScopedListMixin, ListView):
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.year = _year_from(request)
+        self.year, self.year_form = _year_from(request)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -329,7 +333,7 @@ class ThematicView(RoleRequiredMixin, ScopedListMixin, ListView):
             year=self.year,
             form=kwargs.get("form") or ThematicForm(initial={"year": self.year}),
             totals=thematic_for_year(self.year),
-            year_form=YearForm(initial={"jaar": self.year}),
+            year_form=self.year_form,
             breadcrumbs=crumbs((_("Thematische overleggen"), "")),
         )
         return context

@@ -14,7 +14,7 @@ Apps make their records around these people: "a case of Assen registered by GGZ 
 from dataclasses import dataclass
 
 from tests.factories import MunicipalityFactory, OrganisationFactory, UserFactory
-from zvhd.network.models import OrganisationKind, Region, Role
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Region, Role, User
 
 
 @dataclass
@@ -72,27 +72,42 @@ CAST_USERS = [
 ]
 
 
+# The cast's places, by name: reference data (zvhd/network/reference.py) that `migrate` loaded;
+# the factories find them by name (`django_get_or_create`) and create them only when missing.
+MUNICIPALITIES = {"assen": "Assen", "emmen": "Emmen"}
+ORGANISATIONS = {
+    "zvhd": "Zorg- en Veiligheidshuis Drenthe",
+    "politie": "Politie",
+    "om": "Openbaar Ministerie",
+    "ggz": "GGZ Drenthe",
+    "vnn": "Verslavingszorg Noord Nederland",
+    "gemeente_assen": "Gemeente Assen",
+    "gemeente_emmen": "Gemeente Emmen",
+}
+
+
 def build_cast() -> Cast:
+    """Make the cast in the database (once a test session: see tests/conftest.py)."""
     assen = MunicipalityFactory(name="Assen", slug="assen", cbs_code="GM0106", region=Region.NOORD)
     emmen = MunicipalityFactory(
         name="Emmen", slug="emmen", cbs_code="GM0114", region=Region.ZUIDOOST
     )
     zvhd = OrganisationFactory(
-        name="Zorg- en Veiligheidshuis Drenthe", short_name="ZVHD", kind=OrganisationKind.ZVHD
+        name=ORGANISATIONS["zvhd"], short_name="ZVHD", kind=OrganisationKind.ZVHD
     )
-    politie = OrganisationFactory(name="Politie", kind=OrganisationKind.POLITIE)
-    om = OrganisationFactory(name="Openbaar Ministerie", short_name="OM", kind=OrganisationKind.OM)
-    ggz = OrganisationFactory(name="GGZ Drenthe", kind=OrganisationKind.GGZ)
+    politie = OrganisationFactory(name=ORGANISATIONS["politie"], kind=OrganisationKind.POLITIE)
+    om = OrganisationFactory(name=ORGANISATIONS["om"], short_name="OM", kind=OrganisationKind.OM)
+    ggz = OrganisationFactory(name=ORGANISATIONS["ggz"], kind=OrganisationKind.GGZ)
     vnn = OrganisationFactory(
-        name="Verslavingszorg Noord Nederland",
+        name=ORGANISATIONS["vnn"],
         short_name="VNN",
         kind=OrganisationKind.VERSLAVINGSZORG,
     )
     gemeente_assen = OrganisationFactory(
-        name="Gemeente Assen", kind=OrganisationKind.GEMEENTE, municipality=assen
+        name=ORGANISATIONS["gemeente_assen"], kind=OrganisationKind.GEMEENTE, municipality=assen
     )
     gemeente_emmen = OrganisationFactory(
-        name="Gemeente Emmen", kind=OrganisationKind.GEMEENTE, municipality=emmen
+        name=ORGANISATIONS["gemeente_emmen"], kind=OrganisationKind.GEMEENTE, municipality=emmen
     )
 
     def user(username, role, organisation, **extra):
@@ -135,4 +150,21 @@ def build_cast() -> Cast:
         beheerder=user("beheerder", Role.FUNCTIONEEL_BEHEERDER, zvhd),
         privacy=user("privacy", Role.PRIVACY_OFFICER, zvhd),
         nobody=user("nobody", None, ggz),
+    )
+
+
+def load_cast() -> Cast:
+    """The cast as the database has it, read in three queries: fresh objects for each test,
+    so what one test changes on them (and its transaction rolls back) no other test sees."""
+    places = Municipality.objects.in_bulk(MUNICIPALITIES.values(), field_name="name")
+    organisations = Organisation.objects.in_bulk(ORGANISATIONS.values(), field_name="name")
+    users = User.objects.select_related("organisation", "municipality").in_bulk(
+        CAST_USERS, field_name="username"
+    )
+    missing = set(CAST_USERS) - set(users)
+    assert not missing, f"the cast is not in the database (tests/conftest.py): {missing}"
+    return Cast(
+        **{attr: places[name] for attr, name in MUNICIPALITIES.items()},
+        **{attr: organisations[name] for attr, name in ORGANISATIONS.items()},
+        **users,
     )

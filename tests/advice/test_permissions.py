@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from advice.models import AdviceRecord
+from tests import matrix
 from tests.advice.factories import AdviceRecordFactory, DirectoryEntryFactory, PatternSignalFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,26 +139,29 @@ def records(cast):
     }
 
 
-def url_for(page, arg, records):
-    if arg is None:
-        return reverse(page)
-    if arg == "slug":
-        return reverse(page, args=[records["slug"].slug])
-    return reverse(page, args=[records[arg].pk])
+def _slug(records):
+    return [records["slug"].slug]
 
 
-@pytest.mark.parametrize(
-    ("page", "arg", "expected"), MATRIX, ids=[f"{p}-{a}" for p, a, _ in MATRIX]
-)
-def test_the_page_answers_each_role_as_the_matrix_says(cast, client, records, page, arg, expected):
-    url = url_for(page, arg, records)
-    wrong = []
-    for name, status in expected.items():
-        client.force_login(getattr(cast, name))
-        answer = client.get(url).status_code
-        if answer != status:
-            wrong.append(f"{name}: expected {status}, got {answer}")
-    assert not wrong, f"{url}\n" + "\n".join(wrong)
+ROWS = [
+    matrix.Row(page, arg, expected, args=_slug if arg == "slug" else None)
+    for page, arg, expected in MATRIX
+]
+
+
+@pytest.mark.parametrize("row", ROWS, ids=matrix.ids(ROWS))
+def test_the_page_answers_each_role_as_the_matrix_says(cast, client, records, row):
+    matrix.check(row, client=client, people=matrix.people_of(cast), records=records)
+
+
+def test_every_advice_page_is_in_the_matrix_or_said_where_it_is_tested():
+    matrix.assert_covers(
+        "advice",
+        ROWS,
+        elsewhere={
+            "advice:signal_status": "POST only: test_the_status_change_of_a_signal_is_refused_...",
+        },
+    )
 
 
 def test_the_status_change_of_a_signal_is_refused_to_a_liaison(cast, client_for, records):

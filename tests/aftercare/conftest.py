@@ -6,7 +6,12 @@ from tests.aftercare.factories import make_record, participate
 
 @pytest.fixture
 def world(cast):
-    """Assen buys the plus task (this year and last); Emmen does not."""
+    """Assen buys the plus task (this year and last); Emmen does not.
+
+    The lists of the seeds' years (reference data, 2020 and 2025) make way for this one."""
+    from aftercare.models import Participation
+
+    Participation.objects.all().delete()
     year = timezone.localdate().year
     participate(cast.assen, year - 1, year)
     return cast

@@ -11,7 +11,6 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_seeds_the_participants_and_two_years_of_records_and_is_safe_twice():
-    house_demo.seed_reference_data()
     house_demo.seed_users(io.StringIO())
     demo.seed(stdout=io.StringIO(), rng=random.Random(1))
     assert Participation.objects.filter(year=2020).count() == 5

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aftercare.models import AftercareRecord, NotificationKind
+from tests import matrix
 from tests.aftercare.factories import make_record, valid_bsn
 from tests.cast import CAST_USERS
 from zvhd.privacy.models import AccessAction, AccessLog
@@ -58,20 +59,31 @@ MATRIX = [
     ),
 ]
 
-CASES = [
-    pytest.param(page, which, name, allowed.get(name, default), id=f"{page}-{which}-{name}")
+ROWS = [
+    matrix.Row(page, which, {name: allowed.get(name, default) for name in CAST_USERS})
     for page, which, allowed, default in MATRIX
-    for name in CAST_USERS
 ]
 
 
-@pytest.mark.parametrize(("page", "which", "name", "status"), CASES)
-def test_pages_follow_the_permission_matrix(world, client_for, request, page, which, name, status):
-    args = []
-    if which:
-        args = [request.getfixturevalue(which).pk]
-    response = client_for(getattr(world, name)).get(reverse(page, args=args))
-    assert response.status_code == status
+@pytest.mark.parametrize("row", ROWS, ids=matrix.ids(ROWS))
+def test_pages_follow_the_permission_matrix(world, client, request, row):
+    records = {row.record: request.getfixturevalue(row.record)} if row.record else {}
+    matrix.check(row, client=client, people=matrix.people_of(world), records=records)
+
+
+def test_every_aftercare_page_is_in_the_matrix_or_said_where_it_is_tested():
+    matrix.assert_covers(
+        "aftercare",
+        ROWS,
+        elsewhere={"aftercare:condition": "test_the_condition_page_is_scoped_through_its_record"},
+        untested=[
+            "aftercare:end_guidance",
+            "aftercare:enrich",
+            "aftercare:extra_condition",
+            "aftercare:release",
+            "aftercare:start_guidance",
+        ],
+    )
 
 
 def test_the_condition_page_is_scoped_through_its_record(record, world, client_for):

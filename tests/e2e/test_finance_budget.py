@@ -9,14 +9,12 @@ import pytest
 from finance import demo
 from finance.models import FinanceYear
 from tests.e2e.conftest import ARTIFACTS
-from zvhd.network.demo import seed_reference_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
 def finance_world(cast):
-    seed_reference_data()
     demo.seed(stdout=io.StringIO(), rng=None)
     return cast
 

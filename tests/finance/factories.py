@@ -7,8 +7,8 @@ import factory
 from finance.models import FinanceYear
 from tests.factories import MunicipalityFactory
 from zvhd.network import reference_data as ref
-from zvhd.network.demo import DEMO_INHABITANTS
 from zvhd.network.models import Municipality, Population
+from zvhd.network.reference import INHABITANTS
 
 
 class FinanceYearFactory(factory.django.DjangoModelFactory):
@@ -21,7 +21,7 @@ class FinanceYearFactory(factory.django.DjangoModelFactory):
 
 
 def twelve_municipalities(*, inhabitants_year: int | None = None) -> dict[str, Municipality]:
-    """The twelve Drenthe municipalities (the cast already made Assen and Emmen)."""
+    """The twelve Drenthe municipalities (reference data: `migrate` loaded them)."""
     result = {}
     for item in ref.MUNICIPALITIES:
         result[item["name"]] = MunicipalityFactory(
@@ -31,6 +31,6 @@ def twelve_municipalities(*, inhabitants_year: int | None = None) -> dict[str, M
             Population.objects.get_or_create(
                 municipality=result[item["name"]],
                 year=inhabitants_year,
-                defaults={"inhabitants": DEMO_INHABITANTS[item["name"]]},
+                defaults={"inhabitants": INHABITANTS[item["cbs_code"]]},
             )
     return result

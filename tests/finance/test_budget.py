@@ -10,14 +10,12 @@ from finance import demo
 from finance.figures import budget_for, contributions_for
 from finance.models import DistributionKey, FinanceYear
 from zvhd.network import reference_data as ref
-from zvhd.network.demo import seed_reference_data
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def seeded(cast):
-    seed_reference_data()
     demo.seed(stdout=io.StringIO(), rng=None)
     return cast
 

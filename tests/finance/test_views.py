@@ -17,8 +17,8 @@ from finance.models import (
     Side,
     YearStatus,
 )
+from tests import matrix
 from zvhd.jobs import JobStatus as DocumentStatus
-from zvhd.network.demo import seed_reference_data
 from zvhd.network.models import Municipality, Population
 
 pytestmark = pytest.mark.django_db
@@ -27,7 +27,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def world(cast, django_capture_on_commit_callbacks):
     """The demo's finance data: 2019 and 2024 adopted, 2025 a concept; Assen/Emmen letters."""
-    seed_reference_data()
     demo.seed(stdout=io.StringIO(), rng=None)
     y2024 = FinanceYear.objects.get(year=2024)
     with django_capture_on_commit_callbacks(execute=True):  # runs the Celery task (eager)
@@ -113,11 +112,68 @@ MATRIX = (
 )
 
 
-@pytest.mark.parametrize("username", list(MATRIX))
-def test_each_role_sees_exactly_its_part_of_finance(world, cast, client_for, username):
-    client = client_for(getattr(cast, username))
-    got = {page: client.get(url(world)).status_code for page, url in PAGES.items()}
-    assert got == MATRIX[username]
+# The same, as rows of the shared matrix (tests/matrix.py): page -> (URL name, arguments).
+ROUTES = {
+    "home": ("finance:home", []),
+    "year 2025 (concept)": ("finance:year", [2025]),
+    "year 2024 (adopted)": ("finance:year", [2024]),
+    "year update": ("finance:year_update", [2025]),
+    "contributions 2025": ("finance:contributions", [2025]),
+    "contributions 2024": ("finance:contributions", [2024]),
+    "budget xlsx": ("finance:budget_xlsx", [2025]),
+    "contributions xlsx": ("finance:contributions_xlsx", [2024]),
+    "line": ("finance:line", lambda w: [w["line"].pk]),
+    "keys": ("finance:keys", []),
+    "key": ("finance:key_update", lambda w: [w["key"].pk]),
+    "inhabitants": ("finance:inhabitants", []),
+    "my contribution": ("finance:my_contribution", []),
+    "letter Assen": ("finance:document_download", lambda w: [w["letter_assen"].pk]),
+    "letter Emmen": ("finance:document_download", lambda w: [w["letter_emmen"].pk]),
+}
+ROWS = [
+    matrix.Row(
+        url_name,
+        page,
+        {username: MATRIX[username][page] for username in MATRIX},
+        args=args,
+    )
+    for page, (url_name, args) in ROUTES.items()
+]
+
+
+def test_the_rows_ask_for_the_pages_of_the_matrix(world):
+    assert {row.record: row.url(world) for row in ROWS} == {
+        page: url(world) for page, url in PAGES.items()
+    }
+
+
+@pytest.mark.parametrize("row", ROWS, ids=matrix.ids(ROWS))
+def test_each_role_sees_exactly_its_part_of_finance(world, cast, client, row):
+    people = {username: getattr(cast, username) for username in MATRIX}
+    matrix.check(row, client=client, people=people, records=world)
+
+
+def test_every_finance_page_is_in_the_matrix_or_said_where_it_is_tested():
+    matrix.assert_covers(
+        "finance",
+        ROWS,
+        elsewhere=dict.fromkeys(
+            ["finance:line_create", "finance:year_status", "finance:draft_next"],
+            "POST: test_only_finance_staff_may_write",
+        ),
+        untested=[
+            "finance:budget_pdf",
+            "finance:contributions_pdf",
+            "finance:document_status",
+            "finance:key_create",
+            "finance:letters",
+            "finance:liaison_create",
+            "finance:plus_task_create",
+            "finance:reserve_create",
+            "finance:staffing_create",
+            "finance:year_create",
+        ],
+    )
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests import matrix
 from tests.cast import CAST_USERS
 from tests.privacy.retention_data import FIRST, LAST, make_expired_person
 from zvhd.privacy import services
@@ -81,12 +82,63 @@ def bare_list(cast):
     return destruction_list
 
 
-@pytest.mark.parametrize(("page", "name", "status"), MATRIX)
+def _term_edit_args(records):
+    return [RetentionPolicy.objects.get(kind=RetentionKind.CASE_MAATWERK).pk]
+
+
+# The same, as rows of the shared matrix (tests/matrix.py): page -> (URL name, arguments).
+ROUTES = {
+    "terms": ("privacy:retention_terms", []),
+    "term_edit": ("privacy:retention_term_edit", _term_edit_args),
+    "record": ("privacy:record_retention", []),
+    "lists": ("privacy:destruction_lists", []),
+    "list": ("privacy:destruction_list", lambda r: [r["list"].pk]),
+    "exclude": ("privacy:destruction_exclude", lambda r: [r["list"].pk, r["list"].items.get().pk]),
+}
+ROWS = [
+    matrix.Row(
+        url_name,
+        page,
+        {name: status for row_page, name, status in MATRIX if row_page == page},
+        args=args,
+    )
+    for page, (url_name, args) in ROUTES.items()
+]
+
+
+def test_the_rows_ask_for_the_pages_of_the_matrix(cast, bare_list):
+    urls = {row.record: row.url({"list": bare_list}) for row in ROWS}
+    assert urls == _urls(bare_list)
+    assert matrix.cells(ROWS) == len(MATRIX)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=matrix.ids(ROWS))
 def test_only_the_privacy_officer_and_the_approver_open_the_retention_pages(
-    cast, client_for, bare_list, page, name, status
+    cast, client, bare_list, row
 ):
-    url = _urls(bare_list)[page]
-    assert client_for(getattr(cast, name)).get(url).status_code == status
+    matrix.check(row, client=client, people=matrix.people_of(cast), records={"list": bare_list})
+
+
+def test_every_privacy_page_is_in_the_matrix_or_said_where_it_is_tested():
+    matrix.assert_covers(
+        "privacy",
+        ROWS,
+        elsewhere={
+            **dict.fromkeys(
+                [
+                    "privacy:access_requests",
+                    "privacy:access_request_new",
+                    "privacy:access_request_edit",
+                    "privacy:access_request_generate",
+                    "privacy:access_request_pdf",
+                ],
+                "tests/privacy/test_subject_access.py",
+            ),
+            "privacy:access_review": "tests/privacy/test_review.py",
+            "privacy:access_log": "tests/zvhd/test_start_and_beheer.py (house pages)",
+            "privacy:destruction_certificate": "test_the_certificate_download_is_a_404_until_...",
+        },
+    )
 
 
 @pytest.mark.parametrize("name", [n for n in CAST_USERS if n not in ("privacy", "manager")])

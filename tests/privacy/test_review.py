@@ -147,7 +147,6 @@ def test_the_demo_gives_the_access_review_something_to_find_and_adds_it_once():
     from zvhd.privacy.models import AccessLog
     from zvhd.privacy.review import DEFAULT_DAYS, DEFAULT_THRESHOLD
 
-    house_demo.seed_reference_data()
     house_demo.seed_users(io.StringIO())
     regisseur = User.objects.get(username="regisseur")
     partner = User.objects.get(username="partner")

@@ -8,6 +8,7 @@ this action, or a page for other roles.
 import pytest
 from django.urls import reverse
 
+from tests import matrix
 from tests.cast import CAST_USERS
 from trafficking import services
 from trafficking.models import AgendaItem, FollowUp
@@ -48,8 +49,27 @@ def column(name):
     return {"mensenhandel": 2, "drieluik": 3, "manager": 4, "nobody": 6}.get(name, 5)
 
 
+PEOPLE = [*CAST_USERS, "drieluik"]
+# The chain director's POST changes the record: tested in the journeys, not here.
+POSTERS = [name for name in PEOPLE if name != "mensenhandel"]
+ROWS = [
+    matrix.Row(f"trafficking:{row[0]}", row[1], {name: row[column(name)] for name in PEOPLE})
+    for row in MATRIX
+]
+POST_ROWS = [
+    matrix.Row(
+        f"trafficking:{row[0]}",
+        row[1],
+        {name: row[column(name)] for name in POSTERS},
+        method="post",
+        data={"reported_on": "2025-03-20", "status": "afgesloten"},
+    )
+    for row in POST_MATRIX
+]
+
+
 def people(cast, drieluik):
-    return [(name, getattr(cast, name)) for name in CAST_USERS] + [("drieluik", drieluik)]
+    return matrix.people_of(cast, drieluik=drieluik)
 
 
 @pytest.fixture
@@ -69,32 +89,19 @@ def records(cast, signal, meeting):
     }
 
 
-@pytest.mark.parametrize("row", MATRIX, ids=[r[0] for r in MATRIX])
+@pytest.mark.parametrize("row", ROWS, ids=matrix.ids(ROWS))
 def test_each_role_gets_what_the_matrix_says_on_every_page(row, cast, drieluik, records, client):
-    name, record, *_ = row
-    url = reverse(f"trafficking:{name}", args=[records[record]] if record else [])
-    wrong = []
-    for username, user in people(cast, drieluik):
-        client.force_login(user)
-        status = client.get(url).status_code
-        if status != row[column(username)]:
-            wrong.append(f"{username}: {status}, expected {row[column(username)]}")
-    assert not wrong, f"{url}\n" + "\n".join(wrong)
+    matrix.check(row, client=client, people=people(cast, drieluik), records=records)
 
 
-@pytest.mark.parametrize("row", POST_MATRIX, ids=[r[0] for r in POST_MATRIX])
+@pytest.mark.parametrize("row", POST_ROWS, ids=matrix.ids(POST_ROWS))
 def test_post_actions_are_only_for_the_chain_director(row, cast, drieluik, records, client):
-    name, record, *_ = row
-    url = reverse(f"trafficking:{name}", args=[records[record]])
-    wrong = []
-    for username, user in people(cast, drieluik):
-        if username == "mensenhandel":
-            continue  # the chain director's POST changes the record: tested in the journeys
-        client.force_login(user)
-        status = client.post(url, {"reported_on": "2025-03-20", "status": "afgesloten"}).status_code
-        if status != row[column(username)]:
-            wrong.append(f"{username}: {status}, expected {row[column(username)]}")
-    assert not wrong, f"{url}\n" + "\n".join(wrong)
+    posters = {name: user for name, user in people(cast, drieluik).items() if name in POSTERS}
+    matrix.check(row, client=client, people=posters, records=records)
+
+
+def test_every_trafficking_page_is_in_the_matrix():
+    matrix.assert_covers("trafficking", ROWS + POST_ROWS, untested=["trafficking:indicator_update"])
 
 
 def test_a_denied_attempt_is_logged_without_confirming_the_record(cast, signal, client_for):

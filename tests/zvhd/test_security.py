@@ -129,7 +129,12 @@ def test_the_demo_switch_lets_a_user_in_without_a_second_factor(client, settings
     settings.DEMO_DISABLE_SECOND_FACTOR = True
     user = UserFactory(username="demo", second_factor=False)
     client.force_login(user)
-    assert client.get(reverse("start")).status_code == 200
+    response = client.get(reverse("start"))
+    assert response.status_code == 200
+    assert response.templates[0].name == "zvhd/start.html"
+    assert "U heeft nog geen rol. Vraag de functioneel beheerder" in response.content.decode()
+    settings.DEMO_DISABLE_SECOND_FACTOR = False
+    assert client.get(reverse("start"))["Location"] == reverse("mfa_activate_totp")
 
 
 def test_login_asks_for_the_second_factor_after_the_password(client, cast):

@@ -1,5 +1,31 @@
+import sys
+
 from django.apps import AppConfig
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def load_reference_data(
+    sender, using=DEFAULT_DB_ALIAS, plan=None, verbosity=1, stdout=None, **kwargs
+):
+    """After `migrate` (and `flush`): load the reference data that is missing.
+
+    Sent once per app; connected for this app only, so it runs once, after every app's
+    migrations. Skipped when a migration was unapplied or a table is missing (a `migrate` to
+    an older state): the loader needs the schema of today.
+    """
+    from zvhd.network.reference import seed_reference
+
+    if using != DEFAULT_DB_ALIAS or any(backwards for _migration, backwards in plan or []):
+        return
+    introspection = connections[using].introspection
+    if set(introspection.django_table_names()) - set(introspection.table_names()):
+        return
+    added = seed_reference()
+    if added and verbosity >= 1:
+        counts = ", ".join(f"{number} {kind}" for kind, number in sorted(added.items()))
+        (stdout or sys.stdout).write(f"  Referentiegegevens toegevoegd: {counts}\n")
 
 
 class NetworkConfig(AppConfig):
@@ -16,6 +42,7 @@ class NetworkConfig(AppConfig):
 
         # After axes' receiver (axes is installed before us), so the line knows the count.
         user_login_failed.connect(lockout.log_failure, dispatch_uid="zvhd-log-auth-failure")
+        post_migrate.connect(load_reference_data, sender=self, dispatch_uid="zvhd-reference-data")
         from zvhd.network.models import Role
 
         beheer = {Role.FUNCTIONEEL_BEHEERDER}

@@ -1,7 +1,8 @@
-"""Demo data of the house: municipalities, partner organisations and one user per role.
+"""Demo data of the house: one fictitious user per role.
 
-Run by `manage.py seed_demo` (which then runs every app's own `demo.seed`). Safe to run twice:
-everything is looked up by a natural key and updated in place.
+Run by `manage.py seed_demo` (which then runs every app's own `demo.seed`). The municipalities
+and organisations are reference data, loaded by `migrate` (zvhd/network/reference.py), not
+demo data. Safe to run twice: every account is looked up by its username and updated in place.
 """
 
 import base64
@@ -11,8 +12,8 @@ import hashlib
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
-from zvhd.network import reference_data as ref
-from zvhd.network.models import Municipality, Organisation, OrganisationKind, Population, Role, User
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
+from zvhd.network.reference import seed_reference
 from zvhd.network.services import ensure_role_groups, save_user
 
 DEMO_PASSWORD = "demo-zvhd-2026"
@@ -35,26 +36,6 @@ DEMO_USERS = [
 ]
 
 
-# The seeds give no inhabitant numbers. For the demo each municipality gets the order of
-# magnitude of its CBS population (rounded to hundreds, from public CBS figures around 2024),
-# clearly marked as such; finance imports the real CBS figures per year from a CSV.
-DEMO_POPULATION_YEAR = 2024
-DEMO_INHABITANTS = {
-    "Aa en Hunze": 26000,
-    "Assen": 69000,
-    "Borger-Odoorn": 25700,
-    "Coevorden": 35800,
-    "De Wolden": 24700,
-    "Emmen": 108000,
-    "Hoogeveen": 56000,
-    "Meppel": 35000,
-    "Midden-Drenthe": 33900,
-    "Noordenveld": 32900,
-    "Tynaarlo": 34800,
-    "Westerveld": 20100,
-}
-
-
 @functools.cache
 def demo_password_hash() -> str:
     """DEMO_PASSWORD hashed once a run for every demo account.
@@ -70,50 +51,6 @@ def demo_totp_secret(username: str) -> str:
     """A fixed secret per demo user, so a re-seed keeps the authenticator app working."""
     digest = hashlib.sha256(f"zvhd-demo-totp:{username}".encode()).digest()[:20]
     return base64.b32encode(digest).decode()
-
-
-def seed_reference_data() -> None:
-    for item in ref.MUNICIPALITIES:
-        municipality, _ = Municipality.objects.update_or_create(
-            name=item["name"],
-            defaults={"slug": item["slug"], "cbs_code": item["cbs_code"], "region": item["region"]},
-        )
-        for year, inhabitants in item.get("inhabitants", {}).items():
-            Population.objects.update_or_create(
-                municipality=municipality,
-                year=int(year),
-                defaults={"inhabitants": inhabitants, "source": "CBS, uit de brondocumenten"},
-            )
-        if not item.get("inhabitants") and not municipality.populations.exists():
-            Population.objects.create(
-                municipality=municipality,
-                year=DEMO_POPULATION_YEAR,
-                inhabitants=DEMO_INHABITANTS[item["name"]],
-                source="Demo: CBS-orde van grootte, afgerond; vervang door de CBS-cijfers",
-            )
-    municipalities = {m.slug: m for m in Municipality.objects.all()}
-    for item in ref.ORGANISATIONS:
-        municipality = municipalities.get(item.get("municipality") or "")
-        Organisation.objects.update_or_create(
-            name=item["name"],
-            defaults={
-                "short_name": item.get("short_name") or "",
-                "kind": item["kind"],
-                "figure_category": item.get("figure_category") or "",
-                "municipality": municipality,
-            },
-        )
-    # Every municipality has its own organisation, also if the reference list misses one.
-    for municipality in Municipality.objects.all():
-        if not Organisation.objects.filter(
-            kind=OrganisationKind.GEMEENTE, municipality=municipality
-        ).exists():
-            Organisation.objects.create(
-                name=f"Gemeente {municipality.name}",
-                short_name=f"Gemeente {municipality.name}",
-                kind=OrganisationKind.GEMEENTE,
-                municipality=municipality,
-            )
 
 
 def _organisation_for(key, municipality):
@@ -154,7 +91,10 @@ def seed_users(stdout) -> list[tuple[str, str, str]]:
 
 @transaction.atomic
 def seed(*, stdout, rng) -> None:
-    seed_reference_data()
+    # The reference data is there after `migrate` (zvhd/network/reference.py); loading what is
+    # missing costs one query when it is, and makes the demo work on a database that was
+    # migrated before the loader existed.
+    seed_reference()
     users = seed_users(stdout)
     stdout.write(account_table(users))
 

@@ -281,3 +281,27 @@ class User(Versioned, AbstractUser):
     @property
     def is_bureau_staff(self) -> bool:
         return self.has_role(*BUREAU_ROLES)
+
+
+class ReferenceRow(models.Model):
+    """One row of reference data that `manage.py seed_reference` has loaded, by natural key.
+
+    The loader adds a reference row only when its key is not in this ledger yet, so a row the
+    functioneel beheerder renamed, changed or retired is never put back or overwritten by a
+    later `migrate` or `seed_reference` (zvhd/network/reference.py).
+    """
+
+    kind = models.CharField(_("soort"), max_length=50)
+    key = models.CharField(_("sleutel"), max_length=200)
+    loaded_at = models.DateTimeField(_("geladen op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "key"]
+        verbose_name = _("geladen referentiegegeven")
+        verbose_name_plural = _("geladen referentiegegevens")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "key"], name="reference_row_unique_key")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.key}"

@@ -288,14 +288,21 @@ ORGANISATIONS = [
         "figure_category": "Veilig Thuis Drenthe",
         "municipality": None,
     },
+    # The report counts JB Noord as two partners, "JB Noord jeugdbescherming" and "JB Noord
+    # jeugdreclassering" (004 l.190-191); a registration names no department, so each
+    # department is an organisation of its own, like the two sides of the Leger des Heils.
     {
-        # The report splits JB Noord into "JB Noord jeugdbescherming" and "JB Noord
-        # jeugdreclassering": the department of the registration decides (see
-        # SPLIT_FIGURE_CATEGORIES), like the domain does for a municipality.
-        "name": "JB Noord",
-        "short_name": "JB Noord",
+        "name": "JB Noord jeugdbescherming",
+        "short_name": "JB Noord JB",
         "kind": "jeugd",
-        "figure_category": None,
+        "figure_category": "JB Noord jeugdbescherming",
+        "municipality": None,
+    },
+    {
+        "name": "JB Noord jeugdreclassering",
+        "short_name": "JB Noord JR",
+        "kind": "jeugd",
+        "figure_category": "JB Noord jeugdreclassering",
         "municipality": None,
     },
     {
@@ -454,12 +461,12 @@ ORGANISATIONS = [
     },
 ]
 
-# Annual report 2020 (004) l.186-187 and l.190-191: organisations whose registrations fall under
-# one of several categories, chosen per registration. Keyed by ORGANISATIONS kind ("gemeente":
-# the domain decides) or short_name ("JB Noord": the department decides).
+# Annual report 2020 (004) l.186-187: organisations whose registrations fall under one of
+# several categories, chosen per registration. Keyed by ORGANISATIONS kind ("gemeente": the
+# municipal domain of the registration decides). JB Noord's two departments are two
+# organisations (see ORGANISATIONS), so they need no split.
 SPLIT_FIGURE_CATEGORIES = {
     "gemeente": ["Gemeente veiligheid", "Gemeente sociaal domein"],
-    "JB Noord": ["JB Noord jeugdbescherming", "JB Noord jeugdreclassering"],
 }
 
 # ---------------------------------------------------------------------------------------------

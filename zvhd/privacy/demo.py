@@ -1,7 +1,8 @@
-"""Demo data of the privacy app: the retention terms, a first destruction list and a fortnight
-of access-log reads for the access review (`demo_access`).
+"""Demo data of the privacy app: a first destruction list and a fortnight of access-log reads
+for the access review (`demo_access`).
 
-The terms come from the data migration (ensured again here, after a flush). The list is what
+The retention terms are reference data (`zvhd.privacy.reference`, loaded by `migrate`). The
+list is what
 the daily task would propose from the other apps' demo records whose term has passed
 (registrations not taken up and aftercare records close to three years old, with a two-year
 term), so it runs in `after_seed`, once those apps have seeded. Safe to run twice: a second
@@ -12,10 +13,7 @@ from __future__ import annotations
 
 
 def seed(*, stdout, rng) -> None:
-    from zvhd.privacy.defaults import ensure_default_terms
-
-    added = ensure_default_terms()
-    stdout.write(f"  bewaartermijnen: {added} toegevoegd")
+    """Nothing before the other apps have seeded: see `after_seed`."""
 
 
 def after_seed(*, stdout, rng) -> None:

@@ -6,9 +6,8 @@ that offers demo data in its contract (`zvhd.apps_contract.Demo`) gets its turn
 data (the privacy app's destruction list needs their closed records) also has
 `after_seed(stdout=..., rng=...)`, called once every app has seeded.
 
-Each app seeds in a transaction of its own: SQLite (the one-machine demo) then writes its file
-once per app instead of at every service call, and an app's demo that fails leaves none of
-its records behind.
+Each app seeds in a transaction of its own: an app's demo that fails leaves none of its
+records behind.
 """
 
 import random
