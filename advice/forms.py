@@ -57,6 +57,12 @@ def partner_organisations():
     return Organisation.objects.active().select_related("municipality")
 
 
+def by_full_name(field) -> None:
+    """Organisations by their full name in a choice ("Gemeente Assen", not the short "Assen")."""
+    field.queryset = partner_organisations()
+    field.label_from_instance = lambda organisation: organisation.name
+
+
 class AdviceForm(PersonDataCheckMixin, BoundedTextMixin, forms.ModelForm):
     free_text_fields = ("question", "answer", "requester_name")
 
@@ -103,7 +109,7 @@ class AdviceForm(PersonDataCheckMixin, BoundedTextMixin, forms.ModelForm):
         self._user = user
         self.add_confirmation_field()
         fields = self.fields
-        fields["organisation"].queryset = partner_organisations()
+        by_full_name(fields["organisation"])
         fields["organisation"].empty_label = _("— kies een organisatie —")
         if "municipality" in fields:
             fields["municipality"].empty_label = _("— provinciebreed of onbekend —")
@@ -111,7 +117,7 @@ class AdviceForm(PersonDataCheckMixin, BoundedTextMixin, forms.ModelForm):
             fields["topic"].queryset = Topic.objects.filter(active=True)
             fields["topic"].empty_label = _("— geen bepaald aandachtsgebied —")
         if "referred_to" in fields:
-            fields["referred_to"].queryset = partner_organisations()
+            by_full_name(fields["referred_to"])
             fields["referred_to"].empty_label = _("— niet doorverwezen —")
             fields["referred_to"].help_text = _("Alleen bij de uitkomst ‘doorverwezen’.")
         if "outcome" in fields:
@@ -225,7 +231,7 @@ class DirectoryEntryForm(BoundedTextMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = partner_organisations()
+        by_full_name(self.fields["organisation"])
         self.fields["organisation"].empty_label = _("— kies een organisatie —")
         self.fields["topics"].queryset = Topic.objects.filter(active=True)
         self.fields["municipalities"].queryset = Municipality.objects.all()
@@ -329,7 +335,7 @@ class SignalStatusForm(PersonDataCheckMixin, BoundedTextMixin, forms.Form):
         self.fields["to_status"].choices = [
             (s, SignalStatus(s).label) for s in signal.allowed_next()
         ]
-        self.fields["addressed_to"].queryset = partner_organisations()
+        by_full_name(self.fields["addressed_to"])
         self.fields["addressed_to"].empty_label = _("— geen partner —")
         self.fields["to_status"].error_messages["required"] = _("Kies de nieuwe status.")
         self.fields["to_status"].error_messages["invalid_choice"] = _(

@@ -60,6 +60,16 @@ def keyword_arguments(cls) -> set[str]:
     return names
 
 
+@pytest.fixture(autouse=True)
+def _a_request(rf):
+    """The second-factor forms read allauth's current request (the lockout asks for the
+    address); a form bound outside a page gets one, as the login page would give it."""
+    from allauth.core.context import request_context
+
+    with request_context(rf.post("/account/2fa/authenticate/")):
+        yield
+
+
 @pytest.fixture
 def context(cast):
     """A real record for every form that is made for one."""
@@ -81,7 +91,11 @@ def context(cast):
 
 
 def build(cls, context):
+    from allauth.mfa.base.forms import BaseAuthenticateForm
+
     kwargs = {}
+    if issubclass(cls, BaseAuthenticateForm):  # allauth's __init__ pops `user` from kwargs
+        kwargs["user"] = context["user"]
     for name in keyword_arguments(cls):
         if name == "signal":
             key = (

@@ -107,6 +107,13 @@ class _LockedCodeMixin:
     address is locked; a wrong TOTP or recovery code counts as a failed login.
     """
 
+    def __init__(self, *args, **kwargs):
+        from zvhd.forms import limit_text
+
+        super().__init__(*args, **kwargs)
+        # A TOTP code is 6 digits, a recovery code 8 characters: nothing longer is read.
+        limit_text(self.fields["code"], 64)
+
     def clean_code(self):
         from allauth.core import context
 
