@@ -96,12 +96,11 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
         config.stash[MIGRATED_TEMPLATE] = template
     # The cast, once for the whole run, after the snapshot (the demo has users of its own).
     from django.apps import apps
-    from django.db import connection
     from django.db.models.signals import post_migrate
 
     # Only into a test database: a run whose tests use none (a drill alone) has made none,
     # and the connection still points at the real one.
-    if connection.settings_dict["NAME"] == connection.creation._get_test_db_name():
+    if databases.on_test_database():
         with django_db_blocker.unblock():
             build_cast()
     network = apps.get_app_config("network")

@@ -33,6 +33,19 @@ from pg_tables where schemaname = 'public'
 """
 
 
+def on_test_database() -> bool:
+    """Whether pytest-django made the test database and the connection points at it.
+
+    (Once it has, settings' NAME *is* the test name, so `_get_test_db_name()` would answer
+    "test_test_zvhd": compare with the database of DATABASE_URL instead.)
+    """
+    import environ
+    from django.db import connection
+
+    real = environ.Env.db_url_config(os.environ.get("DATABASE_URL") or devdb.url())["NAME"]
+    return connection.settings_dict["NAME"] != real
+
+
 def server() -> dict:
     """The test run's PostgreSQL (DATABASE_URL, or the embedded one of ops/devdb.py)."""
     return settings.DATABASES["default"]
@@ -85,10 +98,10 @@ def snapshot_migrated_test_database() -> str | None:
     PostgreSQL copies a template only while nobody is connected to it: our own connections
     are closed first (the next query opens a new one).
     """
-    from django.db import connection, connections
+    from django.db import connections
 
     db = settings.DATABASES["default"]
-    if db["NAME"] != connection.creation._get_test_db_name():
+    if not on_test_database():
         return None  # no test database this run (no test used one): the drill migrates its own
     template = migrated_template_name()
     connections.close_all()

@@ -59,6 +59,7 @@ def test_sixty_wrong_totp_codes_lock_the_account_and_the_right_code_is_then_refu
     assert response.status_code == 429
     body = response.content.decode()
     assert "tijdelijk geblokkeerd" in body and "functioneel beheerder" in body
+    assert "de komende 30 minuten niet inloggen" in body and "PT30M" not in body
     assert client.get(reverse("start")).status_code == 302, "not logged in"
 
 

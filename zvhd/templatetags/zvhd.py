@@ -31,3 +31,11 @@ def small_count(value, threshold=5):
     if 0 < number < int(threshold):
         return f"<{int(threshold)}"
     return number_format(number, force_grouping=True)
+
+
+@register.simple_tag
+def lockout_minutes() -> int:
+    """How long a locked account waits, in whole minutes (axes gives an ISO 8601 "PT30M")."""
+    from django.conf import settings
+
+    return int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
