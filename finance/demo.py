@@ -214,7 +214,12 @@ def _seed_budget_year(user, y, key_2020):
         notes=(
             "Uit het jaarplan en de begroting 2025. Te verdelen: cofinanciering Drentse gemeenten "
             "+ aanpak mensenhandel. Inwonertallen: demo (CBS-orde van grootte)."
-            + (" Afnemers van de plustaken 2024 aangenomen gelijk aan 2025." if y == 2024 else "")
+            + (
+                " Afnemers van de plustaak TVO 2024 aangenomen gelijk aan 2025; die van nazorg"
+                " zijn de deelnemende gemeenten nazorg."
+                if y == 2024
+                else ""
+            )
         ),
     )
     for side, lines in ((Side.COST, budget["kosten"]), (Side.INCOME, budget["inkomsten"])):
@@ -244,12 +249,13 @@ def _seed_budget_year(user, y, key_2020):
                 created_by=user,
             )
     plus = ref.FINANCE["plus_tasks"]
-    buyers_nazorg = plus["nazorg"]["buyers"][2025]
+    # Its buyers are aftercare's participation of the year (the seeds' buyers are loaded there,
+    # aftercare/reference_data.py); adopting 2024 below freezes the participation of 2024.
     services.save_plus_task(
         year=year,
         name="Nazorg ex-gedetineerden",
         amount=plus["nazorg"]["income"][y],
-        municipalities=_municipalities(buyers_nazorg),
+        follows_aftercare=True,
         changed_by=user,
     )
     services.save_plus_task(
