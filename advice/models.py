@@ -100,7 +100,7 @@ def _apply_policy(queryset, policy, user, action, municipality_field=None):
 
 # ---------------------------------------------------------------------------------------------
 class Topic(models.Model):
-    """An aandachtsgebied (plan 2025, Bijlage 1), seeded from reference_data.TOPICS."""
+    """An aandachtsgebied (plan 2025, Bijlage 1), seeded from advice.reference_data.TOPICS."""
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     label = models.CharField(_("naam"), max_length=200)

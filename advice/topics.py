@@ -1,11 +1,11 @@
-"""The topic rows (aandachtsgebieden): reference_data.TOPICS plus a catch-all.
+"""The topic rows (aandachtsgebieden): advice.reference_data.TOPICS plus a catch-all.
 
 Loaded after every migrate by `advice.reference` (see zvhd/network/reference.py); migration
 0002 adds them too, with the historical model. A topic that exists keeps its label and order:
 this never overwrites what someone changed.
 """
 
-from zvhd.network.reference_data import TOPICS
+from advice.reference_data import TOPICS
 
 OTHER = ("overig", "Overig of meerdere aandachtsgebieden")
 

@@ -18,8 +18,8 @@ from aftercare.models import (
     Source,
     validate_bsn,
 )
+from cases.reference_data import PROBLEM_AREAS
 from zvhd.network.models import Municipality, Role, User
-from zvhd.network.reference_data import PROBLEM_AREAS
 
 
 class DateInput(forms.DateInput):

@@ -1,8 +1,8 @@
 """Reference data of the aftercare app: the municipalities that buy the aftercare plus task in
-the years the seeds name (reference_data.AFTERCARE_MUNICIPALITIES); see
+the years the seeds name (aftercare/reference_data.py); see
 zvhd/network/reference.py. Management changes them on the page Deelnemende gemeenten."""
 
-from zvhd.network.reference_data import AFTERCARE_MUNICIPALITIES
+from aftercare.reference_data import AFTERCARE_MUNICIPALITIES
 
 
 def seed(loader) -> None:

@@ -32,10 +32,11 @@ from django.db.models.functions import (
 )
 
 from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status, Topic
+from cases.reference_data import PROBLEM_AREAS
 from zvhd.apps_contract import Definition, FiguresProvider
 from zvhd.figures import Year, pct, pcts_summing_to_100
-from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, OrganisationKind
+from zvhd.network.reference_data import FIGURE_CATEGORIES
 
 # Definitions (Dutch, as printed next to the figures; DOMAIN.md "Figures"), in report order.
 DEFINITIONS: list[Definition] = []
@@ -350,7 +351,7 @@ def registered_by_partner(year: int, municipality=None, *, rows=None) -> dict[st
     """Every category of the 2020 report (zero included), in its order, then any others."""
     if rows is None:
         rows = _registrations_by_organisation(year, municipality)
-    counts = dict.fromkeys(ref.FIGURE_CATEGORIES, 0)
+    counts = dict.fromkeys(FIGURE_CATEGORIES, 0)
     for kind, category, short, name, domain, n in rows:
         label = _partner_category(kind, category, short, name, domain)
         counts[label] = counts.get(label, 0) + n
@@ -477,7 +478,7 @@ def problem_areas(year: int, municipality=None) -> dict[str, int]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {label: counts.get(code, 0) for code, label in ref.PROBLEM_AREAS}
+    return {label: counts.get(code, 0) for code, label in PROBLEM_AREAS}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -17,8 +17,9 @@ from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
 from simple_history.models import HistoricalRecords
 
+from advice.reference_data import TOPICS
+from cases.reference_data import PROBLEM_AREAS
 from zvhd.jobs import JobStatus
-from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, Organisation
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.versions import Versioned
@@ -135,12 +136,13 @@ class Relation(models.TextChoices):
     OTHER = "overig", _("Overig")
 
 
-# The codes and labels come from the seeds (zvhd.network.reference_data); the functional API
+# The codes and labels come from the seeds (cases.reference_data; the topics are advice's, whose
+# Topic rows they are: advice.reference_data); the functional API
 # takes (member name, (value, label)) pairs.
 ProblemArea = models.TextChoices(
-    "ProblemArea", [(code.upper(), (code, label)) for code, label in ref.PROBLEM_AREAS]
+    "ProblemArea", [(code.upper(), (code, label)) for code, label in PROBLEM_AREAS]
 )
-Topic = models.TextChoices("Topic", [(code.upper(), (code, label)) for code, label in ref.TOPICS])
+Topic = models.TextChoices("Topic", [(code.upper(), (code, label)) for code, label in TOPICS])
 
 
 class LifeDomain(models.TextChoices):

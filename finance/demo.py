@@ -1,5 +1,5 @@
 """Demo data of the finance app: the seed's real figures (2019 key and total, 2020 key, the 2024
-and 2025 budget, reserve, liaisons, 2020 staffing) from zvhd/network/reference_data.py.
+and 2025 budget, reserve, liaisons, 2020 staffing) from finance/reference_data.py.
 
 Safe to run twice: a year that already exists is left as it is (a demo user may have edited
 it); keys are looked up by name. Inhabitants come from the reference data
@@ -12,10 +12,11 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from finance import reference_data as ref
 from finance import services
 from finance.models import Basis, DistributionKey, FinanceYear, MovementKind, Side, YearStatus
-from zvhd.network import reference_data as ref
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
+from zvhd.network.reference_data import MUNICIPALITIES
 
 KEY_2019 = "70/30 (2018/2019)"
 KEY_2020 = "20/80 inwoners (2020)"
@@ -39,7 +40,7 @@ def seed(*, stdout, rng) -> None:
     if user is None:
         stdout.write("  geen financieel medewerker; financiën overgeslagen")
         return
-    all_names = [m["name"] for m in ref.MUNICIPALITIES]
+    all_names = [m["name"] for m in MUNICIPALITIES]
     key_2019 = _key_2019(user, all_names)
     key_2020 = _key_2020(user, all_names)
 
@@ -162,7 +163,7 @@ def _seed_2020(user, key_2020):
             created_by=user,
         )
     # The report's "Baten" total (827.282) leaves out the first nazorg line and BTW (see
-    # reference_data); the demo follows the total, so the accounts balance as printed.
+    # finance/reference_data.py); the demo follows the total, so the accounts balance as printed.
     seen = set()
     position = 0
     for name, amount in accounts["baten"]:
@@ -213,7 +214,12 @@ def _seed_budget_year(user, y, key_2020):
         notes=(
             "Uit het jaarplan en de begroting 2025. Te verdelen: cofinanciering Drentse gemeenten "
             "+ aanpak mensenhandel. Inwonertallen: demo (CBS-orde van grootte)."
-            + (" Afnemers van de plustaken 2024 aangenomen gelijk aan 2025." if y == 2024 else "")
+            + (
+                " Afnemers van de plustaak TVO 2024 aangenomen gelijk aan 2025; die van nazorg"
+                " zijn de deelnemende gemeenten nazorg."
+                if y == 2024
+                else ""
+            )
         ),
     )
     for side, lines in ((Side.COST, budget["kosten"]), (Side.INCOME, budget["inkomsten"])):
@@ -243,12 +249,13 @@ def _seed_budget_year(user, y, key_2020):
                 created_by=user,
             )
     plus = ref.FINANCE["plus_tasks"]
-    buyers_nazorg = plus["nazorg"]["buyers"][2025]
+    # Its buyers are aftercare's participation of the year (the seeds' buyers are loaded there,
+    # aftercare/reference_data.py); adopting 2024 below freezes the participation of 2024.
     services.save_plus_task(
         year=year,
         name="Nazorg ex-gedetineerden",
         amount=plus["nazorg"]["income"][y],
-        municipalities=_municipalities(buyers_nazorg),
+        follows_aftercare=True,
         changed_by=user,
     )
     services.save_plus_task(

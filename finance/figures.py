@@ -288,7 +288,13 @@ def amounts_for(year: FinanceYear, municipalities) -> tuple[dict, list, list, di
     tasks = list(year.plus_tasks.all())
     plus = []
     for task in tasks:
-        members = tuple(m.pk for m in task.municipalities.all())
+        task.buyer_list = task.buyers()
+        members = tuple(m.pk for m in task.buyer_list)
+        if task.follows_aftercare and task.amount and not members:
+            raise DistributionError(
+                f"Voor de plustaak {task.name} zijn in {year.year} geen deelnemende gemeenten "
+                "nazorg vastgelegd (Nazorg, Deelnemende gemeenten)."
+            )
         if not members or not task.amount:
             plus.append({})
             continue

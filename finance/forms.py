@@ -166,11 +166,26 @@ class PlusTaskForm(forms.Form):
     name = forms.CharField(label=_("Plustaak"), max_length=150)
     amount = EuroField(label=_("Bedrag"))
     basis = forms.ChoiceField(label=_("Verdeling"), choices=Basis.choices, initial=Basis.EQUAL)
+    follows_aftercare = forms.BooleanField(
+        label=_("Afnemers volgen de deelnemende gemeenten nazorg"),
+        required=False,
+        help_text=_(
+            "Voor de plustaak nazorg ex-gedetineerden: de afnemende gemeenten zijn dan de "
+            "deelnemende gemeenten nazorg van het jaar (Nazorg, Deelnemende gemeenten)."
+        ),
+    )
     municipalities = forms.ModelMultipleChoiceField(
         label=_("Afnemende gemeenten"),
         queryset=Municipality.objects.order_by("name"),
         widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("follows_aftercare") and not data.get("municipalities"):
+            self.add_error("municipalities", _("Kies de gemeenten die deze plustaak afnemen."))
+        return data
 
 
 class LiaisonForm(forms.Form):

@@ -15,6 +15,7 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from aftercare.models import Participation
 from finance.distribution import EQUAL, INHABITANTS
 from zvhd.jobs import Job, JobStatus
 from zvhd.network.models import Municipality, Organisation, Role
@@ -400,13 +401,29 @@ class ReserveMovement(models.Model):
 
 
 class PlusTask(models.Model):
-    """A plus task bought by some municipalities (nazorg, TVO): only they pay its amount."""
+    """A plus task bought by some municipalities (nazorg, TVO): only they pay its amount.
+
+    Who buys the aftercare plus task (nazorg ex-gedetineerden) is stored once, in aftercare's
+    `Participation` (management keeps it on the page Deelnemende gemeenten). The plus task that
+    `follows_aftercare` reads its buyers from there in every year that is not adopted, and holds
+    no buyers of its own then; adopting the year copies the participation of that moment into
+    `municipalities`, so a later change in participation never changes adopted contributions.
+    Every other plus task keeps its buyers in `municipalities`.
+    """
 
     year = models.ForeignKey(FinanceYear, on_delete=models.CASCADE, related_name="plus_tasks")
     name = models.CharField(_("plustaak"), max_length=150)
     amount = money(verbose_name=_("bedrag"), validators=NON_NEGATIVE)
     basis = models.CharField(
         _("verdeling"), max_length=10, choices=Basis.choices, default=Basis.EQUAL
+    )
+    follows_aftercare = models.BooleanField(
+        _("afnemers volgen de deelnemende gemeenten nazorg"),
+        default=False,
+        help_text=_(
+            "Voor de plustaak nazorg ex-gedetineerden: de afnemende gemeenten zijn de "
+            "deelnemende gemeenten nazorg van het jaar (Nazorg, Deelnemende gemeenten)."
+        ),
     )
     municipalities = models.ManyToManyField(Municipality, verbose_name=_("afnemende gemeenten"))
     history = HistoricalRecords(m2m_fields=[municipalities])
@@ -418,11 +435,25 @@ class PlusTask(models.Model):
         verbose_name = _("plustaak")
         verbose_name_plural = _("plustaken")
         constraints = [
-            models.UniqueConstraint(fields=["year", "name"], name="plustask_unique_name")
+            models.UniqueConstraint(fields=["year", "name"], name="plustask_unique_name"),
+            models.UniqueConstraint(
+                fields=["year"],
+                condition=models.Q(follows_aftercare=True),
+                name="plustask_one_aftercare_task_per_year",
+                violation_error_message=_(
+                    "Dit jaar heeft al een plustaak die de deelnemende gemeenten nazorg volgt."
+                ),
+            ),
         ]
 
     def __str__(self):
         return self.name
+
+    def buyers(self) -> list[Municipality]:
+        """The municipalities that pay this plus task in its year, by name."""
+        if self.follows_aftercare and not self.year.is_adopted:
+            return list(Participation.objects.municipalities_in(self.year.year).order_by("name"))
+        return sorted(self.municipalities.all(), key=lambda m: m.name)
 
 
 class LiaisonContribution(models.Model):

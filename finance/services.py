@@ -164,12 +164,25 @@ def change_year_status(
             amounts_for(locked, list(Municipality.objects.order_by("name")))
         except DistributionError as exc:
             raise FinanceError(f"Vaststellen kan nog niet: {exc}") from None
+    _freeze_or_free_aftercare_buyers(
+        finance_year, adopted=to == YearStatus.ADOPTED, user=changed_by
+    )
     finance_year.status = to
     finance_year.status_changed_at = timezone.now()
     finance_year.status_changed_by = changed_by
     finance_year.status_reason = reason.strip()[:300]
     _history(finance_year, changed_by).save()
     return finance_year
+
+
+def _freeze_or_free_aftercare_buyers(finance_year: FinanceYear, *, adopted: bool, user) -> None:
+    """Adopting copies the aftercare participation of this moment into the plus task that follows
+    it, so the adopted contributions never move with a later change in participation;
+    reopening lets the task follow participation again (and hold no buyers of its own)."""
+    for task in finance_year.plus_tasks.filter(follows_aftercare=True):
+        buyers = task.buyers() if adopted else []
+        task._history_user = user
+        task.municipalities.set(buyers)
 
 
 def _indexed(amount, factor):
@@ -229,12 +242,17 @@ def draft_next_year(
     for task in source.plus_tasks.prefetch_related("municipalities"):
         new = _history(
             PlusTask(
-                year=draft, name=task.name, amount=_indexed(task.amount, factor), basis=task.basis
+                year=draft,
+                name=task.name,
+                amount=_indexed(task.amount, factor),
+                basis=task.basis,
+                follows_aftercare=task.follows_aftercare,
             ),
             created_by,
         )
         new.save()
-        new.municipalities.set(task.municipalities.all())
+        if not task.follows_aftercare:  # that one follows the participation of its own year
+            new.municipalities.set(task.municipalities.all())
     for liaison in source.liaisons.all():
         _history(
             LiaisonContribution(
@@ -383,15 +401,18 @@ def save_plus_task(
     year: FinanceYear,
     name: str,
     amount,
-    municipalities,
+    municipalities=(),
     changed_by: User,
     basis: str = Basis.EQUAL,
+    follows_aftercare: bool = False,
     task: PlusTask | None = None,
 ) -> PlusTask:
+    """A plus task of a draft year. One that `follows_aftercare` takes its buyers from the
+    aftercare participation of the year (stored there once), so it takes none here."""
     _ensure_editable(year)
     amount = _whole_euros(amount, field="amount")
-    municipalities = list(municipalities)
-    if not municipalities:
+    municipalities = [] if follows_aftercare else list(municipalities or ())
+    if not municipalities and not follows_aftercare:
         raise FinanceError({"municipalities": "Kies de gemeenten die deze plustaak afnemen."})
     if basis == Basis.INHABITANTS and not year.population_year:
         raise FinanceError(
@@ -402,6 +423,7 @@ def save_plus_task(
         )
     task = task or PlusTask(year=year)
     task.name, task.amount, task.basis = name.strip(), amount or Decimal(0), basis
+    task.follows_aftercare = follows_aftercare
     task.full_clean()
     _history(task, changed_by).save()
     task.municipalities.set(municipalities)

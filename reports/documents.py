@@ -11,13 +11,13 @@ from collections.abc import Callable
 
 from django.utils import timezone
 
+from reports import reference_data as ref
 from reports.charts import bars
 from reports.figures import DEFINITIONS, factsheet_figures, vocabulary, year_figures
 from reports.finance import municipal_contribution
 from reports.models import DocumentKind, JobStatus, ReportText, Section, YearSnapshot
 from reports.tables import build_tables
 from zvhd import pdf
-from zvhd.network import reference_data as ref
 
 CHAPTERS = [
     ("cijfers", "Cijfers"),

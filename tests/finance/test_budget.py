@@ -7,9 +7,9 @@ import pytest
 from django.core.management import call_command
 
 from finance import demo
+from finance import reference_data as ref
 from finance.figures import budget_for, contributions_for
 from finance.models import DistributionKey, FinanceYear
-from zvhd.network import reference_data as ref
 
 pytestmark = pytest.mark.django_db
 

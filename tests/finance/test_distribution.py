@@ -6,10 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from finance import reference_data as ref
 from finance.distribution import EQUAL, INHABITANTS, Component, DistributionError, distribute
-from zvhd.network import reference_data as ref
+from zvhd.network.reference_data import MUNICIPALITIES
 
-NAMES = [m["name"] for m in ref.MUNICIPALITIES]
+NAMES = [m["name"] for m in MUNICIPALITIES]
 BIG_THREE = ["Assen", "Emmen", "Hoogeveen"]
 
 

@@ -14,7 +14,9 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.urls import reverse
 
 from advice.models import Topic
+from advice.reference_data import TOPICS
 from aftercare.models import Participation
+from aftercare.reference_data import AFTERCARE_MUNICIPALITIES
 from tests.cast import CAST_USERS
 from tests.factories import UserFactory
 from zvhd.network import reference_data as ref
@@ -85,14 +87,14 @@ def test_after_migrate_an_empty_installation_has_its_municipalities_and_partners
 
 def test_after_migrate_the_lookup_lists_and_roles_are_there():
     assert list(Topic.objects.values_list("code", flat=True)) == [
-        *(code for code, _label in ref.TOPICS),
+        *(code for code, _label in TOPICS),
         "overig",
     ]
     assert set(Group.objects.values_list("name", flat=True)) >= {role.value for role in Role}
     assert set(RetentionPolicy.objects.values_list("kind", flat=True)) == {
         kind for kind, _years, _why in DEFAULT_TERMS
     }
-    for year, names in ref.AFTERCARE_MUNICIPALITIES.items():
+    for year, names in AFTERCARE_MUNICIPALITIES.items():
         assert sorted(
             Participation.objects.municipalities_in(year).values_list("name", flat=True)
         ) == sorted(names)
