@@ -25,6 +25,8 @@ class JobView:
     poll_url: str = ""
     download_url: str = ""
     download_label: str = ""
+    # Read to screen readers after the label only, for a table of downloads ("(lijst 4)").
+    download_hint: str = ""
     start_url: str = ""
     start_label: str = ""
     # With htmx: the start button posts and swaps this element (e.g. "closest section").

@@ -12,11 +12,12 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import DetailView, ListView, TemplateView, UpdateView
 
+from zvhd.jobs.models import BUSY
 from zvhd.jobs.views import JobDownloadView
 from zvhd.network.models import Role
 from zvhd.privacy import services
@@ -233,11 +234,24 @@ class DestructionListDetailView(DestructionMixin, DetailView):
             can_review=is_reviewer and obj.status == DestructionStatus.PROPOSED,
             can_approve=can_approve,
             own_review=obj.status == DestructionStatus.REVIEWED and obj.reviewed_by_id == user.pk,
-            can_retry=obj.destroy_status in ("failed", "not_queued")
-            or obj.certificate_status in ("failed", "not_queued"),
+            # Not while either job runs: the button that starts a job is never offered then.
+            can_retry=(
+                obj.destroy_status in ("failed", "not_queued")
+                or obj.certificate_status in ("failed", "not_queued")
+            )
+            and not {obj.destroy_status, obj.certificate_status} & BUSY,
             return_form=kwargs.pop("return_form", None) or ReturnListForm(),
             **kwargs,
         )
+
+    def get(self, request, *args, **kwargs):
+        if request.GET.get("stand"):
+            # The page polls its jobs' status partial while the destruction or certificate runs.
+            self.object = self.get_object()
+            return render(
+                request, "privacy/partials/destruction_jobs.html", {"object": self.object}
+            )
+        return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         self.object = self.get_object()

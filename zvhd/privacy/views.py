@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
@@ -89,9 +89,16 @@ class SubjectAccessUpdateView(SubjectAccessMixin, ServiceFormMixin, UpdateView):
 
 
 class SubjectAccessGenerateView(SubjectAccessMixin, SingleObjectMixin, View):
-    """Queue the PDF of everything ZVHD holds on the person (a Celery task makes it)."""
+    """POST: queue the PDF of everything ZVHD holds on the person (a Celery task makes it).
+    GET: the job's status partial, which the edit page polls while the PDF is being made."""
 
-    http_method_names = ["post"]
+    http_method_names = ["get", "post"]
+    log_reads = False  # the status only: the PDF itself is read through the download view
+
+    def get(self, request, *args, **kwargs):
+        return render(
+            request, "privacy/partials/access_pdf_status.html", {"object": self.get_object()}
+        )
 
     def post(self, request, *args, **kwargs):
         access_request = self.get_object()
