@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from reports.models import DocumentKind, LpcoOutcome, Section, Table
 from zvhd.forms import limit_text
 from zvhd.network.models import Municipality, Region
+from zvhd.versions import version_field
 
 
 class YearForm(forms.Form):
@@ -39,6 +40,36 @@ class TextsForm(forms.Form):
         )
         # Not `.max_length = 300`: the validator made in __init__ would still say 20000.
         limit_text(self.fields[Section.FOREWORD_SIGNATURE], 300)
+        # The version of each section's row when the page was opened (0: no text yet), so
+        # that a save over someone else's newer texts is refused (zvhd.versions).
+        for value in Section.values:
+            self.fields[version_name(value)] = version_field()
+
+    @staticmethod
+    def initial_for(texts) -> dict:
+        """The form's initial values for the stored `texts` (ReportText rows of one year)."""
+        initial = {version_name(value): 0 for value in Section.values}
+        for text in texts:
+            initial[text.section] = text.text
+            initial[version_name(text.section)] = text.version
+        return initial
+
+    def texts(self) -> dict[str, str]:
+        return {value: self.cleaned_data[value] for value in Section.values}
+
+    def expected_versions(self) -> dict[str, int | None]:
+        return {value: self.cleaned_data.get(version_name(value)) for value in Section.values}
+
+    def show_versions(self, versions: dict[str, int]) -> None:
+        """Carry `versions` from now on (after a conflict: the next save is a deliberate one)."""
+        data = self.data.copy()
+        for value in Section.values:
+            data[self.add_prefix(version_name(value))] = str(versions.get(value, 0))
+        self.data = data
+
+
+def version_name(section: str) -> str:
+    return f"versie_{section}"
 
 
 class DocumentForm(forms.Form):

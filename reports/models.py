@@ -23,6 +23,7 @@ from reports.policy import ALL, OWN_MUNICIPALITY, scope_for
 from zvhd.jobs import FINISHED, Job, JobStatus
 from zvhd.network.models import Municipality, Region
 from zvhd.permissions import VIEW, GuardedQuerySet
+from zvhd.versions import Versioned
 
 YEAR_VALIDATORS = [MinValueValidator(2000), MaxValueValidator(2100)]
 
@@ -111,7 +112,10 @@ class TextQuerySet(_PolicyQuerySet):
     subject = "text"
 
 
-class ReportText(models.Model):
+class ReportText(Versioned):
+    """One section of one year's report. The texts form edits all sections of a year at once,
+    so it carries every row's version and refuses the set when any of them moved on."""
+
     year = models.PositiveSmallIntegerField(_("jaar"), validators=YEAR_VALIDATORS)
     section = models.CharField(_("onderdeel"), max_length=30, choices=Section.choices)
     text = models.TextField(_("tekst"), blank=True, validators=[MaxLengthValidator(20000)])

@@ -7,7 +7,7 @@ Slow work (freezing a year's figures, rendering a PDF) is enqueued with
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,11 +17,13 @@ from reports.models import (
     JobStatus,
     ReportDocument,
     ReportText,
+    Section,
     Table,
     ThematicCount,
     YearSnapshot,
 )
 from zvhd.jobs import enqueue_on_commit, mark_failed_to_queue
+from zvhd.versions import Change, Changes, EditConflict
 
 
 @transaction.atomic
@@ -66,15 +68,108 @@ def publish_snapshot(*, snapshot: YearSnapshot, published_by) -> YearSnapshot:
 
 @transaction.atomic
 def save_report_text(*, year: int, section: str, text: str, saved_by) -> ReportText:
-    item = ReportText._base_manager.filter(year=year, section=section).first()
-    if item is None:
-        item = ReportText(year=year, section=section)
-    item.text = text
-    item.updated_by = saved_by
-    item._history_user = saved_by
-    item.full_clean()
-    item.save()
-    return item
+    """One section, without a form (the demo, a script): no version check, next version."""
+    return save_report_texts(year=year, texts={section: text}, saved_by=saved_by)[section]
+
+
+@transaction.atomic
+def save_report_texts(
+    *, year: int, texts: dict[str, str], saved_by, expected_versions: dict | None = None
+) -> dict[str, ReportText]:
+    """The sections of `year`'s report, saved as one set.
+
+    `expected_versions` holds, per section, the version the form was opened on (0: there was
+    no text yet; None or absent: no check). The year's rows are locked first; when any section
+    moved on since then, nothing is saved and `TextsConflict` says which sections changed.
+    """
+    expected_versions = expected_versions or {}
+    stored = {
+        t.section: t
+        for t in ReportText._base_manager.select_for_update().filter(year=year, section__in=texts)
+    }
+
+    def stored_version(section):
+        return stored[section].version if section in stored else 0
+
+    stale = {
+        section: expected
+        for section in texts
+        if (expected := expected_versions.get(section)) is not None
+        and stored_version(section) != expected
+    }
+    if stale:
+        raise TextsConflict(year=year, stored=stored, expected=stale)
+    saved = {}
+    for section, text in texts.items():
+        item = stored.get(section) or ReportText(year=year, section=section, version=0)
+        item.version += 1
+        item.text = text
+        item.updated_by = saved_by
+        item._history_user = saved_by
+        item.full_clean(validate_constraints=False)
+        if item.pk is None:
+            try:
+                # Another editor may create the same section at the same moment: their row
+                # wins, this save is refused as a conflict (not a 500).
+                with transaction.atomic():
+                    item.save()
+            except IntegrityError:
+                row = ReportText._base_manager.get(year=year, section=section)
+                raise TextsConflict(
+                    year=year, stored={**stored, section: row}, expected={section: 0}
+                ) from None
+        else:
+            item.save()
+        saved[section] = item
+    return saved
+
+
+class TextsConflict(EditConflict):
+    """Someone saved one of the year's sections after this editor opened the texts form.
+
+    `current` holds the stored versions of all the year's sections (what the form must carry
+    next, so that a second save is a deliberate one); `changes` what changed in the stale
+    sections since the form was opened, from the rows' history.
+    """
+
+    def __init__(self, *, year: int, stored: dict, expected: dict):
+        super().__init__(current=stored, expected=expected)
+        self.year = year
+        self.changes = texts_changed_since(stored, expected)
+
+
+def texts_changed_since(stored: dict, expected: dict) -> Changes:
+    """Per stale section: its text when the form was opened and its text now."""
+    changes, latest, known = [], None, True
+    labels = dict(Section.choices)
+    for section, version in expected.items():
+        row = stored.get(section)
+        opened = ""
+        if version:
+            found = (
+                row.history.filter(version=version).values_list("text", flat=True).first()
+                if row is not None
+                else None
+            )
+            known = known and found is not None
+            opened = found or ""
+        if row is not None:
+            last = row.history.select_related("history_user").order_by("-history_date").first()
+            if last is not None and (latest is None or last.history_date > latest.history_date):
+                latest = last
+        changes.append(
+            Change(
+                label=str(labels.get(section, section)),
+                old=opened or "—",
+                new=(row.text if row is not None else "") or "—",
+            )
+        )
+    return Changes(
+        changes,
+        str(getattr(latest, "history_user", None) or ""),
+        getattr(latest, "history_date", None),
+        known=known,
+    )
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import DetailView, ListView, TemplateView, View
+from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from reports import services
@@ -29,7 +29,6 @@ from reports.models import (
     JobStatus,
     ReportDocument,
     ReportText,
-    Section,
     ThematicCount,
     YearSnapshot,
 )
@@ -39,7 +38,13 @@ from zvhd.jobs import NOT_QUEUED_MESSAGE
 from zvhd.jobs.views import JobDownloadView
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, apply_service_errors
+from zvhd.views import (
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+    apply_service_errors,
+)
 
 
 def default_year() -> int:
@@ -170,10 +175,10 @@ class AnnualReportView(RoleRequiredMixin, ScopedListMixin, ListView):
         context = super().get_context_data(**kwargs)
         year = self.kwargs["year"]
         user = self.request.user
-        texts = {t.section: t.text for t in ReportText.objects.visible_to(user).filter(year=year)}
+        texts = ReportText.objects.visible_to(user).filter(year=year)
         context.update(
             year=year,
-            texts_form=kwargs.get("texts_form") or TextsForm(initial=texts),
+            texts_form=kwargs.get("texts_form") or TextsForm(initial=TextsForm.initial_for(texts)),
             document_form=DocumentForm(),
             snapshots=YearSnapshot.objects.visible_to(user).for_list().filter(year=year),
             breadcrumbs=crumbs(
@@ -184,23 +189,44 @@ class AnnualReportView(RoleRequiredMixin, ScopedListMixin, ListView):
         return context
 
 
-class TextsSaveView(RoleRequiredMixin, View):
-    roles = roles_for("text", CHANGE)
+class TextsSaveView(RoleRequiredMixin, ServiceFormMixin, FormView):
+    """All sections of a year in one form; the form carries every section's version, and a
+    save over someone else's newer texts comes back with the editor's input and the changes."""
 
-    def post(self, request, year: int):
-        form = TextsForm(request.POST)
-        if not form.is_valid():
-            view = AnnualReportView()
-            view.setup(request, year=year)
-            view.object_list = view.get_queryset()
-            context = view.get_context_data(texts_form=form)
-            return view.response_class(request, view.get_template_names(), context, status=400)
-        for section in Section.values:
-            services.save_report_text(
-                year=year, section=section, text=form.cleaned_data[section], saved_by=request.user
-            )
-        messages.success(request, _("De teksten van %(year)s zijn bewaard.") % {"year": year})
-        return redirect("reports:annual_report", year=year)
+    roles = roles_for("text", CHANGE)
+    form_class = TextsForm
+    http_method_names = ["post"]
+
+    def perform(self, form):
+        return services.save_report_texts(
+            year=self.kwargs["year"],
+            texts=form.texts(),
+            expected_versions=form.expected_versions(),
+            saved_by=self.request.user,
+        )
+
+    def get_success_message(self, form) -> str:
+        return _("De teksten van %(year)s zijn bewaard.") % {"year": self.kwargs["year"]}
+
+    def get_success_url(self):
+        return reverse("reports:annual_report", args=[self.kwargs["year"]])
+
+    def form_invalid(self, form):
+        return self.annual_report(form, status=400)
+
+    def conflict(self, form, conflict):
+        form.add_error(None, self.conflict_message)
+        form.show_versions({s: t.version for s, t in conflict.current.items()})
+        form.conflict = conflict.changes
+        return self.annual_report(form, status=200)
+
+    def annual_report(self, form, *, status):
+        """The annual report page with this texts form in it."""
+        view = AnnualReportView()
+        view.setup(self.request, year=self.kwargs["year"])
+        view.object_list = view.get_queryset()
+        context = view.get_context_data(texts_form=form)
+        return view.response_class(self.request, view.get_template_names(), context, status=status)
 
 
 class SnapshotRequestView(RoleRequiredMixin, View):

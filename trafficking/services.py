@@ -157,14 +157,23 @@ def _move(signal: Signal, to: str, by) -> None:
 
 @transaction.atomic
 def record_indicators(
-    *, signal: Signal, observations: dict[int, tuple[str, str]], recorded_by
+    *,
+    signal: Signal,
+    observations: dict[int, tuple[str, str]],
+    recorded_by,
+    expected_version: int | None = None,
 ) -> int:
     """Set the observed indicators of a signal: {indicator id: (status, source)}.
 
     Only indicators on the chain director's active list, for the signal's forms of
     exploitation, are accepted; an empty status removes the observation. Returns the number
-    of observations the signal has afterwards.
+    of observations the signal has afterwards. The observations are part of the signal: the
+    signal's version is claimed first, so a save on an older version than stored is refused
+    (`EditConflict`) before any row is written, and a saved set moves the signal on.
     """
+    claim_version(signal, expected_version=expected_version)
+    signal._history_user = recorded_by
+    signal.save(update_fields=["version"])
     forms = set(signal.form_values)
     allowed = {
         i.pk: i for i in Indicator.objects.filter(active=True, form__in=forms, pk__in=observations)

@@ -8,6 +8,7 @@ the database. Templates get `show_identity` and never touch those columns withou
 from __future__ import annotations
 
 import csv
+from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -57,6 +58,7 @@ from trafficking.models import (
     FollowUp,
     Indicator,
     IndicatorObservation,
+    Observation,
     Signal,
     may,
 )
@@ -65,7 +67,14 @@ from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
 from zvhd.privacy.services import log_access, log_list_access
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, ServiceFormMixin
+from zvhd.versions import Change, Changes
+from zvhd.views import (
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+    show_conflict,
+)
 from zvhd.vocabulary import Gender
 
 REGISTER_ROLES = set(POLICY)  # may open the register's pages at all
@@ -203,15 +212,50 @@ class SignalIndicatorsView(SignalObjectMixin, ServiceFormMixin, FormView):
     template_name = "trafficking/signal_indicators.html"
     success_message = _("De indicatoren zijn opgeslagen.")
 
-    def get_form(self, form_class=None):
-        return IndicatorsForm(**self.get_form_kwargs(), signal=self.object)
+    def get_form_class(self):
+        # Through the house view's get_form, which adds the signal's version to the form.
+        return partial(IndicatorsForm, signal=self.object)
+
+    def versioned_object(self):
+        return self.object
 
     def perform(self, form):
         return services.record_indicators(
             signal=self.object,
             observations=form.observations(),
             recorded_by=self.request.user,
+            expected_version=self.expected_version(form),
         )
+
+    def conflict(self, form, conflict):
+        """The rows are not fields of the signal: show, per indicator, where the stored
+        observations differ from the editor's input (which stays in the form)."""
+        show_conflict(form, conflict, self.conflict_message)
+        stored = {o.indicator_id: o for o in conflict.current.observations.all()}
+        labels = dict(Observation.choices)
+
+        def readable(status, source):
+            if not status:
+                return str(_("niet beoordeeld"))
+            return str(labels.get(status, status)) + (f" ({source})" if source else "")
+
+        changes = []
+        for indicator_id, (status, source) in form.observations().items():
+            row = stored.get(indicator_id)
+            theirs = (row.status, row.source) if row is not None else ("", "")
+            if theirs != (status, source):
+                indicator = next(i for i in form.indicators if i.pk == indicator_id)
+                changes.append(
+                    Change(
+                        label=indicator.text,
+                        old=readable(status, source),
+                        new=readable(*theirs),
+                    )
+                )
+        form.conflict = Changes(changes, form.conflict.by, form.conflict.at, known=False)
+        context = self.get_context_data(form=form, conflict=form.conflict)
+        context["current"] = conflict.current
+        return self.render_to_response(context)
 
     def get_success_url(self):
         return reverse("trafficking:signal_detail", args=[self.object.pk])
