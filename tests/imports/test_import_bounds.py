@@ -332,7 +332,9 @@ def test_a_100k_row_file_and_an_xlsx_bomb_are_checked_by_the_worker_within_bound
     job, request_seconds, seconds = upload_and_wait(cast, "groot.csv", content, timeout=900)
     rss = peak_rss_mb(worker.pid)
     print(f"100k rows: request {request_seconds:.2f} s, check {seconds:.1f} s, worker {rss:.0f} MB")
-    assert request_seconds < 2
+    # The request only stores the upload: 0.97 s for 13.6 MB on a machine at load 8; the
+    # probe's old request took 102 s. A bound against work in the request, not a speed goal.
+    assert request_seconds < 5
     assert (job.status, job.total_rows, job.problem_count) == (ImportStatus.VALID, 100_000, 0)
     assert rss <= MEMORY_BOUND_MB
 
@@ -341,7 +343,7 @@ def test_a_100k_row_file_and_an_xlsx_bomb_are_checked_by_the_worker_within_bound
     )
     rss = peak_rss_mb(worker.pid)
     print(f"bomb: request {request_seconds:.2f} s, check {seconds:.1f} s, worker {rss:.0f} MB")
-    assert request_seconds < 2 and seconds < 60
+    assert request_seconds < 5 and seconds < 60
     assert job.status == ImportStatus.INVALID and not job.file
     assert "uitgepakt" in job.report[0]["message"]
     assert rss <= MEMORY_BOUND_MB

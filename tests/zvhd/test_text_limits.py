@@ -32,7 +32,10 @@ MB = 1_000_000
 # Two texts of 1 MB: a run of word characters (the old e-mail pattern rescanned it from every
 # position) and a run of almost-addresses.
 PAYLOADS = {"letters": "a" * MB, "addresses": "x@x." * (MB // 4)}
-TIME_BOUND = 0.5  # seconds per form and field
+# Seconds per form and field: a bound against quadratic work (the old e-mail pattern took 2.4 s
+# on 20k characters and hours on 1 MB), not a speed goal. A whole form's clean with one 1 MB
+# field takes 0.01-0.55 s on a loaded 2-core CI machine; 0.5 s flaked there.
+TIME_BOUND = 2.0
 APPS = ("cases", "advice", "aftercare", "trafficking", "finance", "reports", "zvhd", "api")
 
 
@@ -159,10 +162,11 @@ def test_one_megabyte_in_any_field_is_answered_at_once(context):
 
 @pytest.mark.parametrize("kind", PAYLOADS)
 def test_the_person_data_scan_is_linear(kind):
-    """The scan itself, without the form's limit: 1 MB well under a second."""
+    """The scan itself, without the form's limit: 1 MB in 0.07-0.2 s (1 s for nine-digit groups
+    on a loaded machine). The bound is against quadratic work (hours on 1 MB), not a goal."""
     started = time.perf_counter()
     privacy.findings_in(PAYLOADS[kind])
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 5.0
 
 
 def test_the_scan_still_finds_what_it_found():
