@@ -187,10 +187,17 @@ def main() -> int:
             print(f" {time.monotonic() - t0:.0f} s (gegevens in .devdb/)", flush=True)
         try:
             env = demo_environment(database, args.host)
-            step("Database bijwerken (migrate)", [PY, "manage.py", "migrate", "--noinput"], env,
+            # collectstatic needs no database: it copies while migrate runs. System checks
+            # run once, in the web process's import, not in every command (--skip-checks).
+            static = subprocess.Popen(  # noqa: S603
+                [PY, "manage.py", "collectstatic", "--noinput", "--skip-checks"],
+                cwd=BASE, env=env, stdout=setup_log, stderr=setup_log,
+            )  # fmt: skip
+            step("Database bijwerken (migrate)",
+                 [PY, "manage.py", "migrate", "--noinput", "--skip-checks"], env,
                  setup_log)  # fmt: skip
-            step("Statische bestanden", [PY, "manage.py", "collectstatic", "--noinput"], env,
-                 setup_log)  # fmt: skip
+            if static.wait():
+                raise SystemExit(f"collectstatic is mislukt. Zie {setup_log.name}.")
             # The web and the worker boot (a few seconds of imports each) while the demo
             # data is loaded; beat starts after it, so no periodic task runs on half a demo.
             t0 = time.monotonic()
@@ -203,7 +210,8 @@ def main() -> int:
                 PY, "-m", "celery", "-A", "zvhd", "worker", "--loglevel=INFO",
                 "--concurrency=1", "--pool=solo",
             ], env)  # fmt: skip
-            step("Demogegevens laden", [PY, "manage.py", "seed_demo"], env, setup_log)
+            step("Demogegevens laden", [PY, "manage.py", "seed_demo", "--skip-checks"], env,
+                 setup_log)  # fmt: skip
             processes["beat"] = start("beat", [
                 PY, "-m", "celery", "-A", "zvhd", "beat", "--loglevel=INFO",
                 f"--schedule={VAR / 'celerybeat-schedule'}",
