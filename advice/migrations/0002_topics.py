@@ -15,4 +15,4 @@ def add_topics(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("advice", "0001_initial")]
 
-    operations = [migrations.RunPython(add_topics, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(add_topics, migrations.RunPython.noop, elidable=True)]

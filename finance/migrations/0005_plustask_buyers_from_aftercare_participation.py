@@ -41,4 +41,4 @@ class Migration(migrations.Migration):
         ("finance", "0004_plustask_follows_aftercare"),
     ]
 
-    operations = [migrations.RunPython(follow_participation, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(follow_participation, migrations.RunPython.noop, elidable=True)]

@@ -49,5 +49,5 @@ class Migration(migrations.Migration):
                 choices=CHOICES, default="onbekend", max_length=10, verbose_name="geslacht"
             ),
         ),
-        migrations.RunPython(to_house_values, to_old_codes),
+        migrations.RunPython(to_house_values, to_old_codes, elidable=True),
     ]

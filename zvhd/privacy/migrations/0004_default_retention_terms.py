@@ -19,4 +19,4 @@ def add_defaults(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [("privacy", "0003_retention")]
 
-    operations = [migrations.RunPython(add_defaults, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(add_defaults, migrations.RunPython.noop, elidable=True)]
