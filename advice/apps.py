@@ -14,6 +14,12 @@ class AdviceConfig(AppConfig):
         from zvhd.imports.registry import register as register_importer
 
         register_importer(AdviceImporter)
+        from django.db.models.signals import post_save
+
+        from advice.topics import follow_term
+        from zvhd.network.models import Term
+
+        post_save.connect(follow_term, sender=Term, dispatch_uid="advice-topic-follows-term")
         from advice.models import ADVICE_POLICY, DIRECTORY_POLICY, SIGNAL_POLICY, roles_for
         from zvhd.apps_contract import AppContract, Demo, register
         from zvhd.navigation import NavItem, Panel

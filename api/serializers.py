@@ -7,8 +7,9 @@ from rest_framework import serializers
 
 from aftercare.models import NotificationKind
 from aftercare.models import Status as AftercareStatus
-from cases.models import LONG_TEXT, Case, Gender, Kind, ProblemArea, Status, Topic, Urgency
-from zvhd.network.models import Municipality, Organisation
+from cases.models import LONG_TEXT, Case, Gender, Kind, Status, Urgency
+from zvhd import terms
+from zvhd.network.models import Municipality, Organisation, Vocabulary
 
 DOMAINS = [
     ("", "geen (geen gemeente)"),
@@ -18,6 +19,11 @@ DOMAINS = [
 
 
 class RegistrationCreateSerializer(serializers.Serializer):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = terms.choices(Vocabulary.AANDACHTSGEBIED)
+        self.fields["problem_areas"].child.choices = terms.choices(Vocabulary.PROBLEEMGEBIED)
+
     first_name = serializers.CharField(max_length=100, help_text="Voornaam van de betrokkene.")
     last_name = serializers.CharField(max_length=150)
     birth_date = serializers.DateField(help_text="JJJJ-MM-DD, niet in de toekomst.")
@@ -40,9 +46,10 @@ class RegistrationCreateSerializer(serializers.Serializer):
     municipality = serializers.CharField(max_length=100, help_text="Gemeente van de casus.")
     reason = serializers.CharField(max_length=LONG_TEXT)
     desired_outcome = serializers.CharField(max_length=LONG_TEXT)
-    topic = serializers.ChoiceField(choices=Topic.choices)
+    # The choices are the lists the functioneel beheerder keeps (zvhd.terms): set per request.
+    topic = serializers.ChoiceField(choices=[])
     problem_areas = serializers.ListField(
-        child=serializers.ChoiceField(choices=ProblemArea.choices), min_length=1, max_length=11
+        child=serializers.ChoiceField(choices=[]), min_length=1, max_length=50
     )
     invited_organisations = serializers.ListField(
         child=serializers.CharField(max_length=200),

@@ -31,11 +31,11 @@ from django.db.models.functions import (
     TruncDate,
 )
 
-from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status, Topic
-from cases.reference_data import PROBLEM_AREAS
+from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status
+from zvhd import terms
 from zvhd.apps_contract import Definition, FiguresProvider
 from zvhd.figures import Year, pct, pcts_summing_to_100
-from zvhd.network.models import Municipality, OrganisationKind
+from zvhd.network.models import Municipality, OrganisationKind, Vocabulary
 from zvhd.network.reference_data import FIGURE_CATEGORIES
 
 # Definitions (Dutch, as printed next to the figures; DOMAIN.md "Figures"), in report order.
@@ -445,7 +445,11 @@ def topics(year: int, municipality=None, *, rows=None) -> dict[str, int]:
     if rows is None:
         rows = _active_by_topic_gender_home(year, municipality)
     counts = _sum_by(rows, 0)
-    return {str(label): counts.get(value, 0) for value, label in Topic.choices}
+    return {
+        entry.label: counts.get(entry.code, 0)
+        for entry in terms.entries(Vocabulary.AANDACHTSGEBIED)
+        if entry.active or counts.get(entry.code)
+    }
 
 
 _define(
@@ -478,7 +482,11 @@ def problem_areas(year: int, municipality=None) -> dict[str, int]:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    return {label: counts.get(code, 0) for code, label in PROBLEM_AREAS}
+    return {
+        entry.label: counts.get(entry.code, 0)
+        for entry in terms.entries(Vocabulary.PROBLEEMGEBIED)
+        if entry.active or counts.get(entry.code)
+    }
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import hashlib
 import json
 import re
+from functools import partial
 
 import django_filters
 from django import forms
@@ -12,10 +13,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, Kind, Status, Topic
+from cases.models import Case, Kind, Status
 from cases.policy import DETAILS, DIRECTOR_ROLES, NAMES, case_filter, names_filter
+from zvhd import terms
 from zvhd.filters import ScopedFilterSet
-from zvhd.network.models import Municipality, User
+from zvhd.network.models import Municipality, User, Vocabulary
 
 CASE_NUMBER = re.compile(r"^\d{4}-\d{3,7}$")
 # Django's own message of a model choice (translated by Django): it does not repeat the input.
@@ -76,7 +78,9 @@ class CaseFilter(ScopedFilterSet):
     director = django_filters.ChoiceFilter(
         label=_("Procesregisseur"), choices=[], error_messages={"invalid_choice": NOT_AVAILABLE}
     )
-    topic = django_filters.ChoiceFilter(label=_("Aandachtsgebied"), choices=Topic.choices)
+    topic = django_filters.ChoiceFilter(
+        label=_("Aandachtsgebied"), choices=partial(terms.all_choices, Vocabulary.AANDACHTSGEBIED)
+    )
     registered_from = django_filters.DateFilter(
         label=_("Aangemeld vanaf"), field_name="registered_at", lookup_expr="date__gte", widget=DATE
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -10,25 +12,34 @@ from cases.models import (
     CRITERIA,
     LONG_TEXT,
     ActionStatus,
-    ClosingReason,
     Decision,
     EscalationLevel,
     Gender,
     LifeDomain,
-    ProblemArea,
     Relation,
     Sharing,
-    Topic,
     Urgency,
     validate_bsn,
     validate_not_future,
 )
 from cases.policy import DIRECTOR_ROLES, KETENKAMER
-from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
+from zvhd import terms
+from zvhd.network.models import (
+    Municipality,
+    Organisation,
+    OrganisationKind,
+    Role,
+    User,
+    Vocabulary,
+)
 from zvhd.permissions import VIEW
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("ja", _("Ja")), ("nee", _("Nee"))]
+
+
+def closing_reason_choices():
+    return [("", "—"), *terms.choices(Vocabulary.AFSLUITREDEN)]
 
 
 def long_text(label, required=True, help_text=""):
@@ -96,10 +107,12 @@ class RegistrationForm(forms.Form):
     desired_outcome = long_text(_("Wat wilt u met de aanmelding bereiken?"))
     problem_areas = forms.MultipleChoiceField(
         label=_("Probleemgebieden"),
-        choices=ProblemArea.choices,
+        choices=partial(terms.choices, Vocabulary.PROBLEEMGEBIED),
         widget=forms.CheckboxSelectMultiple,
     )
-    topic = forms.ChoiceField(label=_("Aandachtsgebied"), choices=Topic.choices)
+    topic = forms.ChoiceField(
+        label=_("Aandachtsgebied"), choices=partial(terms.choices, Vocabulary.AANDACHTSGEBIED)
+    )
     invited_organisations = forms.ModelMultipleChoiceField(
         label=_("Uit te nodigen partners"),
         queryset=Organisation.objects.none(),
@@ -437,9 +450,7 @@ class ResolveEscalationForm(forms.Form):
 
 
 class CloseForm(forms.Form):
-    reason = forms.ChoiceField(
-        label=_("Reden van afsluiten"), choices=[("", "—"), *ClosingReason.choices]
-    )
+    reason = forms.ChoiceField(label=_("Reden van afsluiten"), choices=closing_reason_choices)
     closed_on = forms.DateField(label=_("Afgesloten op"), widget=DATE, initial=timezone.localdate)
     handed_over_to = forms.ModelChoiceField(
         label=_("Overgedragen aan (bij verhuizing)"),

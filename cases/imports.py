@@ -12,9 +12,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases import services
-from cases.models import ClosingReason, Decision, ProblemArea, Topic
+from cases.models import Decision
+from zvhd import terms
 from zvhd.imports.framework import Importer, RowProblems, lookup, parse_choice, parse_date
-from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User, Vocabulary
 
 COLUMNS = [
     "external_id",
@@ -42,8 +43,6 @@ DOMAINS = {"veiligheid": "veiligheid", "sociaal_domein": "sociaal"}
 YES_NO = {"ja": True, "nee": False}
 # Looked up once rather than per row (a file has 10,000 of them).
 DECISIONS = Decision.values
-CLOSING_REASONS = ClosingReason.values
-PROBLEM_AREAS = ProblemArea.values
 ORGANISATION = gettext_lazy("organisatie")
 MUNICIPALITY = gettext_lazy("gemeente")
 TOPIC = gettext_lazy("aandachtsgebied")
@@ -95,7 +94,11 @@ class CaseImporter(Importer):
                 self.organisations.setdefault(org.short_name.casefold(), org)
         self.municipalities = {m.name.casefold(): m for m in Municipality.objects.all()}
         self.topics = {}
-        for code, label in Topic.choices:
+        # The lists as the functioneel beheerder keeps them; inactive terms are still valid
+        # for the old system's records.
+        self.closing_reasons = [code for code, _label in terms.all_choices(Vocabulary.AFSLUITREDEN)]
+        self.problem_areas = [code for code, _label in terms.all_choices(Vocabulary.PROBLEEMGEBIED)]
+        for code, label in terms.all_choices(Vocabulary.AANDACHTSGEBIED):
             self.topics[code.casefold()] = code
             self.topics[str(label).casefold()] = code
         # Directors of old cases may have left (inactive accounts still count).
@@ -146,16 +149,18 @@ class CaseImporter(Importer):
         closing_reason = ""
         if get("closing_reason"):
             closing_reason = (
-                parse_choice(get("closing_reason"), "closing_reason", problems, CLOSING_REASONS)
+                parse_choice(
+                    get("closing_reason"), "closing_reason", problems, self.closing_reasons
+                )
                 or ""
             )
         areas = [a.strip() for a in get("problem_areas").split("|") if a.strip()]
         for area in areas:
-            if area not in PROBLEM_AREAS:
+            if area not in self.problem_areas:
                 problems.add(
                     "problem_areas",
                     _("Onbekend probleemgebied '%(value)s'; kies uit: %(allowed)s.")
-                    % {"value": area, "allowed": ", ".join(PROBLEM_AREAS)},
+                    % {"value": area, "allowed": ", ".join(self.problem_areas)},
                 )
         topic = None
         if get("main_topic"):

@@ -19,9 +19,11 @@ from simple_history.models import HistoricalRecords
 
 from advice.reference_data import TOPICS
 from cases.reference_data import PROBLEM_AREAS
+from zvhd import terms
 from zvhd.jobs import JobStatus
-from zvhd.network.models import Municipality, Organisation
+from zvhd.network.models import Municipality, Organisation, Vocabulary
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.terms import TermValidator
 from zvhd.versions import Versioned
 from zvhd.vocabulary import Gender
 
@@ -355,7 +357,11 @@ class Case(models.Model):
     desired_outcome = models.TextField(
         _("wat wil de aanmelder bereiken"), validators=[MaxLengthValidator(LONG_TEXT)]
     )
-    topic = models.CharField(_("aandachtsgebied"), max_length=40, choices=Topic.choices)
+    topic = models.CharField(
+        _("aandachtsgebied"),
+        max_length=40,
+        validators=[TermValidator(Vocabulary.AANDACHTSGEBIED)],
+    )
     invited_organisations = models.ManyToManyField(
         Organisation,
         verbose_name=_("uit te nodigen partners"),
@@ -387,7 +393,10 @@ class Case(models.Model):
     closed_on = models.DateField(_("afgesloten op"), null=True, blank=True)
     review_on = models.DateField(_("evaluatiedatum"), null=True, blank=True)
     closing_reason = models.CharField(
-        _("reden van afsluiten"), max_length=20, choices=ClosingReason.choices, blank=True
+        _("reden van afsluiten"),
+        max_length=20,
+        blank=True,
+        validators=[TermValidator(Vocabulary.AFSLUITREDEN)],
     )
     handed_over_to = models.ForeignKey(
         Organisation,
@@ -491,6 +500,14 @@ class Case(models.Model):
         return self.number
 
     @property
+    def topic_label(self) -> str:
+        return terms.label(Vocabulary.AANDACHTSGEBIED, self.topic)
+
+    @property
+    def closing_reason_label(self) -> str:
+        return terms.label(Vocabulary.AFSLUITREDEN, self.closing_reason)
+
+    @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
@@ -548,7 +565,9 @@ class ChildQuerySet(ScopedChildQuerySet):
 
 class CaseProblemArea(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="problem_areas")
-    code = models.CharField(_("probleemgebied"), max_length=30, choices=ProblemArea.choices)
+    code = models.CharField(
+        _("probleemgebied"), max_length=30, validators=[TermValidator(Vocabulary.PROBLEEMGEBIED)]
+    )
     history = HistoricalRecords()
     objects = ChildQuerySet.as_manager()
 
@@ -560,7 +579,7 @@ class CaseProblemArea(models.Model):
         ]
 
     def __str__(self):
-        return self.get_code_display()
+        return terms.label(Vocabulary.PROBLEEMGEBIED, self.code)
 
 
 class RelatedPerson(models.Model):

@@ -49,9 +49,10 @@ from cases.models import (
     TriageDecision,
     qualifies,
 )
+from zvhd import terms
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
-from zvhd.network.models import Municipality, Organisation, User
+from zvhd.network.models import Municipality, Organisation, User, Vocabulary
 from zvhd.permissions import grant, revoke
 from zvhd.privacy.retention import is_destroyed
 from zvhd.versions import EditConflict, claim_version
@@ -205,6 +206,14 @@ def register_case(
         raise ValidationError(
             {"not_informed_reason": _("Geef aan waarom de betrokkene niet is geïnformeerd.")}
         )
+    choice_errors = {}
+    if not terms.is_choosable(Vocabulary.AANDACHTSGEBIED, topic):
+        choice_errors["topic"] = _("Kies een aandachtsgebied uit de lijst.")
+    problem_areas = sorted(set(problem_areas))
+    if not all(terms.is_choosable(Vocabulary.PROBLEEMGEBIED, code) for code in problem_areas):
+        choice_errors["problem_areas"] = _("Kies de probleemgebieden uit de lijst.")
+    if choice_errors:
+        raise ValidationError(choice_errors)
     if isinstance(person, dict):
         person = Person(**person)
         person._history_user = registered_by
@@ -236,7 +245,7 @@ def register_case(
     case.full_clean(exclude=["person"])
     case.save()
     case.invited_organisations.set(invited_organisations)
-    for code in sorted(set(problem_areas)):
+    for code in problem_areas:
         CaseProblemArea.objects.create(case=case, code=code)
     for item in related_persons:
         related = RelatedPerson(case=case, **item)
@@ -715,7 +724,7 @@ def close_case(
     """Close (afschalen/afsluiten) with a reason of DOMAIN.md; a move hands over to another ZVH."""
     closed_on = closed_on or timezone.localdate()
     errors = {}
-    if reason not in ClosingReason.values:
+    if not terms.is_choosable(Vocabulary.AFSLUITREDEN, reason):
         errors["reason"] = _("Kies een reden van afsluiten.")
     start = case.started_on or timezone.localtime(case.registered_at).date()
     if closed_on < start:
@@ -732,7 +741,7 @@ def close_case(
         case=case,
         to=Status.AFGESLOTEN,
         by=closed_by,
-        reason=f"{ClosingReason(reason).label}. {note}".strip(),
+        reason=f"{terms.label(Vocabulary.AFSLUITREDEN, reason)}. {note}".strip(),
     )
     case.closing_reason = reason
     case.closed_on = closed_on
@@ -882,7 +891,7 @@ def prepare_historic_case(
             }
         if closed_on > timezone.localdate():
             errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
-        if closing_reason not in ClosingReason.values:
+        if not terms.is_known(Vocabulary.AFSLUITREDEN, closing_reason):
             errors["closing_reason"] = _("Kies een reden van afsluiten.")
     elif closing_reason:
         errors["closing_reason"] = _("Een reden van afsluiten hoort bij een afsluitdatum.")
@@ -978,7 +987,7 @@ def prepare_historic_case(
                 steps[-1][1],
                 Status.AFGESLOTEN,
                 moment(closed_on),
-                f"{IMPORTED}: {ClosingReason(closing_reason).label}",
+                f"{IMPORTED}: {terms.label(Vocabulary.AFSLUITREDEN, closing_reason)}",
             )
         )
     transitions = [

@@ -8,9 +8,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, TemplateView
 
 from cases import forms, services
-from cases.models import Case, Ketenkamer, Topic
+from cases.models import Case, Ketenkamer
 from cases.policy import DUPLICATE_CHECK_ROLES, ENRICH, REGISTER_ROLES, SCREEN, TRIAGE
 from cases.views.case_file import CaseFormView
+from zvhd import terms
+from zvhd.network.models import Vocabulary
 from zvhd.permissions import CHANGE
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin
 
@@ -56,7 +58,7 @@ class RegisterView(RoleRequiredMixin, ServiceFormMixin, FormView):
                 registrant_name=data["registered_by_name"],
                 reason=reason,
             )
-            if data["topic"] in Topic.values:
+            if terms.is_choosable(Vocabulary.AANDACHTSGEBIED, data["topic"]):
                 initial["topic"] = data["topic"]
         return initial
 

@@ -17,6 +17,8 @@ from advice.models import Topic
 from advice.reference_data import TOPICS
 from aftercare.models import Participation
 from aftercare.reference_data import AFTERCARE_MUNICIPALITIES
+from cases.models import ClosingReason
+from cases.reference_data import PROBLEM_AREAS
 from tests.cast import CAST_USERS
 from tests.factories import UserFactory
 from zvhd.network import reference_data as ref
@@ -27,6 +29,7 @@ from zvhd.network.models import (
     Population,
     ReferenceRow,
     Role,
+    Term,
     User,
 )
 from zvhd.network.reference import INHABITANTS, POPULATION_YEAR
@@ -49,6 +52,7 @@ def snapshot():
             Population,
             Organisation,
             Topic,
+            Term,
             Participation,
             RetentionPolicy,
             ReferenceRow,
@@ -90,6 +94,12 @@ def test_after_migrate_the_lookup_lists_and_roles_are_there():
         *(code for code, _label in TOPICS),
         "overig",
     ]
+    # The cases' lookup lists, as Term rows the functioneel beheerder keeps (zvhd.terms).
+    assert list(
+        Term.objects.filter(vocabulary="probleemgebied").values_list("code", flat=True)
+    ) == [code for code, _label in PROBLEM_AREAS]
+    assert Term.objects.filter(vocabulary="aandachtsgebied").count() == len(TOPICS)
+    assert Term.objects.filter(vocabulary="afsluitreden").count() == len(ClosingReason)
     assert set(Group.objects.values_list("name", flat=True)) >= {role.value for role in Role}
     assert set(RetentionPolicy.objects.values_list("kind", flat=True)) == {
         kind for kind, _years, _why in DEFAULT_TERMS
@@ -118,6 +128,7 @@ def test_an_emptied_database_gets_them_back_from_migrate():
     Population.objects.all().delete()
     Municipality.objects.all().delete()
     Topic.objects.all().delete()
+    Term.objects.all().delete()
     ReferenceRow.objects.all().delete()
     assert not Municipality.objects.exists()
 

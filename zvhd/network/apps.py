@@ -43,7 +43,13 @@ class NetworkConfig(AppConfig):
         # After axes' receiver (axes is installed before us), so the line knows the count.
         user_login_failed.connect(lockout.log_failure, dispatch_uid="zvhd-log-auth-failure")
         post_migrate.connect(load_reference_data, sender=self, dispatch_uid="zvhd-reference-data")
-        from zvhd.network.models import Role
+        from django.db.models.signals import post_delete, post_save
+
+        from zvhd import terms
+        from zvhd.network.models import Role, Term
+
+        post_save.connect(terms.forget, sender=Term, dispatch_uid="zvhd-terms-saved")
+        post_delete.connect(terms.forget, sender=Term, dispatch_uid="zvhd-terms-deleted")
 
         beheer = {Role.FUNCTIONEEL_BEHEERDER}
         register(
@@ -52,6 +58,8 @@ class NetworkConfig(AppConfig):
                 menu=[
                     NavItem(_("Gebruikers"), "network:user_list", roles=beheer, order=80),
                     NavItem(_("Organisaties"), "network:organisation_list", roles=beheer, order=81),
+                    NavItem(_("Gemeenten"), "network:municipality_list", roles=beheer, order=82),
+                    NavItem(_("Keuzelijsten"), "network:term_list", roles=beheer, order=83),
                 ],
                 demo=Demo(seed=demo.seed),
             )

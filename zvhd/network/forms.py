@@ -3,7 +3,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from zvhd.network.models import Organisation, OrganisationKind, Role, User
+from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, Term, User
 
 
 class UserForm(forms.ModelForm):
@@ -90,6 +90,59 @@ class OrganisationForm(forms.ModelForm):
                 "municipality", _("Kies de gemeente van deze gemeentelijke organisatie.")
             )
         return cleaned
+
+
+class TermForm(forms.ModelForm):
+    """A term of a lookup list. The code is asked only when the term is new: it is stored in
+    the records and in the figures, so it never changes afterwards."""
+
+    class Meta:
+        model = Term
+        fields = ["code", "label", "position", "active"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["code"]
+        else:
+            self.fields["code"].help_text = _(
+                "Kleine letters, cijfers, - en _ (bijvoorbeeld 'dakloosheid'). Wordt in de "
+                "gegevens opgeslagen en ligt na het opslaan vast."
+            )
+        self.fields["position"].help_text = _("Lager staat hoger in de lijst.")
+
+    def _taken(self, **lookup) -> bool:
+        others = Term.objects.filter(vocabulary=self.instance.vocabulary, **lookup)
+        return others.exclude(pk=self.instance.pk).exists()
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().lower()
+        if self._taken(code=code):
+            raise forms.ValidationError(_("Deze keuzelijst heeft al een term met deze code."))
+        return code
+
+    def clean_label(self):
+        label = self.cleaned_data["label"].strip()
+        if self._taken(label__iexact=label):
+            raise forms.ValidationError(
+                _("Deze keuzelijst heeft al een term met deze omschrijving.")
+            )
+        return label
+
+
+class MunicipalityForm(forms.ModelForm):
+    class Meta:
+        model = Municipality
+        fields = ["name", "cbs_code", "region"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The CBS code identifies the municipality in imports and figures.
+            self.fields["cbs_code"].disabled = True
+
+    def clean_cbs_code(self):
+        return self.cleaned_data["cbs_code"].strip().upper()
 
 
 def _code_step(code: str) -> str:

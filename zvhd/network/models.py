@@ -8,7 +8,7 @@ in the app. What a role may see is not decided here but in each guarded model's
 from functools import cached_property
 
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.core.validators import MinValueValidator
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -56,11 +56,19 @@ BUREAU_ROLES = frozenset(
 )
 
 
-class Municipality(models.Model):
+class Municipality(Versioned, models.Model):
     name = models.CharField(_("naam"), max_length=100, unique=True)
     slug = models.SlugField(unique=True)
-    cbs_code = models.CharField(_("CBS-gemeentecode"), max_length=6, unique=True)
+    cbs_code = models.CharField(
+        _("CBS-gemeentecode"),
+        max_length=6,
+        unique=True,
+        validators=[
+            RegexValidator(r"^GM[0-9]{4}$", _("Een CBS-gemeentecode is GM met vier cijfers."))
+        ],
+    )
     region = models.CharField(_("regio"), max_length=20, choices=Region.choices)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -305,3 +313,60 @@ class ReferenceRow(models.Model):
 
     def __str__(self):
         return f"{self.kind}: {self.key}"
+
+
+class Vocabulary(models.TextChoices):
+    """The lookup lists the functioneel beheerder keeps (`Term`). Their codes are fixed: records
+    and figures store the code, the list decides the label, the order and what new input may
+    choose."""
+
+    PROBLEEMGEBIED = "probleemgebied", _("Probleemgebieden")
+    AANDACHTSGEBIED = "aandachtsgebied", _("Aandachtsgebieden")
+    AFSLUITREDEN = "afsluitreden", _("Redenen van afsluiten")
+
+
+class Term(Versioned, models.Model):
+    """One choice of a lookup list (zvhd.terms reads them, cached).
+
+    The code is what records store and never changes once saved; the label and the order can
+    be changed, and a term that is no longer used is made inactive: it then stays readable on
+    the records that have it, but new input cannot choose it.
+    """
+
+    vocabulary = models.CharField(_("keuzelijst"), max_length=30, choices=Vocabulary.choices)
+    code = models.SlugField(
+        _("code"),
+        max_length=40,
+        help_text=_(
+            "Kleine letters, cijfers en liggende streepjes; wordt in de gegevens opgeslagen en "
+            "is na het opslaan niet meer te wijzigen."
+        ),
+    )
+    label = models.CharField(_("omschrijving"), max_length=120)
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=100)
+    active = models.BooleanField(
+        _("actief"), default=True, help_text=_("Alleen actieve termen zijn te kiezen.")
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["vocabulary", "position", "label"]
+        verbose_name = _("term")
+        verbose_name_plural = _("termen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vocabulary", "code"],
+                name="term_unique_code",
+                violation_error_message=_("Deze keuzelijst heeft al een term met deze code."),
+            ),
+            models.UniqueConstraint(
+                fields=["vocabulary", "label"],
+                name="term_unique_label",
+                violation_error_message=_(
+                    "Deze keuzelijst heeft al een term met deze omschrijving."
+                ),
+            ),
+        ]
+
+    def __str__(self):
+        return self.label

@@ -6,8 +6,9 @@ bureau and one organisation per municipality (this module, from
 `zvhd.network.reference_data`), and whatever each app adds in its own `reference` module
 (`advice.reference`: the topics; `aftercare.reference`: the municipalities that buy the
 aftercare per year, each from its app's own `reference_data`; `zvhd.privacy.reference`: the
-default retention terms). Problem areas, closing reasons and the other fixed lists are
-`TextChoices` in code and need no rows.
+default retention terms; `cases.reference`: the problem areas, topics and closing reasons as
+`Term` rows the functioneel beheerder keeps, see zvhd/terms.py). The other fixed lists (statuses,
+decisions: the life cycle of DOMAIN.md) are `TextChoices` in code and need no rows.
 
 When: after every `migrate` (and every `flush`), from the `post_migrate` handler of the
 network app (`zvhd/network/apps.py`), so an empty database is usable the moment it is

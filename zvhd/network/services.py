@@ -1,9 +1,12 @@
-"""All writes on users and organisations. Called by the beheer views and seed_demo."""
+"""All writes on users, organisations, municipalities and the lookup lists. Called by the beheer
+views and seed_demo."""
 
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
-from zvhd.network.models import Organisation, Role, User
+from zvhd.network.models import Municipality, Organisation, Role, Term, User
 from zvhd.versions import claim_version
 
 
@@ -75,3 +78,46 @@ def save_organisation(
     organisation.full_clean()
     organisation.save()
     return organisation
+
+
+@transaction.atomic
+def save_term(*, term: Term, changed_by: User | None, expected_version: int | None = None) -> Term:
+    """Add a term to a lookup list or change its label, order or whether it can be chosen.
+
+    The code of a saved term never changes (records store it); a list keeps at least one
+    active term, so every form that uses it can still be filled in.
+    """
+    if term.pk is not None:
+        stored = claim_version(term, expected_version=expected_version)
+        if term.code != stored.code:
+            raise ValidationError({"code": _("De code van een bestaande term ligt vast.")})
+        others_active = (
+            Term.objects.filter(vocabulary=term.vocabulary, active=True)
+            .exclude(pk=term.pk)
+            .exists()
+        )
+        if not term.active and not others_active:
+            raise ValidationError(
+                {"active": _("Een keuzelijst houdt ten minste één actieve term.")}
+            )
+    term._history_user = changed_by
+    term.full_clean()
+    term.save()
+    return term
+
+
+@transaction.atomic
+def save_municipality(
+    *, municipality: Municipality, changed_by: User | None, expected_version: int | None = None
+) -> Municipality:
+    """Add a municipality (a merger, a new member) or correct its name or region."""
+    from django.utils.text import slugify
+
+    if municipality.pk is not None:
+        claim_version(municipality, expected_version=expected_version)
+    if not municipality.slug:
+        municipality.slug = slugify(municipality.name)[:50]
+    municipality._history_user = changed_by
+    municipality.full_clean()
+    municipality.save()
+    return municipality

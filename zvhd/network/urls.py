@@ -26,4 +26,14 @@ urlpatterns = [
         views.OrganisationUpdateView.as_view(),
         name="organisation_update",
     ),
+    path("gemeenten/", views.MunicipalityListView.as_view(), name="municipality_list"),
+    path("gemeenten/nieuw/", views.MunicipalityCreateView.as_view(), name="municipality_create"),
+    path("gemeenten/<int:pk>/", views.MunicipalityUpdateView.as_view(), name="municipality_update"),
+    path("keuzelijsten/", views.TermListView.as_view(), name="term_list"),
+    path(
+        "keuzelijsten/<str:vocabulary>/nieuw/",
+        views.TermCreateView.as_view(),
+        name="term_create",
+    ),
+    path("keuzelijsten/term/<int:pk>/", views.TermUpdateView.as_view(), name="term_update"),
 ]
