@@ -82,7 +82,7 @@ def seed(*, stdout, rng) -> None:
         stdout.write("Logboek: demo-logboek bestaat al, niets toegevoegd.\n")
         return
     guide = User.objects.filter(username="begeleider").first()
-    now = timezone.now()
+    now = timezone.localtime()
     made = 0
     for n, case in enumerate(cases):
         author = case.director
@@ -94,8 +94,9 @@ def seed(*, stdout, rng) -> None:
                 case=case,
                 author=writer,
                 kind=kind,
-                occurred_at=now
-                - timedelta(days=3 * (len(ENTRIES) - i) + n, hours=rng.randint(0, 6)),
+                occurred_at=(now - timedelta(days=3 * (len(ENTRIES) - i) + n)).replace(
+                    hour=rng.randint(9, 16), minute=rng.choice([0, 15, 30, 45])
+                ),
                 text=text,
                 audience=audience,
             )

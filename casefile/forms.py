@@ -70,7 +70,6 @@ class JournalEntryForm(BoundedTextMixin, AudienceFields):
         label=_("Betrokken partnerorganisatie"),
         queryset=Organisation.objects.none(),
         required=False,
-        help_text=_("Niet verplicht."),
     )
     text = forms.CharField(
         label=_("Verslag"), max_length=LONG_TEXT, widget=forms.Textarea(attrs={"rows": 6})
@@ -124,6 +123,7 @@ class UploadRefusalMixin:
         from casefile.templatetags.casefile import filesize
 
         self.refused = getattr(request, "upload_refused", None) if request is not None else None
+        self.fields["file"].refused = self.refused
         self.fields["file"].help_text = _(
             "PDF, Word, Excel, ODT, PNG, JPEG, EML of MSG; hoogstens %(limit)s."
         ) % {"limit": filesize(settings.DOCUMENT_MAX_BYTES)}
@@ -131,22 +131,25 @@ class UploadRefusalMixin:
             {"accept": ACCEPT, "data-max-bytes": str(settings.DOCUMENT_MAX_BYTES)}
         )
 
-    def clean_file(self):
+
+class DocumentFileField(forms.FileField):
+    """Required; but an upload the handler cut off at the size limit says so, not "required"."""
+
+    refused = None  # set per form from the request (zvhd/uploads.py)
+
+    def clean(self, data, initial=None):
         from casefile.services import too_large_message
 
         if self.refused:
-            raise forms.ValidationError(too_large_message(self.refused["limit"]))
-        upload = self.cleaned_data.get("file")
-        if not upload:
-            raise forms.ValidationError(_("Kies een bestand."))
-        return upload
+            raise forms.ValidationError(too_large_message(self.refused["limit"]), code="too_large")
+        return super().clean(data, initial)
 
 
 def _file_field():
-    return forms.FileField(
+    return DocumentFileField(
         label=_("Bestand"),
-        required=False,  # "Kies een bestand." comes from clean_file, after a size refusal
         allow_empty_file=True,  # the service refuses it with its own message and logs it
+        error_messages={"required": _("Kies een bestand.")},
     )
 
 
@@ -157,13 +160,11 @@ class DocumentForm(UploadRefusalMixin, BoundedTextMixin, AudienceFields):
         label=_("Bij logboekregel"),
         queryset=JournalEntry.objects.none(),
         required=False,
-        help_text=_("Niet verplicht."),
     )
     meeting = forms.ModelChoiceField(
         label=_("Bij overleg"),
         queryset=CaseMeeting.objects.none(),
         required=False,
-        help_text=_("Niet verplicht."),
     )
     file = _file_field()
     field_order = [

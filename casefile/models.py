@@ -45,7 +45,9 @@ class JournalQuerySet(AudienceQuerySet):
     def for_list(self):
         """The journal tab: newest first, with everything a row shows (no query per row)."""
         return (
-            self.select_related("author", "partner_organisation", "corrected_by")
+            self.select_related(
+                "author", "author__organisation", "partner_organisation", "corrected_by"
+            )
             .prefetch_related("audience_organisations")
             .order_by("-occurred_at", "-id")
         )
