@@ -222,6 +222,12 @@ def test_the_inzage_lists_the_journal_and_attaches_the_documents(cast):
     assert any(("Verslag", "Gesprek over schulden") in r.fields for r in found)
     doc = next(r for r in found if r.title.startswith("Document"))
     assert doc.attachments and doc.attachments[0][0].endswith(".pdf")
+    # The inzage PDF carries the file itself, embedded (zvhd/pdf.py `attachments`).
+    from zvhd.pdf import html_to_pdf
+
+    with doc.attachments[0][1].open("rb") as handle:
+        pdf = html_to_pdf("<p>Inzage</p>", [(doc.attachments[0][0], handle.read())])
+    assert b"/EmbeddedFile" in pdf
 
 
 def test_destroying_the_case_destroys_its_journal_and_files_and_names_them_by_id(cast):

@@ -1,7 +1,10 @@
 """The case file in the browser: the guide logs a home visit, probation uploads a report for
 the bureau only, the director sees both, the GGZ partner on the team sees the visit only."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from casefile.demo import tiny_pdf
 from cases import services as case_services
@@ -39,6 +42,8 @@ def test_journal_and_documents_in_the_browser(
     shot(page, "casefile-01-journal-empty")
     page.get_by_role("link", name="Logboekregel toevoegen").click()
     page.get_by_label("Soort").select_option(label="Huisbezoek")
+    yesterday = timezone.localdate() - timedelta(days=1)
+    page.get_by_label("Datum").fill(yesterday.isoformat())
     page.get_by_label("Tijd").fill("10:15")
     page.get_by_label("Verslag").fill(
         "Huisbezoek: betrokkene thuis, woning op orde, afspraak wijkteam."
