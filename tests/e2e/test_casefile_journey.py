@@ -67,7 +67,7 @@ def test_journal_and_documents_in_the_browser(
     wrong.write_bytes(b"MZ\x90\x00" + b"\x00" * 300)
     page.get_by_label("Bestand").set_input_files(str(wrong))
     page.get_by_role("button", name="Toevoegen").click()
-    page.get_by_text("Dit soort bestand wordt niet aangenomen").wait_for()
+    page.get_by_text("Dit soort bestand wordt niet aangenomen").first.wait_for()
     assert page.get_by_label("Titel").input_value() == "Adviesrapport reclassering"
     shot(page, "casefile-04-document-refused")
     good = tmp_path / "adviesrapport.pdf"
