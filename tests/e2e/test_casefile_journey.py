@@ -80,9 +80,9 @@ def test_journal_and_documents_in_the_browser(
     # 3. The director sees both.
     as_user(page, cast.regisseur)
     page.goto(f"/casussen/{case.pk}/logboek/")
-    page.get_by_text("woning op orde").wait_for()
+    page.get_by_text("woning op orde").first.wait_for()
     page.goto(f"/casussen/{case.pk}/documenten/")
-    page.get_by_text("Adviesrapport reclassering").wait_for()
+    page.get_by_role("cell", name="Adviesrapport reclassering", exact=True).wait_for()
     assert "niet gescand" in page.content()
     shot(page, "casefile-06-documents-director")
     assert not axe_findings(page)
@@ -93,7 +93,7 @@ def test_journal_and_documents_in_the_browser(
     # 4. The GGZ partner on the team: the visit yes, the bureau-only report no.
     as_user(page, cast.partner)
     page.goto(f"/casussen/{case.pk}/logboek/")
-    page.get_by_text("woning op orde").wait_for()
+    page.get_by_text("woning op orde").first.wait_for()
     page.goto(f"/casussen/{case.pk}/documenten/")
     assert "Adviesrapport reclassering" not in page.content()
     shot(page, "casefile-07-documents-partner")
