@@ -67,6 +67,22 @@ class PrivacyProvider:
 
 
 @dataclass(frozen=True)
+class AttachedData:
+    """Personal data an app keeps on another app's records (journal entries and documents on
+    a case): destroyed together with them, and named on the destruction certificate by id.
+
+    - `destroy(ids, *, reason) -> int`: called by the destruction right after the owning app
+      anonymised the `record_model` rows `ids`, in the same transaction;
+    - `destroyed(ids) -> dict[id, list[str]]`: for the certificate, what was destroyed with
+      each record, by internal id only ("document 12").
+    """
+
+    record_model: str  # "app_label.model" of the records it hangs on, e.g. "cases.case"
+    destroy: Callable[..., int]
+    destroyed: Callable[[list], dict]
+
+
+@dataclass(frozen=True)
 class ReviewedRecord:
     """A kind of person record whose reads the access review checks for involvement.
 
@@ -129,6 +145,7 @@ class AppContract:
     reviewed: Sequence[ReviewedRecord] = ()
     figures: FiguresProvider | None = None
     demo: Demo | None = None
+    attached: Sequence[AttachedData] = ()
 
 
 _contracts: dict[str, AppContract] = {}
@@ -153,6 +170,11 @@ def contract(label: str) -> AppContract | None:
 
 def privacy_providers() -> list[PrivacyProvider]:
     return [c.privacy for c in contracts() if c.privacy is not None]
+
+
+def attached_data(record_model: str) -> list[AttachedData]:
+    """What other apps keep on records of `record_model` ("cases.case")."""
+    return [a for c in contracts() for a in c.attached if a.record_model == record_model]
 
 
 def reviewed_records() -> list[ReviewedRecord]:

@@ -65,13 +65,18 @@ def __getattr__(name):
     raise AttributeError(name)
 
 
-def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+def html_to_pdf(html: str, attachments=()) -> bytes:
+    """`attachments`: (name, bytes) pairs embedded as files in the PDF (the inzage's
+    documents); given as bytes, so the fetcher is never asked for them."""
+    from weasyprint import HTML, Attachment
 
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher_class()()).write_pdf()
+    embedded = [Attachment(string=body, name=name) for name, body in attachments]
+    return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher_class()()).write_pdf(
+        attachments=embedded or None
+    )
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
+def render_pdf(template_name: str, context: dict, attachments=()) -> bytes:
     """Render `template_name` (which should extend `pdf/base.html`) to PDF bytes."""
     html = render_to_string(template_name, {"static_base": BASE_URL, **context})
-    return html_to_pdf(html)
+    return html_to_pdf(html, attachments)

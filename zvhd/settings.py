@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "trafficking",
     "finance",
     "reports",
+    "casefile",
     "api",
 ]
 
@@ -311,6 +312,26 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default="") or BASE_DIR / "media")
+# Case documents (casefile): a private folder outside any public URL, served only by the
+# scoped download view; by default inside MEDIA_ROOT so backups take it along.
+DOCUMENTS_ROOT = Path(env.str("DOCUMENTS_ROOT", default="") or MEDIA_ROOT / "documenten")
+# The largest document accepted (bytes); enforced while the upload streams in (zvhd/uploads.py).
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=25 * 1024 * 1024)
+# The ceiling on any uploaded file in the house; a body announced larger than
+# UPLOAD_RESET_FACTOR times it is cut off unread.
+UPLOAD_MAX_BYTES = env.int("UPLOAD_MAX_BYTES", default=0) or DOCUMENT_MAX_BYTES
+UPLOAD_RESET_FACTOR = 4
+FILE_UPLOAD_HANDLERS = [
+    "zvhd.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+# ClamAV (clamd) scans every document when one of these is set: a unix socket, or host and
+# port (INSTREAM over TCP). Without them documents are stored and shown as "niet gescand".
+CLAMAV_SOCKET = env.str("CLAMAV_SOCKET", default="")
+CLAMAV_HOST = env.str("CLAMAV_HOST", default="")
+CLAMAV_PORT = env.int("CLAMAV_PORT", default=3310)
+CLAMAV_TIMEOUT_SECONDS = env.float("CLAMAV_TIMEOUT_SECONDS", default=30.0)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

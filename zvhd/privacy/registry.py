@@ -74,7 +74,26 @@ def records_by_id(label: str, ids) -> list[RetainedRecord]:
 
 
 def anonymise(label: str, ids, *, reason: str) -> int:
-    return _provider_for_model(label).anonymise(list(ids), reason=reason)
+    """Anonymise the records, then destroy what other apps keep on them (their documents and
+    journal: `AttachedData`), in the caller's transaction."""
+    from zvhd.apps_contract import attached_data
+
+    ids = list(ids)
+    count = _provider_for_model(label).anonymise(ids, reason=reason)
+    for attached in attached_data(label):
+        attached.destroy(ids, reason=reason)
+    return count
+
+
+def destroyed_attachments(label: str, ids) -> dict:
+    """For the certificate: {record id: ["document 12", ...]} of what went with each record."""
+    from zvhd.apps_contract import attached_data
+
+    found: dict = {}
+    for attached in attached_data(label):
+        for pk, names in attached.destroyed(list(ids)).items():
+            found.setdefault(int(pk), []).extend(names)
+    return found
 
 
 @dataclass
@@ -86,6 +105,8 @@ class FoundRecord:
     fields: list[tuple[str, str]]  # the main fields, label and value
     # The records whose reads the access log holds (the record itself, its person row...).
     logged: list[models.Model] = field(default_factory=list)
+    # Files that go into the inzage PDF as attachments: (name, a FieldFile or bytes).
+    attachments: list = field(default_factory=list)
 
 
 def find_person(*, bsn: str = "", last_name: str = "", birth_date: date | None = None):

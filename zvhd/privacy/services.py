@@ -179,10 +179,16 @@ def render_access_pdf(access_request) -> None:
         birth_date=access_request.birth_date,
     )
     entries = []
+    attachments = []
     for _label, found in sections:
         for record in found:
             record.access = access_log_for(record.logged)
             entries.append(record)
+            for name, body in record.attachments:
+                if hasattr(body, "open"):
+                    with body.open("rb") as handle:
+                        body = handle.read()
+                attachments.append((name, body))
     now = timezone.now()
     pdf = render_pdf(
         "privacy/subject_access_pdf.html",
@@ -192,6 +198,7 @@ def render_access_pdf(access_request) -> None:
             "made_at": now,
             "total": len(entries),
         },
+        attachments=attachments,
     )
     access_request.pdf.save(f"inzage-{access_request.pk}.pdf", ContentFile(pdf), save=False)
     access_request.handled_on = timezone.localdate()
@@ -648,9 +655,19 @@ def certificate_context(destruction_list) -> dict:
     from django.utils import timezone
 
     from zvhd.privacy.models import RetentionKind
+    from zvhd.privacy.registry import destroyed_attachments
 
     items = list(destruction_list.items.select_related("content_type").order_by("kind", "pk"))
     destroyed = [i for i in items if i.destroyed_at]
+    # What other apps kept on the destroyed records (case documents), by internal id only.
+    by_label: dict = {}
+    for item in destroyed:
+        label = f"{item.content_type.app_label}.{item.content_type.model}"
+        by_label.setdefault(label, []).append(item)
+    for label, group in by_label.items():
+        attached = destroyed_attachments(label, [i.object_id for i in group])
+        for item in group:
+            item.attached = attached.get(int(item.object_id), [])
     excluded = [i for i in items if i.excluded]
     labels = dict(RetentionKind.choices)
     counts = []

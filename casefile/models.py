@@ -1,0 +1,205 @@
+"""The case file's journal (logboek) and documents (issue 19, parts 1 and 2).
+
+Both hang on a case and carry an author-chosen audience (`casefile.audience`): one door for
+both, on top of the case's own door (cases.policy, "details").
+
+- A `JournalEntry` is what happened between plans and meetings: a note, a call, a home visit,
+  the guide's contact moments and the warm hand-over. It is never silently changed: a
+  correction is a new version (`version` up by one, with its reason) and simple-history keeps
+  every earlier text; the page shows the entry as "gecorrigeerd" with the earlier versions.
+- A `Document` is a titled file of a kind (report, risk assessment, ...) with its versions;
+  a `DocumentVersion` is one uploaded file, never replaced: a new upload is a new version.
+  Files live in the private storage (`casefile.storage`), outside any public URL, and are
+  served only by the scoped download view, which writes the access log.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from casefile.audience import AudienceMixin, AudienceQuerySet
+from casefile.storage import private_storage
+from cases.models import LONG_TEXT, Case, CaseMeeting
+from zvhd.network.models import Organisation
+from zvhd.permissions import ScopedChildQuerySet
+from zvhd.versions import Versioned
+
+
+class JournalKind(models.TextChoices):
+    NOTE = "notitie", _("Notitie")
+    PHONE = "telefoon", _("Telefoongesprek")
+    EMAIL = "email", _("E-mail")
+    PERSON = "contact_betrokkene", _("Contact met de betrokkene")
+    HOME_VISIT = "huisbezoek", _("Huisbezoek")
+    PARTNER = "contact_partner", _("Contact met een partner")
+    GUIDANCE = "trajectbegeleiding", _("Contact trajectbegeleiding")
+    HAND_OVER = "warme_overdracht", _("Warme overdracht")
+
+
+class JournalQuerySet(AudienceQuerySet):
+    def for_list(self):
+        """The journal tab: newest first, with everything a row shows (no query per row)."""
+        return (
+            self.select_related(
+                "author", "author__organisation", "partner_organisation", "corrected_by"
+            )
+            .prefetch_related("audience_organisations")
+            .order_by("-occurred_at", "-id")
+        )
+
+
+class JournalEntry(Versioned, AudienceMixin):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="journal_entries")
+    kind = models.CharField(_("soort"), max_length=30, choices=JournalKind.choices)
+    occurred_at = models.DateTimeField(_("datum en tijd"))
+    partner_organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("betrokken partnerorganisatie"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    text = models.TextField(_("verslag"), validators=[MaxLengthValidator(LONG_TEXT)])
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    # The last correction: who, when and why (the earlier texts are in the history).
+    corrected_at = models.DateTimeField(_("gecorrigeerd op"), null=True, blank=True)
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    correction_reason = models.CharField(_("reden van de correctie"), max_length=300, blank=True)
+    history = HistoricalRecords()
+    objects = JournalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-id"]
+        verbose_name = _("logboekregel")
+        verbose_name_plural = _("logboek")
+        indexes = [models.Index(fields=["case", "-occurred_at"], name="journal_case_when")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {timezone.localtime(self.occurred_at):%d-%m-%Y %H:%M}"
+
+    @property
+    def is_corrected(self) -> bool:
+        return self.corrected_at is not None
+
+
+class DocumentKind(models.TextChoices):
+    REPORT = "rapport", _("Rapport")
+    RISK = "risicotaxatie", _("Risicotaxatie")
+    CONSENT = "toestemming", _("Toestemming")
+    LETTER = "brief", _("Brief")
+    MINUTES = "verslag", _("Verslag")
+    OTHER = "overig", _("Overig")
+
+
+class ScanStatus(models.TextChoices):
+    NOT_SCANNED = "niet_gescand", _("Niet gescand")
+    CLEAN = "schoon", _("Gescand, geen virus gevonden")
+
+
+class DocumentQuerySet(AudienceQuerySet):
+    def for_list(self):
+        """The documents tab: newest first, each with its versions (two queries in all)."""
+        return (
+            self.filter(destroyed_at__isnull=True)
+            .select_related("author", "journal_entry", "meeting")
+            .prefetch_related(
+                "audience_organisations",
+                models.Prefetch(
+                    "versions",
+                    queryset=DocumentVersion.objects.select_related("uploaded_by").order_by(
+                        "-number"
+                    ),
+                ),
+            )
+            .order_by("-created_at", "-id")
+        )
+
+
+class Document(AudienceMixin):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("soort document"), max_length=20, choices=DocumentKind.choices)
+    title = models.CharField(_("titel"), max_length=200)
+    journal_entry = models.ForeignKey(
+        JournalEntry,
+        verbose_name=_("bij logboekregel"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    meeting = models.ForeignKey(
+        CaseMeeting,
+        verbose_name=_("bij overleg"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("toegevoegd op"), default=timezone.now)
+    # Destroyed with the case's personal data: the files and title are gone, the row stays
+    # (id, kind, dates) so the destruction certificate can name it by id.
+    destroyed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    history = HistoricalRecords()
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        indexes = [models.Index(fields=["case", "-created_at"], name="document_case_when")]
+
+    def __str__(self):
+        return self.title or f"document {self.pk}"
+
+
+class DocumentVersionQuerySet(ScopedChildQuerySet):
+    """A file is reached through its document (and so through the case and the audience)."""
+
+    parent_path = "document"
+
+
+def version_path(instance, filename) -> str:
+    # Never the uploaded name on disk: a random name in a folder per case.
+    import secrets
+
+    return f"case-{instance.document.case_id}/{secrets.token_hex(16)}.bin"
+
+
+class DocumentVersion(models.Model):
+    """One uploaded file of a document; never changed, never replaced."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("versie"))
+    file = models.FileField(storage=private_storage, upload_to=version_path, max_length=200)
+    original_name = models.CharField(_("bestandsnaam"), max_length=200)
+    content_type = models.CharField(_("soort bestand"), max_length=100)
+    type_label = models.CharField(_("bestandstype"), max_length=40)
+    size = models.PositiveBigIntegerField(_("grootte"))
+    sha256 = models.CharField(max_length=64)
+    scan_status = models.CharField(
+        _("virusscan"), max_length=20, choices=ScanStatus.choices, default=ScanStatus.NOT_SCANNED
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    objects = DocumentVersionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "-number"]
+        verbose_name = _("documentversie")
+        verbose_name_plural = _("documentversies")
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="document_version_once")
+        ]
+
+    def __str__(self):
+        return f"{self.document_id} v{self.number}"
