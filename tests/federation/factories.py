@@ -49,13 +49,16 @@ def make_key(by, key_id: str = "2026-1", secret: str = SHARED_KEY, activate: boo
 
 
 def make_peer(by, *, name="Zorg- en Veiligheidshuis Groningen", base_url="https://zvh.example/",
-              outbound_token="abc.def", with_client=True, active=True):  # fmt: skip
+              outbound_token="abc.def", with_client=True, active=True,
+              organisation_name=None):  # fmt: skip
     """A peer; with `with_client`, also the api client it asks us with. Returns (peer, token)."""
     from federation.models import Peer
 
     client, token = None, None
     if with_client:
-        organisation = OrganisationFactory(name=name, kind=OrganisationKind.ZVH)
+        organisation = OrganisationFactory(
+            name=organisation_name or name, kind=OrganisationKind.ZVH
+        )
         client, token = make_client(
             organisation=organisation, created_by=by, scopes=[Scope.FEDERATION_ASK], name=name
         )
