@@ -32,7 +32,7 @@ class FederationConfig(AppConfig):
                         _("Bekend bij ander huis?"),
                         "federation:search",
                         roles=set(DUPLICATE_CHECK_ROLES),
-                        order=60,
+                        order=79,
                     ),
                     NavItem(_("Federatievragen"), "federation:log", roles=LOG_ROLES, order=95),
                 ],

@@ -172,6 +172,8 @@ def ask_all(*, bsn: str, purpose: str, asked_by) -> Result:
                     duration_ms=int(budget() * 1000),
                 )
             )
+    # Who knows the person first, then who does not, then who did not answer.
+    answers.sort(key=lambda a: (not a.known, not a.answered, a.peer.name))
     for answer in answers:
         services.log_query(
             direction=Direction.OUTGOING,
