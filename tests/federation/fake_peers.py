@@ -20,6 +20,7 @@ def handler_for(behaviour: str, *, known: bool = True):
             body = json.loads(self.rfile.read(length) or b"{}")
             if behaviour == "slow":
                 time.sleep(5)
+                return
             if behaviour == "redirect":
                 self.send_response(302)
                 self.send_header("Location", "http://127.0.0.1:1/elders")
@@ -61,11 +62,14 @@ def handler_for(behaviour: str, *, known: bool = True):
                         },
                     }
                 ).encode()
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(payload)))
-            self.end_headers()
-            self.wfile.write(payload)
+            try:
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the asker stopped waiting, as it should
 
     return Handler
 
