@@ -50,6 +50,17 @@ class AskView(ClientAPIView):
     required_scope = Scope.FEDERATION_ASK
     model = None
 
+    def throttled(self, request, wait):
+        # DRF's own message is half English ("Expected available in 60 seconds.").
+        from rest_framework.exceptions import Throttled
+
+        seconds = max(int(wait or 0), 1)
+        exc = Throttled(
+            detail=f"Te veel vragen van dit huis. Probeert u het over {seconds} seconden opnieuw."
+        )
+        exc.wait = seconds  # the Retry-After header
+        raise exc
+
     def post(self, request):
         started = time.monotonic()
         peer = request.auth.federation_peer

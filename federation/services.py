@@ -147,9 +147,21 @@ def retire_key(*, key: FederationKey, retired_by: User) -> FederationKey:
 
 
 def _rebuild_later(key: FederationKey) -> None:
+    transaction.on_commit(lambda: _enqueue_rebuild(key.pk))
+
+
+def _enqueue_rebuild(key_pk: int) -> None:
+    """In the worker; with the broker down, here and now (a few seconds for ~100,000 BSNs)
+    rather than a key that answers "not known" to everything until the nightly rebuild."""
+    import logging
+
     from federation.tasks import rebuild_index
 
-    transaction.on_commit(lambda: rebuild_index.delay(key.pk))
+    try:
+        rebuild_index.delay(key_pk)
+    except Exception:
+        logging.getLogger("federation").warning("broker onbereikbaar: index direct opgebouwd")
+        rebuild_index(key_pk)
 
 
 def log_query(**fields) -> Query:

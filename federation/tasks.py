@@ -23,3 +23,13 @@ def rebuild_all() -> int:
 
     keys = FederationKey.objects.filter(status__in=(*ACCEPTED, KeyStatus.PENDING))
     return sum(rebuild_key(key) for key in keys)
+
+
+@shared_task(acks_late=True)
+def purge_log() -> int:
+    """Daily: the federation log keeps questions as long as the access log keeps reads."""
+    from federation.models import Query
+    from zvhd.privacy.tasks import retention_cutoff
+
+    deleted, _ = Query.objects.filter(asked_at__lt=retention_cutoff()).delete()
+    return deleted

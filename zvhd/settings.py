@@ -393,6 +393,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "federation.tasks.rebuild_all",
         "schedule": timedelta(days=1),
     },
+    # Federation: questions logged longer ago than the access log's term are deleted.
+    "federation-purge-log": {
+        "task": "federation.tasks.purge_log",
+        "schedule": timedelta(days=1),
+    },
     "worker-heartbeat": {
         "task": "zvhd.tasks.heartbeat",
         "schedule": timedelta(minutes=1),

@@ -238,7 +238,8 @@ def test_a_peer_is_rate_limited(client, setup):
     *_rest, token = setup
     answers = [ask(client, token, question()) for _ in range(4)]
     assert [a.status_code for a in answers] == [200, 200, 200, 429]
-    assert "seconde" in answers[-1].json()["detail"]  # DRF's Dutch message
+    assert answers[-1].json()["detail"].startswith("Te veel vragen van dit huis.")
+    assert int(answers[-1]["Retry-After"]) > 0
 
 
 def test_a_rebuild_after_a_new_key_indexes_every_source(cast, setup):
@@ -251,3 +252,36 @@ def test_a_rebuild_after_a_new_key_indexes_every_source(cast, setup):
     IndexEntry.objects.all().delete()
     assert rebuild_key(key) == 1
     assert IndexEntry.objects.get().digest == subject(KNOWN_BSN, SHARED_KEY)
+
+
+def test_the_federation_log_is_kept_as_long_as_the_access_log(cast):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from federation.tasks import purge_log
+
+    old = Query.objects.create(direction="in", peer_name="Huis", purpose="Oud", outcome="bekend")
+    new = Query.objects.create(direction="in", peer_name="Huis", purpose="Nieuw", outcome="bekend")
+    Query.objects.filter(pk=old.pk).update(asked_at=timezone.now() - timedelta(days=6 * 365))
+    assert purge_log() == 1
+    assert list(Query.objects.all()) == [new]
+
+
+def test_a_new_key_is_indexed_even_when_the_broker_is_down(cast, monkeypatch):
+    from federation import tasks
+
+    make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        person=person_data(cast.assen, bsn=KNOWN_BSN),
+    )
+
+    def down(*args, **kwargs):
+        raise OSError("broker weg")
+
+    monkeypatch.setattr(tasks.rebuild_index, "delay", down)
+    key, _made = services.add_key(key_id="2028-1", secret=SHARED_KEY, created_by=cast.beheerder)
+    services._enqueue_rebuild(key.pk)
+    key.refresh_from_db()
+    assert key.indexed_count == 1
