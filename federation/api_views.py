@@ -12,6 +12,7 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
@@ -44,6 +45,7 @@ class IsConfiguredPeer(permissions.BasePermission):
         return peer is not None and peer.active
 
 
+@extend_schema(exclude=True)  # a protocol between houses, written out in the README
 class AskView(ClientAPIView):
     permission_classes = [permissions.IsAuthenticated, HasScopeForOrganisation, IsConfiguredPeer]
     throttle_classes = [PeerRateThrottle]
