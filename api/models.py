@@ -26,6 +26,8 @@ class Scope(models.TextChoices):
     REGISTRATIONS_READ = "aanmeldingen:lezen", _("Status van eigen aanmeldingen lezen")
     DETENTION_WRITE = "detentiemeldingen:schrijven", _("Detentiemeldingen doen (DJI, reclassering)")
     FIGURES_READ = "cijfers:lezen", _("Landelijke kerncijfers lezen")
+    # Another ZVH asking "is this person known to you?" (the federation app, issue 21 part 5).
+    FEDERATION_ASK = "federatie:vragen", _("Vragen of een persoon bekend is (ander ZVH)")
 
 
 # Scopes that only some kinds of organisation may hold: a detention notification comes from a
@@ -33,6 +35,7 @@ class Scope(models.TextChoices):
 # made and again on every call, so a client whose organisation changes kind loses it at once.
 SCOPE_ORGANISATION_KINDS: dict[str, set[str]] = {
     Scope.DETENTION_WRITE: {OrganisationKind.DJI, OrganisationKind.RECLASSERING},
+    Scope.FEDERATION_ASK: {OrganisationKind.ZVH},
 }
 
 

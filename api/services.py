@@ -45,8 +45,11 @@ def create_client(
     if organisation.is_zvhd:
         errors["organisation"] = _("Een koppeling hoort bij een partnerorganisatie.")
     elif not unknown and not all(scope_allowed_for(s, organisation) for s in scopes):
-        errors["scopes"] = _(
-            "Detentiemeldingen doen kan alleen een koppeling van DJI of de reclassering."
+        errors["scopes"] = (
+            _("Vragen of een persoon bekend is kan alleen een koppeling van een ander ZVH.")
+            if not scope_allowed_for(Scope.FEDERATION_ASK, organisation)
+            and Scope.FEDERATION_ASK in scopes
+            else _("Detentiemeldingen doen kan alleen een koppeling van DJI of de reclassering.")
         )
     if errors:
         raise ValidationError(errors)

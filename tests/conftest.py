@@ -98,7 +98,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
     config = request.config
     reused = config.getoption("reuse_db", False) and not config.getoption("create_db", False)
     wanted = any(
-        {"seeded_drill_database", "demo_database"} & set(item.fixturenames)
+        {"seeded_drill_database", "demo_database", "federation_peer"} & set(item.fixturenames)
         for item in request.session.items
     )
     template = None

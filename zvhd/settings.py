@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "reports",
     "casefile",
     "api",
+    "federation",
 ]
 
 MIDDLEWARE = [
@@ -408,6 +409,16 @@ CELERY_RESULT_EXPIRES = timedelta(days=1)
 # The periodic schedule lives here (django-celery-beat does not support Django 6.1).
 # Apps add their own entries below, each with a comment saying why it runs when it does.
 CELERY_BEAT_SCHEDULE = {
+    # Federation: the keyed-hash index rebuilt nightly, catching saves that skipped signals.
+    "federation-rebuild-index": {
+        "task": "federation.tasks.rebuild_all",
+        "schedule": timedelta(days=1),
+    },
+    # Federation: questions logged longer ago than the access log's term are deleted.
+    "federation-purge-log": {
+        "task": "federation.tasks.purge_log",
+        "schedule": timedelta(days=1),
+    },
     "worker-heartbeat": {
         "task": "zvhd.tasks.heartbeat",
         "schedule": timedelta(minutes=1),
@@ -453,6 +464,17 @@ CELERY_BEAT_SCHEDULE = {
 
 # The empty choice of every list filter (django-filter's default is "---------").
 FILTERS_EMPTY_CHOICE_LABEL = "Alle"
+
+# Federation between Zorg- en Veiligheidshuizen (federation/, README "Federatie").
+# The encryption key of the federation secrets kept here (default: derived from SECRET_KEY).
+FEDERATION_SECRET_KEY = env.str("FEDERATION_SECRET_KEY", default="")
+# The total time the page waits for all peers together (at most 2 seconds).
+FEDERATION_TIMEOUT_SECONDS = min(env.float("FEDERATION_TIMEOUT_SECONDS", default=2.0), 2.0)
+# Questions a peer may ask per minute (DRF rate), per peer.
+FEDERATION_RATE = env.str("FEDERATION_RATE", default="30/min")
+# Plain http and internal addresses for peers: only for a local demo or test on loopback.
+FEDERATION_ALLOW_HTTP = env.bool("FEDERATION_ALLOW_HTTP", default=DEBUG)
+FEDERATION_ALLOW_PRIVATE_ADDRESSES = env.bool("FEDERATION_ALLOW_PRIVATE_ADDRESSES", default=DEBUG)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -19,7 +19,9 @@ urlpatterns = [
     path("financien/", include("finance.urls")),
     path("rapportages/", include("reports.urls")),
     path("import/", include("zvhd.imports.urls")),
+    path("api/v1/federatie/", include("federation.api_urls")),
     path("api/", include("api.urls")),
+    path("federatie/", include("federation.urls")),
 ]
 
 if settings.ADMIN_ENABLED:
