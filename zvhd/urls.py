@@ -18,6 +18,7 @@ urlpatterns = [
     path("financien/", include("finance.urls")),
     path("rapportages/", include("reports.urls")),
     path("import/", include("zvhd.imports.urls")),
+    path("meldingen/", include("inbox.urls")),
     path("api/", include("api.urls")),
 ]
 
