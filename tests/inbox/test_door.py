@@ -14,8 +14,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def case(cast):
+    # Registered by VNN: GGZ's `partner` sees it only while on the team.
     return make_case(
-        registered_by=cast.partner,
+        registered_by=cast.partner_other,
         municipality=cast.assen,
         status=Status.ACTIEF,
         director=cast.regisseur,
@@ -29,7 +30,7 @@ def test_a_team_member_sees_the_case_number_and_a_link_to_it(cast, case, client_
     n = Notification.objects.get(recipient=cast.partner, kind=kinds.TEAM_ADDED)
     assert case.number in page
     assert "U bent toegevoegd aan het casusteam" in page
-    assert reverse("inbox:open", args=[n.pk]) in page
+    assert f'href="{reverse("inbox:open", args=[n.pk])}"' in page
 
 
 def test_after_leaving_the_team_the_notification_shows_no_details_and_no_link(
@@ -45,7 +46,7 @@ def test_after_leaving_the_team_the_notification_shows_no_details_and_no_link(
     assert case.number not in page
     assert "U bent toegevoegd aan het casusteam" not in page
     assert "niet (meer) kunt inzien" in page
-    assert reverse("inbox:open", args=[n.pk]) not in page
+    assert f'href="{reverse("inbox:open", args=[n.pk])}"' not in page
     assert f"/casussen/{case.pk}/" not in page
     # Opening it anyway (the e-mail's link) lands in the inbox, never on a 404.
     opened = client.get(reverse("inbox:open", args=[n.pk]))
@@ -53,13 +54,20 @@ def test_after_leaving_the_team_the_notification_shows_no_details_and_no_link(
     assert opened["Location"] == reverse("inbox:list")
 
 
-def test_a_record_out_of_reach_leaves_only_the_case_summary(cast, case, client_for):
-    """An action of GGZ reminded to its owner; once the owner leaves the team and only sees
+def test_a_record_out_of_reach_leaves_only_the_case_summary(cast, client_for):
+    """An action of GGZ assigned to its owner; once the owner leaves the team and only sees
     the summary as the registering organisation, the line names the case, not the action."""
     from datetime import timedelta
 
     from django.utils import timezone
 
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        decided_by=cast.manager,
+    )
     member = services.add_team_member(
         case=case, user=cast.partner, task="", added_by=cast.regisseur
     )

@@ -100,6 +100,7 @@ def test_a_new_enrichment_tells_the_director_support_and_guide(cast, case):
         guide=cast.begeleider,
         review_on=None,
     )
+    case.refresh_from_db()
     services.add_enrichment(
         case=case, added_by=cast.liaison_politie, text="Bekend bij politie", shared_with="zvhd"
     )

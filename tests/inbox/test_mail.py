@@ -79,7 +79,7 @@ def test_inbox_only_sends_no_e_mail(cast, case, mailoutbox, django_capture_on_co
     with django_capture_on_commit_callbacks(execute=True):
         services.add_team_member(case=case, user=cast.partner, task="", added_by=cast.regisseur)
     assert mailoutbox == []
-    assert Notification.objects.filter(recipient=cast.partner).count() == 1
+    assert Notification.objects.filter(recipient=cast.partner, kind=kinds.TEAM_ADDED).count() == 1
 
 
 def test_the_daily_digest_gathers_the_chosen_kinds_once_a_day(cast, case, mailoutbox, monkeypatch):
