@@ -25,9 +25,11 @@ def inbox_header(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
+    url = reverse("inbox:list")
     return {
         "inbox_header": {
-            "url": reverse("inbox:list"),
+            "url": url,
+            "current": request.path.startswith(url),
             "unread": SimpleLazyObject(lambda: unread_count(user)),
         }
     }

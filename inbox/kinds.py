@@ -44,7 +44,7 @@ CLOSING_APPROVAL = Kind.CLOSING_APPROVAL
 class Delivery(models.TextChoices):
     INBOX = "inbox", _("Alleen in de inbox")
     EMAIL = "email", _("Ook meteen per e-mail")
-    DIGEST = "digest", _("Ook in een dagelijkse samenvatting per e-mail")
+    DIGEST = "digest", _("Ook in de dagelijkse e-mail")
 
 
 @dataclass(frozen=True)

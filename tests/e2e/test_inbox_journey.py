@@ -55,6 +55,16 @@ def test_a_partner_added_to_a_team_finds_it_in_the_inbox(cast, page, as_user, sh
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Uw voorkeuren voor meldingen zijn opgeslagen").wait_for()
 
+    # Taken off the team, the partner's notification keeps no detail and no link.
+    from cases import services
+
+    services.remove_team_member(member=case.team.get(), removed_by=cast.regisseur)
+    page.goto("/meldingen/")
+    assert "Melding over een casus die u niet (meer) kunt inzien." in page.content()
+    assert case.number not in page.content()
+    assert page.get_by_role("link", name="U bent toegevoegd aan het casusteam.").count() == 0
+    shot(page, "inbox-05-lost-access")
+
 
 def test_mark_all_read_empties_the_count(cast, page, as_user):
     from inbox import kinds
