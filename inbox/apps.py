@@ -7,8 +7,9 @@ class InboxConfig(AppConfig):
     verbose_name = _("Meldingen")
 
     def ready(self):
+        from inbox import demo
         from inbox.models import unread_count_expression
-        from zvhd.apps_contract import AppContract, register
+        from zvhd.apps_contract import AppContract, Demo, register
 
         # No menu entry: the inbox is in the header of every page, with its unread count,
         # read in the query that loads the user (no query of its own).
@@ -16,5 +17,6 @@ class InboxConfig(AppConfig):
             AppContract(
                 label=self.label,
                 user_annotations={"inbox_unread": unread_count_expression},
+                demo=Demo(seed=lambda **kwargs: None, after_seed=demo.after_seed),
             )
         )
