@@ -186,3 +186,13 @@ def test_notify_names_every_kind_the_neighbouring_parts_need():
         kinds.ESCALATION,
         kinds.CLOSING_APPROVAL,
     } <= set(kinds.SPECS)
+
+
+def test_nothing_is_told_while_muted(cast, case):
+    from inbox.services import muted, notify
+
+    with muted():
+        assert notify(kinds.ESCALATION, [cast.manager], case=case) == []
+        services.add_team_member(case=case, user=cast.partner, task="", added_by=cast.regisseur)
+    assert told(kinds.TEAM_ADDED, case) == []
+    assert notify(kinds.ESCALATION, [cast.manager], case=case)
