@@ -38,9 +38,9 @@ def after_seed(*, stdout, rng) -> None:
             if action is not None:
                 made += len(notify(kinds.ACTION_DUE, [regisseur], case=case, target=action))
         # One already read, to show the difference.
-        Notification.objects.filter(recipient=regisseur).order_by("id")[:1].update(
-            read_at=timezone.now()
-        )
+        first = Notification.objects.filter(recipient=regisseur).order_by("id").first()
+        if first is not None:
+            Notification.objects.filter(pk=first.pk).update(read_at=timezone.now())
     if manager is not None:
         for case in cases.filter(status="opgeschaald").order_by("-id")[:2]:
             escalation = case.escalations.order_by("-id").first()
