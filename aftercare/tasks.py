@@ -12,11 +12,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from celery import shared_task
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+
+from zvhd.links import absolute_url
 
 # Stage (days before release) -> the window of days left in which it is due.
 STAGES = {14: range(4, 15), 3: range(0, 4)}
@@ -73,10 +74,8 @@ def _mail_coordinators(record, stage: int, open_count: int) -> None:
         )
     if not recipients:
         return
-    # No site address in settings: the path is enough for someone who is logged in.
-    url = getattr(settings, "SITE_URL", "").rstrip("/") + reverse(
-        "aftercare:record_detail", args=[record.pk]
-    )
+    # Absolute (SITE_URL): a mail client has no page to resolve a path against.
+    url = absolute_url(reverse("aftercare:record_detail", args=[record.pk]))
     send_mail(
         subject=f"Nazorg {record.number}: ontslag over {stage} dagen, {open_count} "
         f"basisvoorwaarde(n) niet geregeld",

@@ -49,6 +49,8 @@ from cases.models import (
     TriageDecision,
     qualifies,
 )
+from inbox import kinds, recipients
+from inbox.services import notify
 from zvhd import terms
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
@@ -290,6 +292,14 @@ def add_enrichment(
     item._history_user = added_by
     item.full_clean()
     item.save()
+    # "A new enrichment on my case": the case's director, support and guide.
+    notify(
+        kinds.ENRICHMENT_ADDED,
+        recipients.people(case.director, case.support, case.guide),
+        case=case,
+        target=item,
+        actor=added_by,
+    )
     return item
 
 
@@ -410,6 +420,9 @@ def decide_triage(
         case.director, case.support, case.guide = director, support, guide
     _save(case, decided_by)
     enqueue_on_commit("cases.tasks.notify_triage_decision", case.pk)
+    # "A triage decision on my registration": the professional who registered it (the
+    # registrant's e-mail address above may be someone without an account).
+    notify(kinds.TRIAGE_DECISION, [case.registered_by], case=case, actor=decided_by)
     return triage
 
 
@@ -598,7 +611,22 @@ def add_action(
     action._history_user = added_by
     action.full_clean()
     action.save()
+    notify(
+        kinds.ACTION_ASSIGNED,
+        action_recipients(action),
+        case=case,
+        target=action,
+        actor=added_by,
+    )
     return action
+
+
+def action_recipients(action: Action) -> list[User]:
+    """ "Assigned to me or my organisation": the owner, or else the owner organisation's
+    people (notify keeps those of them who may see the action)."""
+    if action.owner_id:
+        return [action.owner]
+    return recipients.of_organisation(action.owner_organisation)
 
 
 @transaction.atomic
@@ -619,10 +647,12 @@ def add_team_member(*, case: Case, user: User, task: str, added_by: User) -> Tea
     """The professional gets access to this case (and only this one) through cases.policy."""
     if user.organisation_id is None:
         raise ValidationError({"user": _("Deze professional hoort niet bij een organisatie.")})
-    member, _created = TeamMember.objects.get_or_create(
+    member, created = TeamMember.objects.get_or_create(
         case=case, user=user, defaults={"organisation": user.organisation, "task": task}
     )
     grant(user, TEAM_PERMISSION, case)
+    if created:
+        notify(kinds.TEAM_ADDED, [user], case=case, actor=added_by)
     return member
 
 
@@ -689,6 +719,10 @@ def escalate_case(
     _move(case=case, to=Status.OPGESCHAALD, by=escalated_by, reason=reason)
     escalation.save()
     _save(case, escalated_by)
+    # "An escalation (to the manager)".
+    notify(
+        kinds.ESCALATION, recipients.managers(), case=case, target=escalation, actor=escalated_by
+    )
     return escalation
 
 

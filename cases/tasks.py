@@ -2,13 +2,14 @@
 
 Tasks take ids, never personal data; each is safe to run twice: a notification marks the row
 it was sent for (`*_notified_at`, `reminded_for`) and skips rows already marked. E-mails carry
-the case number and a link, never names or content: the reader logs in to see more.
+the case number and an absolute link (`zvhd.links`, from SITE_URL), never names or content:
+the reader logs in to see more. Reminders to users go through the inbox
+(`inbox.services.notify`), which e-mails them as each reader chose.
 """
 
 from __future__ import annotations
 
 from celery import shared_task
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -16,7 +17,10 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from inbox import kinds, recipients
+from inbox.services import notify
 from zvhd.jobs import run_job
+from zvhd.links import absolute_url
 from zvhd.network.models import Role, User
 
 RENDER_DECISION_LIST = "cases.tasks.render_decision_list"
@@ -25,7 +29,7 @@ REMINDER_DAYS_AHEAD = 3  # actions and reviews falling due within this many days
 
 
 def _link(path: str) -> str:
-    return getattr(settings, "SITE_URL", "").rstrip("/") + path
+    return absolute_url(path)
 
 
 def _bureau_addresses(*roles) -> list[str]:
@@ -90,11 +94,14 @@ def notify_triage_decision(case_id: int) -> bool:
 
 @shared_task(acks_late=True)
 def send_action_reminders() -> int:
-    """Daily: remind the director and the owner of open actions that fall due soon.
+    """Daily: tell the director and the owner (or the owner organisation's people on the case)
+    of open actions that fall due soon, through the inbox ("actie vervalt binnenkort"; by
+    e-mail too unless the reader chose otherwise). Returns the number of actions reminded.
 
     Each action is reminded once per due date (`reminded_for`), so a second run sends nothing.
     """
     from cases.models import Action, ActionStatus
+    from cases.services import action_recipients
 
     today = timezone.localdate()
     horizon = today + timezone.timedelta(days=REMINDER_DAYS_AHEAD)
@@ -103,25 +110,43 @@ def send_action_reminders() -> int:
             status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS], due_on__lte=horizon
         )
         .exclude(reminded_for=F("due_on"))
-        .select_related("case", "case__director", "owner")
+        .select_related("case", "case__director", "owner", "owner_organisation")
     )
     sent = 0
     for action in due:
-        recipients = {
-            u.email for u in (action.case.director, action.owner) if u is not None and u.email
-        }
-        if recipients:
-            link = _link(reverse("cases:case_plan", args=[action.case_id]))
-            send_mail(
-                f"Actie in casus {action.case.number} vervalt op {action.due_on:%d-%m-%Y}",
-                f"Een actie in casus {action.case.number} vervalt binnenkort of is verlopen."
-                f"\n{link}",
-                None,
-                sorted(recipients),
+        with transaction.atomic():
+            told = notify(
+                kinds.ACTION_DUE,
+                [action.case.director, *action_recipients(action)],
+                case=action.case,
+                target=action,
             )
-            sent += 1
-        Action.objects.filter(pk=action.pk).update(reminded_for=action.due_on)
+            Action.objects.filter(pk=action.pk).update(reminded_for=action.due_on)
+        sent += bool(told)
     return sent
+
+
+@shared_task(acks_late=True)
+def notify_overdue_triage() -> int:
+    """Daily: a registration waiting more than five working days for a decision
+    (`cases.models.triage_overdue`) is told to process support, once per registration.
+    Returns the number of registrations told about."""
+    from cases.models import TRIAGE_STATUSES, Case, triage_overdue
+
+    # Five working days are at least seven calendar days: an indexed pre-selection, then the
+    # working-day rule (public holidays) in Python on the few that are left.
+    before = timezone.now() - timezone.timedelta(days=7)
+    waiting = Case.objects.filter(status__in=TRIAGE_STATUSES, registered_at__lt=before).only(
+        "pk", "status", "registered_at"
+    )
+    support = recipients.process_support()
+    told = 0
+    for case in waiting:
+        if not triage_overdue(case.status, case.registered_at):
+            continue
+        if notify(kinds.TRIAGE_OVERDUE, support, case=case, once=True):
+            told += 1
+    return told
 
 
 @shared_task(acks_late=True)

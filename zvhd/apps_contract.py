@@ -146,6 +146,11 @@ class AppContract:
     figures: FiguresProvider | None = None
     demo: Demo | None = None
     attached: Sequence[AttachedData] = ()
+    # Values every page needs about the logged-in user, read in the one query that loads the
+    # user (`zvhd.network.models.UserQuerySet.for_request`): name -> a function returning a
+    # query expression on the user (e.g. the inbox's unread count as a subquery). They land
+    # in `user.request_extras[name]`, so the header costs no query of its own.
+    user_annotations: Mapping[str, Callable[[], Any]] = field(default_factory=dict)
 
 
 _contracts: dict[str, AppContract] = {}
@@ -179,6 +184,11 @@ def attached_data(record_model: str) -> list[AttachedData]:
 
 def reviewed_records() -> list[ReviewedRecord]:
     return [r for c in contracts() for r in c.reviewed]
+
+
+def user_annotations() -> dict[str, Any]:
+    """Every app's per-request annotations on the user (see `AppContract.user_annotations`)."""
+    return {name: make() for c in contracts() for name, make in c.user_annotations.items()}
 
 
 def figures(label: str) -> FiguresProvider | None:

@@ -1,7 +1,7 @@
 """Deploy checks of our own: settings that must never reach production."""
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, Tags, Warning, register
 
 
 @register(Tags.security, deploy=True)
@@ -57,3 +57,18 @@ def shared_cache_errors() -> list[Error]:
 @register(Tags.caches, deploy=True)
 def shared_cache_in_production(app_configs, **kwargs):
     return shared_cache_errors()
+
+
+@register(Tags.security, deploy=True)
+def site_url_in_production(app_configs, **kwargs):
+    """E-mails carry absolute links (zvhd.links); without SITE_URL they point at the demo."""
+    if settings.DEBUG or getattr(settings, "SITE_URL", ""):
+        return []
+    return [
+        Warning(
+            "SITE_URL is not set while DEBUG is off.",
+            hint="Set SITE_URL (e.g. https://zvhd.example.nl): links in e-mails are absolute "
+            "and would otherwise point at http://127.0.0.1:8000.",
+            id="zvhd.W001",
+        )
+    ]

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "finance",
     "reports",
     "casefile",
+    "inbox",
     "api",
     "federation",
 ]
@@ -131,6 +132,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "zvhd.navigation.navigation",
+                "inbox.context.inbox_header",
             ],
         },
     },
@@ -342,6 +344,8 @@ STORAGES = {
     },
 }
 
+# The site's own address, for the absolute links in e-mails (zvhd/links.py).
+SITE_URL = env.str("SITE_URL", default="").rstrip("/")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="ZVHD <noreply@zvhd.example>")
 # Django 6.1 mailers: the console in the demo, SMTP from EMAIL_URL in production.
 if env.str("EMAIL_URL", default=""):
@@ -460,7 +464,28 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zvhd.privacy.tasks.propose_destruction",
         "schedule": timedelta(days=1),
     },
+    # Inbox: registrations waiting more than five working days tell process support once per
+    # registration; daily, as the working-day count moves once a day.
+    "cases-triage-overdue": {
+        "task": "cases.tasks.notify_overdue_triage",
+        "schedule": timedelta(days=1),
+    },
+    # Inbox: the daily digest e-mail for the kinds a user chose "dagelijkse samenvatting"
+    # for. Hourly, sending to each user once per day after DIGEST_HOUR, so a worker that was
+    # down at that hour catches up at the next run; a second run sends nothing.
+    "inbox-daily-digest": {
+        "task": "inbox.tasks.send_digests",
+        "schedule": timedelta(hours=1),
+    },
+    # Inbox: notifications older than INBOX_KEEP_DAYS are deleted (one DELETE a day).
+    "inbox-purge": {
+        "task": "inbox.tasks.purge_old_notifications",
+        "schedule": timedelta(days=1),
+    },
 }
+# The hour (local time) from which the daily digest goes out; how long notifications stay.
+INBOX_DIGEST_HOUR = env.int("INBOX_DIGEST_HOUR", default=7)
+INBOX_KEEP_DAYS = env.int("INBOX_KEEP_DAYS", default=365)
 
 # The empty choice of every list filter (django-filter's default is "---------").
 FILTERS_EMPTY_CHOICE_LABEL = "Alle"

@@ -20,6 +20,7 @@ urlpatterns = [
     path("rapportages/", include("reports.urls")),
     path("import/", include("zvhd.imports.urls")),
     path("api/v1/federatie/", include("federation.api_urls")),
+    path("meldingen/", include("inbox.urls")),
     path("api/", include("api.urls")),
     path("federatie/", include("federation.urls")),
 ]

@@ -179,6 +179,7 @@ def production_env(**extra):
         ALLOWED_HOSTS="zvhd.example.nl",
         REDIS_URL="redis://127.0.0.1:6379/9",
         EMAIL_URL="smtp://mailer:secret@smtp.zvhd.example.nl:587/?tls=True",
+        SITE_URL="https://zvhd.example.nl",
         **extra,
     )
     return env
@@ -194,6 +195,20 @@ def test_the_deploy_check_finds_nothing_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_the_deploy_check_warns_when_e_mail_links_have_no_site_address():
+    env = production_env()
+    env.pop("SITE_URL")
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode != 0
+    assert "zvhd.W001" in result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key():

@@ -178,6 +178,8 @@ class Organisation(Versioned, models.Model):
 
 # Role (group) names are slugs without commas; StringAgg joins them with this.
 ROLE_SEPARATOR = ","
+# Annotations that apps add to the per-request user (zvhd.apps_contract.user_annotations).
+EXTRA_PREFIX = "request_extra_"
 
 
 def display_name(first_name: str, last_name: str, username: str) -> str:
@@ -215,9 +217,13 @@ class UserQuerySet(GuardedQuerySet):
             .annotate(names=StringAgg("name", Value(ROLE_SEPARATOR)))
             .values("names")
         )
+        from zvhd.apps_contract import user_annotations
+
         return self.select_related("organisation", "municipality").annotate(
             request_role_names=Subquery(role_names),
             request_second_factor=Exists(Authenticator.objects.filter(user=OuterRef("pk"))),
+            # What apps add for every page (the inbox's unread count): zvhd.apps_contract.
+            **{f"{EXTRA_PREFIX}{name}": value for name, value in user_annotations().items()},
         )
 
 
@@ -267,6 +273,10 @@ class User(Versioned, AbstractUser):
         if self.is_active:
             self.__dict__["role_names"] = frozenset(n for n in names.split(ROLE_SEPARATOR) if n)
         self._zvhd_second_factor = self.__dict__.pop("request_second_factor")
+        self.request_extras = {
+            name[len(EXTRA_PREFIX) :]: self.__dict__.pop(name)
+            for name in [n for n in self.__dict__ if n.startswith(EXTRA_PREFIX)]
+        }
         return self
 
     @cached_property

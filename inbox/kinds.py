@@ -1,0 +1,95 @@
+"""What a notification can be about, how it may reach its reader, and where it leads.
+
+Every kind is a row of `KINDS`: its label (the inbox, the preferences page, an e-mail's
+subject), the sentence the inbox shows, the page it links to and how it is delivered when
+the reader chose nothing (`default`). Other apps only call `inbox.services.notify(kind, ...)`;
+adding a kind here adds its line to the preferences page (and one column to
+`InboxPreferences`, one migration).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    TEAM_ADDED = "team_added", _("Toegevoegd aan een casusteam")
+    ACTION_ASSIGNED = "action_assigned", _("Actie toegewezen")
+    ACTION_DUE = "action_due", _("Actie vervalt binnenkort")
+    ENRICHMENT_ADDED = "enrichment_added", _("Nieuwe verrijking")
+    JOURNAL_ENTRY = "journal_entry", _("Nieuwe aantekening in het logboek")
+    DOCUMENT_ADDED = "document_added", _("Nieuw document")
+    TRIAGE_DECISION = "triage_decision", _("Besluit over uw aanmelding")
+    ESCALATION = "escalation", _("Opschaling")
+    TRIAGE_OVERDUE = "triage_overdue", _("Aanmelding wacht te lang op triage")
+    CLOSING_APPROVAL = "closing_approval", _("Afsluiten ter goedkeuring")
+
+
+# Module-level names, so callers write `notify(kinds.ESCALATION, ...)`.
+TEAM_ADDED = Kind.TEAM_ADDED
+ACTION_ASSIGNED = Kind.ACTION_ASSIGNED
+ACTION_DUE = Kind.ACTION_DUE
+ENRICHMENT_ADDED = Kind.ENRICHMENT_ADDED
+JOURNAL_ENTRY = Kind.JOURNAL_ENTRY
+DOCUMENT_ADDED = Kind.DOCUMENT_ADDED
+TRIAGE_DECISION = Kind.TRIAGE_DECISION
+ESCALATION = Kind.ESCALATION
+TRIAGE_OVERDUE = Kind.TRIAGE_OVERDUE
+CLOSING_APPROVAL = Kind.CLOSING_APPROVAL
+
+
+class Delivery(models.TextChoices):
+    INBOX = "inbox", _("Alleen in de inbox")
+    EMAIL = "email", _("Ook meteen per e-mail")
+    DIGEST = "digest", _("Ook in de dagelijkse e-mail")
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """`sentence`: what the inbox says (no names, no content: the record shows those).
+    `url_name`: the page the notification opens, with the case's id as its one argument;
+    the link is shown only while the reader may still see the record (inbox.display)."""
+
+    sentence: str
+    url_name: str = "cases:case_detail"
+    anchor: str = ""
+    default: str = Delivery.INBOX
+
+
+SPECS: dict[str, KindSpec] = {
+    # A partner added to a team may not log in every day: told by e-mail unless they opt out.
+    Kind.TEAM_ADDED: KindSpec(_("U bent toegevoegd aan het casusteam."), default=Delivery.EMAIL),
+    Kind.ACTION_ASSIGNED: KindSpec(
+        _("Er is een actie aan u of uw organisatie toegewezen."),
+        url_name="cases:case_plan",
+        anchor="acties",
+        default=Delivery.EMAIL,
+    ),
+    # The daily reminder was an e-mail before the inbox existed: it stays one by default.
+    Kind.ACTION_DUE: KindSpec(
+        _("Een actie vervalt binnenkort of is verlopen."),
+        url_name="cases:case_plan",
+        anchor="acties",
+        default=Delivery.EMAIL,
+    ),
+    Kind.ENRICHMENT_ADDED: KindSpec(_("Er is nieuwe informatie toegevoegd (verrijking).")),
+    # The journal and documents (app casefile) point to their own tab once it exists.
+    Kind.JOURNAL_ENTRY: KindSpec(_("Er is een aantekening toegevoegd aan het logboek.")),
+    Kind.DOCUMENT_ADDED: KindSpec(_("Er is een document toegevoegd.")),
+    Kind.TRIAGE_DECISION: KindSpec(_("De ketenkamer heeft besloten over uw aanmelding.")),
+    Kind.ESCALATION: KindSpec(_("Een casus is opgeschaald."), default=Delivery.EMAIL),
+    Kind.TRIAGE_OVERDUE: KindSpec(
+        _("Een aanmelding wacht langer dan vijf werkdagen op een besluit."),
+        default=Delivery.DIGEST,
+    ),
+    Kind.CLOSING_APPROVAL: KindSpec(
+        _("Het afsluiten van een casus wacht op uw goedkeuring."), default=Delivery.EMAIL
+    ),
+}
+
+
+def spec(kind: str) -> KindSpec:
+    return SPECS[kind]
