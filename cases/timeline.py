@@ -26,7 +26,6 @@ from datetime import date, datetime, time
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -35,9 +34,11 @@ from cases.models import (
     ActionStatus,
     CaseMeeting,
     Closing,
+    ClosingReason,
     ClosingStatus,
     Enrichment,
     Escalation,
+    EscalationLevel,
     Goal,
     LifeDomain,
     Plan,
@@ -46,6 +47,7 @@ from cases.models import (
     Transition,
 )
 from cases.policy import actions_filter, enrichment_filter
+from zvhd.network.models import display_name
 
 DETAIL_LENGTH = 300  # characters of free text an item shows; the full text is one click away
 
@@ -109,7 +111,8 @@ def timeline(case, user, *, only: Iterable[str] | None = None) -> list[TimelineI
 
 
 # ---------------------------------------------------------------------------------------------
-# Helpers
+# Helpers. The sources read plain rows (`values()`), not model instances: a case of 500
+# entries builds 500 items per request, and historical model instances cost ten times more.
 
 
 def at_noon(day: date) -> datetime:
@@ -117,12 +120,30 @@ def at_noon(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12, 0)))
 
 
-def short(text: str) -> str:
-    return Truncator(text or "").chars(DETAIL_LENGTH)
+def short(text: str | None) -> str:
+    text = text or ""
+    return text if len(text) <= DETAIL_LENGTH else text[: DETAIL_LENGTH - 1].rstrip() + "…"
 
 
-def name_of(user) -> str:
-    return str(user) if user is not None else ""
+def person(row: dict, prefix: str) -> str:
+    """The name of the user `prefix` of a row read with USER_FIELDS(prefix)."""
+    if row.get(f"{prefix}__username") is None:
+        return ""
+    return display_name(
+        row[f"{prefix}__first_name"], row[f"{prefix}__last_name"], row[f"{prefix}__username"]
+    )
+
+
+def user_fields(prefix: str) -> list[str]:
+    return [f"{prefix}__first_name", f"{prefix}__last_name", f"{prefix}__username"]
+
+
+def organisation(row: dict, prefix: str) -> str:
+    return row[f"{prefix}__short_name"] or row[f"{prefix}__name"] or ""
+
+
+def organisation_fields(prefix: str) -> list[str]:
+    return [f"{prefix}__short_name", f"{prefix}__name"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -155,20 +176,20 @@ LABELS = {
 }
 
 
-def _kind_of_transition(t) -> str | None:
+def _kind_of_transition(from_status: str, to_status: str) -> str | None:
     """Which kind a status move is; None when another source tells it better (escalations
     have their own rows with level and addressee)."""
-    if not t.from_status:
+    if not from_status:
         return REGISTRATION
-    if Status.OPGESCHAALD in (t.from_status, t.to_status) and t.to_status != Status.AFGESLOTEN:
+    if Status.OPGESCHAALD in (from_status, to_status) and to_status != Status.AFGESLOTEN:
         return None
-    if t.to_status == Status.AFGESLOTEN:
+    if to_status == Status.AFGESLOTEN:
         return CLOSING
-    if t.to_status == Status.IN_TRIAGE or (
-        t.from_status == Status.IN_TRIAGE and t.to_status == Status.AANGEMELD
+    if to_status == Status.IN_TRIAGE or (
+        from_status == Status.IN_TRIAGE and to_status == Status.AANGEMELD
     ):
         return SCREENING
-    if t.from_status == Status.IN_TRIAGE and t.to_status != Status.INGETROKKEN:
+    if from_status == Status.IN_TRIAGE and to_status != Status.INGETROKKEN:
         return DECISION
     return STATUS
 
@@ -177,140 +198,180 @@ def status_items(case, user) -> Iterable[TimelineItem]:
     """Registration, screening, the ketenkamer's decision, closing and every other move of
     the life cycle, from the transitions (who, when, why)."""
     history = reverse("cases:case_history", args=[case.pk])
-    for t in Transition.objects.filter(case_id=case.pk).select_related("by"):
-        kind = _kind_of_transition(t)
+    labels = {kind: str(LABELS[kind]) for kind in LABELS}
+    statuses = dict(Status.choices)
+    registered = _("Aangemeld door %(org)s") % {"org": case.registering_organisation}
+    screened, sent_back = (
+        _("Gescreend: op de agenda van de ketenkamer"),
+        _("Teruggezet voor aanvulling"),
+    )
+    decision, status = _("Besluit: %(to)s"), _("Status: %(to)s")
+    closed, reopened = _("Casus afgesloten"), _("Casus heropend")
+    rows = Transition.objects.filter(case_id=case.pk).values(
+        "at", "from_status", "to_status", "reason", *user_fields("by")
+    )
+    for t in rows:
+        kind = _kind_of_transition(t["from_status"], t["to_status"])
         if kind is None:
             continue
-        to = Status(t.to_status).label
+        to = {"to": statuses.get(t["to_status"], t["to_status"])}
         if kind == REGISTRATION:
-            title = _("Aangemeld door %(org)s") % {"org": case.registering_organisation}
+            title = registered
         elif kind == SCREENING:
-            title = (
-                _("Gescreend: op de agenda van de ketenkamer")
-                if t.to_status == Status.IN_TRIAGE
-                else _("Teruggezet voor aanvulling")
-            )
+            title = screened if t["to_status"] == Status.IN_TRIAGE else sent_back
         elif kind == DECISION:
-            title = _("Besluit: %(to)s") % {"to": to}
+            title = decision % to
         elif kind == CLOSING:
-            title = _("Casus afgesloten")
-        elif t.from_status == Status.AFGESLOTEN:
-            title = _("Casus heropend")
+            title = closed
+        elif t["from_status"] == Status.AFGESLOTEN:
+            title = reopened
         else:
-            title = _("Status: %(to)s") % {"to": to}
+            title = status % to
         yield TimelineItem(
-            when=t.at,
+            when=t["at"],
             kind=kind,
-            kind_label=str(LABELS[kind]),
+            kind_label=labels[kind],
             title=title,
-            actor=name_of(t.by),
+            actor=person(t, "by"),
             url=history,
-            detail=short(t.reason),
+            detail=short(t["reason"]),
         )
 
 
 def enrichment_items(case, user) -> Iterable[TimelineItem]:
     """What the partners added, as far as the reader may see it (the overview's rule)."""
     url = reverse("cases:case_detail", args=[case.pk]) + "#h-enrichment"
+    label, title = str(LABELS[ENRICHMENT]), _("Verrijking door %(org)s")
     rows = (
         Enrichment.objects.filter(case_id=case.pk)
         .filter(enrichment_filter(user))
-        .select_related("source_organisation", "added_by")
+        .values(
+            "added_at",
+            "text",
+            *organisation_fields("source_organisation"),
+            *user_fields("added_by"),
+        )
     )
-    for item in rows:
+    for row in rows:
         yield TimelineItem(
-            when=item.added_at,
+            when=row["added_at"],
             kind=ENRICHMENT,
-            kind_label=str(LABELS[ENRICHMENT]),
-            title=_("Verrijking door %(org)s") % {"org": item.source_organisation},
-            actor=name_of(item.added_by),
+            kind_label=label,
+            title=title % {"org": organisation(row, "source_organisation")},
+            actor=person(row, "added_by"),
             url=url,
-            detail=short(item.text),
+            detail=short(row["text"]),
         )
 
 
 def team_items(case, user) -> Iterable[TimelineItem]:
     """Professionals added to and removed from the case team (its history)."""
     url = reverse("cases:case_detail", args=[case.pk]) + "#h-team"
+    label = str(LABELS[TEAM])
+    added, removed = (
+        _("%(who)s toegevoegd aan het casusteam"),
+        _("%(who)s uit het casusteam gehaald"),
+    )
     rows = (
-        TeamMember.history.filter(case_id=case.pk)
-        .filter(history_type__in=["+", "-"])
-        .select_related("history_user", "user", "organisation")
+        TeamMember.history.filter(case_id=case.pk, history_type__in=["+", "-"])
+        .order_by()
+        .values(
+            "history_date",
+            "history_type",
+            "task",
+            *user_fields("history_user"),
+            *user_fields("user"),
+            *organisation_fields("organisation"),
+        )
     )
     for row in rows:
-        who = f"{row.user} ({row.organisation})"
-        title = (
-            _("%(who)s toegevoegd aan het casusteam")
-            if row.history_type == "+"
-            else _("%(who)s uit het casusteam gehaald")
-        ) % {"who": who}
+        who = {"who": f"{person(row, 'user')} ({organisation(row, 'organisation')})"}
         yield TimelineItem(
-            when=row.history_date,
+            when=row["history_date"],
             kind=TEAM,
-            kind_label=str(LABELS[TEAM]),
-            title=title,
-            actor=name_of(row.history_user),
+            kind_label=label,
+            title=(added if row["history_type"] == "+" else removed) % who,
+            actor=person(row, "history_user"),
             url=url,
-            detail=row.task,
+            detail=row["task"],
         )
 
 
 def plan_items(case, user) -> Iterable[TimelineItem]:
     """Every saved version of the plan of approach."""
     url = reverse("cases:case_plan", args=[case.pk])
-    for row in Plan.history.filter(case_id=case.pk).select_related("history_user"):
-        title = (
-            _("Plan van aanpak opgesteld")
-            if row.history_type == "+"
-            else _("Plan van aanpak gewijzigd (versie %(v)s)") % {"v": row.version}
-        )
+    label = str(LABELS[PLAN])
+    made, changed = _("Plan van aanpak opgesteld"), _("Plan van aanpak gewijzigd (versie %(v)s)")
+    rows = (
+        Plan.history.filter(case_id=case.pk)
+        .order_by()
+        .values("history_date", "history_type", "version", "summary", *user_fields("history_user"))
+    )
+    for row in rows:
         yield TimelineItem(
-            when=row.history_date,
+            when=row["history_date"],
             kind=PLAN,
-            kind_label=str(LABELS[PLAN]),
-            title=title,
-            actor=name_of(row.history_user),
+            kind_label=label,
+            title=made if row["history_type"] == "+" else changed % {"v": row["version"]},
+            actor=person(row, "history_user"),
             url=url,
-            detail=short(row.summary),
+            detail=short(row["summary"]),
         )
 
 
 def goal_items(case, user) -> Iterable[TimelineItem]:
     """Goals added, changed (reached) and removed: the plan's changes per life domain."""
     url = reverse("cases:case_plan", args=[case.pk])
+    label = str(LABELS[PLAN])
     domains = dict(LifeDomain.choices)
-    for row in Goal.history.filter(case_id=case.pk).select_related("history_user"):
-        domain = domains.get(row.life_domain, row.life_domain)
-        if row.history_type == "+":
-            title = _("Doel toegevoegd (%(domain)s)")
-        elif row.history_type == "-":
-            title = _("Doel verwijderd (%(domain)s)")
-        elif row.reached:
-            title = _("Doel bereikt (%(domain)s)")
-        else:
-            title = _("Doel gewijzigd (%(domain)s)")
+    titles = {
+        "+": _("Doel toegevoegd (%(domain)s)"),
+        "-": _("Doel verwijderd (%(domain)s)"),
+        "reached": _("Doel bereikt (%(domain)s)"),
+        "~": _("Doel gewijzigd (%(domain)s)"),
+    }
+    rows = (
+        Goal.history.filter(case_id=case.pk)
+        .order_by()
+        .values(
+            "history_date",
+            "history_type",
+            "life_domain",
+            "description",
+            "reached",
+            *user_fields("history_user"),
+        )
+    )
+    for row in rows:
+        key = "reached" if row["history_type"] == "~" and row["reached"] else row["history_type"]
         yield TimelineItem(
-            when=row.history_date,
+            when=row["history_date"],
             kind=PLAN,
-            kind_label=str(LABELS[PLAN]),
-            title=title % {"domain": domain},
-            actor=name_of(row.history_user),
+            kind_label=label,
+            title=titles[key] % {"domain": domains.get(row["life_domain"], row["life_domain"])},
+            actor=person(row, "history_user"),
             url=url,
-            detail=short(row.description),
+            detail=short(row["description"]),
         )
 
 
 def meeting_items(case, user) -> Iterable[TimelineItem]:
     url = reverse("cases:case_meetings", args=[case.pk])
-    for meeting in CaseMeeting.objects.filter(case_id=case.pk).select_related("created_by"):
+    label, title = str(LABELS[MEETING]), _("Maatwerkoverleg")
+    rows = (
+        CaseMeeting.objects.filter(case_id=case.pk)
+        .order_by()
+        .values("pk", "date", "notes", "decisions", *user_fields("created_by"))
+    )
+    for row in rows:
         yield TimelineItem(
-            when=at_noon(meeting.date),
+            when=at_noon(row["date"]),
             kind=MEETING,
-            kind_label=str(LABELS[MEETING]),
-            title=_("Maatwerkoverleg"),
-            actor=name_of(meeting.created_by),
-            url=f"{url}#m-{meeting.pk}",
-            detail=short(meeting.decisions or meeting.notes),
+            kind_label=label,
+            title=title,
+            actor=person(row, "created_by"),
+            url=f"{url}#m-{row['pk']}",
+            detail=short(row["decisions"] or row["notes"]),
             all_day=True,
         )
 
@@ -319,57 +380,83 @@ def action_items(case, user) -> Iterable[TimelineItem]:
     """Actions agreed and every change of their status, as far as the plan tab shows them to
     the reader (a partner: their own organisation's actions)."""
     url = reverse("cases:case_plan", args=[case.pk])
-    statuses = dict(ActionStatus.choices)
+    label = str(LABELS[ACTION])
+    statuses = {code: str(name).lower() for code, name in ActionStatus.choices}
+    agreed = _("Actie afgesproken voor %(org)s, uiterlijk %(due)s")
+    removed, changed = _("Actie verwijderd"), _("Actie op ‘%(status)s’ gezet")
     rows = (
         Action.history.filter(case_id=case.pk)
         .filter(actions_filter(user))
-        .select_related("history_user", "owner_organisation")
+        .order_by()
+        .values(
+            "history_date",
+            "history_type",
+            "description",
+            "status",
+            "due_on",
+            *organisation_fields("owner_organisation"),
+            *user_fields("history_user"),
+        )
     )
     for row in rows:
-        if row.history_type == "+":
-            title = _("Actie afgesproken voor %(org)s, uiterlijk %(due)s") % {
-                "org": row.owner_organisation,
-                "due": row.due_on.strftime("%d-%m-%Y"),
+        if row["history_type"] == "+":
+            title = agreed % {
+                "org": organisation(row, "owner_organisation"),
+                "due": row["due_on"].strftime("%d-%m-%Y"),
             }
-        elif row.history_type == "-":
-            title = _("Actie verwijderd")
+        elif row["history_type"] == "-":
+            title = removed
         else:
-            title = _("Actie op ‘%(status)s’ gezet") % {
-                "status": statuses.get(row.status, row.status).lower()
-            }
+            title = changed % {"status": statuses.get(row["status"], row["status"])}
         yield TimelineItem(
-            when=row.history_date,
+            when=row["history_date"],
             kind=ACTION,
-            kind_label=str(LABELS[ACTION]),
+            kind_label=label,
             title=title,
-            actor=name_of(row.history_user),
+            actor=person(row, "history_user"),
             url=url,
-            detail=short(row.description),
+            detail=short(row["description"]),
         )
 
 
 def escalation_items(case, user) -> Iterable[TimelineItem]:
     url = reverse("cases:case_detail", args=[case.pk]) + "#h-escalations"
-    for e in Escalation.objects.filter(case_id=case.pk).select_related("escalated_by"):
+    label = str(LABELS[ESCALATION])
+    levels = {code: str(name).lower() for code, name in EscalationLevel.choices}
+    escalated, resolved = _("Opgeschaald (%(level)s) naar %(to)s"), _("Opschaling afgerond")
+    rows = (
+        Escalation.objects.filter(case_id=case.pk)
+        .order_by()
+        .values(
+            "level",
+            "escalated_to",
+            "escalated_on",
+            "reason",
+            "resolved_on",
+            "outcome",
+            *user_fields("escalated_by"),
+        )
+    )
+    for e in rows:
         yield TimelineItem(
-            when=at_noon(e.escalated_on),
+            when=at_noon(e["escalated_on"]),
             kind=ESCALATION,
-            kind_label=str(LABELS[ESCALATION]),
-            title=_("Opgeschaald (%(level)s) naar %(to)s")
-            % {"level": e.get_level_display().lower(), "to": e.escalated_to},
-            actor=name_of(e.escalated_by),
+            kind_label=label,
+            title=escalated
+            % {"level": levels.get(e["level"], e["level"]), "to": e["escalated_to"]},
+            actor=person(e, "escalated_by"),
             url=url,
-            detail=short(e.reason),
+            detail=short(e["reason"]),
             all_day=True,
         )
-        if e.resolved_on:
+        if e["resolved_on"]:
             yield TimelineItem(
-                when=at_noon(e.resolved_on),
+                when=at_noon(e["resolved_on"]),
                 kind=ESCALATION,
-                kind_label=str(LABELS[ESCALATION]),
-                title=_("Opschaling afgerond"),
+                kind_label=label,
+                title=resolved,
                 url=url,
-                detail=short(e.outcome),
+                detail=short(e["outcome"]),
                 all_day=True,
             )
 
@@ -377,42 +464,54 @@ def escalation_items(case, user) -> Iterable[TimelineItem]:
 def closing_items(case, user) -> Iterable[TimelineItem]:
     """Proposals to close and the manager's decision on them (a direct closing is told by its
     transition, with the open points and the reason in its text)."""
+    label = str(LABELS[CLOSING])
+    reasons = dict(ClosingReason.choices)
+    proposed = _("Afsluiten voorgesteld: %(reason)s")
+    approved, refused = _("Afsluiten goedgekeurd"), _("Afsluiten afgewezen")
+    left_open = _("%(n)s open punt(en) bewust open gelaten: %(why)s")
     rows = (
         Closing.objects.filter(case_id=case.pk)
         .exclude(status=ClosingStatus.CLOSED)
-        .select_related("proposed_by", "decided_by")
+        .order_by()
+        .values(
+            "pk",
+            "status",
+            "reason",
+            "note",
+            "open_items",
+            "open_items_reason",
+            "proposed_at",
+            "decided_at",
+            "decision_note",
+            *user_fields("proposed_by"),
+            *user_fields("decided_by"),
+        )
     )
     for c in rows:
-        url = reverse("cases:closing_decide", args=[c.pk])
-        open_points = (
-            _("%(n)s open punt(en) bewust open gelaten: %(why)s")
-            % {"n": len(c.open_items), "why": c.open_items_reason}
-            if c.open_items
+        url = reverse("cases:closing_decide", args=[c["pk"]])
+        points = (
+            left_open % {"n": len(c["open_items"]), "why": c["open_items_reason"]}
+            if c["open_items"]
             else ""
         )
         yield TimelineItem(
-            when=c.proposed_at,
+            when=c["proposed_at"],
             kind=CLOSING,
-            kind_label=str(LABELS[CLOSING]),
-            title=_("Afsluiten voorgesteld: %(reason)s") % {"reason": c.get_reason_display()},
-            actor=name_of(c.proposed_by),
+            kind_label=label,
+            title=proposed % {"reason": reasons.get(c["reason"], c["reason"])},
+            actor=person(c, "proposed_by"),
             url=url,
-            detail=short(" ".join(p for p in (c.note, open_points) if p)),
+            detail=short(" ".join(p for p in (c["note"], points) if p)),
         )
-        if c.decided_at:
-            title = (
-                _("Afsluiten goedgekeurd")
-                if c.status == ClosingStatus.APPROVED
-                else _("Afsluiten afgewezen")
-            )
+        if c["decided_at"]:
             yield TimelineItem(
-                when=c.decided_at,
+                when=c["decided_at"],
                 kind=CLOSING,
-                kind_label=str(LABELS[CLOSING]),
-                title=title,
-                actor=name_of(c.decided_by),
+                kind_label=label,
+                title=approved if c["status"] == ClosingStatus.APPROVED else refused,
+                actor=person(c, "decided_by"),
                 url=url,
-                detail=short(c.decision_note),
+                detail=short(c["decision_note"]),
             )
 
 
