@@ -206,6 +206,7 @@ def status_items(case, user) -> Iterable[TimelineItem]:
         _("Teruggezet voor aanvulling"),
     )
     decision, status = _("Besluit: %(to)s"), _("Status: %(to)s")
+    direction = _("Besluit: procesregie door het Zorg- en Veiligheidshuis")
     closed, reopened = _("Casus afgesloten"), _("Casus heropend")
     rows = Transition.objects.filter(case_id=case.pk).values(
         "at", "from_status", "to_status", "reason", *user_fields("by")
@@ -220,7 +221,8 @@ def status_items(case, user) -> Iterable[TimelineItem]:
         elif kind == SCREENING:
             title = screened if t["to_status"] == Status.IN_TRIAGE else sent_back
         elif kind == DECISION:
-            title = decision % to
+            # "Actief" says little here: the decision was direction (its kind is in the reason).
+            title = direction if t["to_status"] == Status.ACTIEF else decision % to
         elif kind == CLOSING:
             title = closed
         elif t["from_status"] == Status.AFGESLOTEN:

@@ -371,7 +371,10 @@ class CaseSettingsView(RoleRequiredMixin, ServiceFormMixin, FormView):
 
         context = super().get_context_data(**kwargs)
         context["history"] = list(
-            CaseSettings.history.select_related("history_user").order_by("-history_date")[:10]
+            # Changes only: the row made with the defaults on first use is no one's choice.
+            CaseSettings.history.exclude(history_type="+")
+            .select_related("history_user")
+            .order_by("-history_date")[:10]
         )
         return context
 
