@@ -183,12 +183,34 @@ class CloseView(DirectFormView):
     template_name = "cases/case_close.html"
     heading = _("Afschalen of afsluiten")
 
-    def get_context_data(self, **kwargs):
+    def open_items(self):
         from cases.closing import open_items
 
+        if not hasattr(self, "_open_items"):
+            self._open_items = open_items(self.get_case())
+        return self._open_items
+
+    def get_form(self, form_class=None):
+        """The reason for leaving points open is asked only when there are open points, and
+        then it is required (the service checks it again)."""
+        form = super().get_form(form_class)
+        field = form.fields["open_items_reason"]
+        items = self.open_items()
+        if not items:
+            del form.fields["open_items_reason"]
+        else:
+            field.required = True
+            field.help_text = _("Dit wordt bewaard in de geschiedenis en op de tijdlijn.")
+            field.error_messages["required"] = _(
+                "Er staan nog %(n)s punten open. Werk ze eerst af, of leg uit waarom u de "
+                "casus toch afsluit."
+            ) % {"n": len(items)}
+        return form
+
+    def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         case = self.get_case()
-        context["open_items"] = open_items(case)
+        context["open_items"] = self.open_items()
         context["needs_approval"] = services.closing_needs_approval(case)
         context["pending"] = case.closings.filter(status=ClosingStatus.PROPOSED).first()
         context["submit"] = (
@@ -199,8 +221,9 @@ class CloseView(DirectFormView):
         return context
 
     def perform(self, form):
+        data = {"open_items_reason": "", **form.cleaned_data}
         return services.request_closing(
-            case=self.get_case(), requested_by=self.request.user, **form.cleaned_data
+            case=self.get_case(), requested_by=self.request.user, **data
         )
 
     def get_success_message(self, form):
