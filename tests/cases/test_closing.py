@@ -465,3 +465,13 @@ def test_a_closed_case_reminds_nobody(cast, mailoutbox):
     assert tasks.send_action_reminders() == 0
     assert tasks.send_review_reminders() == 0
     assert mailoutbox == []
+
+
+def test_destruction_blanks_the_closings_free_text(cast):
+    from cases import privacy
+
+    case, _action, _escalation = closed_case(cast)
+    privacy.anonymise([case.pk], reason="test")
+    closing = Closing.objects.get(case=case)
+    assert closing.open_items == [] and closing.open_items_reason == "" and closing.note == ""
+    assert not Closing.history.filter(case_id=case.pk, open_items_reason="Bewust").exists()
