@@ -36,12 +36,56 @@ log = logging.getLogger("zvhd.casefile")
 # Hooks for the inbox (issue 19 part 5): wired at merge, called after the commit.
 
 
+def _case_people(case) -> list:
+    """The case's own people: its director, support and guide, and its team."""
+    from cases.models import TeamMember
+
+    team = TeamMember.objects.filter(case=case, user__isnull=False).select_related("user")
+    return [case.director, case.support, case.guide, *(member.user for member in team)]
+
+
 def journal_entry_added(entry_id: int) -> None:
-    """A journal entry was added to a case: tell the case's people who may read it."""
+    """A journal entry was added to a case: tell the case's people who may read it (the
+    inbox drops whoever the entry's audience leaves out, and the author)."""
+    from inbox import kinds
+    from inbox.services import notify
+
+    entry = (
+        JournalEntry.objects.select_related("case__director", "case__support", "case__guide")
+        .filter(pk=entry_id)
+        .first()
+    )
+    if entry is not None:
+        notify(
+            kinds.JOURNAL_ENTRY,
+            _case_people(entry.case),
+            case=entry.case,
+            target=entry,
+            actor=entry.author,
+        )
 
 
 def document_added(document_id: int, version_number: int) -> None:
     """A document (or a new version of one) was added to a case: tell who may read it."""
+    from inbox import kinds
+    from inbox.services import notify
+
+    document = (
+        Document.objects.select_related("case__director", "case__support", "case__guide")
+        .filter(pk=document_id)
+        .first()
+    )
+    if document is None:
+        return
+    version = document.versions.filter(number=version_number).select_related("uploaded_by")
+    uploaded = version.first()
+    notify(
+        kinds.DOCUMENT_ADDED,
+        _case_people(document.case),
+        case=document.case,
+        target=document,
+        actor=uploaded.uploaded_by if uploaded else None,
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -11,6 +11,10 @@ class CasesConfig(AppConfig):
         from zvhd.imports.registry import register as register_importer
 
         register_importer(CaseImporter)
+        from cases.timeline import register_case_sources
+
+        # Other apps add theirs in their own ready() (cases.timeline.register).
+        register_case_sources()
         from django.db.models import Q
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -25,7 +29,7 @@ class CasesConfig(AppConfig):
             forget_filter_choices, sender=User.groups.through, dispatch_uid="cases-user-groups"
         )
         from cases import demo, figures, privacy
-        from cases.models import Case
+        from cases.models import CLOSING_APPROVER_ROLES, Case
         from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES, TRIAGE_QUEUE_ROLES
         from zvhd.apps_contract import AppContract, Demo, PrivacyProvider, ReviewedRecord, register
         from zvhd.navigation import NavItem, Panel
@@ -46,10 +50,22 @@ class CasesConfig(AppConfig):
                     ),
                     NavItem(_("Aanmelden"), "cases:register", roles=REGISTER_ROLES, order=13),
                     NavItem(_("Groepsaanpak"), "cases:group_list", roles=GROUPS[VIEW], order=14),
+                    NavItem(
+                        _("Instellingen casussen"),
+                        "cases:settings",
+                        roles={Role.FUNCTIONEEL_BEHEERDER},
+                        order=82,
+                    ),
                 ],
                 panels=[
                     Panel("cases/panels/my_work.html", set(BUREAU_ROLES), panels.my_work, order=1),
                     Panel("cases/panels/triage.html", triage, panels.triage, order=2),
+                    Panel(
+                        "cases/panels/closings.html",
+                        set(CLOSING_APPROVER_ROLES),
+                        panels.closings,
+                        order=3,
+                    ),
                     Panel(
                         "cases/panels/partner.html",
                         {Role.PARTNERPROFESSIONAL},

@@ -460,6 +460,39 @@ class CloseForm(forms.Form):
     note = long_text(_("Toelichting"), required=False)
 
 
+class ClosingForm(CloseForm):
+    """The closing page: the reason, and why what is still open may stay open."""
+
+    open_items_reason = long_text(
+        _("Waarom sluit u de casus af terwijl deze punten nog open staan?"),
+        required=False,
+        help_text=_(
+            "Alleen nodig als er nog punten open staan. Dit wordt bewaard in de geschiedenis."
+        ),
+    )
+
+
+class ClosingDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Besluit"),
+        choices=[("goedkeuren", _("Goedkeuren en afsluiten")), ("afwijzen", _("Afwijzen"))],
+        widget=forms.RadioSelect,
+    )
+    note = long_text(_("Toelichting"), required=False, help_text=_("Verplicht bij afwijzen."))
+
+
+class CaseSettingsForm(forms.Form):
+    closing_needs_approval = forms.BooleanField(
+        label=_("Afsluiten van een maatwerkcasus vraagt goedkeuring van de manager"),
+        required=False,
+        help_text=_(
+            "Aan: de procesregisseur stelt het afsluiten voor en een manager (niet de "
+            "voorsteller) keurt het goed of af. PGA-casussen sluit de regisseur zelf af."
+        ),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
+
+
 class ReasonForm(forms.Form):
     reason = long_text(_("Reden"))
 

@@ -21,7 +21,7 @@ from advice.reference_data import TOPICS
 from cases.reference_data import PROBLEM_AREAS
 from zvhd import terms
 from zvhd.jobs import JobStatus
-from zvhd.network.models import Municipality, Organisation, Vocabulary
+from zvhd.network.models import Municipality, Organisation, Role, Vocabulary
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.terms import TermValidator
 from zvhd.versions import Versioned
@@ -998,3 +998,140 @@ class ConflictCopy(models.Model):
 
     def __str__(self):
         return f"{self.case} {self.what} v{self.based_on_version}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Closing safely (issue 19 part 4)
+
+
+class CaseSettingsQuerySet(GuardedQuerySet):
+    """The organisation's choices for cases: read by everyone who works with cases (the close
+    page asks whether approval is needed), changed by the functioneel beheerder only."""
+
+    def visible_to(self, user, action: str = VIEW):
+        if not (user.is_authenticated and user.is_active):
+            return self.none()
+        if action == VIEW or user.has_role(Role.FUNCTIONEEL_BEHEERDER):
+            return self
+        return self.none()
+
+
+class CaseSettings(Versioned, models.Model):
+    """One row: how this organisation wants cases handled (set by the functioneel beheerder).
+
+    Kept in the database, not in settings.py: the organisation chooses, not the deployment.
+    """
+
+    closing_needs_approval = models.BooleanField(
+        _("afsluiten van een maatwerkcasus vraagt goedkeuring van de manager"),
+        default=False,
+        help_text=_(
+            "Aan: de procesregisseur stelt het afsluiten voor en een manager (niet de "
+            "voorsteller) keurt het goed of af, zoals bij vernietiging (vier ogen). "
+            "PGA-casussen sluit de regisseur zelf af."
+        ),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+    objects = CaseSettingsQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("instellingen casussen")
+        verbose_name_plural = _("instellingen casussen")
+
+    def __str__(self):
+        return str(_("Instellingen casussen"))
+
+    @classmethod
+    def current(cls) -> CaseSettings:
+        """The one row (made with the defaults when there is none yet)."""
+        row, _created = cls.objects.get_or_create(pk=1)
+        return row
+
+
+class ClosingStatus(models.TextChoices):
+    CLOSED = "afgesloten", _("Direct afgesloten")
+    PROPOSED = "voorgesteld", _("Voorgesteld, wacht op goedkeuring")
+    APPROVED = "goedgekeurd", _("Goedgekeurd en afgesloten")
+    REFUSED = "afgewezen", _("Afgewezen")
+
+
+# Who decides on a proposed closing: a manager, never the proposer (services.approve_closing).
+CLOSING_APPROVER_ROLES = {Role.MANAGER}
+
+
+class Closing(models.Model):
+    """One closing of a case: what was still open, why it was closed anyway, and (when the
+    organisation asks for it) the manager's approval. Written only by cases.services."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="closings")
+    status = models.CharField(_("status"), max_length=20, choices=ClosingStatus.choices)
+    reason = models.CharField(
+        _("reden van afsluiten"), max_length=20, choices=ClosingReason.choices
+    )
+    closed_on = models.DateField(_("afgesloten op"))
+    handed_over_to = models.ForeignKey(
+        Organisation,
+        verbose_name=_("overgedragen aan"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(
+        _("toelichting"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    # What was still open when the case was closed, as the closing page listed it (text, so it
+    # stays readable after the actions and goals change), and why it was closed anyway.
+    open_items = models.JSONField(_("open punten"), default=list, blank=True)
+    open_items_reason = models.TextField(
+        _("waarom toch afsluiten"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorgesteld door"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("voorgesteld op"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("beoordeeld door"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+    decision_note = models.TextField(
+        _("toelichting bij het besluit"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    history = HistoricalRecords()
+    objects = ChildQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        verbose_name = _("afsluiting")
+        verbose_name_plural = _("afsluitingen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["case"],
+                condition=models.Q(status="voorgesteld"),
+                name="closing_one_proposal_per_case",
+                violation_error_message=_("Er ligt al een voorstel tot afsluiten."),
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["proposed_at"],
+                name="closing_pending",
+                condition=models.Q(status="voorgesteld"),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.case}: {self.get_status_display()}"
+
+    @property
+    def pending(self) -> bool:
+        return self.status == ClosingStatus.PROPOSED

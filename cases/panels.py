@@ -8,6 +8,7 @@ from django.utils import timezone
 from cases.dates import last_day_overdue
 from cases.models import (
     DIRECTION_STATUSES,
+    OPEN_STATUSES,
     TRIAGE_OVERDUE_WORKING_DAYS,
     TRIAGE_STATUSES,
     Action,
@@ -35,7 +36,7 @@ def my_work(request):
     due = list(
         Action.objects.visible_to(user)
         .filter(
-            case__in=mine.values("pk"),
+            case__in=mine.filter(status__in=DIRECTION_STATUSES).values("pk"),
             status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
             due_on__lte=today + timedelta(days=7),
         )
@@ -68,7 +69,11 @@ def partner(request):
     )
     actions = list(
         Action.objects.visible_to(user)
-        .filter(actions_filter(user), status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS])
+        .filter(
+            actions_filter(user),
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
+            case__status__in=OPEN_STATUSES,  # a closed case's actions are read-only
+        )
         .select_related("case")
         .order_by("due_on")[:5]
     )
@@ -90,3 +95,17 @@ def municipality(request):
             in_triage=Count("pk", filter=Q(status__in=TRIAGE_STATUSES)),
         ),
     }
+
+
+def closings(request):
+    """For a manager: the proposals to close a maatwerk case waiting for approval (four eyes:
+    the manager's own proposals are listed apart, another manager decides on them)."""
+    from cases.models import Closing, ClosingStatus
+
+    pending = list(
+        Closing.objects.visible_to(request.user, "change")
+        .filter(status=ClosingStatus.PROPOSED)
+        .select_related("case", "proposed_by")
+        .order_by("proposed_at")[:10]
+    )
+    return {"closings": pending, "user_id": request.user.pk}

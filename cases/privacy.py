@@ -162,7 +162,7 @@ def anonymise(ids, *, reason) -> int:
     gives the same age at registration. Gone: the person (name, BSN, address, contact, birth
     date) when no other case of theirs remains, the people of their system, the partners'
     enrichment, conflict copies, and every free text (reason, plan, goals, meetings, actions,
-    escalations, transitions, triage notes), with all old history versions. A ketenkamer's
+    escalations, transitions, triage notes, closings), with all old history versions. A ketenkamer's
     decision-list PDF that listed the case is deleted (it can be made again, anonymised).
     """
     from django.db import transaction
@@ -171,6 +171,7 @@ def anonymise(ids, *, reason) -> int:
     from cases.models import (
         Action,
         CaseMeeting,
+        Closing,
         ConflictCopy,
         Enrichment,
         Escalation,
@@ -243,6 +244,17 @@ def anonymise(ids, *, reason) -> int:
         scrub(
             Escalation._base_manager.filter(case_id__in=ids),
             {"reason": blank, "escalated_to": blank, "outcome": blank},
+            reason=reason,
+        )
+        # The closing's free text and the open points it listed (action and goal texts).
+        scrub(
+            Closing._base_manager.filter(case_id__in=ids),
+            {
+                "note": blank,
+                "open_items": lambda row: [],
+                "open_items_reason": blank,
+                "decision_note": blank,
+            },
             reason=reason,
         )
         # No history on transitions: their reasons ("Heropend: ...") are cleared in place.

@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history
 
 from cases.models import (
     DECISION_STATUS,
+    OPEN_STATUSES,
     TRANSITIONS,
     Action,
     ActionStatus,
@@ -32,7 +33,10 @@ from cases.models import (
     CaseMeeting,
     CaseNumberSequence,
     CaseProblemArea,
+    CaseSettings,
+    Closing,
     ClosingReason,
+    ClosingStatus,
     ConflictCopy,
     Decision,
     Enrichment,
@@ -62,6 +66,43 @@ from zvhd.versions import EditConflict, claim_version
 
 class TransitionNotAllowed(ValidationError):
     pass
+
+
+class CaseClosed(ValidationError):
+    """A write on a closed case: only reopening is allowed (issue 19 part 4)."""
+
+
+CLOSED_MESSAGE = _(
+    "Deze casus is afgesloten en kan niet meer worden gewijzigd. Heropen de casus om er "
+    "verder aan te werken."
+)
+
+
+def ensure_open(case: Case) -> None:
+    """Refuse every write on a case that is no longer open (closed, or decided without
+    direction): the one check all writing services make, so no view can forget it."""
+    # The stored status, not the one in memory: the case may have closed since it was read
+    # (a form opened before the closing, an escalation object holding an older case).
+    status = Case.objects.filter(pk=case.pk).values_list("status", flat=True).first()
+    if status not in OPEN_STATUSES:
+        raise CaseClosed(str(CLOSED_MESSAGE), code="closed")
+
+
+def _notify(kind: str, *, case: Case, **context) -> None:
+    """The closing's steps in the inbox: a proposal goes to the managers (one of whom
+    approves), the decision back to who proposed it. Called inside the writing service's
+    transaction, like `notify` itself."""
+    closing = context.get("closing")
+    by = context.get("by")
+    if kind == "closing_proposed":
+        notify(kinds.CLOSING_APPROVAL, recipients.managers(), case=case, actor=by)
+    elif kind in ("closing_approved", "closing_refused") and closing is not None:
+        notify(
+            kinds.CLOSING_DECIDED,
+            recipients.people(getattr(closing, "proposed_by", None)),
+            case=case,
+            actor=by,
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -269,6 +310,7 @@ def register_case(
 @transaction.atomic
 def screen_case(*, case: Case, screened_by: User, notes: str, complete: bool) -> Case:
     """Support checks completeness: complete registrations go on the ketenkamer agenda."""
+    ensure_open(case)
     case.screening_notes = notes
     if complete and case.status == Status.AANGEMELD:
         _move(case=case, to=Status.IN_TRIAGE, by=screened_by, reason=notes or _("Compleet"))
@@ -282,6 +324,7 @@ def screen_case(*, case: Case, screened_by: User, notes: str, complete: bool) ->
 def add_enrichment(
     *, case: Case, added_by: User, text: str, shared_with: str, source_organisation=None
 ) -> Enrichment:
+    ensure_open(case)
     item = Enrichment(
         case=case,
         source_organisation=source_organisation or added_by.organisation,
@@ -497,6 +540,7 @@ def _update_case_people(
     review_on: date | None,
 ) -> Case:
     current = Case.objects.select_for_update().get(pk=case.pk)
+    ensure_open(current)
     if current.version != expected_version:
         return _Stale(
             current=current,
@@ -543,6 +587,7 @@ def _save_plan(
     review_on: date | None,
     expected_version: int | None,
 ):
+    ensure_open(case)
     if not case.in_direction:
         raise TransitionNotAllowed(_("Alleen een actieve casus heeft een plan van aanpak."))
     if review_on and case.started_on and review_on < case.started_on:
@@ -580,6 +625,7 @@ def _save_plan(
 
 @transaction.atomic
 def add_goal(*, case: Case, added_by: User, life_domain: str, description: str) -> Goal:
+    ensure_open(case)
     goal = Goal(case=case, life_domain=life_domain, description=description)
     goal._history_user = added_by
     goal.full_clean()
@@ -599,6 +645,7 @@ def add_action(
     goal: Goal | None = None,
     meeting: CaseMeeting | None = None,
 ) -> Action:
+    ensure_open(case)
     action = Action(
         case=case,
         description=description,
@@ -631,6 +678,7 @@ def action_recipients(action: Action) -> list[User]:
 
 @transaction.atomic
 def set_action_status(*, action: Action, changed_by: User, status: str) -> Action:
+    ensure_open(Case(pk=action.case_id))
     if status not in ActionStatus.values:
         raise ValidationError({"status": _("Onbekende status.")})
     action.status = status
@@ -645,11 +693,21 @@ TEAM_PERMISSION = "cases.view_case"
 @transaction.atomic
 def add_team_member(*, case: Case, user: User, task: str, added_by: User) -> TeamMember:
     """The professional gets access to this case (and only this one) through cases.policy."""
+    ensure_open(case)
     if user.organisation_id is None:
         raise ValidationError({"user": _("Deze professional hoort niet bij een organisatie.")})
-    member, created = TeamMember.objects.get_or_create(
-        case=case, user=user, defaults={"organisation": user.organisation, "task": task}
-    )
+    member = TeamMember.objects.filter(case=case, user=user).first()
+    created = False
+    if member is None:
+        # Saved with who added them, so the history (and the timeline) can say so.
+        member = TeamMember(case=case, user=user, organisation=user.organisation, task=task)
+        member._history_user = added_by
+        try:
+            with transaction.atomic():
+                member.save()
+            created = True
+        except IntegrityError:  # added at the same moment by someone else
+            member = TeamMember.objects.get(case=case, user=user)
     grant(user, TEAM_PERMISSION, case)
     if created:
         notify(kinds.TEAM_ADDED, [user], case=case, actor=added_by)
@@ -659,6 +717,7 @@ def add_team_member(*, case: Case, user: User, task: str, added_by: User) -> Tea
 @transaction.atomic
 def remove_team_member(*, member: TeamMember, removed_by: User) -> None:
     """The professional loses access to the case with their place in the team."""
+    ensure_open(Case(pk=member.case_id))
     revoke(member.user, TEAM_PERMISSION, member.case)
     member._history_user = removed_by
     member.delete()
@@ -677,6 +736,7 @@ def record_meeting(
     actions: Iterable[dict] = (),
 ) -> CaseMeeting:
     """A *maatwerkoverleg* with the actions it agreed."""
+    ensure_open(case)
     if case.started_on and date < case.started_on:
         raise ValidationError({"date": _("Het overleg kan niet vóór de start van de procesregie.")})
     meeting = CaseMeeting(
@@ -706,6 +766,7 @@ def escalate_case(
     escalated_to: str,
     escalated_on: date | None = None,
 ) -> Escalation:
+    ensure_open(case)
     escalation = Escalation(
         case=case,
         level=level,
@@ -730,6 +791,7 @@ def escalate_case(
 def resolve_escalation(
     *, escalation: Escalation, resolved_by: User, outcome: str, resolved_on: date | None = None
 ) -> Escalation:
+    ensure_open(Case(pk=escalation.case_id))
     if not outcome.strip():
         raise ValidationError({"outcome": _("Beschrijf de uitkomst van de opschaling.")})
     resolved_on = resolved_on or timezone.localdate()
@@ -780,8 +842,193 @@ def close_case(
     case.closing_reason = reason
     case.closed_on = closed_on
     case.handed_over_to = handed_over_to if reason == ClosingReason.MOVED else None
+    # A closed case has no review ahead: the date goes (the reminder task skips it anyway).
+    case.review_on = None
     _save(case, closed_by)
     return case
+
+
+def closing_needs_approval(case: Case) -> bool:
+    """The organisation's setting: a maatwerk case closes only with a manager's approval."""
+    return case.kind == Kind.MAATWERK and CaseSettings.current().closing_needs_approval
+
+
+def _closing_note(closing: Closing) -> str:
+    """The reason the history (transition) keeps: the closing reason's note, and what was
+    consciously left open with why."""
+    parts = [closing.note.strip()]
+    if closing.open_items:
+        parts.append(
+            _("Afgesloten met %(n)s open punt(en): %(why)s")
+            % {"n": len(closing.open_items), "why": closing.open_items_reason.strip()}
+        )
+    return " ".join(p for p in parts if p)
+
+
+@transaction.atomic
+def request_closing(
+    *,
+    case: Case,
+    requested_by: User,
+    reason: str,
+    closed_on: date | None = None,
+    handed_over_to: Organisation | None = None,
+    note: str = "",
+    open_items_reason: str = "",
+) -> Closing:
+    """The closing page: close now, or propose closing to a manager when the organisation
+    wants approval for maatwerk cases (`CaseSettings.closing_needs_approval`).
+
+    Whatever is still open (`cases.closing.open_items`) must be resolved first or closed
+    consciously with a reason; both the list and the reason are kept on the `Closing` row and
+    in the transition's reason, so the history and the timeline show them.
+    """
+    from cases.closing import open_items
+
+    case = Case.objects.select_for_update().get(pk=case.pk)
+    if Status.AFGESLOTEN not in TRANSITIONS.get(case.status, set()):
+        raise TransitionNotAllowed(
+            _("Een casus met de status %(status)s kan niet worden afgesloten.")
+            % {"status": Status(case.status).label},
+            code="transition",
+        )
+    if case.closings.filter(status=ClosingStatus.PROPOSED).exists():
+        raise ValidationError(
+            _("Er ligt al een voorstel tot afsluiten bij de manager."), code="pending"
+        )
+    closed_on = closed_on or timezone.localdate()
+    items = [str(item) for item in open_items(case)]
+    errors = {}
+    if items and not open_items_reason.strip():
+        errors["open_items_reason"] = _(
+            "Er staan nog %(n)s punten open. Werk ze eerst af, of leg uit waarom u de casus "
+            "toch afsluit."
+        ) % {"n": len(items)}
+    if reason not in ClosingReason.values:
+        errors["reason"] = _("Kies een reden van afsluiten.")
+    if reason == ClosingReason.MOVED and handed_over_to is None:
+        errors["handed_over_to"] = _("Kies het Zorg- en Veiligheidshuis dat de casus overneemt.")
+    start = case.started_on or timezone.localtime(case.registered_at).date()
+    if closed_on < start:
+        errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
+            "start": start.strftime("%d-%m-%Y")
+        }
+    if closed_on > timezone.localdate():
+        errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
+    if errors:
+        raise ValidationError(errors)
+    approval = closing_needs_approval(case)
+    closing = Closing(
+        case=case,
+        status=ClosingStatus.PROPOSED if approval else ClosingStatus.CLOSED,
+        reason=reason,
+        closed_on=closed_on,
+        handed_over_to=handed_over_to if reason == ClosingReason.MOVED else None,
+        note=note,
+        open_items=items,
+        open_items_reason=open_items_reason if items else "",
+        proposed_by=requested_by,
+    )
+    closing._history_user = requested_by
+    closing.full_clean()
+    closing.save()
+    if approval:
+        _notify("closing_proposed", case=case, closing=closing, by=requested_by)
+        return closing
+    close_case(
+        case=case,
+        closed_by=requested_by,
+        reason=reason,
+        note=_closing_note(closing),
+        closed_on=closed_on,
+        handed_over_to=closing.handed_over_to,
+    )
+    return closing
+
+
+def _locked_proposal(closing: Closing) -> Closing:
+    closing = Closing.objects.select_for_update().select_related("case").get(pk=closing.pk)
+    if closing.status != ClosingStatus.PROPOSED:
+        raise ValidationError(
+            _("Over dit voorstel is al besloten (%(status)s).")
+            % {"status": closing.get_status_display().lower()},
+            code="decided",
+        )
+    return closing
+
+
+def _check_approver(closing: Closing, user: User) -> None:
+    from cases.models import CLOSING_APPROVER_ROLES
+
+    if not user.has_role(*CLOSING_APPROVER_ROLES):
+        raise ValidationError(_("Alleen een manager beoordeelt een voorstel tot afsluiten."))
+    if closing.proposed_by_id == user.pk:
+        raise ValidationError(
+            _(
+                "U heeft dit afsluiten zelf voorgesteld. Een andere manager moet het beoordelen "
+                "(vier-ogenprincipe)."
+            ),
+            code="four_eyes",
+        )
+
+
+@transaction.atomic
+def approve_closing(*, closing: Closing, approved_by: User, note: str = "") -> Closing:
+    """A manager who did not propose it approves: the case closes on the proposed date."""
+    closing = _locked_proposal(closing)
+    _check_approver(closing, approved_by)
+    case = Case.objects.select_for_update().get(pk=closing.case_id)
+    closing.status = ClosingStatus.APPROVED
+    closing.decided_by, closing.decided_at = approved_by, timezone.now()
+    closing.decision_note = note
+    closing._history_user = approved_by
+    closing.full_clean()
+    closing.save()
+    why = _closing_note(closing)
+    approved = _("Goedgekeurd door %(who)s (voorgesteld door %(by)s).") % {
+        "who": approved_by,
+        "by": closing.proposed_by,
+    }
+    close_case(
+        case=case,
+        closed_by=approved_by,
+        reason=closing.reason,
+        note=f"{why} {approved}".strip(),
+        closed_on=closing.closed_on,
+        handed_over_to=closing.handed_over_to,
+    )
+    _notify("closing_approved", case=case, closing=closing, by=approved_by)
+    return closing
+
+
+@transaction.atomic
+def refuse_closing(*, closing: Closing, refused_by: User, note: str) -> Closing:
+    """A manager who did not propose it refuses, with a reason; the case stays open."""
+    closing = _locked_proposal(closing)
+    _check_approver(closing, refused_by)
+    if not note.strip():
+        raise ValidationError({"note": _("Geef aan waarom u het afsluiten afwijst.")})
+    closing.status = ClosingStatus.REFUSED
+    closing.decided_by, closing.decided_at = refused_by, timezone.now()
+    closing.decision_note = note
+    closing._history_user = refused_by
+    closing.full_clean()
+    closing.save()
+    _notify("closing_refused", case=closing.case, closing=closing, by=refused_by)
+    return closing
+
+
+@transaction.atomic
+def save_case_settings(
+    *, changed_by: User, closing_needs_approval: bool, expected_version: int | None = None
+) -> CaseSettings:
+    """The functioneel beheerder's choices for cases (one row, versioned, with history)."""
+    row = CaseSettings.current()  # made before it is locked when there is none yet
+    claim_version(row, expected_version=expected_version)
+    row.closing_needs_approval = closing_needs_approval
+    row._history_user = changed_by
+    row.save()
+    return row
 
 
 @transaction.atomic
@@ -838,6 +1085,7 @@ def save_group_plan(
 
 @transaction.atomic
 def link_to_group(*, case: Case, group: CaseGroup | None, linked_by: User) -> Case:
+    ensure_open(case)
     case.group = group
     _save(case, linked_by)
     return case

@@ -100,14 +100,17 @@ def send_action_reminders() -> int:
 
     Each action is reminded once per due date (`reminded_for`), so a second run sends nothing.
     """
-    from cases.models import Action, ActionStatus
+    from cases.models import OPEN_STATUSES, Action, ActionStatus
     from cases.services import action_recipients
 
     today = timezone.localdate()
     horizon = today + timezone.timedelta(days=REMINDER_DAYS_AHEAD)
+    # A closed case is read-only: its actions left open on purpose remind nobody.
     due = (
         Action.objects.filter(
-            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS], due_on__lte=horizon
+            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
+            due_on__lte=horizon,
+            case__status__in=OPEN_STATUSES,
         )
         .exclude(reminded_for=F("due_on"))
         .select_related("case", "case__director", "owner", "owner_organisation")
@@ -151,7 +154,9 @@ def notify_overdue_triage() -> int:
 
 @shared_task(acks_late=True)
 def send_review_reminders() -> int:
-    """Daily: remind directors of review (evaluation) dates within the next days, once each."""
+    """Daily: remind directors of review (evaluation) dates within the next days, once each.
+
+    Only running cases (a closed case has no review ahead: closing clears its date too)."""
     from cases.models import DIRECTION_STATUSES, Case
 
     today = timezone.localdate()

@@ -24,6 +24,7 @@ urlpatterns = [
     path("<int:pk>/overleggen/", views.MeetingsView.as_view(), name="case_meetings"),
     path("<int:pk>/overleggen/nieuw/", views.MeetingCreateView.as_view(), name="meeting_create"),
     path("<int:pk>/geschiedenis/", views.HistoryView.as_view(), name="case_history"),
+    path("<int:pk>/tijdlijn/", views.TimelineView.as_view(), name="case_timeline"),
     path("<int:pk>/screenen/", views.ScreenView.as_view(), name="screen"),
     path("<int:pk>/verrijken/", views.EnrichView.as_view(), name="enrich"),
     path("<int:pk>/besluit/", views.TriageView.as_view(), name="triage"),
@@ -40,6 +41,12 @@ urlpatterns = [
         views.ResolveEscalationView.as_view(),
         name="resolve_escalation",
     ),
+    path(
+        "afsluitingen/<int:pk>/beoordelen/",
+        views.ClosingDecisionView.as_view(),
+        name="closing_decide",
+    ),
+    path("instellingen/", views.CaseSettingsView.as_view(), name="settings"),
     path("ketenkamer/", views.KetenkamerListView.as_view(), name="ketenkamer_list"),
     path("ketenkamer/<int:pk>/", views.KetenkamerDetailView.as_view(), name="ketenkamer_detail"),
     path(

@@ -26,6 +26,7 @@ class Kind(models.TextChoices):
     ESCALATION = "escalation", _("Opschaling")
     TRIAGE_OVERDUE = "triage_overdue", _("Aanmelding wacht te lang op triage")
     CLOSING_APPROVAL = "closing_approval", _("Afsluiten ter goedkeuring")
+    CLOSING_DECIDED = "closing_decided", _("Besluit over uw voorstel tot afsluiten")
 
 
 # Module-level names, so callers write `notify(kinds.ESCALATION, ...)`.
@@ -39,6 +40,7 @@ TRIAGE_DECISION = Kind.TRIAGE_DECISION
 ESCALATION = Kind.ESCALATION
 TRIAGE_OVERDUE = Kind.TRIAGE_OVERDUE
 CLOSING_APPROVAL = Kind.CLOSING_APPROVAL
+CLOSING_DECIDED = Kind.CLOSING_DECIDED
 
 
 class Delivery(models.TextChoices):
@@ -76,14 +78,21 @@ SPECS: dict[str, KindSpec] = {
         default=Delivery.EMAIL,
     ),
     Kind.ENRICHMENT_ADDED: KindSpec(_("Er is nieuwe informatie toegevoegd (verrijking).")),
-    # The journal and documents (app casefile) point to their own tab once it exists.
-    Kind.JOURNAL_ENTRY: KindSpec(_("Er is een aantekening toegevoegd aan het logboek.")),
-    Kind.DOCUMENT_ADDED: KindSpec(_("Er is een document toegevoegd.")),
+    # The journal and documents (app casefile): their own tab of the case file.
+    Kind.JOURNAL_ENTRY: KindSpec(
+        _("Er is een aantekening toegevoegd aan het logboek."), url_name="casefile:journal"
+    ),
+    Kind.DOCUMENT_ADDED: KindSpec(
+        _("Er is een document toegevoegd."), url_name="casefile:documents"
+    ),
     Kind.TRIAGE_DECISION: KindSpec(_("De ketenkamer heeft besloten over uw aanmelding.")),
     Kind.ESCALATION: KindSpec(_("Een casus is opgeschaald."), default=Delivery.EMAIL),
     Kind.TRIAGE_OVERDUE: KindSpec(
         _("Een aanmelding wacht langer dan vijf werkdagen op een besluit."),
         default=Delivery.DIGEST,
+    ),
+    Kind.CLOSING_DECIDED: KindSpec(
+        _("Een manager heeft besloten over uw voorstel om een casus af te sluiten.")
     ),
     Kind.CLOSING_APPROVAL: KindSpec(
         _("Het afsluiten van een casus wacht op uw goedkeuring."), default=Delivery.EMAIL

@@ -143,6 +143,7 @@ class InboxPreferences(Versioned, models.Model):
     escalation = _choice(Kind.ESCALATION)
     triage_overdue = _choice(Kind.TRIAGE_OVERDUE)
     closing_approval = _choice(Kind.CLOSING_APPROVAL)
+    closing_decided = _choice(Kind.CLOSING_DECIDED)
     history = HistoricalRecords()
     objects = PreferencesQuerySet.as_manager()
 

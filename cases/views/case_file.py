@@ -14,6 +14,7 @@ from cases.models import TRIAGE_STATUSES, Action, Case
 from cases.policy import (
     CASE_ACTIONS,
     DETAILS,
+    DIRECT,
     DUPLICATE_CHECK_ROLES,
     actions_filter,
     enrichment_filter,
@@ -23,6 +24,22 @@ from cases.policy import (
 from zvhd.permissions import VIEW
 from zvhd.privacy.models import AccessAction
 from zvhd.views import ScopedMixin, ServiceFormMixin
+
+
+def refuse_closed(view, request, case=None):
+    """A write on a closed case: a GET goes back to the case with the reason, a POST shows
+    the form again with the Dutch message above it and the input kept (409)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    case = case or view.get_case()
+    if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
+        messages.error(request, services.CLOSED_MESSAGE)
+        return redirect("cases:case_detail", case.pk)
+    form = view.get_form()
+    form.is_valid()
+    form.add_error(None, services.CLOSED_MESSAGE)
+    return view.render_to_response(view.get_context_data(form=form), status=409)
 
 
 class CasePageMixin(ScopedMixin, SingleObjectMixin):
@@ -83,6 +100,17 @@ class CaseDetailView(CasePageMixin, TemplateView):
             context["triage"] = (
                 getattr(case, "triage", None) if case.status not in TRIAGE_STATUSES else None
             )
+            if case.in_direction:
+                from cases.models import CLOSING_APPROVER_ROLES, ClosingStatus
+
+                context["pending_closing"] = (
+                    case.closings.filter(status=ClosingStatus.PROPOSED)
+                    .select_related("proposed_by")
+                    .first()
+                )
+                context["can_decide_closing"] = can[DIRECT] and user.has_role(
+                    *CLOSING_APPROVER_ROLES
+                )
         # The duplicate check matters at intake and triage, not in a running case.
         # Only for who sees who it is about: the other cases of a person are about that person.
         if case.in_triage and can[DETAILS] and user.has_role(*DUPLICATE_CHECK_ROLES):
@@ -265,6 +293,32 @@ class HistoryView(CaseTabView):
         return result
 
 
+TIMELINE_PAGE_SIZE = 50
+
+
+class TimelineView(CaseTabView):
+    """Everything that happened on the case, newest first, as far as the reader may see it
+    (cases.timeline: one query per source), with a filter by kind and pages of 50."""
+
+    template_name = "cases/case_timeline.html"
+    tab = "tijdlijn"
+
+    def get_context_data(self, **kwargs):
+        from django.core.paginator import Paginator
+
+        from cases import timeline
+
+        context = super().get_context_data(**kwargs)
+        context.update(self.case_context())
+        known = timeline.kinds()
+        codes = {code for code, _label in known}
+        chosen = [k for k in self.request.GET.getlist("soort") if k in codes]
+        items = timeline.timeline(context["case"], self.request.user, only=chosen or None)
+        page = Paginator(items, TIMELINE_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context.update(kinds=known, chosen=chosen, page_obj=page, items=page.object_list)
+        return context
+
+
 class CaseFormView(CasePageMixin, ServiceFormMixin, FormView):
     """A form on one case that calls one service (the house's form-to-service view).
     Subclasses set `action` and `perform`."""
@@ -274,6 +328,14 @@ class CaseFormView(CasePageMixin, ServiceFormMixin, FormView):
     intro = ""
     submit = _("Opslaan")
     success_message = _("Opgeslagen.")
+    # A case that is no longer open is read-only: only the reopening form may be used.
+    allowed_when_closed = False
+
+    def dispatch(self, request, *args, **kwargs):
+        case = self.get_case()  # the scope first: 404 / 403 before anything else
+        if not case.is_open and not self.allowed_when_closed:
+            return refuse_closed(self, request)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -9,11 +9,19 @@ from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
 from cases import forms, services
-from cases.models import UPDATE_STATUS, Action, Escalation
+from cases.models import (
+    CLOSING_APPROVER_ROLES,
+    UPDATE_STATUS,
+    Action,
+    Closing,
+    ClosingStatus,
+    Escalation,
+)
 from cases.policy import DIRECT, actions_filter, case_permissions
-from cases.views.case_file import CaseFormView
+from cases.views.case_file import CaseFormView, refuse_closed
+from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
-from zvhd.views import ScopedMixin, ServiceFormMixin
+from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, deny
 
 
 class DirectFormView(CaseFormView):
@@ -168,21 +176,66 @@ class EscalateView(DirectFormView):
 
 
 class CloseView(DirectFormView):
-    form_class = forms.CloseForm
+    """The closing page: what is still open, resolve it or close consciously with a reason;
+    when the organisation asks for it, a maatwerk case is proposed to a manager instead."""
+
+    form_class = forms.ClosingForm
+    template_name = "cases/case_close.html"
     heading = _("Afschalen of afsluiten")
-    intro = _(
-        "Kies de reden. Bij verhuizing draagt u de casus over aan een ander "
-        "Zorg- en Veiligheidshuis."
-    )
-    success_message = _("De casus is afgesloten.")
+
+    def open_items(self):
+        from cases.closing import open_items
+
+        if not hasattr(self, "_open_items"):
+            self._open_items = open_items(self.get_case())
+        return self._open_items
+
+    def get_form(self, form_class=None):
+        """The reason for leaving points open is asked only when there are open points, and
+        then it is required (the service checks it again)."""
+        form = super().get_form(form_class)
+        field = form.fields["open_items_reason"]
+        items = self.open_items()
+        if not items:
+            del form.fields["open_items_reason"]
+        else:
+            field.required = True
+            field.help_text = _("Dit wordt bewaard in de geschiedenis en op de tijdlijn.")
+            field.error_messages["required"] = _(
+                "Er staan nog %(n)s punten open. Werk ze eerst af, of leg uit waarom u de "
+                "casus toch afsluit."
+            ) % {"n": len(items)}
+        return form
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        case = self.get_case()
+        context["open_items"] = self.open_items()
+        context["needs_approval"] = services.closing_needs_approval(case)
+        context["pending"] = case.closings.filter(status=ClosingStatus.PROPOSED).first()
+        context["submit"] = (
+            _("Afsluiten voorstellen aan de manager")
+            if context["needs_approval"]
+            else _("Casus afsluiten")
+        )
+        return context
 
     def perform(self, form):
-        services.close_case(case=self.get_case(), closed_by=self.request.user, **form.cleaned_data)
+        data = {"open_items_reason": "", **form.cleaned_data}
+        return services.request_closing(
+            case=self.get_case(), requested_by=self.request.user, **data
+        )
+
+    def get_success_message(self, form):
+        if self.result.status == ClosingStatus.PROPOSED:
+            return _("Het afsluiten is voorgesteld. Een manager beoordeelt het voorstel.")
+        return _("De casus is afgesloten.")
 
 
 class ReopenView(DirectFormView):
     form_class = forms.ReasonForm
     heading = _("Heropenen")
+    allowed_when_closed = True  # the one way back into a closed case
     success_message = _("De casus is heropend.")
 
     def perform(self, form):
@@ -216,6 +269,8 @@ class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
 
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if not self.object.case.is_open:
+            return refuse_closed(self, request, self.object.case)
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -267,3 +322,91 @@ class ResolveEscalationView(ChildActionView):
             resolved_by=self.request.user,
             outcome=form.cleaned_data["outcome"],
         )
+
+
+class ClosingDecisionView(ChildActionView):
+    """A manager who did not propose it approves or refuses closing a maatwerk case (four
+    eyes). Anyone else who directs the case reads the proposal here but gets 403 on it."""
+
+    model = Closing
+    form_class = forms.ClosingDecisionForm
+    template_name = "cases/closing_decide.html"
+    heading = _("Afsluiten beoordelen")
+    success_url_name = "cases:case_detail"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("case", "proposed_by", "decided_by")
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not request.user.has_role(*CLOSING_APPROVER_ROLES):
+            deny(request, obj=self.object)
+        if not self.object.pending:
+            from django.contrib import messages
+            from django.shortcuts import redirect
+
+            messages.info(
+                request,
+                _("Over dit voorstel is al besloten: %(status)s.")
+                % {"status": self.object.get_status_display().lower()},
+            )
+            return redirect("cases:case_detail", self.object.case_id)
+        # ChildActionView's own dispatch would read the object again.
+        return super(ChildActionView, self).dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(closing=self.object, submit=_("Besluit vastleggen"))
+        return context
+
+    def perform(self, form):
+        d = form.cleaned_data
+        if d["decision"] == "goedkeuren":
+            return services.approve_closing(
+                closing=self.object, approved_by=self.request.user, note=d["note"]
+            )
+        return services.refuse_closing(
+            closing=self.object, refused_by=self.request.user, note=d["note"]
+        )
+
+    def get_success_message(self, form):
+        if self.result.status == ClosingStatus.APPROVED:
+            return _("Het afsluiten is goedgekeurd. De casus is afgesloten.")
+        return _("Het afsluiten is afgewezen. De casus blijft open.")
+
+
+class CaseSettingsView(RoleRequiredMixin, ServiceFormMixin, FormView):
+    """The functioneel beheerder's choices for cases (no case content on this page)."""
+
+    roles = {Role.FUNCTIONEEL_BEHEERDER}
+    form_class = forms.CaseSettingsForm
+    template_name = "cases/case_settings.html"
+    success_message = _("De instellingen zijn opgeslagen.")
+
+    def get_initial(self):
+        from cases.models import CaseSettings
+
+        row = CaseSettings.current()
+        return {"closing_needs_approval": row.closing_needs_approval, "version": row.version}
+
+    def get_context_data(self, **kwargs):
+        from cases.models import CaseSettings
+
+        context = super().get_context_data(**kwargs)
+        context["history"] = list(
+            # Changes only: the row made with the defaults on first use is no one's choice.
+            CaseSettings.history.exclude(history_type="+")
+            .select_related("history_user")
+            .order_by("-history_date")[:10]
+        )
+        return context
+
+    def perform(self, form):
+        return services.save_case_settings(
+            changed_by=self.request.user,
+            closing_needs_approval=form.cleaned_data["closing_needs_approval"],
+            expected_version=form.cleaned_data.get("version"),
+        )
+
+    def get_success_url(self):
+        return reverse("cases:settings")

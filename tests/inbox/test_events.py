@@ -196,3 +196,33 @@ def test_nothing_is_told_while_muted(cast, case):
         services.add_team_member(case=case, user=cast.partner, task="", added_by=cast.regisseur)
     assert told(kinds.TEAM_ADDED, case) == []
     assert notify(kinds.ESCALATION, [cast.manager], case=case)
+
+
+def test_a_journal_entry_tells_the_case_people_who_may_read_it(
+    cast, django_capture_on_commit_callbacks
+):
+    from tests.casefile.factories import entry, own_case
+
+    case = own_case(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        entry(case, cast.begeleider, audience="team")
+    # The guide wrote it; the director and the team partner are told, nobody else.
+    assert told(kinds.JOURNAL_ENTRY, case) == sorted([cast.regisseur.username, "partner"])
+    with django_capture_on_commit_callbacks(execute=True):
+        entry(case, cast.begeleider, audience="bureau", text="Alleen voor het bureau.")
+    # Bureau only: the partner is not told of what they may not read.
+    assert told(kinds.JOURNAL_ENTRY, case).count("partner") == 1
+
+
+def test_a_document_tells_the_case_people_who_may_read_it(
+    cast, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    from tests.casefile.factories import document, own_case
+
+    settings.DOCUMENTS_ROOT = tmp_path
+    case = own_case(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        document(case, cast.partner, audience="bureau")
+    assert told(kinds.DOCUMENT_ADDED, case) == sorted(
+        [cast.regisseur.username, cast.begeleider.username]
+    )

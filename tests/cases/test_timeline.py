@@ -1,0 +1,211 @@
+"""The timeline of a case (issue 19 part 3): every kind of event, each filtered by what the
+reader may see, newest first, a filter by kind, pages, and a query count that does not grow."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services, timeline
+from cases.models import ActionStatus, Status
+from tests.cases.factories import make_case
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def case(cast):
+    return make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+        invited=[cast.politie],
+    )
+
+
+def fill(case, cast, n: int = 1):
+    """`n` rounds of every kind of event the cases app records."""
+    due = timezone.localdate() + timedelta(days=14)
+    for i in range(n):
+        services.add_enrichment(
+            case=case,
+            added_by=cast.liaison_politie,
+            text=f"GEDEELD-{i}",
+            shared_with="team",
+        )
+        services.add_enrichment(
+            case=case, added_by=cast.liaison_politie, text=f"ALLEENZVHD-{i}", shared_with="zvhd"
+        )
+        services.add_goal(
+            case=case, added_by=cast.regisseur, life_domain="wonen", description=f"Woning {i}"
+        )
+        own = services.add_action(
+            case=case,
+            added_by=cast.regisseur,
+            description=f"GGZ-ACTIE-{i}",
+            owner_organisation=cast.partner.organisation,
+            due_on=due,
+        )
+        services.set_action_status(action=own, changed_by=cast.partner, status=ActionStatus.DONE)
+        services.add_action(
+            case=case,
+            added_by=cast.regisseur,
+            description=f"POLITIE-ACTIE-{i}",
+            owner_organisation=cast.politie,
+            due_on=due,
+        )
+        services.record_meeting(
+            case=case, recorded_by=cast.regisseur, date=timezone.localdate(), decisions="Besluit"
+        )
+    services.save_plan(
+        case=case,
+        saved_by=cast.regisseur,
+        summary="Gezamenlijke analyse",
+        review_on=None,
+        expected_version=None,
+    )
+
+
+def titles(case, user, **kwargs):
+    return [item.title + " " + item.detail for item in timeline.timeline(case, user, **kwargs)]
+
+
+def test_the_timeline_holds_every_kind_of_event_of_the_case(cast, case):
+    fill(case, cast)
+    escalation = services.escalate_case(
+        case=case,
+        escalated_by=cast.regisseur,
+        level="management",
+        reason="stagnatie",
+        escalated_to="MT GGZ",
+    )
+    services.resolve_escalation(
+        escalation=escalation, resolved_by=cast.regisseur, outcome="Opgelost"
+    )
+    kinds = {item.kind for item in timeline.timeline(case, cast.regisseur)}
+    assert kinds == {
+        "aanmelding",
+        "screening",
+        "besluit",
+        "verrijking",
+        "team",
+        "plan",
+        "overleg",
+        "actie",
+        "opschaling",
+    }
+
+
+def test_the_newest_event_comes_first(cast, case):
+    fill(case, cast)
+    items = timeline.timeline(case, cast.regisseur)
+    assert [i.when for i in items] == sorted((i.when for i in items), reverse=True)
+    assert items[-1].kind == "aanmelding"
+
+
+def test_a_partner_sees_only_shared_enrichment_and_their_own_organisations_actions(cast, case):
+    fill(case, cast)
+    partner = " ".join(titles(case, cast.partner))
+    assert "GEDEELD-0" in partner and "ALLEENZVHD-0" not in partner
+    assert "GGZ-ACTIE-0" in partner and "POLITIE-ACTIE-0" not in partner
+    director = " ".join(titles(case, cast.regisseur))
+    assert "ALLEENZVHD-0" in director and "POLITIE-ACTIE-0" in director
+
+
+def test_the_page_filters_by_what_the_reader_may_see(cast, client_for, case):
+    fill(case, cast)
+    page = client_for(cast.partner).get(reverse("cases:case_timeline", args=[case.pk]))
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "GEDEELD-0" in text and "ALLEENZVHD-0" not in text and "POLITIE-ACTIE-0" not in text
+
+
+def test_the_kind_filter_lists_the_registered_kinds_and_keeps_only_the_chosen(
+    cast, client_for, case
+):
+    fill(case, cast)
+    url = reverse("cases:case_timeline", args=[case.pk])
+    page = client_for(cast.regisseur).get(url, {"soort": ["verrijking"]})
+    text = page.content.decode()
+    for code, label in timeline.kinds():
+        assert f'value="{code}"' in text, label
+    assert "ALLEENZVHD-0" in text and "GGZ-ACTIE-0" not in text
+    # An unknown kind is ignored, not an error.
+    assert client_for(cast.regisseur).get(url, {"soort": "<script>"}).status_code == 200
+
+
+def test_another_app_plugs_in_a_source_with_one_line(cast, case):
+    from cases.timeline import TimelineItem, register
+
+    def journal_items(case, user):
+        yield TimelineItem(
+            when=timezone.now() + timedelta(minutes=5),
+            kind="logboek",
+            kind_label="Logboek",
+            title="Huisbezoek",
+        )
+
+    try:
+        register("journal-test", journal_items, kinds={"logboek": "Logboek"}, order=60)
+        assert ("logboek", "Logboek") in timeline.kinds()
+        items = timeline.timeline(case, cast.regisseur)
+        assert items[0].title == "Huisbezoek"
+        assert [i.kind for i in timeline.timeline(case, cast.regisseur, only=["logboek"])] == [
+            "logboek"
+        ]
+    finally:
+        timeline._sources.pop("journal-test")
+
+
+def test_the_timeline_is_paged_by_fifty(cast, client_for, case):
+    fill(case, cast, n=8)  # well over 50 entries
+    url = reverse("cases:case_timeline", args=[case.pk])
+    first = client_for(cast.regisseur).get(url)
+    assert len(first.context["items"]) == 50
+    last = client_for(cast.regisseur).get(url, {"page": 99})
+    assert last.status_code == 200 and 0 < len(last.context["items"]) <= 50
+
+
+def test_the_closing_and_its_reason_are_on_the_timeline(cast, case):
+    services.add_action(
+        case=case,
+        added_by=cast.regisseur,
+        description="Open actie",
+        owner_organisation=cast.politie,
+        due_on=timezone.localdate(),
+    )
+    services.request_closing(
+        case=case,
+        requested_by=cast.regisseur,
+        reason="reguliere_zorg",
+        open_items_reason="Politie rondt zelf af",
+    )
+    closing = [i for i in timeline.timeline(case, cast.regisseur) if i.kind == "afsluiting"]
+    assert closing and "Politie rondt zelf af" in closing[0].detail
+
+
+def test_the_timeline_query_count_does_not_grow_with_its_entries(
+    cast, client_for, case, django_assert_max_num_queries
+):
+    fill(case, cast, n=1)
+    client = client_for(cast.regisseur)
+    url = reverse("cases:case_timeline", args=[case.pk])
+    client.get(url)  # warm caches (menu, session)
+    # The user (1), the case with its permissions (1), the access log (1), one query per
+    # source (9): measured 12, whatever the number of entries.
+    with django_assert_max_num_queries(12):
+        small = client.get(url)
+    fill(case, cast, n=6)
+    with django_assert_max_num_queries(12):
+        big = client.get(url)
+    assert small.status_code == big.status_code == 200
+
+
+def test_the_timeline_needs_the_case_file(cast, client_for, case):
+    url = reverse("cases:case_timeline", args=[case.pk])
+    assert client_for(cast.gemeente).get(url).status_code == 403
+    assert client_for(cast.gemeente_other).get(url).status_code == 404
+    assert client_for(cast.partner_other).get(url).status_code == 404
