@@ -10,6 +10,9 @@ class CasefileConfig(AppConfig):
 
     def ready(self):
         from casefile import demo, privacy
+        from casefile.timeline import register_case_timeline_sources
+
+        register_case_timeline_sources()
         from zvhd.apps_contract import AppContract, AttachedData, Demo, PrivacyProvider, register
 
         register(

@@ -95,3 +95,45 @@ def document_items(case, user, limit: int | None = None) -> list[TimelineItem]:
         )
         for pk, when, kind, title, actor in rows
     ]
+
+
+def register_case_timeline_sources() -> None:
+    """The journal and the documents as sources of the case timeline (cases.timeline), one
+    query each (called from CasefileConfig.ready)."""
+    from django.utils.translation import gettext as _
+    from django.utils.translation import gettext_lazy
+
+    from cases import timeline as case_timeline
+
+    def journal(case, user):
+        label = _("Logboek")
+        return [
+            case_timeline.TimelineItem(
+                when=item.when,
+                kind="logboek",
+                kind_label=label,
+                title=f"{item.title} ({_('gecorrigeerd')})" if item.corrected else item.title,
+                actor=item.actor,
+                url=item.url,
+            )
+            for item in journal_items(case, user)
+        ]
+
+    def documents(case, user):
+        label = _("Document")
+        return [
+            case_timeline.TimelineItem(
+                when=item.when,
+                kind="document",
+                kind_label=label,
+                title=item.title,
+                actor=item.actor,
+                url=item.url,
+            )
+            for item in document_items(case, user)
+        ]
+
+    case_timeline.register("journal", journal, kinds={"logboek": gettext_lazy("Logboek")}, order=60)
+    case_timeline.register(
+        "documents", documents, kinds={"document": gettext_lazy("Document")}, order=61
+    )

@@ -248,3 +248,20 @@ def test_destroying_the_case_destroys_its_journal_and_files_and_names_them_by_id
     doc = Document._base_manager.get(pk=doc.pk)
     assert doc.title == "" and doc.destroyed_at is not None and not doc.history.exists()
     assert destroyed_attachments("cases.case", [case.pk]) == {case.pk: [f"document {doc.pk}"]}
+
+
+def test_the_case_timeline_shows_journal_and_documents_through_the_door(cast, client_for):
+    case = own_case(cast)
+    entry(case, cast.begeleider, audience="team", text="Huisbezoek, deur open.")
+    document(case, cast.partner, audience="bureau", title="Risicorapport")
+    url = reverse("cases:case_timeline", args=[case.pk])
+    director = client_for(cast.regisseur).get(url).content.decode()
+    assert "Logboek" in director and "Risicorapport" in director
+    partner = client_for(cast.partner).get(url).content.decode()
+    # The partner uploaded it, so reads it; the guide's team entry is theirs to read too.
+    assert "Risicorapport" in partner
+    police = client_for(cast.liaison_politie).get(url)
+    assert police.status_code == 200
+    assert "Risicorapport" not in police.content.decode()
+    only_journal = client_for(cast.regisseur).get(url, {"soort": "logboek"}).content.decode()
+    assert "Risicorapport" not in only_journal
