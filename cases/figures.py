@@ -210,13 +210,18 @@ _define(
     "cross_municipal",
     "Gemeentegrens overstijgend",
     "Aandeel van de actieve procesregiecasussen waarin de problematiek (ook) speelt buiten de "
-    "gemeente waar de hoofdpersoon is ingeschreven: de gemeente van de casus is een andere dan "
-    "de woongemeente van de hoofdpersoon.",
+    "gemeente waar de hoofdpersoon is ingeschreven, mogelijk buiten Drenthe: zoals bij de "
+    "casus vastgelegd (bij de aanmelding of de import), niet afgeleid uit de gemeentevelden. "
+    "Een casus waarbij het niet is vastgelegd, telt niet mee als gemeentegrens overstijgend.",
 )
 
 
 def cross_municipal(y: Year) -> dict:
-    condition = _open_in(y) & ~Q(municipality=F("person__municipality"))
+    """The recorded flag (DOMAIN.md), not a comparison of the case's and the person's
+    municipality: a person living in the case's municipality can have problems that play in
+    another one, or outside Drenthe. Cases from before the flag existed got it once from that
+    comparison (migration cases 0008)."""
+    condition = _open_in(y) & Q(cross_municipal=True)
     return {"n": Count("pk", filter=condition)}
 
 

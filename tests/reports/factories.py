@@ -36,6 +36,7 @@ def make_case(
     problem_areas=(),
     topic="multiproblematiek",
     municipal_domain="",
+    cross_municipal=None,
 ):
     """A case of `municipality`; `started` makes it a direction case of `kind`."""
     n = next(_numbers)
@@ -68,6 +69,7 @@ def make_case(
         started_on=started,
         closed_on=closed,
         closing_reason="doel_bereikt" if closed else "",
+        cross_municipal=cross_municipal,
     )
     for code in problem_areas:
         CaseProblemArea.objects.create(case=case, code=code)
