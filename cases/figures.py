@@ -31,6 +31,7 @@ from django.db.models.functions import (
     TruncDate,
 )
 
+from cases.leadtimes import lead_times
 from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status, Topic
 from cases.reference_data import PROBLEM_AREAS
 from zvhd.apps_contract import Definition, FiguresProvider
@@ -475,6 +476,18 @@ _define(
 )
 
 
+_define(
+    "lead_times",
+    "Doorlooptijden",
+    "Aanmelding → triagebesluit: werkdagen na de dag van aanmelding tot en met de dag van het "
+    "besluit; zaterdag, zondag en de algemeen erkende feestdagen (Algemene termijnenwet, ook "
+    "5 mei) tellen niet. Besluit → start procesregie en start → afsluiting: kalenderdagen. "
+    "Per soort de mediaan en het 90e percentiel, over de casussen waarvan de latere datum in "
+    "het jaar valt: een casus met een besluit op 31 december en een start op 2 januari telt "
+    "het besluit in het ene jaar en de start in het volgende.",
+)
+
+
 def problem_areas(year: int, municipality=None) -> dict[str, int]:
     active = _cases(municipality).filter(_open_in(Year(year))).values("pk")
     counts = dict(
@@ -524,6 +537,7 @@ def for_year(year: int, municipality=None) -> dict:
         "topics": topics(year, rows=active_rows),
         "gender": gender(year, rows=active_rows),
         "problem_areas": problem_areas(year, municipality),
+        "lead_times": lead_times(year, municipality),
     }
     if municipality is None:
         data["direction_by_municipality"] = direction_by_municipality(year, rows=active_rows)

@@ -37,6 +37,7 @@ def make_case(
     topic="multiproblematiek",
     municipal_domain="",
     cross_municipal=None,
+    triaged=None,
 ):
     """A case of `municipality`; `started` makes it a direction case of `kind`."""
     n = next(_numbers)
@@ -66,6 +67,7 @@ def make_case(
         person_informed=True,
         registered_at=registered
         or (local(started.year, started.month, started.day) if started else datetime.now(UTC)),
+        triaged_on=triaged or started,
         started_on=started,
         closed_on=closed,
         closing_reason="doel_bereikt" if closed else "",
