@@ -183,6 +183,16 @@ def _tables(data: dict, year: int) -> list[dict]:
             "definition": DEFINITIONS[0].text,
             "headers": ["Programma", "Meegenomen", "Instroom", "Afgesloten", "Actief"],
             "rows": rows,
+            "chart": {
+                "labels": [row[0] for row in rows],
+                "series": {
+                    "Instroom": [row[2] for row in rows],
+                    "Afgesloten": [row[3] for row in rows],
+                    "Actief": [row[4] for row in rows],
+                },
+                "horizontal": True,
+                "unit": "",
+            },
         }
     ]
 

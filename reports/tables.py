@@ -395,6 +395,7 @@ def build_tables(years: list[dict], *, mask_small: bool = False) -> list[FigureT
                 if mask_small and extra == "programmes":
                     # Who is in TBS or radicalisering in a small municipality: "<5".
                     table.rows = [[_mask(cell, True) for cell in row] for row in table.rows]
+                    table.chart = None  # a bar of 1 would show what "<5" hides
                 tables.append(table)
     return tables
 
