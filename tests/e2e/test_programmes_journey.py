@@ -31,20 +31,21 @@ def test_the_director_tags_a_case_and_the_dashboard_counts_it(
         start.replace(year=start.year - 1).isoformat()
     )
     page.get_by_role("button", name="Programma toevoegen").click()
-    assert page.get_by_text("De einddatum ligt vóór de begindatum.").first.is_visible()
+    page.get_by_text("De einddatum ligt vóór de begindatum.").first.wait_for()
     assert page.get_by_label("In programma vanaf", exact=True).input_value() == start.isoformat()
     shot(page, "programmes-case-tab-error")
 
     page.get_by_role("textbox", name="Uit programma op").fill("")
     page.get_by_role("button", name="Programma toevoegen").click()
-    assert page.get_by_text("Het programma is toegevoegd.").is_visible()
+    page.get_by_text("Het programma is toegevoegd.").wait_for()
     row = page.get_by_role("row", name="Levensloopaanpak")
-    assert row.get_by_text(start.strftime("%d-%m-%Y")).is_visible()
+    row.get_by_role("cell", name=start.strftime("%d-%m-%Y"), exact=True).wait_for()
     shot(page, "programmes-case-tab")
     assert axe_findings(page) == []
 
     as_user(page, cast.manager)
-    page.goto(f"/rapportages/?jaar={start.year}")
+    # Three years of figures and charts: allow for a loaded machine.
+    page.goto(f"/rapportages/?jaar={start.year}", timeout=180_000)
     table = page.locator("section[aria-labelledby='t-programmas']")
     levensloop = table.get_by_role("row", name="Levensloopaanpak")
     assert levensloop.get_by_role("cell").last.inner_text().strip() == "1"  # actief
