@@ -148,10 +148,13 @@ def _seed_programmes() -> None:
     from django.db import connection
 
     with connection.cursor() as c:
+        start = time.perf_counter()
+        c.execute("SELECT EXISTS (SELECT 1 FROM cases_case WHERE cross_municipal IS NOT NULL)")
+        if not c.fetchone()[0]:
+            c.execute("UPDATE cases_case SET cross_municipal = (id % 4 = 0)")
         c.execute("SELECT EXISTS (SELECT 1 FROM programmes_caseprogramme)")
         if c.fetchone()[0]:
             return
-        start = time.perf_counter()
         c.execute("SELECT array_agg(id ORDER BY id) FROM programmes_programme")
         programmes = c.fetchone()[0]
         c.execute(
@@ -167,7 +170,6 @@ def _seed_programmes() -> None:
             {"programmes": programmes},
         )
         periods = c.rowcount
-        c.execute("UPDATE cases_case SET cross_municipal = (id %% 4 = 0)")
     print(f"programme periods: {periods:,} in {time.perf_counter() - start:.1f} s")
 
 
