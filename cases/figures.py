@@ -31,6 +31,7 @@ from django.db.models.functions import (
     TruncDate,
 )
 
+from cases.leadtimes import lead_times
 from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status
 from zvhd import terms
 from zvhd.apps_contract import Definition, FiguresProvider
@@ -210,13 +211,18 @@ _define(
     "cross_municipal",
     "Gemeentegrens overstijgend",
     "Aandeel van de actieve procesregiecasussen waarin de problematiek (ook) speelt buiten de "
-    "gemeente waar de hoofdpersoon is ingeschreven: de gemeente van de casus is een andere dan "
-    "de woongemeente van de hoofdpersoon.",
+    "gemeente waar de hoofdpersoon is ingeschreven, mogelijk buiten Drenthe: zoals bij de "
+    "casus vastgelegd (bij de aanmelding of de import), niet afgeleid uit de gemeentevelden. "
+    "Een casus waarbij het niet is vastgelegd, telt niet mee als gemeentegrens overstijgend.",
 )
 
 
 def cross_municipal(y: Year) -> dict:
-    condition = _open_in(y) & ~Q(municipality=F("person__municipality"))
+    """The recorded flag (DOMAIN.md), not a comparison of the case's and the person's
+    municipality: a person living in the case's municipality can have problems that play in
+    another one, or outside Drenthe. Cases from before the flag existed got it once from that
+    comparison (migration cases 0008)."""
+    condition = _open_in(y) & Q(cross_municipal=True)
     return {"n": Count("pk", filter=condition)}
 
 
@@ -474,6 +480,18 @@ _define(
 )
 
 
+_define(
+    "lead_times",
+    "Doorlooptijden",
+    "Aanmelding → triagebesluit: werkdagen na de dag van aanmelding tot en met de dag van het "
+    "besluit; zaterdag, zondag en de algemeen erkende feestdagen (Algemene termijnenwet, ook "
+    "5 mei) tellen niet. Besluit → start procesregie en start → afsluiting: kalenderdagen. "
+    "Per soort de mediaan en het 90e percentiel, over de casussen waarvan de latere datum in "
+    "het jaar valt: een casus met een besluit op 31 december en een start op 2 januari telt "
+    "het besluit in het ene jaar en de start in het volgende.",
+)
+
+
 def problem_areas(year: int, municipality=None) -> dict[str, int]:
     active = _cases(municipality).filter(_open_in(Year(year))).values("pk")
     counts = dict(
@@ -527,6 +545,7 @@ def for_year(year: int, municipality=None) -> dict:
         "topics": topics(year, rows=active_rows),
         "gender": gender(year, rows=active_rows),
         "problem_areas": problem_areas(year, municipality),
+        "lead_times": lead_times(year, municipality),
     }
     if municipality is None:
         data["direction_by_municipality"] = direction_by_municipality(year, rows=active_rows)

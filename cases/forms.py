@@ -113,6 +113,17 @@ class RegistrationForm(forms.Form):
     topic = forms.ChoiceField(
         label=_("Aandachtsgebied"), choices=partial(terms.choices, Vocabulary.AANDACHTSGEBIED)
     )
+    # "Gemeentegrens overstijgend" as DOMAIN.md defines it: recorded, not derived from the two
+    # municipality fields (the problems may play outside Drenthe altogether).
+    cross_municipal = forms.ChoiceField(
+        label=_("Speelt de problematiek (ook) buiten de gemeente waar de betrokkene woont?"),
+        required=False,
+        choices=[("", _("Weet ik niet")), ("ja", _("Ja")), ("nee", _("Nee"))],
+        help_text=_(
+            "Bijvoorbeeld in een andere gemeente of buiten Drenthe. Telt mee als "
+            "'gemeentegrens overstijgend' in de cijfers."
+        ),
+    )
     invited_organisations = forms.ModelMultipleChoiceField(
         label=_("Uit te nodigen partners"),
         queryset=Organisation.objects.none(),
@@ -225,6 +236,7 @@ class RegistrationForm(forms.Form):
             "not_informed_reason": d["not_informed_reason"],
             "urgency": d["urgency"],
             "related_persons": related,
+            "cross_municipal": {"ja": True, "nee": False}.get(d.get("cross_municipal") or ""),
         }
 
 

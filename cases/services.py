@@ -243,6 +243,7 @@ def register_case(
     origin: str = "",
     origin_url: str = "",
     registered_at=None,
+    cross_municipal: bool | None = None,
 ) -> Case:
     """A new registration (*aanmelding*), in status aangemeld, with a fresh case number."""
     if not person_informed and not not_informed_reason.strip():
@@ -283,6 +284,7 @@ def register_case(
         origin=origin,
         origin_url=origin_url,
         registered_at=registered_at,
+        cross_municipal=cross_municipal,
     )
     case._history_user = registered_by
     case.full_clean(exclude=["person"])

@@ -114,7 +114,8 @@ def factsheet_context(document, progress) -> dict:
                 "carried_out",
                 "not_taken_up",
             )
-        ],
+        ]
+        + [DEFINITIONS[k] for k in ("by_programme",) if k in DEFINITIONS],
         "made_at": timezone.localtime(),
     }
 

@@ -27,7 +27,7 @@ from zvhd.figures import Year, pct, pcts_summing_to_100  # noqa: F401  (the repo
 from zvhd.network.models import Municipality
 
 # The apps whose figures make up the year, in the order their definitions are printed.
-FIGURE_APPS = ("cases", "trafficking", "advice", "aftercare", "finance")
+FIGURE_APPS = ("cases", "programmes", "trafficking", "advice", "aftercare", "finance")
 
 
 class _Definitions(Mapping):
@@ -112,6 +112,7 @@ def _year_figures(year: int, municipality=None) -> dict:
         "trafficking": _for_year("trafficking", year, municipality),
         "advice": _for_year("advice", year, municipality),
         "aftercare": _for_year("aftercare", year, municipality),
+        "programmes": _for_year("programmes", year, municipality),
     }
     advice = data["advice"] or {}
     data["information_hub_questions"] = advice.get("information_hub_questions")
@@ -140,6 +141,7 @@ def factsheet_figures(year: int, municipality) -> dict:
         **cases,
         "advice": _for_year("advice", year, municipality),
         "aftercare": _for_year("aftercare", year, municipality),
+        "programmes": _factsheet("programmes", year, municipality),
         "trafficking_signals": trafficking["signals"] if trafficking is not None else None,
     }
 

@@ -209,16 +209,20 @@ def build_tables(years: list[dict], *, mask_small: bool = False) -> list[FigureT
 
     if current.get("by_municipality"):
         names = list(current["by_municipality"])
+        split = (current.get("programmes") or {}).get("pga_split") or {}
+        apart = (current.get("programmes") or {}).get("apart_label") or "jeugd-PGA"
         municipal = FigureTable(
             "gemeenten",
             f"Procesregie- en adviescasussen per gemeente {current['year']}",
-            DEFINITIONS["by_municipality"].text,
-            ["Gemeente", "Procesregie", "Advies"],
+            DEFINITIONS["by_municipality"].text
+            + (f" {DEFINITIONS['pga_split'].text}" if split else ""),
+            ["Gemeente", "Procesregie", "Advies", *(["Toelichting"] if split else [])],
             [
                 [
                     name,
                     current["by_municipality"][name]["direction"],
                     current["by_municipality"][name]["advice"],
+                    *([_pga_note(split.get(name), apart)] if split else []),
                 ]
                 for name in names
             ],
@@ -380,12 +384,79 @@ def build_tables(years: list[dict], *, mask_small: bool = False) -> list[FigureT
                     chapter="financien",
                 )
             )
-    for extra in ("advice", "aftercare"):
+    lead = lead_times_table(current, mask=mask_small)
+    if lead is not None:
+        tables.append(lead)
+    for extra in ("programmes", "advice", "aftercare"):
         section = current.get(extra)
         if section and section.get("tables"):
             for item in section["tables"]:
-                tables.append(FigureTable(**item))
+                table = FigureTable(**item)
+                if mask_small and extra == "programmes":
+                    # Who is in TBS or radicalisering in a small municipality: "<5".
+                    table.rows = [[_mask(cell, True) for cell in row] for row in table.rows]
+                    table.chart = None  # a bar of 1 would show what "<5" hides
+                tables.append(table)
     return tables
+
+
+def _pga_note(split: dict | None, apart: str) -> str:
+    """The 2020 report's note: "inclusief 35 PGA-dossiers (21 PGA, 14 jeugd-PGA)"."""
+    if not split or not split.get("pga"):
+        return ""
+    if not split.get("apart"):
+        return f"inclusief {split['pga']} PGA-dossiers"
+    return f"inclusief {split['pga']} PGA-dossiers ({split['other']} PGA, {split['apart']} {apart})"
+
+
+LEAD_MEASURES = [
+    ("registration_to_decision", "Aanmelding → triagebesluit (werkdagen)"),
+    ("decision_to_start", "Besluit → start procesregie (dagen)"),
+    ("start_to_closing", "Start → afsluiting (dagen)"),
+]
+LEAD_KINDS = {
+    "maatwerk": "maatwerk",
+    "pga": "PGA",
+    "overig": "overige besluiten",
+    "totaal": "alle",
+}
+
+
+def _days(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.1f}".replace(".", ",").removesuffix(",0")
+
+
+def lead_times_table(current: dict, *, mask: bool = False) -> FigureTable | None:
+    """Median and 90th percentile per measure and kind (None for a snapshot from before the
+    lead times were counted). A municipality's view masks fewer than 5 cases, and their
+    median, which would describe those few cases."""
+    lead = current.get("lead_times")
+    if not lead:
+        return None
+    rows = []
+    for measure, label in LEAD_MEASURES:
+        for kind, kind_label in LEAD_KINDS.items():
+            item = lead.get(measure, {}).get(kind)
+            if item is None:
+                continue
+            few = mask and 0 < item["n"] < SMALL
+            rows.append(
+                [
+                    f"{label}, {kind_label}",
+                    _mask(item["n"], mask),
+                    "—" if few else _days(item["median"]),
+                    "—" if few else _days(item["p90"]),
+                ]
+            )
+    return FigureTable(
+        "doorlooptijden",
+        f"Doorlooptijden {current['year']}",
+        DEFINITIONS["lead_times"].text,
+        ["", "Aantal casussen", "Mediaan", "90e percentiel"],
+        rows,
+    )
 
 
 def table_by_slug(tables: list[FigureTable], slug: str) -> FigureTable | None:

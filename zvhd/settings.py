@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "reports",
     "casefile",
     "inbox",
+    "programmes",
     "api",
     "federation",
 ]

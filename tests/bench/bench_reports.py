@@ -44,7 +44,7 @@ HAND_SQL = {
           COUNT(*) FILTER (WHERE act AND age BETWEEN 24 AND 40),
           COUNT(*) FILTER (WHERE act AND age BETWEEN 41 AND 65),
           COUNT(*) FILTER (WHERE act AND age > 65),
-          COUNT(*) FILTER (WHERE act AND c.municipality_id IS DISTINCT FROM p.municipality_id),
+          COUNT(*) FILTER (WHERE act AND c.cross_municipal IS TRUE),
           COUNT(*) FILTER (WHERE act AND EXISTS (SELECT 1 FROM cases_caseproblemarea a
                                                  WHERE a.case_id = c.id AND a.code = 'huisvesting'))
         FROM (
@@ -108,6 +108,7 @@ def run(argv: list[str]) -> None:
     year = int(argv[argv.index("--year") + 1]) if "--year" in argv else 2024
     repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 5
     bench_cases.seed(total)
+    _seed_programmes()
 
     from django.db import connection
 
@@ -116,7 +117,10 @@ def run(argv: list[str]) -> None:
     start = time.perf_counter()
     with connection.cursor() as c:
         # What autovacuum does after a bulk load; COPY leaves no statistics or visibility map.
-        c.execute("VACUUM (ANALYZE) cases_case, cases_person, cases_caseproblemarea")
+        c.execute(
+            "VACUUM (ANALYZE) cases_case, cases_person, cases_caseproblemarea, "
+            "programmes_caseprogramme"
+        )
     print(f"VACUUM (ANALYZE) of the case tables: {time.perf_counter() - start:.1f} s")
 
     y = Year(year)
@@ -135,6 +139,38 @@ def run(argv: list[str]) -> None:
         _figures(year, repeat, params)
     _pdf(year)
     print(f"load average after: {_load()}")
+
+
+def _seed_programmes() -> None:
+    """Programme periods for one in five direction cases (issue 20), one SQL statement: the
+    cases benchmark's COPY seeding knows nothing of programmes. Also marks one in four cases
+    cross-municipal (the recorded flag, which COPY leaves empty)."""
+    from django.db import connection
+
+    with connection.cursor() as c:
+        start = time.perf_counter()
+        c.execute("SELECT EXISTS (SELECT 1 FROM cases_case WHERE cross_municipal IS NOT NULL)")
+        if not c.fetchone()[0]:
+            c.execute("UPDATE cases_case SET cross_municipal = (id % 4 = 0)")
+        c.execute("SELECT EXISTS (SELECT 1 FROM programmes_caseprogramme)")
+        if c.fetchone()[0]:
+            return
+        c.execute("SELECT array_agg(id ORDER BY id) FROM programmes_programme")
+        programmes = c.fetchone()[0]
+        c.execute(
+            """
+            INSERT INTO programmes_caseprogramme
+                (version, case_id, programme_id, started_on, ended_on, added_by_id, added_at)
+            SELECT 1, c.id, (%(programmes)s::bigint[])[1 + c.id %% cardinality(%(programmes)s)],
+                   c.started_on, CASE WHEN c.id %% 3 = 0 THEN c.started_on + 90 END,
+                   c.registered_by_id, now()
+            FROM cases_case c
+            WHERE c.started_on IS NOT NULL AND c.id %% 5 = 0
+            """,
+            {"programmes": programmes},
+        )
+        periods = c.rowcount
+    print(f"programme periods: {periods:,} in {time.perf_counter() - start:.1f} s")
 
 
 def _hand_sql(params) -> dict:
@@ -195,10 +231,17 @@ def _figures(year, repeat, params):
     data = year_figures(year)  # warm up
     _check_same_counts(data, _hand_sql(params))
     orm_best, orm_median = _timed(lambda: year_figures(year), repeat)
+    from cases.leadtimes import lead_times
+    from programmes.figures import for_year as programme_figures
+
+    lead_best, lead_median = _timed(lambda: lead_times(year), repeat)
+    prog_best, prog_median = _timed(lambda: programme_figures(year), repeat)
     sql_best, sql_median = _timed(lambda: _hand_sql(params), repeat)
     print("| what | best ms | median ms |")
     print("|---|---:|---:|")
     print(f"| year_figures({year}) (all figures, ORM) | {orm_best:.0f} | {orm_median:.0f} |")
+    print(f"| of which: lead times (1 query) | {lead_best:.0f} | {lead_median:.0f} |")
+    print(f"| of which: programmes (4 queries) | {prog_best:.0f} | {prog_median:.0f} |")
     print(
         f"| hand-written SQL, one query per group ({len(HAND_SQL)}) | {sql_best:.0f} | "
         f"{sql_median:.0f} |"

@@ -36,6 +36,8 @@ def make_case(
     problem_areas=(),
     topic="multiproblematiek",
     municipal_domain="",
+    cross_municipal=None,
+    triaged=None,
 ):
     """A case of `municipality`; `started` makes it a direction case of `kind`."""
     n = next(_numbers)
@@ -65,9 +67,11 @@ def make_case(
         person_informed=True,
         registered_at=registered
         or (local(started.year, started.month, started.day) if started else datetime.now(UTC)),
+        triaged_on=triaged or started,
         started_on=started,
         closed_on=closed,
         closing_reason="doel_bereikt" if closed else "",
+        cross_municipal=cross_municipal,
     )
     for code in problem_areas:
         CaseProblemArea.objects.create(case=case, code=code)

@@ -51,6 +51,7 @@ def year_2024(cast):
             started=date(2024, 1, 1),
             birth_date=date(1983, 12, 20),
             home=emmen,
+            cross_municipal=True,
         ),
         # registered at 23:30 on 31 December (local time), started in January: registered in
         # the year, not active in it
@@ -142,6 +143,54 @@ def test_shares_cross_municipal_and_problematic_housing_are_over_active_cases(ye
     assert data["problem_areas"]["Problematische huisvesting"] == 2
 
 
+def test_cross_municipal_is_the_recorded_flag_not_a_comparison_of_municipalities(cast):
+    """DOMAIN.md: the problems (also) play outside the person's municipality, possibly outside
+    Drenthe. A person of Assen with problems elsewhere counts; a case of Emmen for a person of
+    Assen recorded as not cross-municipal does not; a case without a record does not."""
+    started = date(YEAR, 3, 1)
+    r = cast.regisseur
+    make_case(registered_by=r, municipality=cast.assen, started=started, cross_municipal=True)
+    make_case(
+        registered_by=r,
+        municipality=cast.emmen,
+        home=cast.assen,
+        started=started,
+        cross_municipal=False,
+    )
+    make_case(registered_by=r, municipality=cast.emmen, home=cast.assen, started=started)
+    make_case(registered_by=r, municipality=cast.assen, started=started, cross_municipal=False)
+    data = figures.year_figures(YEAR)
+    assert (data["cross_municipal"], data["cross_municipal_pct"]) == (1, 25)
+
+
+def test_the_migration_sets_an_unrecorded_flag_once_from_the_old_comparison(cast):
+    import importlib
+
+    from django.db import connection
+
+    from cases.models import Case
+
+    module = importlib.import_module(
+        "cases.migrations.0010_cross_municipal_recorded_from_old_comparison"
+    )
+    r, started = cast.regisseur, date(YEAR, 3, 1)
+    elsewhere = make_case(
+        registered_by=r, municipality=cast.emmen, home=cast.assen, started=started
+    )
+    same = make_case(registered_by=r, municipality=cast.assen, started=started)
+    recorded = make_case(
+        registered_by=r, municipality=cast.assen, started=started, cross_municipal=True
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(module.FORWARD)
+    flags = dict(
+        Case._base_manager.filter(pk__in=[elsewhere.pk, same.pk, recorded.pk]).values_list(
+            "pk", "cross_municipal"
+        )
+    )
+    assert flags == {elsewhere.pk: True, same.pk: False, recorded.pk: True}
+
+
 def test_a_municipality_sees_the_cases_of_its_inhabitants_only(year_2024, cast):
     data = figures.year_figures(YEAR, municipality=cast.assen)
     assert data["active_direction"]["total"] == 3  # D lives in Emmen
@@ -192,11 +241,13 @@ def test_key_figures_has_the_keys_of_the_national_delivery(year_2024):
 def test_all_case_figures_of_a_year_take_a_fixed_number_of_queries(
     year_2024, cast, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(25):
+    # 24 before issue 20; + the lead times (1) and the programmes (4: the programmes, their
+    # rows, the PGA split and its municipalities).
+    with django_assert_max_num_queries(29):
         figures.year_figures(YEAR)
     for _n in range(10):
         make_case(registered_by=cast.regisseur, municipality=cast.assen, started=date(YEAR, 2, 1))
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(29):
         figures.year_figures(YEAR)
 
 

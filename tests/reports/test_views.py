@@ -206,7 +206,8 @@ def test_the_dashboard_query_count_does_not_grow_with_the_cases(
     cast, client_for, year_data, django_assert_max_num_queries
 ):
     client = client_for(cast.manager)
-    with django_assert_max_num_queries(90) as first:
+    # 90 before issue 20; the lead times and programme figures of the year add 4 (measured 94).
+    with django_assert_max_num_queries(95) as first:
         client.get(PAGES["dashboard"](cast))
     for i in range(20):
         make_case(

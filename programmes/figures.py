@@ -1,0 +1,222 @@
+"""The programme figures of DOMAIN.md ("by programme"), per year, in SQL.
+
+A case *takes part* in a programme while it is a direction case (maatwerk or PGA, between its
+start and its closing) **and** inside a period of the programme (between the in and out date):
+its participation runs from the later of the case's start and the period's in date to the
+earlier of the case's closing and the period's out date (PostgreSQL's GREATEST / LEAST skip an
+empty date, so an open end stays open). Per programme and year:
+
+- **actief**: the participation overlaps the year (some day of it lies in the year);
+- **meegenomen**: it began before 1 January and had not ended before it; **instroom** =
+  actief − meegenomen (it entered during the year);
+- **afgesloten** = actief − the cases whose participation goes on after 31 December (it
+  ended in the year: the programme's out date, or the case's closing when that came first,
+  31 December included);
+so actief = meegenomen + instroom and meegenomen naar volgend jaar = actief − afgesloten, as
+for the cases themselves, also for a case that left and re-entered a programme in one year:
+a case counts once per programme.
+
+"Jeugd-PGA" as in the 2020 report (004 l.206: "Emmen: inclusief 35 PGA dossiers (21 PGA, 14
+jeugd-PGA)"): the active PGA cases per home municipality, split into those taking part in a
+programme marked "apart binnen PGA" in the year and the others. One GROUP BY for the
+programmes, one for the PGA split; no loop over records.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Greatest, Least
+
+from cases.figures import DIRECTION, _open_in
+from cases.models import Case, Kind
+from programmes.models import CaseProgramme, Programme
+from zvhd.apps_contract import Definition, FiguresProvider
+from zvhd.figures import Year
+from zvhd.network.models import Municipality
+
+DEFINITIONS = [
+    Definition(
+        "by_programme",
+        "Procesregiecasussen per programma",
+        "Een procesregiecasus neemt deel aan een programma zolang hij loopt (tussen start en "
+        "afsluiting) én binnen een periode van het programma valt (tussen de datum in en uit). "
+        "Actief: de deelname valt (deels) in het jaar. Meegenomen: begonnen vóór 1 januari en "
+        "toen niet beëindigd. Instroom: actief min meegenomen. Afgesloten: actief en de deelname "
+        "eindigde in het jaar, 31 december inbegrepen (einddatum van het programma, of de "
+        "afsluiting van de casus als die eerder was). "
+        "Een casus telt één keer per programma.",
+    ),
+    Definition(
+        "pga_split",
+        "PGA en jeugd-PGA per gemeente",
+        "Actieve PGA-casussen naar de woongemeente van de hoofdpersoon, gesplitst zoals in het "
+        "jaarverslag 2020 ('inclusief 35 PGA dossiers (21 PGA, 14 jeugd-PGA)'): de casussen die "
+        "in het jaar deelnamen aan een programma dat apart binnen PGA telt (jeugd-PGA), en de "
+        "overige.",
+    ),
+]
+
+
+def _participation(y: Year) -> dict:
+    """Conditions on a CaseProgramme row (joined to its case) for year `y`."""
+    start = Greatest("case__started_on", "started_on")
+    end = Least("case__closed_on", "ended_on")
+    return {"p_start": start, "p_end": end}
+
+
+def _active(y: Year, prefix: str = "") -> Q:
+    """The participation (`p_start`, `p_end` annotations) is real and overlaps the year."""
+    return (
+        Q(**{f"{prefix}p_start__lte": y.last_day})
+        & (Q(**{f"{prefix}p_end__isnull": True}) | Q(**{f"{prefix}p_end__gte": y.first_day}))
+        & (Q(**{f"{prefix}p_end__isnull": True}) | Q(**{f"{prefix}p_end__gte": F("p_start")}))
+    )
+
+
+def _before(first_day) -> Q:
+    """Began before the year and had not ended before it (as a case is carried in)."""
+    return Q(p_start__lt=first_day) & (Q(p_end__isnull=True) | Q(p_end__gte=first_day))
+
+
+def _after(last_day) -> Q:
+    """Goes on after the year: not ended on or before its last day (as a case carried out;
+    an out date of 31 December, like a closing on that day, ends it in the year)."""
+    return Q(p_end__isnull=True) | Q(p_end__gt=last_day)
+
+
+def _periods(municipality=None):
+    periods = CaseProgramme._base_manager.filter(
+        case__kind__in=[Kind.MAATWERK, Kind.PGA], case__started_on__isnull=False
+    )
+    if municipality is not None:
+        periods = periods.filter(case__person__municipality=municipality)
+    return periods
+
+
+def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]:
+    """[{"code", "name", "active", "carried_in", "inflow", "closed"}] for every programme in
+    use or counted in the year, in the programmes' order."""
+    y = Year(year)
+    active = _active(y)
+    rows = (
+        _periods(municipality)
+        .annotate(**_participation(y))
+        .filter(active)
+        .values("programme_id")
+        .annotate(
+            active=Count("case_id", distinct=True),
+            carried_in=Count("case_id", distinct=True, filter=_before(y.first_day)),
+            still_in=Count("case_id", distinct=True, filter=_after(y.last_day)),
+        )
+        .order_by()
+    )
+    counts = {row["programme_id"]: row for row in rows}
+    result = []
+    if programmes is None:
+        programmes = list(Programme.objects.order_by("order", "name"))
+    for programme in programmes:
+        row = counts.get(programme.pk)
+        if row is None and not programme.active:
+            continue
+        row = row or {"active": 0, "carried_in": 0, "still_in": 0}
+        result.append(
+            {
+                "code": programme.code,
+                "name": programme.name,
+                "active": row["active"],
+                "carried_in": row["carried_in"],
+                "inflow": row["active"] - row["carried_in"],
+                "closed": row["active"] - row["still_in"],
+            }
+        )
+    return result
+
+
+def pga_split(year: int, municipality=None) -> dict[str, dict]:
+    """{municipality name: {"pga", "apart", "other"}} over the active PGA cases of the year."""
+    y = Year(year)
+    apart = (
+        CaseProgramme._base_manager.filter(case=OuterRef("pk"), programme__apart_within_pga=True)
+        .annotate(**_participation(y))
+        .filter(_active(y))
+    )
+    cases = Case._base_manager.filter(_open_in(y) & Q(kind=Kind.PGA) & DIRECTION)
+    if municipality is not None:
+        cases = cases.filter(person__municipality=municipality)
+    rows = (
+        cases.annotate(is_apart=Exists(apart))
+        .values("person__municipality_id")
+        .annotate(pga=Count("pk"), apart=Count("pk", filter=Q(is_apart=True)))
+        .order_by()
+    )
+    counts = {row["person__municipality_id"]: row for row in rows}
+    names = Municipality.objects.order_by("name").values_list("pk", "name")
+    if municipality is not None:
+        names = names.filter(pk=municipality.pk)
+    result = {}
+    for pk, name in names:
+        row = counts.get(pk, {"pga": 0, "apart": 0})
+        result[name] = {
+            "pga": row["pga"],
+            "apart": row["apart"],
+            "other": row["pga"] - row["apart"],
+        }
+    return result
+
+
+def apart_label(programmes=None) -> str:
+    """The name of the programme counted apart within PGA ("Jeugd-PGA"), for the note."""
+    if programmes is None:
+        programmes = list(Programme.objects.order_by("order", "name"))
+    return " / ".join(p.name for p in programmes if p.apart_within_pga) or "jeugd-PGA"
+
+
+def _tables(data: dict, year: int) -> list[dict]:
+    rows = [
+        [row["name"], row["carried_in"], row["inflow"], row["closed"], row["active"]]
+        for row in data["by_programme"]
+    ]
+    return [
+        {
+            "slug": "programmas",
+            "title": f"Procesregiecasussen per programma {year}",
+            "definition": DEFINITIONS[0].text,
+            "headers": ["Programma", "Meegenomen", "Instroom", "Afgesloten", "Actief"],
+            "rows": rows,
+            "chart": {
+                "labels": [row[0] for row in rows],
+                "series": {
+                    "Instroom": [row[2] for row in rows],
+                    "Afgesloten": [row[3] for row in rows],
+                    "Actief": [row[4] for row in rows],
+                },
+                "horizontal": True,
+                "unit": "",
+            },
+        }
+    ]
+
+
+def for_year(year: int, municipality=None) -> dict:
+    programmes = list(Programme.objects.order_by("order", "name"))
+    data = {
+        "by_programme": by_programme(year, municipality, programmes=programmes),
+        "pga_split": pga_split(year, municipality),
+        "apart_label": apart_label(programmes),
+    }
+    data["tables"] = _tables(data, year)
+    return data
+
+
+def factsheet(year: int, municipality) -> dict:
+    """What a municipal factsheet shows of the programmes: its cases per programme."""
+    programmes = list(Programme.objects.order_by("order", "name"))
+    rows = by_programme(year, municipality, programmes=programmes)
+    return {
+        "by_programme": [row for row in rows if row["active"]],
+        "pga_split": pga_split(year, municipality).get(municipality.name),
+        "apart_label": apart_label(programmes),
+    }
+
+
+FIGURES = FiguresProvider(for_year=for_year, factsheet=factsheet, definitions=DEFINITIONS)
