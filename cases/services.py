@@ -176,6 +176,27 @@ def find_known_cases(*, bsn: str = "", last_name: str = "", birth_date: date | N
     return Case.objects.filter(condition).select_related("person", "director").order_by("-id")
 
 
+def _register_person(person: Person, by: User):
+    """The case's person in the shared register (persons.services: same BSN, or same name and
+    birth date without BSN, is the same register person)."""
+    from persons.services import register_person
+
+    return register_person(
+        first_name=person.first_name,
+        last_name=person.last_name,
+        birth_date=person.birth_date,
+        bsn=person.bsn,
+        gender=person.gender,
+        address={
+            "address": person.address,
+            "postcode": person.postcode,
+            "city": person.city,
+            "municipality": person.municipality if person.municipality_id else None,
+        },
+        by=by,
+    )
+
+
 @transaction.atomic
 def register_case(
     *,
@@ -207,9 +228,14 @@ def register_case(
         )
     if isinstance(person, dict):
         person = Person(**person)
+        person.registered_person = _register_person(person, registered_by)
         person._history_user = registered_by
         person.full_clean()
         person.save()
+    elif person.registered_person_id is None and person.pk:
+        person.registered_person = _register_person(person, registered_by)
+        person._history_user = registered_by
+        person.save(update_fields=["registered_person"])
     registered_at = registered_at or timezone.now()
     case = Case(
         number=next_case_number(timezone.localtime(registered_at).year),
