@@ -1049,6 +1049,24 @@ def import_historic_cases(*, imported_by: User, cases: list[HistoricCase]) -> li
                 default_change_reason=IMPORTED,
             )
 
+    # The imported persons join the person register (a few statements for the whole import).
+    from persons.services import register_many
+
+    registered = register_many(
+        [
+            {
+                "first_name": item.person.first_name,
+                "last_name": item.person.last_name,
+                "birth_date": item.person.birth_date,
+                "bsn": item.person.bsn,
+                "gender": item.person.gender,
+            }
+            for item in cases
+        ],
+        by=imported_by,
+    )
+    for item, person in zip(cases, registered, strict=True):
+        item.person.registered_person = person
     write(Person, [item.person for item in cases])
     # Taken as late as possible: the counter rows stay locked until the import commits.
     numbers = {

@@ -32,6 +32,9 @@ def test_intake_shows_ranked_hits_with_the_reason(cast, page, as_user, shot):
     assert "dag en maand omgedraaid" in text
     page.locator("#known-person").scroll_into_view_if_needed()
     shot(page, "persons-intake-hits")
+    page.locator("#known-person").get_by_role("link", name="Ayşe Yılmaz").click()
+    page.get_by_role("heading", name="Huishouden en systeem").wait_for()
+    shot(page, "persons-person-page")
 
 
 def test_merge_four_eyes_and_split_in_the_browser(cast, page, as_user, shot):

@@ -186,3 +186,20 @@ def test_household_links_refuse_a_link_to_oneself_and_a_second_link(cast):
         services.add_link(person=b, other=a, relation="ouder", by=cast.regisseur)
     with pytest.raises(ValidationError, match="zichzelf"):
         services.add_link(person=a, other=a, relation="partner", by=cast.regisseur)
+
+
+def test_an_import_registers_its_persons_at_once_by_the_same_rule(django_assert_max_num_queries):
+    bsn = valid_bsn()
+    known = services.register_person(last_name="Bos", birth_date=date(1960, 1, 1), bsn=bsn)
+    rows = [
+        {"first_name": "Kees", "last_name": "Bos", "birth_date": date(1960, 1, 1), "bsn": bsn},
+        {"first_name": "Ria", "last_name": "de Wit", "birth_date": date(1970, 2, 2), "bsn": ""},
+        {"first_name": "Ria", "last_name": "De Wit", "birth_date": date(1970, 2, 2), "bsn": ""},
+        {"first_name": "", "last_name": "", "birth_date": None, "bsn": ""},
+    ]
+    with django_assert_max_num_queries(6):
+        found = services.register_many(rows)
+    assert found[0] == known
+    assert found[1].pk and found[1] is found[2]
+    assert found[3] is None
+    assert Person.history.filter(id=found[1].pk).exists()
