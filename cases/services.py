@@ -228,9 +228,9 @@ def register_case(
         )
     if isinstance(person, dict):
         person = Person(**person)
-        person.registered_person = _register_person(person, registered_by)
         person._history_user = registered_by
-        person.full_clean()
+        person.full_clean()  # every bad field at once, before the register is asked
+        person.registered_person = _register_person(person, registered_by)
         person.save()
     elif person.registered_person_id is None and person.pk:
         person.registered_person = _register_person(person, registered_by)

@@ -43,7 +43,11 @@ class SearchForm(BoundedTextMixin, forms.Form):
 
 class LinkForm(BoundedTextMixin, forms.Form):
     other = forms.ModelChoiceField(label=_("Persoon"), queryset=Person.objects.none())
-    relation = forms.ChoiceField(label=_("Is van deze persoon de"), choices=Relation.choices)
+    relation = forms.ChoiceField(
+        label=_("Relatie"),
+        choices=Relation.choices,
+        help_text=_("Wat de gekozen persoon is van deze persoon: kies Kind als het een kind is."),
+    )
     note = forms.CharField(label=_("Toelichting"), required=False, max_length=200)
 
     def __init__(self, *args, user, person, **kwargs):
