@@ -7,6 +7,10 @@ class AftercareConfig(AppConfig):
     verbose_name = _("Nazorg ex-gedetineerden")
 
     def ready(self):
+        from aftercare.person_register import KIND
+        from persons.registry import register as register_person_kind
+
+        register_person_kind(KIND)
         from django.db.models import Q
 
         from aftercare import demo, figures, panels, privacy

@@ -259,6 +259,15 @@ class AftercareRecord(Versioned, models.Model):
         related_name="aftercare_records",
         help_text=_("De gemeente waar de gedetineerde staat ingeschreven."),
     )
+    # The person in the shared register (persons app, issue 21); set by the services.
+    registered_person = models.ForeignKey(
+        "persons.Person",
+        verbose_name=_("persoon in het register"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     # The detention
     institution = models.CharField(_("inrichting"), max_length=150)
     detention_start = models.DateField(_("begin detentie"))

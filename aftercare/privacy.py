@@ -105,9 +105,11 @@ def anonymise(ids, *, reason) -> int:
     blank = ""
     with transaction.atomic():
         records = AftercareRecord._base_manager.filter(pk__in=ids)
+        registered = set(records.values_list("registered_person", flat=True))
         count = scrub(
             records,
             {
+                "registered_person": None,
                 "first_names": blank,
                 "last_name": ANONYMOUS,
                 "birth_date": lambda r: r.birth_date.replace(month=1, day=1),
@@ -133,4 +135,8 @@ def anonymise(ids, *, reason) -> int:
             reason=reason,
         )
         RecordEvent._base_manager.filter(record_id__in=ids).update(reason=blank)
+        # The register person goes too once no record of theirs remains in any app.
+        from persons.services import forget_orphans
+
+        forget_orphans(registered)
         return count

@@ -190,6 +190,15 @@ def receive_notification(
                 else None
             ),
         )
+        from persons.services import register_person
+
+        record.registered_person = register_person(
+            first_name=record.first_names,
+            last_name=record.last_name,
+            birth_date=birth_date,
+            bsn=bsn,
+            by=received_by,
+        )
         try:
             # Two notifications of the same new detention at the same moment: the unique key
             # (BSN, detention start) lets one in; the other gets the duplicate message.

@@ -7,6 +7,10 @@ class CasesConfig(AppConfig):
     verbose_name = _("Casussen")
 
     def ready(self):
+        from cases.person_register import KIND
+        from persons.registry import register as register_person_kind
+
+        register_person_kind(KIND)
         from cases.imports import CaseImporter
         from zvhd.imports.registry import register as register_importer
 

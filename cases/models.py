@@ -266,6 +266,15 @@ class Person(models.Model):
     city = models.CharField(_("woonplaats"), max_length=100, blank=True)
     phone = models.CharField(_("telefoon"), max_length=30, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The person in the shared register (persons app, issue 21); set by the services.
+    registered_person = models.ForeignKey(
+        "persons.Person",
+        verbose_name=_("persoon in het register"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     history = HistoricalRecords()
 
     class Meta:

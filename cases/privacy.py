@@ -226,7 +226,13 @@ def anonymise(ids, *, reason) -> int:
         still_used = set(
             Case._base_manager.filter(person_id__in=old_persons).values_list("person_id", flat=True)
         )
-        erase(Person._base_manager.filter(pk__in=old_persons - still_used))
+        gone = Person._base_manager.filter(pk__in=old_persons - still_used)
+        registered = set(gone.values_list("registered_person", flat=True))
+        erase(gone)
+        # The register person goes too once no record of theirs remains in any app.
+        from persons.services import forget_orphans
+
+        forget_orphans(registered)
         erase(RelatedPerson._base_manager.filter(case_id__in=ids))
         erase(Enrichment._base_manager.filter(case_id__in=ids))
         ConflictCopy._base_manager.filter(case_id__in=ids).delete()

@@ -220,6 +220,27 @@ def find_known_cases(*, bsn: str = "", last_name: str = "", birth_date: date | N
     return Case.objects.filter(condition).select_related("person", "director").order_by("-id")
 
 
+def _register_person(person: Person, by: User):
+    """The case's person in the shared register (persons.services: same BSN, or same name and
+    birth date without BSN, is the same register person)."""
+    from persons.services import register_person
+
+    return register_person(
+        first_name=person.first_name,
+        last_name=person.last_name,
+        birth_date=person.birth_date,
+        bsn=person.bsn,
+        gender=person.gender,
+        address={
+            "address": person.address,
+            "postcode": person.postcode,
+            "city": person.city,
+            "municipality": person.municipality if person.municipality_id else None,
+        },
+        by=by,
+    )
+
+
 @transaction.atomic
 def register_case(
     *,
@@ -261,8 +282,13 @@ def register_case(
     if isinstance(person, dict):
         person = Person(**person)
         person._history_user = registered_by
-        person.full_clean()
+        person.full_clean()  # every bad field at once, before the register is asked
+        person.registered_person = _register_person(person, registered_by)
         person.save()
+    elif person.registered_person_id is None and person.pk:
+        person.registered_person = _register_person(person, registered_by)
+        person._history_user = registered_by
+        person.save(update_fields=["registered_person"])
     registered_at = registered_at or timezone.now()
     case = Case(
         number=next_case_number(timezone.localtime(registered_at).year),
@@ -1316,6 +1342,24 @@ def import_historic_cases(*, imported_by: User, cases: list[HistoricCase]) -> li
                 default_change_reason=IMPORTED,
             )
 
+    # The imported persons join the person register (a few statements for the whole import).
+    from persons.services import register_many
+
+    registered = register_many(
+        [
+            {
+                "first_name": item.person.first_name,
+                "last_name": item.person.last_name,
+                "birth_date": item.person.birth_date,
+                "bsn": item.person.bsn,
+                "gender": item.person.gender,
+            }
+            for item in cases
+        ],
+        by=imported_by,
+    )
+    for item, person in zip(cases, registered, strict=True):
+        item.person.registered_person = person
     write(Person, [item.person for item in cases])
     # Taken as late as possible: the counter rows stay locked until the import commits.
     numbers = {

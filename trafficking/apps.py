@@ -9,6 +9,10 @@ class TraffickingConfig(AppConfig):
     verbose_name = _("Mensenhandel")
 
     def ready(self):
+        from persons.registry import register as register_person_kind
+        from trafficking.person_register import KIND
+
+        register_person_kind(KIND)
         from django.db.models import Q
 
         from trafficking import demo, figures, panels, privacy

@@ -46,6 +46,7 @@ IDENTITY_FIELDS = (
     "reporter_name",
     "reporter_contact",
     "description",
+    "registered_person",
 )
 
 
@@ -236,6 +237,15 @@ class Signal(Versioned, models.Model):
     )
     bsn = models.CharField(_("BSN"), max_length=9, blank=True)
     birth_date = models.DateField(_("geboortedatum"), null=True, blank=True)
+    # The person in the shared register (persons app, issue 21); set by the services.
+    registered_person = models.ForeignKey(
+        "persons.Person",
+        verbose_name=_("persoon in het register"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     age_class = models.CharField(
         _("leeftijdsklasse"),
         max_length=10,

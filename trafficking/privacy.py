@@ -89,9 +89,13 @@ def anonymise(ids, *, reason) -> int:
 
     blank = ""
     with transaction.atomic():
+        registered = set(
+            Signal._base_manager.filter(pk__in=ids).values_list("registered_person", flat=True)
+        )
         count = scrub(
             Signal._base_manager.filter(pk__in=ids),
             {
+                "registered_person": None,
                 "first_name": blank,
                 "last_name": blank,
                 "alias": blank,
@@ -118,4 +122,8 @@ def anonymise(ids, *, reason) -> int:
             {"note": blank, "responsible": blank},
             reason=reason,
         )
+        # The register person goes too once no record of theirs remains in any app.
+        from persons.services import forget_orphans
+
+        forget_orphans(registered)
         return count

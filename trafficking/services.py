@@ -115,6 +115,17 @@ def register_signal(*, signal: Signal, forms: list[str], registered_by) -> Signa
     _derive_person(signal)
     signal.created_by = registered_by
     signal.status = SignalStatus.REGISTERED
+    if not signal.person_unknown and signal.registered_person_id is None:
+        from persons.services import register_person
+
+        signal.registered_person = register_person(
+            first_name=signal.first_name,
+            last_name=signal.last_name,
+            birth_date=signal.birth_date,
+            bsn=signal.bsn,
+            gender=signal.gender,
+            by=registered_by,
+        )
     signal._history_user = registered_by
     for _attempt in range(3):  # two registrations at the same moment get the same number
         signal.reference = _next_reference(signal.received_on.year)

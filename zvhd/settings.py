@@ -79,11 +79,14 @@ INSTALLED_APPS = [
     "django_filters",
     "rest_framework",
     "drf_spectacular",
+    # pg_trgm's trigram_similar lookup and GIN opclasses for the person register's matcher.
+    "django.contrib.postgres",
     # Ours: the house first, then one app per business task.
     "zvhd",
     "zvhd.network",
     "zvhd.privacy",
     "zvhd.imports",
+    "persons",
     "cases",
     "advice",
     "aftercare",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("allauth.urls")),
     path("beheer/", include("zvhd.network.urls")),
     path("privacy/", include("zvhd.privacy.urls")),
+    path("personen/", include("persons.urls")),
     path("casussen/", include("cases.urls")),
     path("casussen/", include("casefile.urls")),
     path("advies/", include("advice.urls")),

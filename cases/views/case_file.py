@@ -88,6 +88,9 @@ class CaseDetailView(CasePageMixin, TemplateView):
         if can[DETAILS]:
             context["problem_areas"] = list(case.problem_areas.all())
             context["related_persons"] = list(case.related_persons.all())
+            from persons.views import household_of
+
+            context["household"] = household_of(user, case.person.registered_person_id)
             context["invited"] = list(case.invited_organisations.all())
             context["enrichments"] = list(
                 case.enrichments.filter(enrichment_filter(user)).select_related(

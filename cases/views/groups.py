@@ -67,6 +67,15 @@ class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
             Case.objects.visible_to(self.request.user).filter(group=self.object).for_list()
         )
         context["can_change"] = self.request.user.has_role(*GROUPS[CHANGE])
+        # The persons of the group (the register, issue 21), as far as the reader may see them.
+        from persons.models import Person as RegisteredPerson
+
+        in_group = Case.objects.filter(group=self.object).values("person__registered_person")
+        context["group_persons"] = list(
+            RegisteredPerson.objects.visible_to(self.request.user)
+            .filter(pk__in=in_group)
+            .order_by("last_key", "first_key")
+        )
         return context
 
     def post(self, request, *args, **kwargs):

@@ -89,37 +89,18 @@ class KnownPersonView(RoleRequiredMixin, TemplateView):
     """The duplicate check at intake (htmx partial), for ZVHD staff only.
 
     A POST, not a GET: a BSN, a name and a birth date in a query string end up in access
-    logs, proxies and browser history.
+    logs, proxies and browser history. The answer is the person register's fuzzy search
+    across every app (persons.hits), each hit shown as far as the reader may see it.
     """
 
     roles = DUPLICATE_CHECK_ROLES
-    template_name = "cases/partials/known_person.html"
+    template_name = "persons/partials/hits.html"
     http_method_names = ["post"]
 
     def post(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data(**kwargs))
+        from persons.views import known_for
 
-    def get_context_data(self, **kwargs):
-        from django.utils.dateparse import parse_date
-
-        context = super().get_context_data(**kwargs)
-        data = self.request.POST
-        bsn = data.get("bsn", "").strip()
-        last_name = data.get("last_name", "").strip()
-        try:
-            birth_date = parse_date(data.get("birth_date", "") or "")
-        except ValueError:
-            birth_date = None
-        asked = bool(bsn or (last_name and birth_date))
-        known = (
-            list(
-                services.find_known_cases(bsn=bsn, last_name=last_name, birth_date=birth_date)[:10]
-            )
-            if asked
-            else []
-        )
-        context.update(asked=asked, known=known)
-        return context
+        return self.render_to_response(known_for(request, request.POST))
 
 
 class RegisteredView(ScopedMixin, DetailView):
