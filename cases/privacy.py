@@ -218,6 +218,7 @@ def anonymise(ids, *, reason) -> int:
                 "origin": blank,
                 "origin_url": blank,
                 "screening_notes": blank,
+                "legal_purpose": blank,
             },
             reason=reason,
         )
@@ -245,6 +246,10 @@ def anonymise(ids, *, reason) -> int:
             {"reason": blank, "escalated_to": blank, "outcome": blank},
             reason=reason,
         )
+        # What other apps keep on these cases (risk assessments, safety flags): cases.extensions.
+        from cases import extensions
+
+        extensions.erase(ids)
         # No history on transitions: their reasons ("Heropend: ...") are cleared in place.
         Transition._base_manager.filter(case_id__in=ids).update(reason=blank)
         for ketenkamer in Ketenkamer._base_manager.filter(pk__in=ketenkamers).exclude(
