@@ -26,7 +26,15 @@ class CasesConfig(AppConfig):
         )
         from cases import demo, figures, privacy
         from cases.models import Case
-        from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES, TRIAGE_QUEUE_ROLES
+        from cases.policy import (
+            EXCHANGES_ROLES,
+            GROUPS,
+            KETENKAMER,
+            LEGAL_BASIS_ROLES,
+            POLICY,
+            REGISTER_ROLES,
+            TRIAGE_QUEUE_ROLES,
+        )
         from zvhd.apps_contract import AppContract, Demo, PrivacyProvider, ReviewedRecord, register
         from zvhd.navigation import NavItem, Panel
         from zvhd.network.models import BUREAU_ROLES, Role
@@ -46,6 +54,15 @@ class CasesConfig(AppConfig):
                     ),
                     NavItem(_("Aanmelden"), "cases:register", roles=REGISTER_ROLES, order=13),
                     NavItem(_("Groepsaanpak"), "cases:group_list", roles=GROUPS[VIEW], order=14),
+                    NavItem(
+                        _("Uitwisselingen"), "cases:exchanges", roles=EXCHANGES_ROLES, order=92
+                    ),
+                    NavItem(
+                        _("Grondslagen"),
+                        "cases:legal_basis_list",
+                        roles=LEGAL_BASIS_ROLES,
+                        order=83,
+                    ),
                 ],
                 panels=[
                     Panel("cases/panels/my_work.html", set(BUREAU_ROLES), panels.my_work, order=1),

@@ -523,3 +523,25 @@ class LinkGroupForm(forms.Form):
         from cases.models import CaseGroup
 
         self.fields["group"].queryset = CaseGroup.objects.visible_to(user)
+
+
+class LegalBasisForm(forms.Form):
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_(
+            "Kleine letters, cijfers en streepjes; de API en de import gebruiken deze code. "
+            "Ligt vast zodra de grondslag is aangemaakt."
+        ),
+    )
+    name = forms.CharField(label=_("Grondslag"), max_length=200)
+    explanation = forms.CharField(
+        label=_("Toelichting"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    order = forms.IntegerField(label=_("Volgorde"), min_value=0, max_value=999, initial=10)
+    active = forms.BooleanField(
+        label=_("Actief (te kiezen bij een aanmelding of verrijking)"), required=False, initial=True
+    )

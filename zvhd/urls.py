@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", include("zvhd.network.urls")),
     path("privacy/", include("zvhd.privacy.urls")),
     path("casussen/", include("cases.urls")),
+    path("risico/", include("risk.urls")),
     path("advies/", include("advice.urls")),
     path("nazorg/", include("aftercare.urls")),
     path("mensenhandel/", include("trafficking.urls")),
