@@ -17,7 +17,7 @@ from cases.filters import ExchangeFilter
 from cases.forms import LegalBasisForm
 from cases.models import UNKNOWN_BASIS, Case, Enrichment, LegalBasis
 from cases.policy import EXCHANGES, LEGAL_BASIS_ROLES
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ServiceFormMixin
+from zvhd.views import RoleRequiredMixin, ScopedListMixin, ServiceFormMixin, require_action
 
 PAGE_SIZE = 50
 COLUMNS = ("x_at", "x_kind", "x_number", "x_org", "x_basis", "x_purpose", "x_by", "x_pk")
@@ -33,6 +33,12 @@ class ExchangesView(ScopedListMixin, TemplateView):
     action = EXCHANGES
     template_name = "cases/exchanges.html"
     log_reads = False  # no personal data: numbers, organisations, bases, purposes
+
+    def dispatch(self, request, *args, **kwargs):
+        # A list, not one record: whoever has no reach at all is refused (403), not shown an
+        # empty register.
+        require_action(request, Enrichment, EXCHANGES)
+        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         user, data = self.request.user, self.request.GET or None
