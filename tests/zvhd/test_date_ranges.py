@@ -17,7 +17,7 @@ from rest_framework import serializers
 
 from zvhd.dates import validate_plausible_date
 
-OURS = ("zvhd", "cases", "advice", "aftercare", "trafficking", "finance", "reports", "api")
+OURS = ("zvhd", "cases", "risk", "advice", "aftercare", "trafficking", "finance", "reports", "api")
 SKIP = ("migrations", "management", "tests", "gunicorn", "bench_views", "settings", "wsgi")
 MESSAGE = "Vul een datum in tussen 1 januari 1900 en 31 december 2100."
 

@@ -36,7 +36,7 @@ PAYLOADS = {"letters": "a" * MB, "addresses": "x@x." * (MB // 4)}
 # on 20k characters and hours on 1 MB), not a speed goal. A whole form's clean with one 1 MB
 # field takes 0.01-0.55 s on a loaded 2-core CI machine; 0.5 s flaked there.
 TIME_BOUND = 2.0
-APPS = ("cases", "advice", "aftercare", "trafficking", "finance", "reports", "zvhd", "api")
+APPS = ("cases", "risk", "advice", "aftercare", "trafficking", "finance", "reports", "zvhd", "api")
 
 
 def project_form_classes() -> list[type]:
@@ -78,6 +78,7 @@ def context(cast):
     """A real record for every form that is made for one."""
     from advice.models import PatternSignal
     from finance.models import FinanceYear
+    from risk.models import Instrument
 
     case = make_case(registered_by=cast.partner, municipality=cast.assen)
     return {
@@ -90,6 +91,7 @@ def context(cast):
         "trafficking_signal": make_signal(by=cast.mensenhandel, organisation=cast.politie),
         "municipalities": [cast.assen, cast.emmen],
         "year": FinanceYear.objects.create(year=2031),
+        "instrument": Instrument.objects.get(is_example=True),
     }
 
 
