@@ -50,7 +50,8 @@ def seed(*, stdout, rng) -> None:
                 organisation=director.organisation,
                 scores=scores,
                 level=level,
-                next_review_on=on + timedelta(days=rng.choice([30, 60, 90])),
+                # Most reviews lie ahead (the earlier ones were done); a few are overdue.
+                next_review_on=max(on + timedelta(days=30), today + timedelta(rng.randint(-5, 90))),
                 notes="Besproken in het maatwerkoverleg.",
             )
             assessed += 1

@@ -57,7 +57,9 @@ class CaseListBase(ScopedListMixin, TemplateView):
         rows = page.rows
         shown = [row["pk"] for row in rows]
         named = {row["pk"] for row in rows if row["named"]}
-        table = CaseTable(rows, named=named, caption=self.caption, badges=badges)
+        # A reader who sees no name at all (the municipal contact) gets no such column either.
+        shown_badges = badges if names is not None else []
+        table = CaseTable(rows, named=named, caption=self.caption, badges=shown_badges)
         return super().get_context_data(
             shown_ids=shown,
             table=table,

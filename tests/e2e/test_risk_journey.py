@@ -94,7 +94,7 @@ def test_risk_and_legal_basis_journey(cast, page, as_user, shot, axe_findings):
     # 6. The privacy officer lists the exchange per partner and basis.
     as_user(page, cast.privacy)
     page.goto("/casussen/uitwisselingen/")
-    page.get_by_label("Grondslag").select_option("wpg")
+    page.locator("#id_basis").select_option("wpg")
     page.get_by_role("button", name="Filteren").click()
     table = page.locator("table").nth(1)
     assert case.number in table.inner_text()
