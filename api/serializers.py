@@ -63,6 +63,15 @@ class RegistrationCreateSerializer(serializers.Serializer):
         max_length=LONG_TEXT, required=False, allow_blank=True, default=""
     )
     urgency = serializers.ChoiceField(choices=Urgency.choices, default=Urgency.NORMAL)
+    legal_basis = serializers.CharField(
+        max_length=40,
+        help_text=(
+            "Code van de grondslag waaronder de organisatie dit verstrekt (bv. wgs, wpg, wjsg, "
+            "avg-6-1-e, avg-9, toestemming, conflict-van-plichten; de lijst van de functioneel "
+            "beheerder)."
+        ),
+    )
+    legal_purpose = serializers.CharField(max_length=300, help_text="Doel van de verstrekking.")
 
     def validate(self, attrs):
         from cases.forms import RegistrationForm

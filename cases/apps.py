@@ -34,7 +34,15 @@ class CasesConfig(AppConfig):
         )
         from cases import demo, figures, privacy
         from cases.models import CLOSING_APPROVER_ROLES, Case
-        from cases.policy import GROUPS, KETENKAMER, POLICY, REGISTER_ROLES, TRIAGE_QUEUE_ROLES
+        from cases.policy import (
+            EXCHANGES_ROLES,
+            GROUPS,
+            KETENKAMER,
+            LEGAL_BASIS_ROLES,
+            POLICY,
+            REGISTER_ROLES,
+            TRIAGE_QUEUE_ROLES,
+        )
         from zvhd.apps_contract import AppContract, Demo, PrivacyProvider, ReviewedRecord, register
         from zvhd.navigation import NavItem, Panel
         from zvhd.network.models import BUREAU_ROLES, Role
@@ -59,6 +67,15 @@ class CasesConfig(AppConfig):
                         "cases:settings",
                         roles={Role.FUNCTIONEEL_BEHEERDER},
                         order=82,
+                    ),
+                    NavItem(
+                        _("Uitwisselingen"), "cases:exchanges", roles=EXCHANGES_ROLES, order=92
+                    ),
+                    NavItem(
+                        _("Grondslagen"),
+                        "cases:legal_basis_list",
+                        roles=LEGAL_BASIS_ROLES,
+                        order=83,
                     ),
                 ],
                 panels=[

@@ -41,6 +41,7 @@ from cases.models import (
     ClosingReason,
     Decision,
     Goal,
+    LegalBasis,
     TeamMember,
     Transition,
 )
@@ -48,6 +49,23 @@ from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
 
 DEMO_DOMAIN = "demo.zvhd.example"
+WGS_IN_FORCE = date(2025, 3, 1)
+# The basis a registering partner of the demo provides under, by kind of organisation.
+BASIS_BY_KIND = {
+    OrganisationKind.POLITIE: "wpg",
+    OrganisationKind.OM: "wjsg",
+    OrganisationKind.DJI: "wjsg",
+    OrganisationKind.RECLASSERING: "wjsg",
+    OrganisationKind.GEMEENTE: "avg-6-1-e",
+    OrganisationKind.GGZ: "conflict-van-plichten",
+    OrganisationKind.VERSLAVINGSZORG: "toestemming",
+}
+
+
+def basis_of(organisation) -> str:
+    return BASIS_BY_KIND.get(organisation.kind, "wgs")
+
+
 CASES = 320
 
 FIRST = [
@@ -259,6 +277,7 @@ def _seed(*, stdout, rng) -> None:
         + [int((n / CASES) ** 0.8 * (today - start).days) + 14 for n in range(CASES - 14)],
         reverse=True,
     )
+    bases = {basis.code: basis for basis in LegalBasis.objects.all()}
     for n, age_days in enumerate(ages):
         registered_on = today - timedelta(days=age_days)
         registered_at = timezone.make_aware(datetime.combine(registered_on, time(9 + n % 8)))
@@ -310,6 +329,15 @@ def _seed(*, stdout, rng) -> None:
             not_informed_reason="Informeren brengt de veiligheid van het slachtoffer in gevaar.",
             urgency=rng.choice(["normaal", "normaal", "hoog", "acuut"]),
             registered_at=registered_at,
+            # Before the Wgs (1 March 2025) no basis was asked: those show "onbekend".
+            **(
+                {}
+                if registered_on < WGS_IN_FORCE
+                else {
+                    "legal_basis": bases[basis_of(organisation)],
+                    "legal_purpose": "Beoordelen of procesregie nodig is",
+                }
+            ),
         )
         made += 1
         case.registration_notified_at = registered_at
@@ -320,6 +348,8 @@ def _seed(*, stdout, rng) -> None:
         if liaison and rng.random() < 0.4:
             services.add_enrichment(
                 case=case,
+                legal_basis=bases["wpg"],
+                purpose="Beoordelen of procesregie nodig is (ketenkamer)",
                 added_by=liaison,
                 text="Bekend bij politie: meerdere meldingen overlast.",
                 shared_with=rng.choice(["zvhd", "team"]),

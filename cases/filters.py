@@ -13,11 +13,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, Kind, Status
+from cases.models import Case, Enrichment, Kind, Status
 from cases.policy import DETAILS, DIRECTOR_ROLES, NAMES, case_filter, names_filter
 from zvhd import terms
 from zvhd.filters import ScopedFilterSet
-from zvhd.network.models import Municipality, User, Vocabulary
+from zvhd.network.models import Municipality, Organisation, User, Vocabulary
 
 CASE_NUMBER = re.compile(r"^\d{4}-\d{3,7}$")
 # Django's own message of a model choice (translated by Django): it does not repeat the input.
@@ -165,3 +165,66 @@ class CaseFilter(ScopedFilterSet):
         if level == NAMES:
             return names_filter(self.user)
         return case_filter(self.user, level)
+
+
+UNKNOWN = "onbekend"
+
+
+class ExchangeFilter(ScopedFilterSet):
+    """The register of exchanges (privacy officer): one filter set for both kinds of exchange,
+    registrations (Case) and enrichment items (Enrichment); each method picks the field of the
+    queryset's model. The privacy officer sees every field of the register: no levels."""
+
+    kind = django_filters.ChoiceFilter(
+        label=_("Soort"),
+        choices=[("aanmelding", _("Aanmelding")), ("verrijking", _("Verrijking"))],
+        method="by_kind",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("Partner"),
+        queryset=Organisation.objects.order_by("name"),
+        method="by_organisation",
+    )
+    basis = django_filters.ChoiceFilter(label=_("Grondslag"), choices=[], method="by_basis")
+    date_from = django_filters.DateFilter(label=_("Vanaf"), method="by_from", widget=DATE)
+    date_to = django_filters.DateFilter(label=_("Tot en met"), method="by_to", widget=DATE)
+
+    class Meta:
+        model = Enrichment
+        fields = ["kind", "organisation", "basis"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from cases.models import UNKNOWN_BASIS, LegalBasis
+
+        self.filters["basis"].extra["choices"] = [
+            *((b.code, b.name) for b in LegalBasis.objects.order_by("order", "name")),
+            (UNKNOWN, UNKNOWN_BASIS),
+        ]
+
+    @staticmethod
+    def _is_case(queryset) -> bool:
+        return queryset.model is Case
+
+    def by_kind(self, queryset, name, value):
+        wanted = "aanmelding" if self._is_case(queryset) else "verrijking"
+        return queryset if value == wanted else queryset.none()
+
+    def by_organisation(self, queryset, name, value):
+        field = "registering_organisation" if self._is_case(queryset) else "source_organisation"
+        return queryset.filter(**{field: value})
+
+    def by_basis(self, queryset, name, value):
+        if value == UNKNOWN:
+            return queryset.filter(legal_basis__isnull=True)
+        return queryset.filter(legal_basis__code=value)
+
+    def _date(self, queryset, lookup, value):
+        field = "registered_at" if self._is_case(queryset) else "added_at"
+        return queryset.filter(**{f"{field}__date__{lookup}": value})
+
+    def by_from(self, queryset, name, value):
+        return self._date(queryset, "gte", value)
+
+    def by_to(self, queryset, name, value):
+        return self._date(queryset, "lte", value)

@@ -15,6 +15,7 @@ from cases.models import (
     Decision,
     EscalationLevel,
     Gender,
+    LegalBasis,
     LifeDomain,
     Relation,
     Sharing,
@@ -49,6 +50,34 @@ def long_text(label, required=True, help_text=""):
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=help_text,
+    )
+
+
+def legal_basis_field():
+    """The legal basis of an exchange: required, from the active bases (the beheerder's list).
+    Posted as the basis's code, so the API and the form take the same value."""
+    return forms.ModelChoiceField(
+        label=_("Grondslag van de verstrekking"),
+        queryset=LegalBasis.objects.selectable(),
+        to_field_name="code",
+        empty_label=_("— kies de grondslag —"),
+        error_messages={
+            "required": _("Kies de grondslag waaronder u deze gegevens verstrekt."),
+            "invalid_choice": _("Kies een grondslag uit de lijst."),
+        },
+        help_text=_(
+            "De wettelijke grondslag waaronder uw organisatie deze gegevens aan het "
+            "Zorg- en Veiligheidshuis verstrekt."
+        ),
+    )
+
+
+def purpose_field():
+    return forms.CharField(
+        label=_("Doel van de verstrekking"),
+        max_length=300,
+        error_messages={"required": _("Geef aan met welk doel u deze gegevens verstrekt.")},
+        help_text=_("Bijvoorbeeld: beoordelen of procesregie nodig is; het integrale plan."),
     )
 
 
@@ -139,6 +168,9 @@ class RegistrationForm(forms.Form):
     urgency = forms.ChoiceField(
         label=_("Urgentie"), choices=Urgency.choices, initial=Urgency.NORMAL
     )
+    # Under which basis and for what the registering partner provides this (issue 20).
+    legal_basis = legal_basis_field()
+    legal_purpose = purpose_field()
     # One person of the system (more can be added on the case later)
     related_name = forms.CharField(
         label=_("Persoon uit het systeem: naam"), max_length=200, required=False
@@ -237,6 +269,8 @@ class RegistrationForm(forms.Form):
             "urgency": d["urgency"],
             "related_persons": related,
             "cross_municipal": {"ja": True, "nee": False}.get(d.get("cross_municipal") or ""),
+            "legal_basis": d["legal_basis"],
+            "legal_purpose": d["legal_purpose"],
         }
 
 
@@ -260,6 +294,8 @@ class EnrichmentForm(forms.Form):
         widget=forms.RadioSelect,
         initial=Sharing.ZVHD,
     )
+    legal_basis = legal_basis_field()
+    purpose = purpose_field()
 
 
 class TriageForm(forms.Form):
@@ -543,3 +579,25 @@ class LinkGroupForm(forms.Form):
         from cases.models import CaseGroup
 
         self.fields["group"].queryset = CaseGroup.objects.visible_to(user)
+
+
+class LegalBasisForm(forms.Form):
+    code = forms.SlugField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_(
+            "Kleine letters, cijfers en streepjes; de API en de import gebruiken deze code. "
+            "Ligt vast zodra de grondslag is aangemaakt."
+        ),
+    )
+    name = forms.CharField(label=_("Grondslag"), max_length=200)
+    explanation = forms.CharField(
+        label=_("Toelichting"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    order = forms.IntegerField(label=_("Volgorde"), min_value=0, max_value=999, initial=10)
+    active = forms.BooleanField(
+        label=_("Actief (te kiezen bij een aanmelding of verrijking)"), required=False, initial=True
+    )

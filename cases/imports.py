@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cases import services
-from cases.models import Decision
+from cases.models import Decision, LegalBasis
 from zvhd import terms
 from zvhd.imports.framework import Importer, RowProblems, lookup, parse_choice, parse_date
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User, Vocabulary
@@ -37,6 +37,8 @@ COLUMNS = [
     "main_topic",
     "cross_municipal",
     "process_director",
+    "legal_basis",
+    "legal_purpose",
 ]
 GENDERS = {"m": "man", "v": "vrouw", "x": "anders", "onbekend": "onbekend"}
 DOMAINS = {"veiligheid": "veiligheid", "sociaal_domein": "sociaal"}
@@ -53,6 +55,9 @@ class CaseImporter(Importer):
     kind = "cases"
     label = gettext_lazy("Casussen")
     columns = COLUMNS
+    # The legal basis came with issue 20: older files have no such columns, and an empty one
+    # records "onbekend" (the previous system did not hold it; nothing is invented).
+    optional_columns = {"legal_basis", "legal_purpose"}
     required = {
         "external_id",
         "registration_date",
@@ -82,6 +87,8 @@ class CaseImporter(Importer):
         "topic": "main_topic",
         "cross_municipal": "cross_municipal",
         "director": "process_director",
+        "legal_basis": "legal_basis",
+        "legal_purpose": "legal_purpose",
     }
 
     def __init__(self, *, imported_by):
@@ -104,6 +111,7 @@ class CaseImporter(Importer):
         # Directors of old cases may have left (inactive accounts still count).
         directors = User.objects.filter(groups__name__in=[Role.PROCESREGISSEUR, Role.MANAGER])
         self.directors = {u.username.casefold(): u for u in directors}
+        self.bases = {b.code: b for b in LegalBasis.objects.all()}
         self.origin = _("Geïmporteerd uit het vorige systeem (kenmerk %(id)s)")
 
     def parse(self, row: dict[str, str], problems: RowProblems) -> dict | None:
@@ -180,6 +188,15 @@ class CaseImporter(Importer):
                 problems,
                 DIRECTOR,
             )
+        basis = None
+        if get("legal_basis"):
+            basis = self.bases.get(get("legal_basis").casefold())
+            if basis is None:
+                problems.add(
+                    "legal_basis",
+                    _("Onbekende grondslag '%(value)s'; kies uit: %(allowed)s.")
+                    % {"value": get("legal_basis"), "allowed": ", ".join(sorted(self.bases))},
+                )
         bsn = "".join(ch for ch in get("bsn") if not ch.isspace() and ch != ".")
         if problems.items:
             return None
@@ -201,6 +218,8 @@ class CaseImporter(Importer):
             decision=decision,
             closing_reason=closing_reason,
             director=director,
+            legal_basis=basis,
+            legal_purpose=get("legal_purpose")[:300],
         )
         return data
 

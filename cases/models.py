@@ -178,14 +178,54 @@ class Sharing(models.TextChoices):
 
 
 # ---------------------------------------------------------------------------------------------
+# Legal basis (grondslag) of every exchange: each registration and each enrichment item says
+# under which basis it was provided and for what purpose (DOMAIN.md "Privacy", issue 20 part 2).
+
+# What a registration or enrichment item from before this field shows: no basis was asked then,
+# and none is invented afterwards (the column stays empty; the pages and the inzage say so).
+UNKNOWN_BASIS = _("onbekend (vóór registratie van grondslag)")
+
+
+class LegalBasisQuerySet(models.QuerySet):
+    def selectable(self):
+        """The bases a form offers: the active ones, in the order the beheerder set."""
+        return self.filter(active=True).order_by("order", "name")
+
+
+class LegalBasis(Versioned, models.Model):
+    """One legal basis under which a partner provides data (configurable reference data: the
+    functioneel beheerder keeps the list; `cases/reference.py` seeds it). Not personal data."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("grondslag"), max_length=200)
+    explanation = models.TextField(
+        _("toelichting"), blank=True, validators=[MaxLengthValidator(1000)]
+    )
+    active = models.BooleanField(_("actief"), default=True)
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    history = HistoricalRecords()
+    objects = LegalBasisQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("grondslag")
+        verbose_name_plural = _("grondslagen")
+
+    def __str__(self):
+        return self.name
+
+
+# ---------------------------------------------------------------------------------------------
 # Who sees what
 
 
 class CaseQuerySet(GuardedQuerySet):
     def visible_to(self, user, action: str = VIEW):
         """The one door: rows of this queryset `user` may reach for `action` (cases.policy)."""
-        from cases.policy import case_filter
+        from cases.policy import EXCHANGES, case_filter, exchanges_allowed
 
+        if action == EXCHANGES:
+            return self if exchanges_allowed(user) else self.none()
         condition = case_filter(user, action)
         if condition is None:
             return self.none()
@@ -232,6 +272,7 @@ class CaseQuerySet(GuardedQuerySet):
             "triage",
             "plan",
             "plan__updated_by",
+            "legal_basis",
         )
 
     def open(self):
@@ -384,6 +425,17 @@ class Case(models.Model):
     urgency = models.CharField(
         _("urgentie"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL
     )
+    # The legal basis under which the registering partner provided this (issue 20 part 2).
+    # Empty only for registrations from before it was asked (UNKNOWN_BASIS).
+    legal_basis = models.ForeignKey(
+        LegalBasis,
+        verbose_name=_("grondslag"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    legal_purpose = models.CharField(_("doel van de verstrekking"), max_length=300, blank=True)
     # Where a registration came from when another part of the system made it (advice,
     # aftercare, trafficking): a short description and a link back.
     origin = models.CharField(_("herkomst"), max_length=200, blank=True)
@@ -665,8 +717,10 @@ class CaseGroupObjectPermission(GroupObjectPermissionBase):
 
 class EnrichmentQuerySet(ChildQuerySet):
     def visible_to(self, user, action: str = VIEW):
-        from cases.policy import enrichment_filter
+        from cases.policy import EXCHANGES, enrichment_filter, exchanges_allowed
 
+        if action == EXCHANGES:
+            return self if exchanges_allowed(user) else self.none()
         cases = Case.objects.visible_to(user, "details").values("pk")
         return self.filter(case__in=cases).filter(enrichment_filter(user))
 
@@ -682,6 +736,17 @@ class Enrichment(models.Model):
     shared_with = models.CharField(
         _("wie mag dit zien"), max_length=10, choices=Sharing.choices, default=Sharing.ZVHD
     )
+    # The basis under which the source provided it, and for what (issue 20 part 2); empty
+    # only for items from before it was asked (UNKNOWN_BASIS).
+    legal_basis = models.ForeignKey(
+        LegalBasis,
+        verbose_name=_("grondslag"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    purpose = models.CharField(_("doel van de verstrekking"), max_length=300, blank=True)
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -15,6 +15,12 @@ Actions
 - change:   direct the case (team, plan, meetings, actions, escalation, closing, reopening).
 
 `cases.models.CaseQuerySet.visible_to` is the only caller; views and services never ask roles.
+
+Outside the table, one more action on cases and enrichment items:
+- exchanges: the register of exchanges (issue 20 part 2): per registration and enrichment item
+            who provided it, from which organisation, under which legal basis and for what
+            purpose, never its content. Only the privacy officer (`EXCHANGES_ROLES`), for
+            every case: supervising the exchanges is her task, reading the files is not.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ DIRECT = CHANGE
 # Not an action of the table: the level of "who the case is about" (name and birth date) in
 # lists, searches and the summary. It is exactly DETAILS (see `names_filter`).
 NAMES = "names"
+EXCHANGES = "exchanges"
 
 ALL = "all"  # every case
 OWN = "own"  # the user is the case's director, support or guide
@@ -113,6 +120,10 @@ KETENKAMER = {
     VIEW: set(TRIAGE_QUEUE_ROLES),
     CHANGE: {role for role, actions in POLICY.items() if SCREEN in actions},
 }
+# The register of exchanges (who provided what under which basis): the privacy officer.
+EXCHANGES_ROLES = {Role.PRIVACY_OFFICER}
+# The list of legal bases (reference data): the functioneel beheerder keeps it.
+LEGAL_BASIS_ROLES = {Role.FUNCTIONEEL_BEHEERDER}
 # Group approach pages.
 GROUPS = {
     VIEW: {Role.MANAGER, Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.TRAJECTBEGELEIDER},
@@ -186,6 +197,10 @@ def actions_filter(user) -> Q:
     if user.is_bureau_staff or user.has_role(Role.LIAISON):
         return Q()
     return Q(owner=user) | Q(owner_organisation_id=user.organisation_id)
+
+
+def exchanges_allowed(user) -> bool:
+    return user.is_authenticated and user.is_active and user.has_role(*EXCHANGES_ROLES)
 
 
 def ketenkamer_allowed(user, action: str = VIEW) -> bool:

@@ -6,7 +6,9 @@ system of someone else's case (found by name and birth date only: no BSN is kept
 
 from __future__ import annotations
 
-from cases.models import Case, Kind, Person, RelatedPerson, Status
+from django.utils import timezone
+
+from cases.models import UNKNOWN_BASIS, Case, Kind, Person, RelatedPerson, Status
 from zvhd.privacy.registry import FoundRecord, display
 
 
@@ -18,7 +20,9 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
     found = []
     for case in (
         Case.objects.filter(person__in=persons)
-        .select_related("person", "municipality", "registering_organisation", "director")
+        .select_related(
+            "person", "municipality", "registering_organisation", "director", "legal_basis"
+        )
         .order_by("registered_at")
     ):
         person = case.person
@@ -44,6 +48,11 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
                     ("Status", case.get_status_display()),
                     ("Aangemeld op", display(case.registered_at.date())),
                     ("Aangemeld door", display(case.registering_organisation)),
+                    (
+                        "Grondslag van de aanmelding",
+                        str(case.legal_basis) if case.legal_basis else str(UNKNOWN_BASIS),
+                    ),
+                    ("Doel van de verstrekking", display(case.legal_purpose)),
                     ("Reden van aanmelding", display(case.reason)),
                     ("Procesregisseur", display(case.director and case.director.get_full_name())),
                     ("Afgesloten op", display(case.closed_on)),
@@ -51,6 +60,32 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
                 logged=[case, person],
             )
         )
+        # Each enrichment item: who provided what, under which basis and for what purpose;
+        # read by whoever opened the case file (its reads are the case's).
+        for item in case.enrichments.select_related(
+            "source_organisation", "added_by", "legal_basis"
+        ).order_by("added_at"):
+            found.append(
+                FoundRecord(
+                    title=f"Verrijking in casus {case.number}",
+                    description=(
+                        "Informatie die een ketenpartner over u aan het Zorg- en "
+                        "Veiligheidshuis verstrekte."
+                    ),
+                    fields=[
+                        ("Verstrekt door", display(item.source_organisation)),
+                        ("Ingevoerd door", display(item.added_by.get_full_name())),
+                        ("Datum", display(timezone.localtime(item.added_at).date())),
+                        (
+                            "Grondslag",
+                            str(item.legal_basis) if item.legal_basis else str(UNKNOWN_BASIS),
+                        ),
+                        ("Doel van de verstrekking", display(item.purpose)),
+                        ("Informatie", display(item.text)),
+                    ],
+                    logged=[case],
+                )
+            )
     if last_name and birth_date:
         related = (
             RelatedPerson.objects.filter(name__iendswith=last_name, birth_date=birth_date)
@@ -219,9 +254,14 @@ def anonymise(ids, *, reason) -> int:
                 "origin": blank,
                 "origin_url": blank,
                 "screening_notes": blank,
+                "legal_purpose": blank,
             },
             reason=reason,
         )
+        # What other apps keep on these cases (risk assessments, safety flags): cases.extensions.
+        from cases import extensions
+
+        extensions.erase(ids)
         # The person row goes once none of their cases is left un-anonymised.
         still_used = set(
             Case._base_manager.filter(person_id__in=old_persons).values_list("person_id", flat=True)

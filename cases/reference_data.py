@@ -33,3 +33,46 @@ PROBLEM_AREAS = [
     ("jeugdcriminaliteit", "Jongeren die afglijden naar het criminele milieu"),
     ("overig", "Overig"),
 ]
+
+# Legal bases (grondslagen) under which partners provide data to the samenwerkingsverband
+# (issue 20 part 2; DOMAIN.md "Privacy": "the Wgs for the samenwerkingsverband; the partner's
+# own basis, e.g. Wpg for police data, Wjsg for justice data, the municipal task, consent,
+# conflict of duties under professional secrecy"). The functioneel beheerder keeps the list;
+# these are the first rows. (code, name, explanation)
+LEGAL_BASES = [
+    (
+        "wgs",
+        "Wgs — samenwerkingsverband Zorg- en Veiligheidshuis",
+        "Wet gegevensverwerking door samenwerkingsverbanden (in werking 1 maart 2025).",
+    ),
+    (
+        "wpg",
+        "Wpg — politiegegevens",
+        "Wet politiegegevens: verstrekking door de politie.",
+    ),
+    (
+        "wjsg",
+        "Wjsg — justitiële en strafvorderlijke gegevens",
+        "Wet justitiële en strafvorderlijke gegevens: verstrekking door OM, DJI of reclassering.",
+    ),
+    (
+        "avg-6-1-e",
+        "AVG art. 6 lid 1 sub e — gemeentelijke taak",
+        "Taak van algemeen belang of openbaar gezag van de gemeente.",
+    ),
+    (
+        "avg-9",
+        "AVG art. 9 — bijzondere persoonsgegevens",
+        "Met de uitzondering op het verbod die de verstrekkende organisatie noemt.",
+    ),
+    (
+        "toestemming",
+        "Toestemming van de betrokkene",
+        "De betrokkene heeft toestemming gegeven voor deze verstrekking.",
+    ),
+    (
+        "conflict-van-plichten",
+        "Conflict van plichten (beroepsgeheim)",
+        "Doorbreking van het beroepsgeheim na afweging van een conflict van plichten.",
+    ),
+]

@@ -44,6 +44,7 @@ from cases.models import (
     Goal,
     Ketenkamer,
     Kind,
+    LegalBasis,
     Person,
     Plan,
     RelatedPerson,
@@ -265,8 +266,14 @@ def register_case(
     origin_url: str = "",
     registered_at=None,
     cross_municipal: bool | None = None,
+    legal_basis: LegalBasis | None = None,
+    legal_purpose: str = "",
 ) -> Case:
-    """A new registration (*aanmelding*), in status aangemeld, with a fresh case number."""
+    """A new registration (*aanmelding*), in status aangemeld, with a fresh case number.
+
+    `legal_basis` and `legal_purpose`: under which basis and for what the partner provides it
+    (the form and the API require both; a registration another app makes for ZVHD itself may
+    leave them empty, shown as "onbekend")."""
     if not person_informed and not not_informed_reason.strip():
         raise ValidationError(
             {"not_informed_reason": _("Geef aan waarom de betrokkene niet is geïnformeerd.")}
@@ -311,6 +318,8 @@ def register_case(
         origin_url=origin_url,
         registered_at=registered_at,
         cross_municipal=cross_municipal,
+        legal_basis=legal_basis,
+        legal_purpose=legal_purpose,
     )
     case._history_user = registered_by
     case.full_clean(exclude=["person"])
@@ -350,14 +359,34 @@ def screen_case(*, case: Case, screened_by: User, notes: str, complete: bool) ->
 
 @transaction.atomic
 def add_enrichment(
-    *, case: Case, added_by: User, text: str, shared_with: str, source_organisation=None
+    *,
+    case: Case,
+    added_by: User,
+    text: str,
+    shared_with: str,
+    legal_basis: LegalBasis | None,
+    purpose: str,
+    source_organisation=None,
 ) -> Enrichment:
+    """What the source organisation knows, with the legal basis it provides it under and the
+    purpose (both required: an exchange without a basis is not recorded)."""
+    errors = {}
+    if legal_basis is None:
+        errors["legal_basis"] = _("Kies de grondslag waaronder u deze gegevens verstrekt.")
+    elif not legal_basis.active:
+        errors["legal_basis"] = _("Deze grondslag is niet meer in gebruik; kies een andere.")
+    if not (purpose or "").strip():
+        errors["purpose"] = _("Geef aan met welk doel u deze gegevens verstrekt.")
+    if errors:
+        raise ValidationError(errors)
     ensure_open(case)
     item = Enrichment(
         case=case,
         source_organisation=source_organisation or added_by.organisation,
         text=text,
         shared_with=shared_with,
+        legal_basis=legal_basis,
+        purpose=purpose.strip(),
         added_by=added_by,
     )
     item._history_user = added_by
@@ -1159,6 +1188,8 @@ def prepare_historic_case(
     closed_on: date | None = None,
     closing_reason: str = "",
     director: User | None = None,
+    legal_basis: LegalBasis | None = None,
+    legal_purpose: str = "",
 ) -> HistoricCase:
     """A case of the previous system, with its own historic dates and end state; not saved.
 
@@ -1243,6 +1274,8 @@ def prepare_historic_case(
             not_informed_reason=_("Onbekend: geïmporteerd uit het vorige systeem."),
             origin=origin,
             cross_municipal=cross_municipal,
+            legal_basis=legal_basis,
+            legal_purpose=legal_purpose,
             registered_at=registered_at,
             triaged_on=decided_on,
             started_on=started_on if direction else None,
@@ -1377,3 +1410,35 @@ def import_historic_cases(*, imported_by: User, cases: list[HistoricCase]) -> li
         [step for item in cases for step in item.transitions], batch_size=size
     )
     return [item.case for item in cases]
+
+
+# ---------------------------------------------------------------------------------------------
+# Legal bases (reference data the functioneel beheerder keeps)
+
+
+@transaction.atomic
+def save_legal_basis(
+    *,
+    basis: LegalBasis | None,
+    saved_by: User,
+    code: str,
+    name: str,
+    explanation: str,
+    order: int,
+    active: bool,
+    expected_version: int | None = None,
+) -> LegalBasis:
+    """Create or change a legal basis. Its code is fixed once made (the API and imports name
+    bases by code); a basis in use is retired (not active), never deleted."""
+    if basis is not None and basis.pk:
+        claim_version(basis, expected_version=expected_version)
+        code = basis.code
+    basis = basis or LegalBasis()
+    if LegalBasis.objects.filter(code=code).exclude(pk=basis.pk).exists():
+        raise ValidationError({"code": _("Er is al een grondslag met deze code.")})
+    basis.code, basis.name, basis.explanation = code, name, explanation
+    basis.order, basis.active = order, active
+    basis._history_user = saved_by
+    basis.full_clean()
+    basis.save()
+    return basis

@@ -50,6 +50,8 @@ class CaseRow:
     municipality: str
     director: str
     registered: str
+    # Per extra column (cases.extensions.ListBadges): the labels beside this case.
+    badges: tuple[tuple[str, ...], ...] = ()
 
 
 # The columns a list row reads: plain values, no model instances (issue 3's profile: building
@@ -101,9 +103,10 @@ class CaseTable:
 
     template_name = "cases/partials/case_table.html"
 
-    def __init__(self, cases, *, named, caption):
+    def __init__(self, cases, *, named, caption, badges=()):
         self.caption = caption
-        self.headers = [str(header) for header in HEADERS]
+        self.headers = [str(header) for header in HEADERS] + [str(b.header) for b in badges]
+        keys = [b.key for b in badges]
         # Labels translated once per page, not once per row.
         statuses = {value: str(label) for value, label in Status.choices}
         kinds = {value: str(label) for value, label in Kind.choices}
@@ -121,6 +124,7 @@ class CaseTable:
                 municipality=case["municipality__name"],
                 director=_director(case),
                 registered=f"{localtime(case['registered_at']):%d-%m-%Y}",
+                badges=tuple(tuple(case.get(key) or ()) for key in keys),
             )
             for case in cases
         ]

@@ -55,5 +55,9 @@ urlpatterns = [
         name="decision_list",
     ),
     path("groepen/", views.GroupListView.as_view(), name="group_list"),
+    path("uitwisselingen/", views.ExchangesView.as_view(), name="exchanges"),
+    path("grondslagen/", views.LegalBasisListView.as_view(), name="legal_basis_list"),
+    path("grondslagen/nieuw/", views.LegalBasisFormView.as_view(), name="legal_basis_create"),
+    path("grondslagen/<int:pk>/", views.LegalBasisFormView.as_view(), name="legal_basis_edit"),
     path("groepen/<int:pk>/", views.GroupDetailView.as_view(), name="group_detail"),
 ]

@@ -27,6 +27,7 @@ class Kind(models.TextChoices):
     TRIAGE_OVERDUE = "triage_overdue", _("Aanmelding wacht te lang op triage")
     CLOSING_APPROVAL = "closing_approval", _("Afsluiten ter goedkeuring")
     CLOSING_DECIDED = "closing_decided", _("Besluit over uw voorstel tot afsluiten")
+    RISK_REVIEW = "risk_review", _("Herbeoordeling risicotaxatie")
 
 
 # Module-level names, so callers write `notify(kinds.ESCALATION, ...)`.
@@ -41,6 +42,7 @@ ESCALATION = Kind.ESCALATION
 TRIAGE_OVERDUE = Kind.TRIAGE_OVERDUE
 CLOSING_APPROVAL = Kind.CLOSING_APPROVAL
 CLOSING_DECIDED = Kind.CLOSING_DECIDED
+RISK_REVIEW = Kind.RISK_REVIEW
 
 
 class Delivery(models.TextChoices):
@@ -90,6 +92,11 @@ SPECS: dict[str, KindSpec] = {
     Kind.TRIAGE_OVERDUE: KindSpec(
         _("Een aanmelding wacht langer dan vijf werkdagen op een besluit."),
         default=Delivery.DIGEST,
+    ),
+    Kind.RISK_REVIEW: KindSpec(
+        _("De herbeoordeling van een risicotaxatie nadert of is verlopen."),
+        url_name="risk:case_risk",
+        default=Delivery.EMAIL,
     ),
     Kind.CLOSING_DECIDED: KindSpec(
         _("Een manager heeft besloten over uw voorstel om een casus af te sluiten.")

@@ -144,6 +144,7 @@ class InboxPreferences(Versioned, models.Model):
     triage_overdue = _choice(Kind.TRIAGE_OVERDUE)
     closing_approval = _choice(Kind.CLOSING_APPROVAL)
     closing_decided = _choice(Kind.CLOSING_DECIDED)
+    risk_review = _choice(Kind.RISK_REVIEW)
     history = HistoricalRecords()
     objects = PreferencesQuerySet.as_manager()
 

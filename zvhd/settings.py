@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "zvhd.imports",
     "persons",
     "cases",
+    "risk",
     "advice",
     "aftercare",
     "trafficking",
@@ -446,6 +447,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "cases-review-reminders": {
         "task": "cases.tasks.send_review_reminders",
+        "schedule": timedelta(days=1),
+    },
+    # Risk: the next review date of a risk assessment, reminded once per date (risk.tasks).
+    "risk-review-reminders": {
+        "task": "risk.tasks.send_review_reminders",
         "schedule": timedelta(days=1),
     },
     # Reports: the figures of the year just ended are frozen once, as soon as the year is over

@@ -14,6 +14,7 @@ urlpatterns = [
     path("personen/", include("persons.urls")),
     path("casussen/", include("cases.urls")),
     path("casussen/", include("casefile.urls")),
+    path("risico/", include("risk.urls")),
     path("advies/", include("advice.urls")),
     path("nazorg/", include("aftercare.urls")),
     path("mensenhandel/", include("trafficking.urls")),

@@ -32,6 +32,7 @@ from cases.views.direction import (
     ResolveEscalationView,
     TeamMemberView,
 )
+from cases.views.exchanges import ExchangesView, LegalBasisFormView, LegalBasisListView
 from cases.views.groups import (
     GroupDetailView,
     GroupListView,
@@ -60,6 +61,9 @@ from cases.views.lists import (
 )
 
 __all__ = [
+    "ExchangesView",
+    "LegalBasisFormView",
+    "LegalBasisListView",
     "PAGE_SIZE",
     "CaseListBase",
     "CaseListView",

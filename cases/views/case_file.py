@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
-from cases import services
-from cases.models import TRIAGE_STATUSES, Action, Case
+from cases import extensions, services
+from cases.models import TRIAGE_STATUSES, UNKNOWN_BASIS, Action, Case
 from cases.policy import (
     CASE_ACTIONS,
     DETAILS,
@@ -74,7 +74,12 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
 
     def case_context(self):
         case = self.get_case()
-        return {"case": case, "can": permissions_of(case), "tab": self.tab}
+        return {
+            "case": case,
+            "can": permissions_of(case),
+            "tab": self.tab,
+            "case_tabs": extensions.tabs(),
+        }
 
 
 class CaseDetailView(CasePageMixin, TemplateView):
@@ -85,6 +90,7 @@ class CaseDetailView(CasePageMixin, TemplateView):
         context.update(self.case_context())
         case, can, user = context["case"], context["can"], self.request.user
         context["show_names"] = can[DETAILS]  # cases.policy.names_filter: the same cases
+        context["unknown_basis"] = UNKNOWN_BASIS
         if can[DETAILS]:
             context["problem_areas"] = list(case.problem_areas.all())
             context["related_persons"] = list(case.related_persons.all())
@@ -94,10 +100,15 @@ class CaseDetailView(CasePageMixin, TemplateView):
             context["invited"] = list(case.invited_organisations.all())
             context["enrichments"] = list(
                 case.enrichments.filter(enrichment_filter(user)).select_related(
-                    "source_organisation", "added_by"
+                    "source_organisation", "added_by", "legal_basis"
                 )
             )
             context["team"] = list(case.team.select_related("user", "organisation"))
+            # What other apps add to the file (risk: safety flags and the latest assessment).
+            context["extension_sections"] = [
+                {"template": section.template, **section.context(request=self.request, case=case)}
+                for section in extensions.detail_sections()
+            ]
             # Only a case that has been in direction can have been escalated.
             context["escalations"] = list(case.escalations.all()) if case.started_on else []
             context["triage"] = (

@@ -139,7 +139,8 @@ class EnrichView(CaseFormView):
     heading = _("Verrijken")
     intro = _(
         "Vul aan wat uw organisatie weet. Het wordt gemarkeerd met uw organisatie als bron; "
-        "u bepaalt of ook het casusteam het mag zien."
+        "u bepaalt of ook het casusteam het mag zien. Vermeld de grondslag waaronder u het "
+        "verstrekt en met welk doel: zonder grondslag wordt niets vastgelegd."
     )
     success_message = _("Uw informatie is toegevoegd.")
 
@@ -149,6 +150,8 @@ class EnrichView(CaseFormView):
             added_by=self.request.user,
             text=form.cleaned_data["text"],
             shared_with=form.cleaned_data["shared_with"],
+            legal_basis=form.cleaned_data["legal_basis"],
+            purpose=form.cleaned_data["purpose"],
         )
 
 

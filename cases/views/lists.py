@@ -3,10 +3,12 @@ house's `zvhd.paging`)."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Value
+from django.db.models import Case as When_
+from django.db.models import Exists, OuterRef, Value, When
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from cases.extensions import list_badges
 from cases.filters import CaseFilter
 from cases.models import TRIAGE_STATUSES, Case
 from cases.policy import REGISTER_ROLES, names_filter
@@ -42,11 +44,22 @@ class CaseListBase(ScopedListMixin, TemplateView):
             qs = qs.annotate(named=Value(True))
         else:
             qs = qs.annotate(named=Exists(Case.objects.filter(names, pk=OuterRef("pk"))))
-        page = keyset_page(self.request, qs, fields=[*ROW_FIELDS, "named"], size=PAGE_SIZE)
+        # What other apps show beside a case (safety flags, cases.extensions): one more
+        # column of the same query, read only where the name is (a summary reader gets none).
+        badges = list_badges()
+        for badge in badges:
+            if names is not None:
+                qs = qs.annotate(
+                    **{badge.key: When_(When(named=True, then=badge.expression()), default=None)}
+                )
+        fields = [*ROW_FIELDS, "named", *(b.key for b in badges if names is not None)]
+        page = keyset_page(self.request, qs, fields=fields, size=PAGE_SIZE)
         rows = page.rows
         shown = [row["pk"] for row in rows]
         named = {row["pk"] for row in rows if row["named"]}
-        table = CaseTable(rows, named=named, caption=self.caption)
+        # A reader who sees no name at all (the municipal contact) gets no such column either.
+        shown_badges = badges if names is not None else []
+        table = CaseTable(rows, named=named, caption=self.caption, badges=shown_badges)
         return super().get_context_data(
             shown_ids=shown,
             table=table,

@@ -33,6 +33,8 @@ def registration(**changes):
         "topic": "multiproblematiek",
         "problem_areas": ["psychisch", "huisvesting"],
         "person_informed": True,
+        "legal_basis": "avg-9",
+        "legal_purpose": "Beoordelen of procesregie nodig is.",
     }
     data.update(changes)
     return data

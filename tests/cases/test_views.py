@@ -5,7 +5,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cases.models import Case, ConflictCopy, Status
+from cases.models import Case, ConflictCopy, LegalBasis, Status
 from tests.cases.factories import make_case
 
 pytestmark = pytest.mark.django_db
@@ -29,6 +29,8 @@ def registration_post(cast, **overrides):
         "topic": "multiproblematiek",
         "person_informed": "ja",
         "urgency": "normaal",
+        "legal_basis": "avg-9",
+        "legal_purpose": "Beoordelen of procesregie nodig is",
     }
     data.update(overrides)
     return data
@@ -268,7 +270,12 @@ def test_case_pages_do_not_grow_in_queries(cast, client_for, django_assert_max_n
             ],
         )
         services.add_enrichment(
-            case=case, added_by=cast.liaison_politie, text="info", shared_with="team"
+            legal_basis=LegalBasis.objects.get(code="wpg"),
+            purpose="Beoordelen",
+            case=case,
+            added_by=cast.liaison_politie,
+            text="info",
+            shared_with="team",
         )
     # The house spends 6 of these on every page under test (session read, the user with roles
     # and second factor in one query, the access-log row, the session renewal in a SAVEPOINT

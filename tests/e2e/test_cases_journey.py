@@ -29,6 +29,8 @@ def test_the_journey_of_a_case(cast, page, as_user, shot, axe_findings, mailoutb
     page.get_by_label("Schuldenproblematiek").check()
     page.get_by_label("Politie").check()
     page.get_by_label("Ja", exact=True).check()
+    page.get_by_label("Grondslag van de verstrekking").select_option("avg-9")
+    page.get_by_label("Doel van de verstrekking").fill("Beoordelen of procesregie nodig is")
     page.get_by_role("button", name="Aanmelding versturen").click()
     assert "elfproef" in page.content()
     assert page.get_by_label("Achternaam").input_value() == "Veenstra"  # nothing lost
@@ -54,6 +56,8 @@ def test_the_journey_of_a_case(cast, page, as_user, shot, axe_findings, mailoutb
     page.goto(f"/casussen/{case.pk}/verrijken/")
     page.get_by_label("Wat weet uw organisatie?").fill("Drie meldingen van overlast in 2025.")
     page.get_by_label("Ook het casusteam").check()
+    page.get_by_label("Grondslag van de verstrekking").select_option("wpg")
+    page.get_by_label("Doel van de verstrekking").fill("Triage in de ketenkamer")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("Uw informatie is toegevoegd").wait_for()
 

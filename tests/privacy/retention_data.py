@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from aftercare import services as aftercare_services
 from aftercare.models import AftercareRecord, ClosingReason, Source
 from cases import services as case_services
-from cases.models import Case, CaseMeeting, Status, TriageDecision
+from cases.models import Case, CaseMeeting, LegalBasis, Status, TriageDecision
 from tests.aftercare.factories import make_record, participate, valid_bsn
 from tests.cases.factories import make_case, person_data
 from tests.trafficking.factories import make_signal
@@ -50,7 +50,12 @@ def make_expired_person(cast, *, bsn=None, closed_on=CLOSED):
         reason=mention,
     )
     case_services.add_enrichment(
-        case=case, added_by=cast.regisseur, text=mention, shared_with="zvhd"
+        legal_basis=LegalBasis.objects.get(code="wpg"),
+        purpose="Beoordelen",
+        case=case,
+        added_by=cast.regisseur,
+        text=mention,
+        shared_with="zvhd",
     )
     case_services.save_plan(
         case=case, saved_by=cast.regisseur, summary=mention, review_on=None, expected_version=None

@@ -62,6 +62,7 @@ def _lists():
     from advice.filters import AdviceFilter, DirectoryFilter
     from advice.filters import SignalFilter as PatternFilter
     from aftercare.filters import RecordFilter
+    from cases.filters import ExchangeFilter
     from trafficking.filters import SignalFilter
     from zvhd.network.filters import OrganisationFilter, UserFilter
 
@@ -96,6 +97,9 @@ def _lists():
             {"status", "forms__form", "municipality", "received_on__year"},
             ["Jansen", "MH-"],
         ),
+        # The register of exchanges: only the privacy officer, who sees every field of it
+        # (numbers, partners, bases, purposes; never content). Its rows link nowhere.
+        ListSpec("cases:exchanges", "cases:case_detail", ExchangeFilter, ALL_SHOWN),
         ListSpec("network:user_list", "network:user_detail", UserFilter, ALL_SHOWN, ["regis"]),
         ListSpec(
             "network:organisation_list",

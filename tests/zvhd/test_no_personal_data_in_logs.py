@@ -218,6 +218,8 @@ def test_a_journey_through_gunicorn_leaves_no_personal_data_in_any_log(cast, ser
             "topic": "multiproblematiek",
             "person_informed": "ja",
             "urgency": "normaal",
+            "legal_basis": "wgs",
+            "legal_purpose": "Beoordelen of procesregie nodig is",
         },
     )
     assert registered.status_code == 200

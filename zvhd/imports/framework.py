@@ -93,6 +93,9 @@ class Importer:
     label: str = ""  # what the upload page calls it ("Casussen")
     columns: list[str] = []
     required: set[str] = set()
+    # Columns a file may leave out of its header (added after files were made; an absent
+    # column reads as empty).
+    optional_columns: set[str] = set()
     # service keyword (or model field in its errors) -> column, to place a service's error
     field_columns: dict[str, str] = {}
 
@@ -273,7 +276,11 @@ def _pass(importer, handle, filename, result, progress, on_item=None) -> int:
     try:
         with open_table(handle, filename) as table:
             header = table.header
-            missing = [c for c in importer.columns if c not in header]
+            missing = [
+                c
+                for c in importer.columns
+                if c not in header and c not in importer.optional_columns
+            ]
             unknown = [c for c in header if c not in importer.columns]
             for column in missing:
                 result.add(Problem(1, column, _("Deze kolom ontbreekt in de kopregel.")))
