@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "trafficking",
     "finance",
     "reports",
+    "tables",
     "api",
 ]
 

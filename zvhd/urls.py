@@ -17,6 +17,7 @@ urlpatterns = [
     path("mensenhandel/", include("trafficking.urls")),
     path("financien/", include("finance.urls")),
     path("rapportages/", include("reports.urls")),
+    path("tafels/", include("tables.urls")),
     path("import/", include("zvhd.imports.urls")),
     path("api/", include("api.urls")),
 ]
