@@ -138,7 +138,7 @@ class AgendaItemForm(BoundedTextMixin, forms.Form):
         label=_("BSN's"),
         max_length=200,
         required=False,
-        help_text=_("Niet verplicht. Eén BSN per persoon, gescheiden door spaties."),
+        help_text=_("Eén BSN per persoon, gescheiden door spaties."),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -200,7 +200,7 @@ class DecisionForm(BoundedTextMixin, forms.Form):
         label=_("Actie die hieruit volgt"),
         max_length=500,
         required=False,
-        help_text=_("Niet verplicht. Een actie heeft een eigenaar en een uiterste datum."),
+        help_text=_("Een actie heeft een eigenaar en een uiterste datum."),
     )
     owner = UserChoice(
         label=_("Eigenaar van de actie"), queryset=User.objects.none(), required=False

@@ -332,7 +332,7 @@ class DecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     action = CHANGE
     template_name = "tables/decision_form.html"
     form_class = forms.DecisionForm
-    log_reads = False  # the item is shown as agenda_rows allows, logged there
+    log_reads = False  # the case it names is logged below, at the level shown
     version_fields = ["decision"]
 
     def get_queryset(self):
@@ -362,6 +362,10 @@ class DecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
         context = super().get_context_data(**kwargs)
         item = self.object
         (row,) = agenda_rows(self.request.user, item.meeting, [item])
+        if row["named"] is not None and self.request.method == "GET":
+            from zvhd.privacy.services import log_access
+
+            log_access(request=self.request, obj=row["named"])
         context.update(item=item, row=row, meeting=item.meeting, table=item.meeting.table)
         return context
 
