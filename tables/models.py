@@ -106,8 +106,11 @@ class TableQuerySet(GuardedQuerySet):
         return self.none()
 
     def for_list(self):
-        return self.select_related("kind", "chair", "group").annotate(
-            meeting_count=models.Count("meetings", distinct=True)
+        # Meta.ordering is not applied to a grouped query: say the order.
+        return (
+            self.select_related("kind", "chair", "group")
+            .annotate(meeting_count=models.Count("meetings", distinct=True))
+            .order_by("kind__order", "name")
         )
 
     def for_detail(self):

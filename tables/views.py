@@ -103,9 +103,9 @@ class TableDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
         context.update(
             table=table,
             meetings=list(
-                Meeting.objects.filter(table=table).annotate(
-                    item_count=Count("items", distinct=True)
-                )[:50]
+                Meeting.objects.filter(table=table)
+                .annotate(item_count=Count("items", distinct=True))
+                .order_by("-date", "-id")[:50]
             ),
             can_change=_can(self.request.user, table, CHANGE),
         )
@@ -486,7 +486,10 @@ class KindListView(RoleRequiredMixin, ServiceFormMixin, FormView):
         from django.db.models import Count
 
         context = super().get_context_data(**kwargs)
-        context["kinds"] = list(TableKind.objects.annotate(table_count=Count("tables")))
+        # Meta.ordering is not applied to a grouped query: say the order.
+        context["kinds"] = list(
+            TableKind.objects.annotate(table_count=Count("tables")).order_by("order", "label")
+        )
         return context
 
     def perform(self, form):
