@@ -52,7 +52,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     page.get_by_label("Wat komt er op de agenda").select_option(label="Casus")
     page.get_by_label("Casusnummer").fill(hidden.number)
     page.get_by_role("button", name="Op de agenda zetten").click()
-    assert page.get_by_text("Deze casus kunt u niet aan de tafel voorleggen").is_visible()
+    assert page.get_by_text("Deze casus kunt u niet aan de tafel voorleggen").first.is_visible()
     assert page.get_by_label("Casusnummer").input_value() == hidden.number
     shot(page, "tables-agenda-refused")
     page.get_by_label("Casusnummer").fill(case.number)
@@ -66,7 +66,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     page.get_by_label("Partner").check()
     page.get_by_label("Overige aanwezigen").fill("Veilig Thuis Drenthe")
     page.get_by_role("button", name="Overleg opslaan").click()
-    assert page.get_by_text("Het overleg is opgeslagen.").is_visible()
+    assert page.get_by_text("Het overleg is opgeslagen.").first.is_visible()
 
     # A decision with an action; first empty and due before the meeting: nothing lost.
     page.get_by_role("link", name="Besluit vastleggen agendapunt 1").click()
@@ -74,7 +74,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     page.get_by_label("Eigenaar van de actie").select_option(label="Partner (GGZ Drenthe)")
     page.get_by_label("Uiterlijk").fill("2026-03-01")
     page.get_by_role("button", name="Besluit opslaan").click()
-    assert page.get_by_text("Vul het besluit in.").is_visible()
+    assert page.get_by_text("Vul het besluit in.").first.is_visible()
     assert page.get_by_text(
         "De actie kan niet vóór het overleg van 02-03-2026 af moeten zijn."
     ).is_visible()
@@ -97,7 +97,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     assert page.get_by_role("cell", name="Stopgesprek voeren met betrokkene").is_visible()
     page.get_by_label("Status van Stopgesprek voeren met betrokkene").select_option(label="Bezig")
     page.get_by_role("button", name="Opslaan Stopgesprek voeren met betrokkene").click()
-    assert page.get_by_text("De status van de actie is bijgewerkt.").is_visible()
+    assert page.get_by_text("De status van de actie is bijgewerkt.").first.is_visible()
     shot(page, "tables-my-actions-owner")
     assert axe_findings(page) == []
 
@@ -105,4 +105,4 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     page.context.clear_cookies()
     as_user(page, cast.gemeente)
     page.goto("/tafels/")
-    assert page.get_by_text("U neemt aan geen enkele tafel deel.").is_visible()
+    assert page.get_by_text("U neemt aan geen enkele tafel deel.").first.is_visible()
