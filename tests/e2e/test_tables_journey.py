@@ -43,7 +43,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     page.get_by_role("button", name="Overleg plannen").click()
     assert page.get_by_text(
         "Vul een datum in tussen 1 januari 1900 en 31 december 2100."
-    ).is_visible()
+    ).first.is_visible()
     page.get_by_label("Datum").fill("2026-03-02")
     page.get_by_role("button", name="Overleg plannen").click()
     page.wait_for_url("**/tafels/overleg/*/")
@@ -77,7 +77,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     assert page.get_by_text("Vul het besluit in.").first.is_visible()
     assert page.get_by_text(
         "De actie kan niet vóór het overleg van 02-03-2026 af moeten zijn."
-    ).is_visible()
+    ).first.is_visible()
     assert page.get_by_label("Actie die hieruit volgt").input_value() == (
         "Stopgesprek voeren met betrokkene"
     )
