@@ -63,7 +63,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     assert page.get_by_role("heading", name=f"1. Casus: {case.number} — {case.person}").is_visible()
 
     # Attendance.
-    page.get_by_label("Partner").check()
+    page.get_by_role("checkbox", name="Partner").check()
     page.get_by_label("Overige aanwezigen").fill("Veilig Thuis Drenthe")
     page.get_by_role("button", name="Overleg opslaan").click()
     assert page.get_by_text("Het overleg is opgeslagen.").first.is_visible()

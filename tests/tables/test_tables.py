@@ -227,7 +227,9 @@ def test_the_table_and_meeting_pages_do_not_grow_with_their_rows(
     six = counts()
     for page, (before, after) in enumerate(zip(one, six, strict=True)):
         extra = [sql for sql in after if sql not in before]
-        assert len(after) == len(before), (page, extra)
+        # At most one more: the access log's list write for the named cases
+        # (zvhd.privacy.services.log_list_access), the same from a handful of rows on.
+        assert len(after) <= len(before) + 1, (page, extra)
 
 
 def test_the_decision_list_pdf_is_made_by_the_job_and_lists_numbers_not_names(
