@@ -71,7 +71,7 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     # A decision with an action; first empty and due before the meeting: nothing lost.
     page.get_by_role("link", name="Besluit vastleggen agendapunt 1").click()
     page.get_by_label("Actie die hieruit volgt").fill("Stopgesprek voeren met betrokkene")
-    page.get_by_label("Eigenaar van de actie").select_option(label="Partner (GGZ Drenthe)")
+    page.get_by_label("Eigenaar van de actie").select_option(value=str(cast.partner.pk))
     page.get_by_label("Uiterlijk").fill("2026-03-01")
     page.get_by_role("button", name="Besluit opslaan").click()
     assert page.get_by_text("Vul het besluit in.").first.is_visible()
