@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "casefile",
     "inbox",
     "programmes",
+    "tables",
     "api",
     "federation",
 ]

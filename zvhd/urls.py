@@ -21,6 +21,7 @@ urlpatterns = [
     path("financien/", include("finance.urls")),
     path("rapportages/", include("reports.urls")),
     path("programmas/", include("programmes.urls")),
+    path("tafels/", include("tables.urls")),
     path("import/", include("zvhd.imports.urls")),
     path("api/v1/federatie/", include("federation.api_urls")),
     path("meldingen/", include("inbox.urls")),

@@ -26,6 +26,7 @@ OURS = (
     "persons",
     "federation",
     "inbox",
+    "tables",
     "advice",
     "aftercare",
     "trafficking",

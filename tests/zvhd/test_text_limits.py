@@ -45,6 +45,7 @@ APPS = (
     "persons",
     "federation",
     "inbox",
+    "tables",
     "advice",
     "aftercare",
     "trafficking",

@@ -1,0 +1,40 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class TablesConfig(AppConfig):
+    """Thematic tables: one engine for the casustafels, the routeeroverleg, the youth-group
+    tables, the TVO, ... (issue 20, part 6); the ketenkamer is one kind of it."""
+
+    name = "tables"
+    verbose_name = _("Tafels")
+
+    def ready(self):
+        from tables import demo
+        from tables.models import CONFIGURE_ROLES
+        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.navigation import NavItem
+        from zvhd.network.models import Role
+
+        # Anyone may sit at a table (a member organisation's people too); the page shows each
+        # person only the tables they are a member of.
+        everyone = (
+            {role.value for role in Role}
+            - set(CONFIGURE_ROLES)
+            - {
+                Role.FINANCIEEL_MEDEWERKER,
+                Role.PRIVACY_OFFICER,
+            }
+        )
+        register(
+            AppContract(
+                label=self.label,
+                menu=[
+                    NavItem(_("Tafels"), "tables:table_list", everyone, order=13),
+                    NavItem(
+                        _("Soorten tafels"), "tables:kind_list", set(CONFIGURE_ROLES), order=82
+                    ),
+                ],
+                demo=Demo(seed=demo.seed),
+            )
+        )

@@ -1,0 +1,362 @@
+"""Thematic tables (issue 20, part 6): one engine for every kind of table.
+
+A table (*casustafel stalking*, *experttafel onbegrepen gedrag*, *routeeroverleg*, *jeugdgroep*,
+*TVO*, the *ketenkamer*, ...) has a kind (reference data the functioneel beheerder keeps), a
+chair, member people and member organisations. Its meetings have an agenda of cases, persons,
+households or groups; per item the table records a decision and the actions it creates (owner,
+due date). The decision list PDF of a meeting runs on the job kernel, with the same fields and
+runner as the ketenkamer's (`decision_list_*`, `zvhd.jobs.run_job`).
+
+Who sees what is decided in one place, `TableQuerySet.visible_to`: the members (people, or
+people of a member organisation) and the chair see the table and everything under it; the
+manager sees every table; nobody else sees any. A case on the agenda is shown only at the
+level the member may see that case (`cases.policy`, read through `Case.objects.visible_to`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from cases.models import LONG_TEXT, Action, ActionStatus, Case, CaseGroup
+from zvhd.jobs import JobStatus
+from zvhd.network.models import Organisation, Role
+from zvhd.permissions import ADD, CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
+from zvhd.versions import Versioned
+
+# Who may start a new table: the bureau people who chair tables or support them.
+CREATE_ROLES = frozenset({Role.MANAGER, Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER})
+# Who keeps the list of kinds (reference data).
+CONFIGURE_ROLES = frozenset({Role.FUNCTIONEEL_BEHEERDER})
+# A personal member with one of these roles prepares and records meetings beside the chair
+# ("het voorzitten en de procesondersteuning van de tafels", plan 2025).
+SUPPORT_ROLES = frozenset({Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER})
+# The owner of an action (or their organisation) may set its status.
+UPDATE_STATUS = "update_status"
+
+
+class TableKind(models.Model):
+    """A kind of table; rows from `tables.reference_data`, kept by the functioneel beheerder."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    label = models.CharField(_("naam"), max_length=200)
+    description = models.CharField(_("omschrijving"), max_length=500, blank=True)
+    # The routeeroverleg asks, for a person or household on its agenda, whether there are
+    # other registrations ("belang te weten of meerdere aanmeldingen van een persoon/systeem
+    # zijn", seed 003).
+    shows_other_registrations = models.BooleanField(
+        _("toont andere aanmeldingen van een persoon of huishouden"), default=False
+    )
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    active = models.BooleanField(_("actief"), default=True)
+
+    class Meta:
+        ordering = ["order", "label"]
+        verbose_name = _("soort tafel")
+        verbose_name_plural = _("soorten tafels")
+
+    def __str__(self):
+        return self.label
+
+
+def membership_filter(user, prefix: str = "") -> models.Q | None:
+    """The tables `user` is a member of (person, chair or member organisation); None: none."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    condition = models.Q(**{f"{prefix}chair_id": user.pk})
+    members = Table.members.through.objects.filter(user_id=user.pk).values("table_id")
+    condition |= models.Q(**{f"{prefix}pk__in": members})
+    if user.organisation_id:
+        organisations = Table.member_organisations.through.objects.filter(
+            organisation_id=user.organisation_id
+        ).values("table_id")
+        condition |= models.Q(**{f"{prefix}pk__in": organisations})
+    return condition
+
+
+class TableQuerySet(GuardedQuerySet):
+    def visible_to(self, user, action: str = VIEW):
+        """The one door to tables (and, through `ScopedChildQuerySet`, all under them).
+
+        - view:   the manager every table; others the tables they chair or are a member of,
+                  personally or through their organisation;
+        - change: prepare the agenda, record attendance, decisions, actions, the PDF: the
+                  chair, the manager, and a personal member who is process director or support;
+        - add:    start a table at all (no row yet): CREATE_ROLES.
+        """
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if action == ADD:
+            return self if user.has_role(*CREATE_ROLES) else self.none()
+        if user.has_role(Role.MANAGER):
+            return self
+        if action == VIEW:
+            condition = membership_filter(user)
+            return self.filter(condition) if condition is not None else self.none()
+        if action == CHANGE:
+            condition = models.Q(chair_id=user.pk)
+            if user.has_role(*SUPPORT_ROLES):
+                members = Table.members.through.objects.filter(user_id=user.pk)
+                condition |= models.Q(pk__in=members.values("table_id"))
+            return self.filter(condition)
+        return self.none()
+
+    def for_list(self):
+        # Meta.ordering is not applied to a grouped query: say the order.
+        return (
+            self.select_related("kind", "chair", "group")
+            .annotate(meeting_count=models.Count("meetings", distinct=True))
+            .order_by("kind__order", "name")
+        )
+
+    def for_detail(self):
+        return self.select_related("kind", "chair", "group").prefetch_related(
+            "members", "member_organisations"
+        )
+
+
+class Table(Versioned, models.Model):
+    name = models.CharField(_("naam"), max_length=200)
+    kind = models.ForeignKey(
+        TableKind, verbose_name=_("soort"), on_delete=models.PROTECT, related_name="tables"
+    )
+    description = models.TextField(
+        _("omschrijving"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    chair = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("voorzitter"),
+        on_delete=models.PROTECT,
+        related_name="chaired_tables",
+    )
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("leden"),
+        blank=True,
+        related_name="tables",
+    )
+    member_organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("deelnemende organisaties"), blank=True, related_name="+"
+    )
+    # A table of the group approach: its meetings and actions are the group's.
+    group = models.ForeignKey(
+        CaseGroup,
+        verbose_name=_("groepsaanpak"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tables",
+    )
+    active = models.BooleanField(_("actief"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(m2m_fields=[members, member_organisations])
+    objects = TableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["kind__order", "name"]
+        verbose_name = _("tafel")
+        verbose_name_plural = _("tafels")
+
+    def __str__(self):
+        return self.name
+
+
+class MeetingQuerySet(ScopedChildQuerySet):
+    parent_path = "table"
+
+    def for_detail(self):
+        return self.select_related("table", "table__kind", "table__chair").prefetch_related(
+            "attendees"
+        )
+
+
+class Meeting(Versioned, models.Model):
+    table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="meetings")
+    date = models.DateField(_("datum"))
+    attendees = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("aanwezig"), blank=True, related_name="+"
+    )
+    other_attendees = models.CharField(_("overige aanwezigen"), max_length=500, blank=True)
+    notes = models.TextField(_("verslag"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)])
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    # The decision list PDF: the ketenkamer's fields and runner (cases.models.Ketenkamer).
+    decision_list_status = models.CharField(
+        max_length=10, choices=JobStatus.choices, blank=True, default=JobStatus.NONE
+    )
+    decision_list_file = models.FileField(upload_to="tafels/", blank=True)
+    decision_list_requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decision_list_error = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords(
+        m2m_fields=[attendees],
+        excluded_fields=["decision_list_status", "decision_list_file", "decision_list_error"],
+    )
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        verbose_name = _("tafeloverleg")
+        verbose_name_plural = _("tafeloverleggen")
+        indexes = [models.Index(fields=["table", "-date"], name="table_meeting_date")]
+
+    def __str__(self):
+        return f"{self.table} {self.date:%d-%m-%Y}"
+
+
+class ItemKind(models.TextChoices):
+    CASE = "casus", _("Casus")
+    PERSON = "persoon", _("Persoon")
+    HOUSEHOLD = "huishouden", _("Huishouden")
+    GROUP = "groep", _("Groep")
+
+
+class AgendaItemQuerySet(ScopedChildQuerySet):
+    parent_path = "meeting__table"
+
+
+class AgendaItem(Versioned, models.Model):
+    """One subject on a meeting's agenda: a case, a person, a household or a group."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    kind = models.CharField(_("soort"), max_length=10, choices=ItemKind.choices)
+    case = models.ForeignKey(
+        Case,
+        verbose_name=_("casus"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    group = models.ForeignKey(
+        CaseGroup,
+        verbose_name=_("groep"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # A person or household not (yet) known as a case: how the table names them, and their
+    # BSNs (one per person) for the routeeroverleg's "other registrations?".
+    subject = models.CharField(_("omschrijving"), max_length=200, blank=True)
+    bsns = models.CharField(_("BSN's"), max_length=200, blank=True)
+    decision = models.TextField(
+        _("besluit"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("agendapunt")
+        verbose_name_plural = _("agendapunten")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="casus", case__isnull=False, group__isnull=True)
+                    | models.Q(kind="groep", group__isnull=False, case__isnull=True)
+                    | models.Q(kind__in=["persoon", "huishouden"], case__isnull=True)
+                    & models.Q(group__isnull=True)
+                ),
+                name="agenda_item_subject_matches_kind",
+            )
+        ]
+
+    def __str__(self):
+        if self.case_id:
+            return self.case.number
+        if self.group_id:
+            return str(self.group)
+        return self.subject
+
+    @property
+    def bsn_list(self) -> list[str]:
+        return [b for b in self.bsns.replace(",", " ").split() if b]
+
+
+class TableActionQuerySet(ScopedChildQuerySet):
+    """Actions of a table: the table's members see them; the owner (the person, or anyone of
+    the owning organisation) sees their own, member or not, and may set its status."""
+
+    parent_path = "item__meeting__table"
+
+    def _owned(self, user) -> models.Q:
+        owned = models.Q(owner_id=user.pk)
+        if user.organisation_id:
+            owned |= models.Q(owner_organisation_id=user.organisation_id)
+        return owned
+
+    def visible_to(self, user, action: str = VIEW):
+        if not user.is_authenticated or not user.is_active:
+            return self.none()
+        if action == VIEW:
+            table = super().visible_to(user, VIEW).values("pk")
+            return self.filter(models.Q(pk__in=table) | self._owned(user))
+        if action == UPDATE_STATUS:
+            table = super().visible_to(user, CHANGE).values("pk")
+            return self.filter(models.Q(pk__in=table) | self._owned(user))
+        return super().visible_to(user, action)
+
+    def for_list(self):
+        return self.select_related(
+            "owner", "owner_organisation", "item", "item__meeting", "item__meeting__table"
+        )
+
+
+class TableAction(models.Model):
+    """An action a table's decision created. On a case item the case's own action
+    (`cases.Action`) is made as well and linked here, so the case file shows it too."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(_("actie"), max_length=500)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="table_actions",
+    )
+    owner_organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisatie"), on_delete=models.PROTECT, related_name="+"
+    )
+    due_on = models.DateField(_("uiterlijk"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ActionStatus.choices, default=ActionStatus.OPEN
+    )
+    case_action = models.OneToOneField(
+        Action, on_delete=models.SET_NULL, null=True, blank=True, related_name="table_action"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    history = HistoricalRecords()
+    objects = TableActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("tafelactie")
+        verbose_name_plural = _("tafelacties")
+        indexes = [models.Index(fields=["owner", "status"], name="table_action_owner")]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.status in (ActionStatus.OPEN, ActionStatus.IN_PROGRESS) and (
+            self.due_on < timezone.localdate()
+        )

@@ -1,0 +1,316 @@
+"""All writes on tables (CONVENTIONS rule 4): keyword-only, one transaction each, history with
+the acting user, edits guarded by `claim_version`, the PDF queued after the commit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from cases.models import ActionStatus, Case, CaseGroup
+from cases.policy import DETAILS
+from tables.models import (
+    AgendaItem,
+    ItemKind,
+    Meeting,
+    Table,
+    TableAction,
+    TableKind,
+)
+from zvhd.dates import validate_plausible_date
+from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
+from zvhd.network.models import Organisation, User
+from zvhd.versions import claim_version
+
+RENDER_DECISION_LIST = "tables.tasks.render_decision_list"
+
+CASE_NOT_VISIBLE = _(
+    "Deze casus kunt u niet aan de tafel voorleggen: er is geen casus met dit nummer die u "
+    "mag inzien. Controleer het casusnummer."
+)
+
+
+def _plausible(field: str, value) -> None:
+    try:
+        validate_plausible_date(value)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from None
+
+
+@transaction.atomic
+def create_table(
+    *,
+    created_by: User,
+    name: str,
+    kind: TableKind,
+    chair: User,
+    members=(),
+    member_organisations=(),
+    description: str = "",
+    group: CaseGroup | None = None,
+) -> Table:
+    table = Table(name=name, kind=kind, chair=chair, description=description, group=group)
+    table._history_user = created_by
+    table.full_clean()
+    table.save()
+    table.members.set(members)
+    table.member_organisations.set(member_organisations)
+    return table
+
+
+@transaction.atomic
+def update_table(
+    *,
+    table: Table,
+    changed_by: User,
+    expected_version: int | None,
+    name: str,
+    kind: TableKind,
+    chair: User,
+    members=(),
+    member_organisations=(),
+    description: str = "",
+    group: CaseGroup | None = None,
+    active: bool = True,
+) -> Table:
+    claim_version(table, expected_version=expected_version)
+    table.name, table.kind, table.chair = name, kind, chair
+    table.description, table.group, table.active = description, group, active
+    table._history_user = changed_by
+    table.full_clean()
+    table.save()
+    table.members.set(members)
+    table.member_organisations.set(member_organisations)
+    return table
+
+
+@transaction.atomic
+def plan_meeting(*, table: Table, date: date, planned_by: User) -> Meeting:
+    _plausible("date", date)
+    meeting = Meeting(table=table, date=date, created_by=planned_by)
+    meeting._history_user = planned_by
+    meeting.full_clean()
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def record_meeting(
+    *,
+    meeting: Meeting,
+    recorded_by: User,
+    expected_version: int | None,
+    date: date,
+    attendees=(),
+    other_attendees: str = "",
+    notes: str = "",
+) -> Meeting:
+    """Date, attendance and the minutes of a meeting; a stale save is refused (EditConflict)."""
+    _plausible("date", date)
+    first_due = (
+        TableAction.objects.filter(item__meeting=meeting).order_by("due_on").values("due_on")[:1]
+    )
+    earliest = first_due[0]["due_on"] if first_due else None
+    if earliest is not None and date > earliest:
+        raise ValidationError(
+            {
+                "date": _(
+                    "Er is een actie van dit overleg die uiterlijk %(due)s af moet zijn; het "
+                    "overleg kan niet later liggen."
+                )
+                % {"due": formats.date_format(earliest, "d-m-Y")}
+            }
+        )
+    claim_version(meeting, expected_version=expected_version)
+    meeting.date, meeting.other_attendees, meeting.notes = date, other_attendees, notes
+    meeting._history_user = recorded_by
+    meeting.full_clean()
+    meeting.save()
+    meeting.attendees.set(attendees)
+    return meeting
+
+
+@transaction.atomic
+def add_agenda_item(
+    *,
+    meeting: Meeting,
+    added_by: User,
+    kind: str,
+    case: Case | None = None,
+    group: CaseGroup | None = None,
+    subject: str = "",
+    bsns: str = "",
+) -> AgendaItem:
+    """Put a subject on the agenda. A case only when the one adding it may read its file
+    (cases.policy "details"): a table never gets a case through someone who may not see it."""
+    if kind == ItemKind.CASE:
+        if case is None or not (
+            Case.objects.visible_to(added_by, DETAILS).filter(pk=case.pk).exists()
+        ):
+            raise ValidationError({"case_number": CASE_NOT_VISIBLE})
+        group, subject, bsns = None, "", ""
+    elif kind == ItemKind.GROUP:
+        if group is None or not CaseGroup.objects.visible_to(added_by).filter(pk=group.pk).exists():
+            raise ValidationError({"group": _("Kies een groep die u mag inzien.")})
+        case, subject, bsns = None, "", ""
+    elif kind in (ItemKind.PERSON, ItemKind.HOUSEHOLD):
+        if not subject.strip():
+            raise ValidationError({"subject": _("Geef aan wie er besproken wordt.")})
+        case = group = None
+    else:
+        raise ValidationError({"kind": _("Kies wat er op de agenda komt.")})
+    last = meeting.items.order_by("-position").values_list("position", flat=True).first()
+    item = AgendaItem(
+        meeting=meeting,
+        kind=kind,
+        case=case,
+        group=group,
+        subject=subject.strip(),
+        bsns=" ".join(bsns.replace(",", " ").split()),
+        position=(last or 0) + 1,
+        added_by=added_by,
+    )
+    item._history_user = added_by
+    item.full_clean()
+    item.save()
+    return item
+
+
+@transaction.atomic
+def record_decision(
+    *,
+    item: AgendaItem,
+    decided_by: User,
+    expected_version: int | None,
+    decision: str,
+    action: str = "",
+    owner: User | None = None,
+    owner_organisation: Organisation | None = None,
+    due_on: date | None = None,
+) -> AgendaItem:
+    """The table's decision on one item and, when agreed, the action it creates.
+
+    An action on a case item is the case's own action as well (`cases.services.add_action`),
+    so the case file and its reminders show it to the case's team.
+    """
+    from cases import services as case_services
+
+    errors: dict[str, list[str]] = {}
+    if not decision.strip():
+        errors.setdefault("decision", []).append(_("Vul het besluit in."))
+    if action.strip():
+        if owner_organisation is None:
+            owner_organisation = owner.organisation if owner and owner.organisation_id else None
+        if owner_organisation is None:
+            errors.setdefault("owner_organisation", []).append(
+                _("Kies de organisatie die de actie uitvoert.")
+            )
+        if due_on is None:
+            errors.setdefault("due_on", []).append(_("Vul in wanneer de actie af moet zijn."))
+        else:
+            try:
+                validate_plausible_date(due_on)
+            except ValidationError as error:
+                errors.setdefault("due_on", []).extend(error.messages)
+            else:
+                if due_on < item.meeting.date:
+                    errors.setdefault("due_on", []).append(
+                        _("De actie kan niet vóór het overleg van %(day)s af moeten zijn.")
+                        % {"day": formats.date_format(item.meeting.date, "d-m-Y")}
+                    )
+    if errors:
+        raise ValidationError(errors)
+    claim_version(item, expected_version=expected_version)
+    item.decision = decision.strip()
+    item.decided_by = decided_by
+    item._history_user = decided_by
+    item.full_clean()
+    item.save()
+    if action.strip():
+        case_action = None
+        if item.case_id:
+            case_action = case_services.add_action(
+                case=item.case,
+                added_by=decided_by,
+                description=action.strip(),
+                owner_organisation=owner_organisation,
+                owner=owner,
+                due_on=due_on,
+            )
+        table_action = TableAction(
+            item=item,
+            description=action.strip(),
+            owner=owner,
+            owner_organisation=owner_organisation,
+            due_on=due_on,
+            case_action=case_action,
+            created_by=decided_by,
+        )
+        table_action._history_user = decided_by
+        table_action.full_clean()
+        table_action.save()
+    return item
+
+
+@transaction.atomic
+def set_action_status(*, action: TableAction, changed_by: User, status: str) -> TableAction:
+    """The owner reports progress; the case's own action (if any) follows."""
+    from cases import services as case_services
+
+    if status not in ActionStatus.values:
+        raise ValidationError({"status": _("Onbekende status.")})
+    action.status = status
+    action._history_user = changed_by
+    action.save()
+    if action.case_action_id:
+        case_services.set_action_status(
+            action=action.case_action, changed_by=changed_by, status=status
+        )
+    return action
+
+
+@transaction.atomic
+def request_decision_list(*, meeting: Meeting, requested_by: User) -> Meeting:
+    """Queue the decision list PDF (made by a task, never in the request)."""
+    meeting.decision_list_status = JobStatus.PENDING
+    meeting.decision_list_requested_by = requested_by
+    meeting.decision_list_error = ""
+    meeting.save(
+        update_fields=["decision_list_status", "decision_list_requested_by", "decision_list_error"]
+    )
+    enqueue_on_commit(
+        RENDER_DECISION_LIST,
+        meeting.pk,
+        on_failure=mark_failed_to_queue(Meeting, prefix="decision_list_"),
+    )
+    return meeting
+
+
+@transaction.atomic
+def save_kind(
+    *,
+    saved_by: User,
+    kind: TableKind | None = None,
+    code: str,
+    label: str,
+    description: str = "",
+    shows_other_registrations: bool = False,
+    order: int = 0,
+    active: bool = True,
+) -> TableKind:
+    """Add or change a kind of table (the functioneel beheerder's list)."""
+    kind = kind or TableKind()
+    if TableKind.objects.filter(code=code).exclude(pk=kind.pk).exists():
+        raise ValidationError({"code": _("Er is al een soort tafel met deze code.")})
+    kind.code, kind.label, kind.description = code, label, description
+    kind.shows_other_registrations, kind.order, kind.active = (
+        shows_other_registrations,
+        order,
+        active,
+    )
+    kind.full_clean()
+    kind.save()
+    return kind
