@@ -1,8 +1,10 @@
 """Other registrations of a person or household on a routeeroverleg's agenda.
 
-For now by exact BSN. The shared person register with its fuzzy "already known?" (app
-`persons`, issue 21) repoints `other_registrations` and nothing else: the meeting page and the
-tests ask only this function.
+By exact BSN, through the shared person register (app `persons`, issue 21): the BSN finds the
+register person (merged persons follow their survivor), and every record that points to it
+counts, whichever app keeps it (cases, aftercare), except the kinds the register keeps secret
+(trafficking: never named, not even as a number, outside its scope). The meeting page and the
+tests ask only `other_registrations`.
 """
 
 from __future__ import annotations
@@ -22,26 +24,40 @@ class Known:
 
 
 def other_registrations(bsns_by_item: dict[int, list[str]]) -> dict[int, Known]:
-    """For each agenda item (id -> its BSNs) the number of cases whose person has one of them.
+    """For each agenda item (id -> its BSNs) the number of registrations of those persons.
 
-    One query for the whole agenda. A count only: the routeeroverleg needs to know *whether*
-    a person or household was registered more than once (seed 003), not the cases themselves;
-    who may open a case still decides at the case (cases.policy).
+    Three queries for the whole agenda (the register persons, then one per record kind). A
+    count only: the routeeroverleg needs to know *whether* a person or household was
+    registered more than once (seed 003), not the records themselves; who may open a record
+    still decides at the record (cases.policy, the aftercare's own rule).
     """
     from django.db.models import Count
 
-    from cases.models import Case
+    from persons.models import Person
+    from persons.registry import kinds
 
     every = sorted({bsn for bsns in bsns_by_item.values() for bsn in bsns})
-    counts: dict[str, int] = {}
+    person_of: dict[str, int] = {}
     if every:
-        counts = dict(
-            Case.objects.filter(person__bsn__in=every)
-            .values("person__bsn")
-            .annotate(n=Count("pk"))
-            .values_list("person__bsn", "n")
-        )
+        person_of = dict(Person.objects.current().filter(bsn__in=every).values_list("bsn", "pk"))
+    per_person: dict[int, int] = {}
+    if person_of:
+        for kind in kinds():
+            if kind.secret:
+                continue
+            for model, field in kind.pointers:
+                rows = (
+                    model._base_manager.filter(**{f"{field}__in": list(person_of.values())})
+                    .values(field)
+                    .annotate(n=Count("pk"))
+                    .values_list(field, "n")
+                    .order_by()
+                )
+                for person_id, n in rows:
+                    per_person[person_id] = per_person.get(person_id, 0) + n
     return {
-        item: Known(sum(counts.get(bsn, 0) for bsn in set(bsns)))
+        item: Known(
+            sum(per_person.get(person_of.get(bsn), 0) for bsn in set(bsns) if bsn in person_of)
+        )
         for item, bsns in bsns_by_item.items()
     }

@@ -155,11 +155,12 @@ def test_a_meeting_moved_after_its_actions_fall_due_is_refused(cast, client_for,
 def test_the_routeeroverleg_shows_whether_a_household_is_registered_elsewhere(cast, client_for):
     from tables import services
 
-    case = own_case(cast)
-    bsn = case.person.bsn or "111222333"
-    if not case.person.bsn:
-        case.person.bsn = bsn
-        case.person.save()
+    from tests.cases.factories import person_data
+
+    bsn = "111222333"
+    # Two registrations of one person (same BSN): one register person, two records.
+    own_case(cast, person=person_data(cast.assen, bsn=bsn))
+    own_case(cast, person=person_data(cast.assen, bsn=bsn, last_name="Anders"))
     table = make_table(chair=cast.regisseur, code="routeeroverleg", name="Routeeroverleg")
     meeting = make_meeting(table)
     known = services.add_agenda_item(
@@ -177,9 +178,9 @@ def test_the_routeeroverleg_shows_whether_a_household_is_registered_elsewhere(ca
         bsns="123456782",
     )
     found = other_registrations({known.pk: known.bsn_list, unknown.pk: unknown.bsn_list})
-    assert found[known.pk].count == 1 and not found[unknown.pk].known
+    assert found[known.pk].count == 2 and not found[unknown.pk].known
     page = client_for(cast.regisseur).get(reverse("tables:meeting_detail", args=[meeting.pk]))
-    assert "ja, 1 aanmelding" in page.content.decode()
+    assert "ja, 2 aanmeldingen" in page.content.decode()
 
 
 def test_the_table_and_meeting_pages_do_not_grow_with_their_rows(
