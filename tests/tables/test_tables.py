@@ -154,7 +154,6 @@ def test_a_meeting_moved_after_its_actions_fall_due_is_refused(cast, client_for,
 
 def test_the_routeeroverleg_shows_whether_a_household_is_registered_elsewhere(cast, client_for):
     from tables import services
-
     from tests.cases.factories import person_data
 
     bsn = "111222333"
