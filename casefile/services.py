@@ -27,6 +27,7 @@ from casefile import clamav
 from casefile.audience import Audience
 from casefile.files import ALLOWED_LABELS, detect_type, name_was_unsafe, safe_name
 from casefile.models import Document, DocumentVersion, JournalEntry, ScanStatus
+from cases.services import ensure_open
 from zvhd.versions import claim_version
 
 log = logging.getLogger("zvhd.casefile")
@@ -116,6 +117,7 @@ def add_journal_entry(
     partner_organisation=None,
 ) -> JournalEntry:
     """Record what happened. Two people writing at once both get their own entry."""
+    ensure_open(case)
     if occurred_at > timezone.now() + timezone.timedelta(minutes=5):
         raise ValidationError({"occurred_on": _("Deze datum en tijd liggen in de toekomst.")})
     entry = JournalEntry(
@@ -149,6 +151,7 @@ def correct_journal_entry(
 ) -> JournalEntry:
     """A correction is a new version: the old text stays in the history, the entry says
     "gecorrigeerd" with who, when and why. Never a silent change."""
+    ensure_open(entry.case)
     claim_version(entry, expected_version=expected_version)
     if not (reason or "").strip():
         raise ValidationError({"correction_reason": _("Geef de reden van de correctie.")})
@@ -292,6 +295,7 @@ def add_document(
     meeting=None,
 ) -> Document:
     """A new document with its first version. Nothing is stored when the file is refused."""
+    ensure_open(case)
     if journal_entry is not None and journal_entry.case_id != case.pk:
         raise ValidationError({"journal_entry": _("Deze logboekregel hoort niet bij de casus.")})
     if meeting is not None and meeting.case_id != case.pk:
@@ -327,6 +331,7 @@ def add_document(
 @transaction.atomic
 def add_document_version(*, document: Document, uploaded_by, upload) -> DocumentVersion:
     """A new file for a document; the earlier versions stay and can still be downloaded."""
+    ensure_open(document.case)
     Document.objects.select_for_update().filter(pk=document.pk).first()
     file_type, name, scan_status = check_upload(upload=upload, case=document.case, user=uploaded_by)
     number = (document.versions.aggregate(n=Max("number"))["n"] or 0) + 1

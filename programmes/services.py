@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import Case
+from cases.services import ensure_open
 from programmes.models import CaseProgramme, Programme
 from zvhd.network.models import User
 from zvhd.versions import claim_version
@@ -61,6 +62,7 @@ def add_case_programme(
     added_by: User,
 ) -> CaseProgramme:
     """Put a case in a programme from `started_on` (until `ended_on`, if known)."""
+    ensure_open(case)
     if not programme.active:
         raise ValidationError({"programme": _("Dit programma is niet meer in gebruik.")})
     _check_period(case=case, programme=programme, started_on=started_on, ended_on=ended_on)
@@ -87,6 +89,7 @@ def change_case_programme(
     expected_version: int | None,
 ) -> CaseProgramme:
     """Change a period's dates (e.g. record the out date); refused on an older version."""
+    ensure_open(period.case)
     claim_version(period, expected_version=expected_version)
     _check_period(
         case=period.case,
@@ -105,6 +108,7 @@ def change_case_programme(
 @transaction.atomic
 def remove_case_programme(*, period: CaseProgramme, removed_by: User) -> None:
     """Remove a period entered by mistake (the history keeps it, with who removed it)."""
+    ensure_open(period.case)
     period._history_user = removed_by
     period.delete()
 

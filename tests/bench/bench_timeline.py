@@ -56,14 +56,20 @@ def _cases_entries(case, people, n: int) -> None:
     from django.utils import timezone
 
     from cases import services
-    from cases.models import ActionStatus
+    from cases.models import ActionStatus, LegalBasis
 
     director, partner, liaison = people["director"], people["partner"], people["liaison"]
+    basis = LegalBasis.objects.filter(active=True).order_by("pk").first()
     due = timezone.localdate() + timedelta(days=30)
     for i in range(max(1, n // 9)):  # nine entries a round
         for shared in ("team", "zvhd"):
             services.add_enrichment(
-                case=case, added_by=liaison, text=f"Informatie {i} " * 20, shared_with=shared
+                case=case,
+                added_by=liaison,
+                text=f"Informatie {i} " * 20,
+                shared_with=shared,
+                legal_basis=basis,
+                purpose="Gezamenlijke aanpak",
             )
         services.add_goal(
             case=case, added_by=director, life_domain="wonen", description=f"Doel {i}"
@@ -95,8 +101,50 @@ def _cases_entries(case, people, n: int) -> None:
         )
 
 
-# Every app that adds timeline sources adds a maker here (journal, documents: issue 19).
-ENTRY_MAKERS: list[Callable] = [_cases_entries]
+def _journal_entries(case, people, n: int) -> None:
+    from django.utils import timezone
+
+    from casefile import services
+
+    for i in range(n):
+        services.add_journal_entry(
+            case=case,
+            author=people["director"] if i % 2 else people["partner"],
+            kind="telefoon" if i % 3 else "huisbezoek",
+            occurred_at=timezone.now() - timedelta(hours=i),
+            text=f"Contact {i}: " + "afspraak gemaakt. " * 10,
+            audience="team" if i % 4 else "bureau",
+        )
+
+
+DOCUMENTS = 100  # the issue's case: 500 entries and 100 documents
+
+
+def _documents(case, people, _n: int) -> None:
+    import tempfile
+
+    from django.conf import settings
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from casefile import services
+    from casefile.demo import tiny_pdf
+
+    settings.DOCUMENTS_ROOT = tempfile.mkdtemp(prefix="zvhd-bench-documents-")
+    for i in range(DOCUMENTS):
+        services.add_document(
+            case=case,
+            uploaded_by=people["partner"],
+            kind="rapport",
+            title=f"Rapport {i}",
+            upload=SimpleUploadedFile(f"rapport-{i}.pdf", tiny_pdf(f"Rapport {i}")),
+            audience="team" if i % 2 else "bureau",
+        )
+
+
+# Every app that adds timeline sources adds a maker here: the cases' own sources and the
+# journal share the entries; the documents are always DOCUMENTS more (issue 19 parts 1-2).
+ENTRY_MAKERS: list[Callable] = [_cases_entries, _journal_entries]
+EXTRA_MAKERS: list[Callable] = [_documents]
 
 
 def _people():
@@ -169,6 +217,8 @@ def run(argv: list[str]) -> None:
         share = entries // len(ENTRY_MAKERS)
         for make in ENTRY_MAKERS:
             make(case, people, share)
+        for make in EXTRA_MAKERS:
+            make(case, people, 0)
         made = len(timeline.timeline(case, people["director"]))
         print(f"case {case.number}: {made} entries made in {time.perf_counter() - start:.1f} s")
         print(f"load average before: {_load()}")

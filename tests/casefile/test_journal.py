@@ -265,3 +265,39 @@ def test_the_case_timeline_shows_journal_and_documents_through_the_door(cast, cl
     assert "Risicorapport" not in police.content.decode()
     only_journal = client_for(cast.regisseur).get(url, {"soort": "logboek"}).content.decode()
     assert "Risicorapport" not in only_journal
+
+
+def test_a_closed_case_takes_no_new_journal_entry_or_document(cast, client_for, settings, tmp_path):
+    from django.core.exceptions import ValidationError
+
+    from cases import services as case_services
+
+    settings.DOCUMENTS_ROOT = tmp_path
+    case = own_case(cast)
+    written = entry(case, cast.begeleider)
+    case_services.close_case(case=case, closed_by=cast.regisseur, reason="doel_bereikt")
+    for write in (
+        lambda: entry(case, cast.begeleider),
+        lambda: document(case, cast.partner),
+        lambda: services.correct_journal_entry(
+            entry=written,
+            corrected_by=cast.begeleider,
+            text="anders",
+            reason="typfout",
+            expected_version=written.version,
+        ),
+    ):
+        with pytest.raises(ValidationError, match="afgesloten"):
+            write()
+    response = client_for(cast.begeleider).post(
+        reverse("casefile:journal_add", args=[case.pk]),
+        {
+            "kind": "huisbezoek",
+            "occurred_on": "2026-01-05",
+            "occurred_time": "10:00",
+            "text": "Te laat",
+            "audience": "team",
+        },
+    )
+    assert response.status_code in (200, 302, 409)
+    assert JournalEntry.objects.filter(case=case).count() == 1
