@@ -80,6 +80,9 @@ class CaseProgrammeAddView(CaseFormView):
 class PeriodMixin:
     """The period `period` of the case `pk`, reached through the case's door for "change"."""
 
+    # For the IDOR probe (tests/ops/test_idor_probe.py): `period` is looked up inside the case.
+    scoped_children = ("period",)
+
     def get_period(self) -> CaseProgramme:
         if not hasattr(self, "_period"):
             found = (

@@ -79,6 +79,8 @@ def test_converting_opens_a_prefilled_registration_that_links_both_ways(cast, cl
             "topic": "multiproblematiek",
             "person_informed": "ja",
             "urgency": "normaal",
+            "legal_basis": "wpg",
+            "legal_purpose": "Beoordelen of procesregie nodig is",
         },
     )
     assert response.status_code == 302, response.context["form"].errors

@@ -93,3 +93,10 @@ def make_case(
         )
         return case
     raise ValueError(status)
+
+
+def exchange(code: str = "wpg") -> dict:
+    """The legal basis and purpose every enrichment records (issue 20 part 2)."""
+    from cases.models import LegalBasis
+
+    return {"legal_basis": LegalBasis.objects.get(code=code), "purpose": "Gezamenlijke aanpak"}

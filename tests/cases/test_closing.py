@@ -25,7 +25,7 @@ from cases.models import (
     Transition,
 )
 from tests import matrix
-from tests.cases.factories import make_case
+from tests.cases.factories import exchange, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -445,7 +445,7 @@ def test_the_services_refuse_writes_on_a_closed_case(cast):
         services.resolve_escalation(escalation=escalation, resolved_by=cast.regisseur, outcome="x")
     with pytest.raises(services.CaseClosed):
         services.add_enrichment(
-            case=case, added_by=cast.liaison_politie, text="x", shared_with="team"
+            **exchange(), case=case, added_by=cast.liaison_politie, text="x", shared_with="team"
         )
 
 

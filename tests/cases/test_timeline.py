@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cases import services, timeline
 from cases.models import ActionStatus, Status
-from tests.cases.factories import make_case
+from tests.cases.factories import exchange, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -31,13 +31,18 @@ def fill(case, cast, n: int = 1):
     due = timezone.localdate() + timedelta(days=14)
     for i in range(n):
         services.add_enrichment(
+            **exchange(),
             case=case,
             added_by=cast.liaison_politie,
             text=f"GEDEELD-{i}",
             shared_with="team",
         )
         services.add_enrichment(
-            case=case, added_by=cast.liaison_politie, text=f"ALLEENZVHD-{i}", shared_with="zvhd"
+            **exchange(),
+            case=case,
+            added_by=cast.liaison_politie,
+            text=f"ALLEENZVHD-{i}",
+            shared_with="zvhd",
         )
         services.add_goal(
             case=case, added_by=cast.regisseur, life_domain="wonen", description=f"Woning {i}"

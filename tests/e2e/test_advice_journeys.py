@@ -111,6 +111,8 @@ def test_advice_is_turned_into_a_registration(page, as_user, cast, shot, axe_fin
     page.get_by_label("Aandachtsgebied").select_option("multiproblematiek")
     page.locator("input[name=person_informed][value=ja]").check()
     page.get_by_label("Domein (alleen bij aanmelding door een gemeente)").select_option("sociaal")
+    page.get_by_label("Grondslag van de verstrekking").select_option("avg-6-1-e")
+    page.get_by_label("Doel van de verstrekking").fill("Beoordelen of procesregie nodig is")
     page.get_by_role("button", name="Aanmelding versturen").click()
     page.wait_for_load_state()
     shot(page, "advice_registration_submitted")

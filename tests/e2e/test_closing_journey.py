@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from cases import services
 from cases.models import Action, ActionStatus, Case, Status
-from tests.cases.factories import make_case
+from tests.cases.factories import exchange, make_case
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,6 +27,7 @@ def test_the_director_closes_the_manager_approves_the_partner_reads(
         invited=[cast.politie],
     )
     services.add_enrichment(
+        **exchange(),
         case=case,
         added_by=cast.liaison_politie,
         text="Drie meldingen van overlast in 2025.",

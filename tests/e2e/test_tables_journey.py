@@ -94,7 +94,9 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     page.context.clear_cookies()
     as_user(page, cast.partner)
     page.goto("/tafels/acties/")
-    assert page.get_by_role("cell", name="Stopgesprek voeren met betrokkene").is_visible()
+    assert page.get_by_role(
+        "cell", name="Stopgesprek voeren met betrokkene", exact=True
+    ).is_visible()
     page.get_by_label("Status van Stopgesprek voeren met betrokkene").select_option(label="Bezig")
     page.get_by_role("button", name="Opslaan Stopgesprek voeren met betrokkene").click()
     assert page.get_by_text("De status van de actie is bijgewerkt.").first.is_visible()

@@ -9,7 +9,7 @@ from cases import services, tasks
 from cases.models import Decision, Status
 from inbox import kinds
 from inbox.models import Notification
-from tests.cases.factories import make_case
+from tests.cases.factories import exchange, make_case
 
 pytestmark = pytest.mark.django_db
 
@@ -102,14 +102,18 @@ def test_a_new_enrichment_tells_the_director_support_and_guide(cast, case):
     )
     case.refresh_from_db()
     services.add_enrichment(
-        case=case, added_by=cast.liaison_politie, text="Bekend bij politie", shared_with="zvhd"
+        **exchange(),
+        case=case,
+        added_by=cast.liaison_politie,
+        text="Bekend bij politie",
+        shared_with="zvhd",
     )
     assert told(kinds.ENRICHMENT_ADDED, case) == ["begeleider", "ondersteuner", "regisseur"]
 
 
 def test_the_author_of_an_enrichment_is_not_told_of_their_own_work(cast, case):
     services.add_enrichment(
-        case=case, added_by=cast.regisseur, text="Eigen notitie", shared_with="zvhd"
+        **exchange(), case=case, added_by=cast.regisseur, text="Eigen notitie", shared_with="zvhd"
     )
     assert told(kinds.ENRICHMENT_ADDED, case) == []
 
@@ -155,7 +159,9 @@ def test_an_overdue_registration_tells_process_support_once(cast):
 
 def test_the_municipal_contact_is_told_of_nothing_in_a_case_journey(cast, case):
     services.add_team_member(case=case, user=cast.partner, task="", added_by=cast.regisseur)
-    services.add_enrichment(case=case, added_by=cast.liaison_politie, text="x", shared_with="team")
+    services.add_enrichment(
+        **exchange(), case=case, added_by=cast.liaison_politie, text="x", shared_with="team"
+    )
     services.add_action(
         case=case,
         added_by=cast.regisseur,

@@ -14,7 +14,7 @@ from inbox import kinds, tasks
 from inbox.kinds import Delivery
 from inbox.models import Notification
 from inbox.services import save_preferences
-from tests.cases.factories import make_case, person_data
+from tests.cases.factories import exchange, make_case, person_data
 
 pytestmark = pytest.mark.django_db
 
@@ -88,7 +88,7 @@ def test_the_daily_digest_gathers_the_chosen_kinds_once_a_day(cast, case, mailou
     save_preferences(user=cast.regisseur, deliveries={kinds.ENRICHMENT_ADDED: Delivery.DIGEST})
     for text in ("een", "twee"):
         services.add_enrichment(
-            case=case, added_by=cast.liaison_politie, text=text, shared_with="zvhd"
+            **exchange(), case=case, added_by=cast.liaison_politie, text=text, shared_with="zvhd"
         )
     Notification.objects.update(created_at=timezone.now() - timedelta(days=1))
     mailoutbox.clear()

@@ -9,7 +9,7 @@ from cases import services
 from cases.models import Status
 from inbox import kinds
 from inbox.models import InboxPreferences, Notification
-from tests.cases.factories import make_case
+from tests.cases.factories import exchange, make_case
 from tests.conflicts import CONFLICT
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,9 @@ def test_the_inbox_page_does_not_grow_in_queries_with_its_rows(
         director=cast.regisseur,
         decided_by=cast.manager,
     )
-    services.add_enrichment(case=case, added_by=cast.liaison_politie, text="a", shared_with="zvhd")
+    services.add_enrichment(
+        **exchange(), case=case, added_by=cast.liaison_politie, text="a", shared_with="zvhd"
+    )
     many(cast, 5, case=case)
     client = client_for(cast.regisseur)
     client.get(reverse("inbox:list"))
@@ -82,7 +84,7 @@ def test_the_inbox_page_does_not_grow_in_queries_with_its_rows(
     many(cast, 40, case=case)
     for _ in range(3):
         services.add_enrichment(
-            case=case, added_by=cast.liaison_politie, text="b", shared_with="zvhd"
+            **exchange(), case=case, added_by=cast.liaison_politie, text="b", shared_with="zvhd"
         )
     with django_assert_max_num_queries(6):
         assert client.get(reverse("inbox:list")).status_code == 200

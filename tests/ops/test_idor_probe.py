@@ -62,6 +62,10 @@ def fill(view, model, names, obj) -> dict | None:
             kwargs[name] = getattr(obj, name)  # e.g. <int:year> on a FinanceYear
         elif name.endswith(("_pk", "_id")) and hasattr(obj, name[:-3] + "_id"):
             kwargs[name] = getattr(obj, name[:-3] + "_id")  # the parent of a child record
+        elif name in getattr(view, "scoped_children", ()):
+            # A child looked up inside the scoped record (a case's programme period): the
+            # record's door decides first, so any id of the child probes it.
+            kwargs[name] = 1
         else:
             return None
     return kwargs

@@ -111,6 +111,7 @@ def test_a_plausible_date_passes_the_range_rule_of_every_field():
     validate_plausible_date(date(2100, 12, 31))
 
 
+@pytest.mark.django_db  # the registration serializer reads the lookup lists (zvhd.terms)
 @pytest.mark.parametrize("typed", ["0001-01-01", "9999-12-31"])
 def test_every_api_date_field_refuses_an_implausible_year(typed):
     fields = serializer_date_fields()

@@ -108,6 +108,7 @@ def context(cast):
         "municipalities": [cast.assen, cast.emmen],
         "year": FinanceYear.objects.create(year=2031),
         "instrument": Instrument.objects.get(is_example=True),
+        "person": case.person.registered_person,  # the register's (persons.forms)
     }
 
 
