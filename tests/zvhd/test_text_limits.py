@@ -95,6 +95,7 @@ def context(cast):
     from advice.models import PatternSignal
     from finance.models import FinanceYear
     from risk.models import Instrument
+    from tests.tables.factories import make_table
 
     case = make_case(registered_by=cast.partner, municipality=cast.assen)
     return {
@@ -109,6 +110,7 @@ def context(cast):
         "year": FinanceYear.objects.create(year=2031),
         "instrument": Instrument.objects.get(is_example=True),
         "person": case.person.registered_person,  # the register's (persons.forms)
+        "table": make_table(chair=cast.regisseur),  # a thematic table's forms (tables.forms)
     }
 
 
