@@ -188,7 +188,9 @@ def test_the_journal_and_documents_tabs_do_not_grow_in_queries(cast, client_for)
     assert many == few, (few, many)
     # Pinned: the session, user, case with its permissions, the items, their organisations,
     # the earlier versions or file versions, and one INSERT into the access log.
-    assert few["journal"] <= 16 and few["documents"] <= 16, few
+    # 16 with a shared cache (Redis); without one (`make test` with nothing configured) the
+    # session and the menu's cached parts come from the database: 18.
+    assert few["journal"] <= 18 and few["documents"] <= 18, few
 
 
 def test_the_timeline_hooks_are_one_query_each_and_follow_the_door(cast, django_assert_num_queries):
