@@ -7,7 +7,7 @@ from rest_framework import serializers
 
 from aftercare.models import NotificationKind
 from aftercare.models import Status as AftercareStatus
-from cases.models import LONG_TEXT, Case, Gender, Kind, Status, Urgency
+from cases.models import LONG_TEXT, Case, Gender, Kind, ProblemArea, Status, Topic, Urgency
 from zvhd import terms
 from zvhd.network.models import Municipality, Organisation, Vocabulary
 
@@ -21,8 +21,12 @@ DOMAINS = [
 class RegistrationCreateSerializer(serializers.Serializer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].choices = terms.choices(Vocabulary.AANDACHTSGEBIED)
-        self.fields["problem_areas"].child.choices = terms.choices(Vocabulary.PROBLEEMGEBIED)
+        # Before the first migrate (the deploy check builds the API schema) there are no
+        # rows yet: the seeds' lists stand in.
+        self.fields["topic"].choices = terms.choices(Vocabulary.AANDACHTSGEBIED) or Topic.choices
+        self.fields["problem_areas"].child.choices = (
+            terms.choices(Vocabulary.PROBLEEMGEBIED) or ProblemArea.choices
+        )
 
     first_name = serializers.CharField(max_length=100, help_text="Voornaam van de betrokkene.")
     last_name = serializers.CharField(max_length=150)

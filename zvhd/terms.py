@@ -60,12 +60,21 @@ def _lists() -> dict[str, list[Entry]]:
         and now - state["read_at"] < MAX_AGE
     ):
         return state["lists"]
+    from django.db import DatabaseError
+
     from zvhd.network.models import Term
 
     lists: dict[str, list[Entry]] = {}
-    for vocabulary, code, label, active in Term.objects.order_by(
-        "vocabulary", "position", "label"
-    ).values_list("vocabulary", "code", "label", "active"):
+    rows = Term.objects.order_by("vocabulary", "position", "label").values_list(
+        "vocabulary", "code", "label", "active"
+    )
+    try:
+        rows = list(rows)
+    except DatabaseError:
+        # Not migrated yet (`manage.py check --deploy` before the first migrate builds the API
+        # schema, whose registration serializer asks for the lists): empty, and not kept.
+        return {}
+    for vocabulary, code, label, active in rows:
         lists.setdefault(vocabulary, []).append(Entry(code, label, active))
     with _lock:
         _state.update(lists=lists, generation=generation, read_at=now)
