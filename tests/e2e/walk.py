@@ -1,0 +1,63 @@
+"""What a walk through the pages checks on every page it visits (issue 23).
+
+`telltales(page)` returns the visible text that should not be there: English words of a
+user interface, raw codes (snake_case values, database ids in sentences), ISO or English
+dates, numbers written the English way. A small list of tell-tale patterns, not a grammar:
+each one was seen on a page once. Add a pattern when a walk finds a new class.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Whole words that are English UI text in this project (Dutch pages never need them).
+ENGLISH_WORDS = (
+    "Changed",
+    "Created",
+    "Deleted",
+    "None",
+    "True",
+    "False",
+    "Submit",
+    "Save",
+    "Cancel",
+    "Search",
+    "Next",
+    "Previous",
+    "Delete",
+    "Edit",
+    "Loading",
+    "Error",
+    "This field",
+    "Select",
+    "Unknown",
+    "Yes",
+    "Page",
+    "results",
+    "Download",
+    "Upload",
+    "Close",
+    "Back",
+)
+ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ENGLISH_WORDS) + r")(?![\w-])")
+PATTERNS = {
+    "code": re.compile(r"(?<![\w./@-])[a-z]+_[a-z_]+(?![\w./@-])"),
+    "iso-date": re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])"),
+    "english-month": re.compile(
+        r"\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b|"
+        r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    ),
+    "english-number": re.compile(
+        r"(?<![\w.,-])\d{1,3}(,\d{3})+(?![\d,])|(?<![\w.,-])\d+\.\d{1,2} ?%"
+    ),
+    "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+\b", re.IGNORECASE),
+}
+
+
+def telltales(page, selector: str = "body") -> list[str]:
+    """What on the page's visible text looks English or raw; [] when nothing does."""
+    text = page.inner_text(selector)
+    found = [f"English: {m.group(0)!r}" for m in ENGLISH.finditer(text)]
+    for name, pattern in PATTERNS.items():
+        found += [f"{name}: {m.group(0)!r}" for m in pattern.finditer(text)]
+    return found
