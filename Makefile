@@ -15,7 +15,7 @@ PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
 
 .PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check db db-stop db-reset \
-	backup restore loadtest
+	backup restore loadtest baseline baseline-check
 
 help:
 	@echo "make run    - install, migrate, load demo data, serve on http://$(HOST):$(PORT)"
@@ -25,6 +25,7 @@ help:
 	@echo "make backup - database + media into backups/ (BACKUP_DIR=...); see README"
 	@echo "make restore BACKUP=backups/zvhd-... CONFIRM=yes - restore a backup"
 	@echo "make loadtest - the 30-user morning against gunicorn (BENCHMARKS.md)"
+	@echo "make baseline - rewrite zvhd/baseline.sql after adding a migration (CI checks it)"
 	@echo "make totp ACCOUNT=regisseur - current second-factor code of a demo account"
 	@echo "make db / db-stop / db-reset - the embedded PostgreSQL (when DATABASE_URL is not set)"
 
@@ -52,6 +53,13 @@ migrate: install
 # The web (gunicorn), a Celery worker and beat, with demo data; logs in var/log/ (ops/run_demo.py).
 run: install
 	@$(PY) ops/run_demo.py --host $(HOST) --port $(PORT)
+
+# zvhd/baseline.sql: what all migrations make of an empty database, loaded by `migrate` into
+# an empty one (zvhd/baseline.py). Run after adding a migration; CI checks it equals them.
+baseline: install
+	$(DEVDB) run -- env $(DEMO_ENV) $(PY) manage.py baseline
+baseline-check: install
+	$(DEVDB) run -- env $(DEMO_ENV) $(PY) manage.py baseline --check
 
 totp: install
 	@$(PY) ops/demo_totp.py $(ACCOUNT)
