@@ -4,9 +4,11 @@
   zip's own table of contents, before it is opened; one that stays under that size but holds
   millions of empty rows is stopped at the row limit, read in streaming mode.
 - The check of an upload runs in the worker, never in the request: with a real Celery worker
-  (Redis, the test database), a 100k-row file and the bomb are each checked within a memory
+  (Redis, the test database), a large file and the bomb are each checked within a memory
   bound (the worker's peak RSS, VmHWM) and a time bound, and the job ends in a state the
-  page can show, with its reason in Dutch.
+  page can show, with its reason in Dutch. The suite sends 10,000 rows (the checker streams,
+  so its memory does not grow with the file); IMPORT_BOUNDS_ROWS=100000 sends the 100,000 of
+  the issue's probe (~2.5 minutes of the worker on this machine: a measurement, not a test).
 - Every problem names its row and column in Dutch; a NUL byte is refused by the dry run,
   not first by the database on confirm (one validation path).
 """
@@ -325,19 +327,24 @@ def upload_and_wait(cast, name, content, timeout):
     raise AssertionError(f"the check did not finish: {job.status} {job.progress}% {job.step}")
 
 
+ROWS = int(os.environ.get("IMPORT_BOUNDS_ROWS", "10000"))
+
+
 @pytest.mark.celery_worker
-def test_a_100k_row_file_and_an_xlsx_bomb_are_checked_by_the_worker_within_bounds(
+def test_a_large_file_and_an_xlsx_bomb_are_checked_by_the_worker_within_bounds(
     transactional_db, cast, worker, bomb_path
 ):
-    content = csv_bytes(numbered_rows(100_000, "K"))
+    content = csv_bytes(numbered_rows(ROWS, "K"))
     assert len(content) < services.MAX_UPLOAD_BYTES
     job, request_seconds, seconds = upload_and_wait(cast, "groot.csv", content, timeout=900)
     rss = peak_rss_mb(worker.pid)
-    print(f"100k rows: request {request_seconds:.2f} s, check {seconds:.1f} s, worker {rss:.0f} MB")
+    print(
+        f"{ROWS} rows: request {request_seconds:.2f} s, check {seconds:.1f} s, worker {rss:.0f} MB"
+    )
     # The request only stores the upload: 0.97 s for 13.6 MB on a machine at load 8; the
     # probe's old request took 102 s. A bound against work in the request, not a speed goal.
     assert request_seconds < 5
-    assert (job.status, job.total_rows, job.problem_count) == (ImportStatus.VALID, 100_000, 0)
+    assert (job.status, job.total_rows, job.problem_count) == (ImportStatus.VALID, ROWS, 0)
     assert rss <= MEMORY_BOUND_MB
 
     job, request_seconds, seconds = upload_and_wait(
