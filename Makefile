@@ -65,8 +65,11 @@ totp: install
 	@$(PY) ops/demo_totp.py $(ACCOUNT)
 
 # The suite starts the embedded PostgreSQL itself when DATABASE_URL is not set (tests/testenv.py).
+# Two processes (pytest-xdist, one per core; TEST_WORKERS=0 for one), each with its own test
+# database; the drills that share fixed resources run in one of them (tests/conftest.py).
+TEST_WORKERS ?= auto
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 # The embedded PostgreSQL by hand: `make db` starts it (and prints its DATABASE_URL), `make
 # db-stop` stops it, `make db-reset` removes it with all its data (make run seeds it again).

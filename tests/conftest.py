@@ -40,6 +40,33 @@ def client_for(client):
     return login
 
 
+# Tests that must run in one process when the suite runs in several (pytest-xdist,
+# `--dist loadgroup`): the drills and the IDOR probe share one seeded demo database named after
+# DATABASE_URL's (seeded once), and they, the real Celery workers and the cache drills use
+# fixed Redis databases and start servers of their own.
+ONE_PROCESS_FIXTURES = {"seeded_drill_database", "demo_database", "federation_peer"}
+ONE_PROCESS_FILES = (
+    "tests/ops/",
+    "tests/zvhd/test_shared_cache.py",
+    "tests/zvhd/test_no_personal_data_in_logs.py",
+    "tests/zvhd/test_celery_worker.py",
+    "tests/federation/test_two_instances.py",
+    "tests/imports/test_import_bounds.py",
+)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        path = item.nodeid.replace("\\", "/")
+        if (
+            path.startswith(ONE_PROCESS_FILES)
+            or item.get_closest_marker("celery_worker")
+            or ONE_PROCESS_FIXTURES & set(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(pytest.mark.xdist_group("one-process"))
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _flush_by_delete():
     """Empty the tables after a transactional test with DELETE instead of one TRUNCATE.

@@ -85,7 +85,9 @@ def drill_database_url() -> tuple[str, str]:
 
 
 def migrated_template_name() -> str:
-    return drill_database_url()[0] + "_migrated"
+    """One per test process: under pytest-xdist each worker copies its own test database."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    return drill_database_url()[0] + "_migrated" + (f"_{worker}" if worker else "")
 
 
 def snapshot_migrated_test_database() -> str | None:

@@ -21,6 +21,17 @@ os.environ.setdefault("CELERY_BROKER_URL", "")
 # ORM calls from Playwright's event loop unless told this is a test.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+# `make test` runs the suite in two processes (pytest-xdist, one per core): each has its own
+# test database (pytest-django adds `_gw0`, `_gw1`) and, with Redis, its own Redis database,
+# because every test starts by emptying the cache (FLUSHDB). The first keeps REDIS_URL's
+# number, the others take 10, 11, ... (the drills' fixed numbers 6, 7 and 9 stay free).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+_later = _worker.startswith("gw") and _worker[2:].isdigit() and int(_worker[2:]) > 0
+if _later and os.environ.get("REDIS_URL"):
+    _base, _, _db = os.environ["REDIS_URL"].rpartition("/")
+    if _db.isdigit():
+        os.environ["REDIS_URL"] = f"{_base}/{9 + int(_worker[2:])}"
+
 # PostgreSQL is the only engine. Without DATABASE_URL (a fresh clone, `make test`) the suite
 # starts the project's own embedded server (ops/devdb.py) and stops it when the run ends,
 # unless a `make run` on the same checkout still uses it.

@@ -105,6 +105,13 @@ def test_the_timeline_holds_every_kind_of_event_of_the_case(cast, case):
 
 
 def test_the_newest_event_comes_first(cast, case):
+    # Registered two days ago: the meeting of today (a date, placed at noon) is then newer
+    # than the registration at any hour this test runs (it failed after noon before).
+    # (make_case writes registration, screening and decision in one instant: an hour apart.)
+    start = timezone.now() - timedelta(days=2)
+    for hour, transition in enumerate(case.transitions.order_by("at", "pk")):
+        transition.at = start + timedelta(hours=hour)
+        transition.save(update_fields=["at"])
     fill(case, cast)
     items = timeline.timeline(case, cast.regisseur)
     assert [i.when for i in items] == sorted((i.when for i in items), reverse=True)

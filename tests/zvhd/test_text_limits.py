@@ -34,7 +34,9 @@ MB = 1_000_000
 PAYLOADS = {"letters": "a" * MB, "addresses": "x@x." * (MB // 4)}
 # Seconds per form and field: a bound against quadratic work (the old e-mail pattern took 2.4 s
 # on 20k characters and hours on 1 MB), not a speed goal. A whole form's clean with one 1 MB
-# field takes 0.01-0.55 s on a loaded 2-core CI machine; 0.5 s flaked there.
+# field takes 0.01-0.55 s on a loaded 2-core CI machine; 0.5 s flaked there, and 2.0 s of
+# wall-clock time flaked at load 9 (two test processes and three builds beside them). So the
+# bound is on this process's CPU time, which other processes do not inflate.
 TIME_BOUND = 2.0
 APPS = (
     "zvhd",
@@ -170,9 +172,9 @@ def test_one_megabyte_in_any_field_is_answered_at_once(context):
             for name in list(bind({}).fields):
                 for kind, payload in PAYLOADS.items():
                     form = bind({name: payload})
-                    started = time.perf_counter()
+                    started = time.process_time()
                     form.is_valid()
-                    elapsed = time.perf_counter() - started
+                    elapsed = time.process_time() - started
                     slowest = max(slowest, (elapsed, f"{label}.{name} ({kind})"))
                     assert elapsed < TIME_BOUND, f"{label}.{name} took {elapsed:.2f} s ({kind})"
                     if isinstance(form.fields.get(name), forms.CharField):
