@@ -6,6 +6,7 @@ from functools import partial
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import (
@@ -298,20 +299,25 @@ class EnrichmentForm(forms.Form):
     purpose = purpose_field()
 
 
+def numbered_criterion(index: int):
+    """The criterion's label with its number, as DOMAIN.md numbers the five (1-4 together, or 5)."""
+    return format_lazy("{}. {}", index + 1, CRITERIA[index][1])
+
+
 class TriageForm(forms.Form):
-    criterion_multiple_problems = forms.BooleanField(label=CRITERIA[0][1], required=False)
-    criterion_crime_or_decline = forms.BooleanField(label=CRITERIA[1][1], required=False)
-    criterion_chains = forms.BooleanField(label=CRITERIA[2][1], required=False)
-    criterion_system = forms.BooleanField(label=CRITERIA[3][1], required=False)
-    criterion_local_safety = forms.BooleanField(label=CRITERIA[4][1], required=False)
+    CRITERIA_FIELDS = tuple(name for name, _label in CRITERIA)
+
+    criterion_multiple_problems = forms.BooleanField(label=numbered_criterion(0), required=False)
+    criterion_crime_or_decline = forms.BooleanField(label=numbered_criterion(1), required=False)
+    criterion_chains = forms.BooleanField(label=numbered_criterion(2), required=False)
+    criterion_system = forms.BooleanField(label=numbered_criterion(3), required=False)
+    criterion_local_safety = forms.BooleanField(label=numbered_criterion(4), required=False)
     criteria_assessed = forms.BooleanField(
         label=_("De vijf criteria zijn besproken en hierboven vastgelegd"), required=False
     )
     decision = forms.ChoiceField(label=_("Besluit"), choices=[("", "—"), *Decision.choices])
     reason = long_text(_("Toelichting"), required=False)
-    referred_to = forms.CharField(
-        label=_("Doorverwezen naar (bij niet opgepakt)"), max_length=200, required=False
-    )
+    referred_to = forms.CharField(label=_("Doorverwezen naar"), max_length=200, required=False)
     director = forms.ModelChoiceField(
         label=_("Procesregisseur"), required=False, queryset=User.objects.none()
     )
@@ -321,6 +327,11 @@ class TriageForm(forms.Form):
     guide = forms.ModelChoiceField(
         label=_("Trajectbegeleider"), required=False, queryset=User.objects.none()
     )
+    # Required only for some decisions (the service says which): the label says when, instead
+    # of "(niet verplicht)" followed by "Wijs een procesregisseur aan." (issue 23).
+    reason.required_when = _("verplicht bij niet opgepakt")
+    referred_to.required_when = _("verplicht bij niet opgepakt")
+    director.required_when = _("verplicht bij procesregie")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
