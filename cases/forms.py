@@ -82,6 +82,25 @@ def purpose_field():
     )
 
 
+class FullNameOrganisationField(forms.ModelChoiceField):
+    """An organisation by its full name ("Veilig Thuis Drenthe", not "VTD"): a registrant
+    picks from thirty partners and cannot be expected to know every abbreviation."""
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class FullNameOrganisationsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def topic_choices():
+    """The topics with an empty first choice: nothing is pre-selected, so a registrant who
+    skips the field is asked, and the figures are not skewed towards the first topic."""
+    return [("", _("— kies het aandachtsgebied —")), *terms.choices(Vocabulary.AANDACHTSGEBIED)]
+
+
 def bureau_users(*roles):
     return (
         User.objects.filter(is_active=True, groups__name__in=roles)
@@ -104,7 +123,7 @@ class RegistrationForm(forms.Form):
         label=_("BSN"),
         required=False,
         max_length=12,
-        help_text=_("Niet verplicht. Negen cijfers; wordt gecontroleerd met de elfproef."),
+        help_text=_("Negen cijfers; wordt gecontroleerd met de elfproef."),
     )
     person_municipality = forms.ModelChoiceField(
         label=_("Woongemeente"), queryset=Municipality.objects.all()
@@ -115,7 +134,7 @@ class RegistrationForm(forms.Form):
     phone = forms.CharField(label=_("Telefoon betrokkene"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mail betrokkene"), required=False)
     # The registration
-    registering_organisation = forms.ModelChoiceField(
+    registering_organisation = FullNameOrganisationField(
         label=_("Aanmeldende organisatie"), queryset=Organisation.objects.none()
     )
     municipal_domain = forms.ChoiceField(
@@ -141,7 +160,9 @@ class RegistrationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     topic = forms.ChoiceField(
-        label=_("Aandachtsgebied"), choices=partial(terms.choices, Vocabulary.AANDACHTSGEBIED)
+        label=_("Aandachtsgebied"),
+        choices=topic_choices,
+        error_messages={"required": _("Kies het aandachtsgebied van de aanmelding.")},
     )
     # "Gemeentegrens overstijgend" as DOMAIN.md defines it: recorded, not derived from the two
     # municipality fields (the problems may play outside Drenthe altogether).
@@ -154,7 +175,7 @@ class RegistrationForm(forms.Form):
             "'gemeentegrens overstijgend' in de cijfers."
         ),
     )
-    invited_organisations = forms.ModelMultipleChoiceField(
+    invited_organisations = FullNameOrganisationsField(
         label=_("Uit te nodigen partners"),
         queryset=Organisation.objects.none(),
         required=False,
