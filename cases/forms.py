@@ -504,8 +504,18 @@ class MeetingForm(forms.Form):
         ]
 
 
+class ProfessionalField(forms.ModelChoiceField):
+    """A professional with their organisation: two "J. de Vries" at different partners are
+    told apart, and the director sees whose organisation joins the team (issue 23)."""
+
+    def label_from_instance(self, obj):
+        if obj.organisation_id:
+            return f"{obj} — {obj.organisation.name}"
+        return str(obj)
+
+
 class TeamMemberForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Professional"), queryset=User.objects.none())
+    user = ProfessionalField(label=_("Professional"), queryset=User.objects.none())
     task = forms.CharField(label=_("Rol in het team"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -516,6 +526,7 @@ class TeamMemberForm(forms.Form):
             )
             .select_related("organisation")
             .distinct()
+            .order_by("organisation__name", "last_name", "first_name")
         )
 
 

@@ -61,9 +61,7 @@ def test_the_review_counter_counts_overdue_reviews_apart_from_those_due_soon(cas
     }
 
 
-def test_actions_due_this_week_leave_out_overdue_ones_which_are_counted_apart(
-    cast, client_for
-):
+def test_actions_due_this_week_leave_out_overdue_ones_which_are_counted_apart(cast, client_for):
     today = timezone.localdate()
     case = make_case(
         registered_by=cast.partner,
@@ -109,9 +107,7 @@ def test_actions_due_this_week_leave_out_overdue_ones_which_are_counted_apart(
     assert listed(client, f"{mine}?status=procesregie&acties=verlopen") == {case.number}
 
 
-def test_the_partner_counts_only_open_team_cases_and_its_link_lists_exactly_them(
-    cast, client_for
-):
+def test_the_partner_counts_only_open_team_cases_and_its_link_lists_exactly_them(cast, client_for):
     running = make_case(
         registered_by=cast.partner,
         municipality=cast.assen,
@@ -177,8 +173,8 @@ def test_the_decision_form_shows_the_registration_and_the_enrichment_it_decides_
     assert "Bekend bij politie: drie meldingen" in text
     for number in range(1, 6):
         assert f"{number}. " in text
-    assert "Procesregisseur <span class=\"zvhd-optional\">(verplicht bij procesregie)" in text
-    assert "Procesregisseur <span class=\"zvhd-optional\">(niet verplicht)" not in text
+    assert 'Procesregisseur <span class="zvhd-optional">(verplicht bij procesregie)' in text
+    assert 'Procesregisseur <span class="zvhd-optional">(niet verplicht)' not in text
 
 
 def test_a_decision_for_a_ketenkamer_in_the_future_is_refused(cast, client_for, in_triage):
@@ -231,7 +227,7 @@ def test_the_registration_form_preselects_no_topic_and_asks_for_one(cast, client
     client = client_for(cast.regisseur)
     page = client.get(reverse("cases:register")).content.decode()
     assert "— kies het aandachtsgebied —" in page
-    assert 'selected>(ex) gedetineerden' not in page
+    assert "selected>(ex) gedetineerden" not in page
     response = client.post(reverse("cases:register"), registration_post(cast, topic=""))
     assert response.context["form"].errors["topic"] == [
         "Kies het aandachtsgebied van de aanmelding."
@@ -249,3 +245,109 @@ def test_the_registration_form_has_sections_with_headings_and_full_organisation_
     assert cast.politie.name in labels
     # "BSN (niet verplicht)" was followed by "Niet verplicht." in its help text.
     assert not str(form.fields["bsn"].help_text).startswith("Niet verplicht")
+
+
+# The lists ---------------------------------------------------------------------------------
+
+
+def test_a_case_list_says_how_many_cases_it_holds(cast, client_for):
+    for _ in range(3):
+        make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+    page = client_for(cast.regisseur).get(reverse("cases:my_cases")).content.decode()
+    assert "3 casussen" in page
+
+
+def test_the_total_stops_counting_at_the_cap(cast, client_for, monkeypatch):
+    from cases.views import lists
+
+    monkeypatch.setattr(lists, "TOTAL_CAP", 2)
+    for _ in range(3):
+        make_case(registered_by=cast.partner, municipality=cast.assen)
+    page = client_for(cast.regisseur).get(reverse("cases:triage_queue")).content.decode()
+    assert "Meer dan 2 casussen" in page
+
+
+def test_the_triage_list_shows_urgency_and_registrant_and_a_liaisons_enrichment_to_do(
+    cast, client_for, in_triage
+):
+    waiting = make_case(registered_by=cast.partner_other, municipality=cast.assen)
+    table = client_for(cast.liaison_politie).get(reverse("cases:triage_queue")).context["table"]
+    assert "Soort" not in table.headers and "Regisseur" not in table.headers
+    assert {"Urgentie", "Aanmelder", "Verrijking van uw organisatie"} <= set(table.headers)
+    rows = {row.number: row for row in table.rows}
+    assert rows[in_triage.number].enriched is True  # the police added what it knows
+    assert rows[waiting.number].enriched is False
+    assert rows[waiting.number].registrant == str(cast.vnn)
+    # Bureau staff have no enrichment of their own to do: no such column.
+    table = client_for(cast.ondersteuner).get(reverse("cases:triage_queue")).context["table"]
+    assert "Verrijking van uw organisatie" not in table.headers
+
+
+# Pages that say what they are about ----------------------------------------------------------
+
+
+def test_the_action_status_page_says_which_action_it_is(cast, client_for):
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+    )
+    action = services.add_action(
+        case=case,
+        added_by=cast.regisseur,
+        description="Intake GGZ plannen",
+        owner_organisation=cast.ggz,
+        owner=cast.partner,
+        due_on=timezone.localdate() + timedelta(days=10),
+    )
+    page = client_for(cast.partner).get(reverse("cases:action_status", args=[action.pk]))
+    text = page.content.decode()
+    assert "Intake GGZ plannen" in text
+    assert cast.ggz.name in text
+    assert (timezone.localdate() + timedelta(days=10)).strftime("%d-%m-%Y") in text
+
+
+def test_the_team_picker_shows_each_persons_organisation(cast, client_for):
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    form = client_for(cast.regisseur).get(reverse("cases:team_add", args=[case.pk])).context["form"]
+    labels = [label for _value, label in form.fields["user"].choices]
+    assert f"{cast.partner} — {cast.ggz.name}" in labels
+    assert f"{cast.liaison_politie} — {cast.politie.name}" in labels
+
+
+def test_the_origin_links_only_for_who_may_open_it(cast, client_for):
+    from tests.trafficking.factories import make_signal
+
+    signal = make_signal(by=cast.mensenhandel, organisation=cast.ggz, municipality=cast.assen)
+    url = reverse("trafficking:signal_detail", args=[signal.pk])
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        origin=f"Signaal mensenhandel {signal.reference}",
+        origin_url=url,
+    )
+    detail = reverse("cases:case_detail", args=[case.pk])
+    # The director sees the case but not the signal: the origin without a (dead) link.
+    regisseur = client_for(cast.regisseur)
+    assert regisseur.get(url).status_code == 404
+    page = regisseur.get(detail).content.decode()
+    assert f"Signaal mensenhandel {signal.reference}" in page
+    assert f'href="{url}"' not in page
+    # The chain director may open the signal: the link is there and it opens.
+    mensenhandel = client_for(cast.mensenhandel)
+    assert f'href="{url}"' in mensenhandel.get(detail).content.decode()
+    assert mensenhandel.get(url).status_code == 200
