@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from django import forms
@@ -447,7 +448,69 @@ class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
 
 
+# The due date an action agreed in a meeting gets unless the meeting says otherwise.
+MEETING_ACTION_DAYS = 14
+MEETING_ACTION_ROWS = 3  # empty action rows on the form; "Meer acties" adds as many again
+
+
+def case_people(case):
+    """The director, support, guide and team of `case`: who may own an action on it."""
+    ids = [uid for uid in (case.director_id, case.support_id, case.guide_id) if uid]
+    return (
+        (User.objects.filter(pk__in=ids) | User.objects.filter(case_teams__case=case))
+        .distinct()
+        .select_related("organisation")
+        .order_by("last_name", "first_name")
+    )
+
+
+class MeetingActionForm(forms.Form):
+    """One action agreed in a meeting: what, who (an organisation, and a person if known),
+    by when (two weeks from today unless changed). A row left as it was is no action."""
+
+    description = forms.CharField(label=_("Actie"), max_length=500, required=False)
+    owner_organisation = FullNameOrganisationField(
+        label=_("Organisatie"), queryset=Organisation.objects.active(), required=False
+    )
+    due_on = forms.DateField(label=_("Uiterlijk"), widget=DATE, required=False)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The people of the case, each with their organisation (set here: they depend on it).
+        self.fields["owner"] = ProfessionalField(
+            label=_("Eigenaar"), queryset=case_people(case), required=False
+        )
+        self.order_fields(["description", "owner_organisation", "owner", "due_on"])
+        self.fields["description"].required_when = _("verplicht als u een actie vastlegt")
+        self.fields["owner_organisation"].required_when = _("of kies een eigenaar")
+        self.fields["due_on"].required_when = _("verplicht als u een actie vastlegt")
+        self.fields["due_on"].initial = timezone.localdate() + timedelta(days=MEETING_ACTION_DAYS)
+
+    def clean(self):
+        data = super().clean()
+        if not self.has_changed():
+            return data
+        if not data.get("description"):
+            self.add_error("description", _("Beschrijf de actie, of laat de hele regel leeg."))
+        if not data.get("owner_organisation") and data.get("owner"):
+            data["owner_organisation"] = data["owner"].organisation
+        if not data.get("owner_organisation"):
+            self.add_error(
+                "owner_organisation", _("Kies de organisatie of de persoon die de actie uitvoert.")
+            )
+        if not data.get("due_on"):
+            self.add_error("due_on", _("Geef een datum waarop de actie klaar is."))
+        return data
+
+
+MeetingActionFormSet = forms.formset_factory(MeetingActionForm, extra=MEETING_ACTION_ROWS)
+MORE_ACTIONS = "meer_acties"
+
+
 class MeetingForm(forms.Form):
+    """The meeting and any number of actions it agreed (a formset under the prefix "acties";
+    the button "Meer acties" shows the form again with more empty rows, input kept)."""
+
     date = forms.DateField(label=_("Datum"), widget=DATE, validators=[validate_not_future])
     attendees = forms.ModelMultipleChoiceField(
         label=_("Aanwezig"),
@@ -458,49 +521,38 @@ class MeetingForm(forms.Form):
     other_attendees = forms.CharField(label=_("Overige aanwezigen"), max_length=500, required=False)
     notes = long_text(_("Verslag"), required=False)
     decisions = long_text(_("Besluiten"), required=False)
-    # Up to two actions agreed in the meeting; more can be added on the plan.
-    action_1 = forms.CharField(label=_("Afgesproken actie 1"), max_length=500, required=False)
-    action_1_organisation = forms.ModelChoiceField(
-        label=_("Organisatie actie 1"), queryset=Organisation.objects.active(), required=False
-    )
-    action_1_due_on = forms.DateField(label=_("Uiterlijk actie 1"), widget=DATE, required=False)
-    action_2 = forms.CharField(label=_("Afgesproken actie 2"), max_length=500, required=False)
-    action_2_organisation = forms.ModelChoiceField(
-        label=_("Organisatie actie 2"), queryset=Organisation.objects.active(), required=False
-    )
-    action_2_due_on = forms.DateField(label=_("Uiterlijk actie 2"), widget=DATE, required=False)
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        ids = [uid for uid in (case.director_id, case.support_id, case.guide_id) if uid]
-        self.fields["attendees"].queryset = (
-            User.objects.filter(pk__in=ids) | User.objects.filter(case_teams__case=case)
-        ).distinct()
+        self.fields["attendees"].queryset = case_people(case)
+        data = self.data if self.is_bound else None
+        prefix = "acties"
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = None  # a post without action rows (another client): no actions
+        elif data is not None and MORE_ACTIONS in data:
+            data = data.copy()
+            total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
+            data[f"{prefix}-TOTAL_FORMS"] = str(min(total, 100) + MEETING_ACTION_ROWS)
+        self.action_forms = MeetingActionFormSet(data, prefix=prefix, form_kwargs={"case": case})
+        self.wants_more = self.is_bound and MORE_ACTIONS in self.data
 
-    def clean(self):
-        data = super().clean()
-        for n in (1, 2):
-            if data.get(f"action_{n}"):
-                if not data.get(f"action_{n}_organisation"):
-                    self.add_error(
-                        f"action_{n}_organisation", _("Kies de organisatie die de actie uitvoert.")
-                    )
-                if not data.get(f"action_{n}_due_on"):
-                    self.add_error(
-                        f"action_{n}_due_on", _("Geef een datum waarop de actie klaar is.")
-                    )
-        return data
+    def is_valid(self):
+        meeting = super().is_valid()
+        actions = not self.action_forms.is_bound or self.action_forms.is_valid()
+        return meeting and actions and not self.wants_more
 
     def actions(self):
-        d = self.cleaned_data
+        if not self.action_forms.is_bound:
+            return []
         return [
             {
-                "description": d[f"action_{n}"],
-                "owner_organisation": d[f"action_{n}_organisation"],
-                "due_on": d[f"action_{n}_due_on"],
+                "description": row["description"],
+                "owner_organisation": row["owner_organisation"],
+                "owner": row.get("owner"),
+                "due_on": row["due_on"],
             }
-            for n in (1, 2)
-            if d.get(f"action_{n}")
+            for row in (form.cleaned_data for form in self.action_forms)
+            if row.get("description")
         ]
 
 

@@ -130,8 +130,21 @@ class MeetingCreateView(DirectFormView):
     heading = _("Maatwerkoverleg vastleggen")
     success_message = _("Het overleg is vastgelegd.")
 
+    template_name = "cases/meeting_form.html"
+
     def extra_form_kwargs(self):
         return {"case": self.get_case()}
+
+    def form_invalid(self, form):
+        if form.wants_more:
+            # "Meer acties": the same form with more empty rows, not a list of errors.
+            from django.forms.utils import ErrorDict, ErrorList
+
+            for each in (form, *form.action_forms.forms):
+                each._errors = ErrorDict()
+            form.action_forms._errors = [ErrorDict() for _each in form.action_forms.forms]
+            form.action_forms._non_form_errors = ErrorList()
+        return super().form_invalid(form)
 
     def perform(self, form):
         d = form.cleaned_data

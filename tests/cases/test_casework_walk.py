@@ -351,3 +351,80 @@ def test_the_origin_links_only_for_who_may_open_it(cast, client_for):
     mensenhandel = client_for(cast.mensenhandel)
     assert f'href="{url}"' in mensenhandel.get(detail).content.decode()
     assert mensenhandel.get(url).status_code == 200
+
+
+# A meeting and its actions -----------------------------------------------------------------
+
+
+def meeting_post(rows, **extra):
+    data = {
+        "date": timezone.localdate().isoformat(),
+        "notes": "Overleg",
+        "acties-TOTAL_FORMS": str(len(rows)),
+        "acties-INITIAL_FORMS": "0",
+    }
+    for n, row in enumerate(rows):
+        data.update({f"acties-{n}-{key}": value for key, value in row.items()})
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def running(cast):
+    return make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+    )
+
+
+def test_a_meeting_records_any_number_of_actions_with_owner_and_a_default_due_date(
+    cast, client_for, running
+):
+    client = client_for(cast.regisseur)
+    url = reverse("cases:meeting_create", args=[running.pk])
+    form = client.get(url).context["form"]
+    default = timezone.localdate() + timedelta(days=14)
+    assert form.action_forms.forms[0].fields["due_on"].initial == default
+    rows = [
+        {
+            "description": f"Actie {n}",
+            "owner": cast.partner.pk,
+            "owner_organisation": "",
+            "due_on": default.isoformat(),
+        }
+        for n in range(5)
+    ]
+    rows.append({"description": "", "owner_organisation": "", "due_on": default.isoformat()})
+    assert client.post(url, meeting_post(rows)).status_code == 302
+    actions = list(running.actions.order_by("description"))
+    assert [a.description for a in actions] == [f"Actie {n}" for n in range(5)]
+    # The person's organisation when only a person was chosen.
+    assert {(a.owner, a.owner_organisation, a.due_on) for a in actions} == {
+        (cast.partner, cast.ggz, default)
+    }
+
+
+def test_more_actions_shows_more_rows_and_keeps_what_was_typed(cast, client_for, running):
+    client = client_for(cast.regisseur)
+    url = reverse("cases:meeting_create", args=[running.pk])
+    data = meeting_post([{"description": "Huisbezoek", "owner_organisation": cast.ggz.pk}])
+    data["meer_acties"] = "1"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert len(form.action_forms.forms) == 4
+    assert not form.errors and "Huisbezoek" in response.content.decode()
+    assert running.meetings.count() == 0
+
+
+def test_an_action_row_without_organisation_or_owner_is_refused(cast, client_for, running):
+    client = client_for(cast.regisseur)
+    url = reverse("cases:meeting_create", args=[running.pk])
+    response = client.post(url, meeting_post([{"description": "Huisbezoek", "due_on": ""}]))
+    assert response.status_code == 200
+    errors = response.context["form"].action_forms.forms[0].errors
+    assert errors["owner_organisation"] and errors["due_on"]
+    assert running.meetings.count() == 0
