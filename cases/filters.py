@@ -9,12 +9,21 @@ import django_filters
 from django import forms
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Case, Enrichment, Kind, Status
 from cases.policy import DETAILS, DIRECTOR_ROLES, NAMES, case_filter, names_filter
+from cases.worklists import (
+    ACTION_CHOICES,
+    REVIEW_CHOICES,
+    STATUS_GROUPS,
+    has_overdue_actions,
+    review_overdue,
+    review_soon,
+)
 from zvhd import terms
 from zvhd.filters import ScopedFilterSet
 from zvhd.network.models import Municipality, Organisation, User, Vocabulary
@@ -26,7 +35,7 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 # The rendered filter form is cached for this long (see CaseFilter.rendered_form); bump the
 # version when the form's markup changes, so a deploy does not serve the old one meanwhile.
 FORM_CACHE_SECONDS = 300
-FORM_CACHE_VERSION = 1
+FORM_CACHE_VERSION = 2
 # The municipality and director choices, read at most once a minute and dropped at once when a
 # municipality, a user or a user's roles change (forget_filter_choices, wired in cases.apps).
 CHOICES_CACHE_KEY = "cases:filter-choices"
@@ -68,7 +77,16 @@ class CaseFilter(ScopedFilterSet):
     levels = {"topic": DETAILS}
 
     q = django_filters.CharFilter(label=_("Zoeken op naam, BSN of casusnummer"), method="search")
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    # A single status, or a group of them (cases.worklists.STATUS_GROUPS): the start panels
+    # link to "lopend" and "procesregie".
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[
+            *((value, label) for value, (label, _statuses) in STATUS_GROUPS.items()),
+            *Status.choices,
+        ],
+        method="by_status",
+    )
     kind = django_filters.ChoiceFilter(label=_("Soort"), choices=Kind.choices)
     # Choices as plain lists filled in __init__ (filter_choices, cached): a ModelChoiceFilter
     # reads its queryset through a server-side cursor on every render, three round trips each.
@@ -80,6 +98,12 @@ class CaseFilter(ScopedFilterSet):
     )
     topic = django_filters.ChoiceFilter(
         label=_("Aandachtsgebied"), choices=partial(terms.all_choices, Vocabulary.AANDACHTSGEBIED)
+    )
+    evaluatie = django_filters.ChoiceFilter(
+        label=_("Evaluatie"), choices=REVIEW_CHOICES, method="by_review"
+    )
+    acties = django_filters.ChoiceFilter(
+        label=_("Acties"), choices=ACTION_CHOICES, method="by_actions"
     )
     registered_from = django_filters.DateFilter(
         label=_("Aangemeld vanaf"), field_name="registered_at", lookup_expr="date__gte", widget=DATE
@@ -141,6 +165,18 @@ class CaseFilter(ScopedFilterSet):
             html = str(self.form)
             cache.set(key, html, FORM_CACHE_SECONDS)
         return mark_safe(html)  # noqa: S308 - the form's own escaped rendering
+
+    def by_status(self, queryset, name, value):
+        if value in STATUS_GROUPS:
+            return queryset.filter(status__in=STATUS_GROUPS[value][1])
+        return queryset.filter(status=value)
+
+    def by_review(self, queryset, name, value):
+        today = timezone.localdate()
+        return queryset.filter(review_overdue(today) if value == "verlopen" else review_soon(today))
+
+    def by_actions(self, queryset, name, value):
+        return queryset.filter(has_overdue_actions(self.user, timezone.localdate()))
 
     def search(self, queryset, name, value):
         value = value.strip()

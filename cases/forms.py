@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from functools import partial
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import (
@@ -81,6 +83,25 @@ def purpose_field():
     )
 
 
+class FullNameOrganisationField(forms.ModelChoiceField):
+    """An organisation by its full name ("Veilig Thuis Drenthe", not "VTD"): a registrant
+    picks from thirty partners and cannot be expected to know every abbreviation."""
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class FullNameOrganisationsField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+def topic_choices():
+    """The topics with an empty first choice: nothing is pre-selected, so a registrant who
+    skips the field is asked, and the figures are not skewed towards the first topic."""
+    return [("", _("— kies het aandachtsgebied —")), *terms.choices(Vocabulary.AANDACHTSGEBIED)]
+
+
 def bureau_users(*roles):
     return (
         User.objects.filter(is_active=True, groups__name__in=roles)
@@ -103,7 +124,7 @@ class RegistrationForm(forms.Form):
         label=_("BSN"),
         required=False,
         max_length=12,
-        help_text=_("Niet verplicht. Negen cijfers; wordt gecontroleerd met de elfproef."),
+        help_text=_("Negen cijfers; wordt gecontroleerd met de elfproef."),
     )
     person_municipality = forms.ModelChoiceField(
         label=_("Woongemeente"), queryset=Municipality.objects.all()
@@ -114,7 +135,7 @@ class RegistrationForm(forms.Form):
     phone = forms.CharField(label=_("Telefoon betrokkene"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mail betrokkene"), required=False)
     # The registration
-    registering_organisation = forms.ModelChoiceField(
+    registering_organisation = FullNameOrganisationField(
         label=_("Aanmeldende organisatie"), queryset=Organisation.objects.none()
     )
     municipal_domain = forms.ChoiceField(
@@ -140,7 +161,9 @@ class RegistrationForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
     )
     topic = forms.ChoiceField(
-        label=_("Aandachtsgebied"), choices=partial(terms.choices, Vocabulary.AANDACHTSGEBIED)
+        label=_("Aandachtsgebied"),
+        choices=topic_choices,
+        error_messages={"required": _("Kies het aandachtsgebied van de aanmelding.")},
     )
     # "Gemeentegrens overstijgend" as DOMAIN.md defines it: recorded, not derived from the two
     # municipality fields (the problems may play outside Drenthe altogether).
@@ -153,7 +176,7 @@ class RegistrationForm(forms.Form):
             "'gemeentegrens overstijgend' in de cijfers."
         ),
     )
-    invited_organisations = forms.ModelMultipleChoiceField(
+    invited_organisations = FullNameOrganisationsField(
         label=_("Uit te nodigen partners"),
         queryset=Organisation.objects.none(),
         required=False,
@@ -298,20 +321,25 @@ class EnrichmentForm(forms.Form):
     purpose = purpose_field()
 
 
+def numbered_criterion(index: int):
+    """The criterion's label with its number, as DOMAIN.md numbers the five (1-4 together, or 5)."""
+    return format_lazy("{}. {}", index + 1, CRITERIA[index][1])
+
+
 class TriageForm(forms.Form):
-    criterion_multiple_problems = forms.BooleanField(label=CRITERIA[0][1], required=False)
-    criterion_crime_or_decline = forms.BooleanField(label=CRITERIA[1][1], required=False)
-    criterion_chains = forms.BooleanField(label=CRITERIA[2][1], required=False)
-    criterion_system = forms.BooleanField(label=CRITERIA[3][1], required=False)
-    criterion_local_safety = forms.BooleanField(label=CRITERIA[4][1], required=False)
+    CRITERIA_FIELDS = tuple(name for name, _label in CRITERIA)
+
+    criterion_multiple_problems = forms.BooleanField(label=numbered_criterion(0), required=False)
+    criterion_crime_or_decline = forms.BooleanField(label=numbered_criterion(1), required=False)
+    criterion_chains = forms.BooleanField(label=numbered_criterion(2), required=False)
+    criterion_system = forms.BooleanField(label=numbered_criterion(3), required=False)
+    criterion_local_safety = forms.BooleanField(label=numbered_criterion(4), required=False)
     criteria_assessed = forms.BooleanField(
         label=_("De vijf criteria zijn besproken en hierboven vastgelegd"), required=False
     )
     decision = forms.ChoiceField(label=_("Besluit"), choices=[("", "—"), *Decision.choices])
     reason = long_text(_("Toelichting"), required=False)
-    referred_to = forms.CharField(
-        label=_("Doorverwezen naar (bij niet opgepakt)"), max_length=200, required=False
-    )
+    referred_to = forms.CharField(label=_("Doorverwezen naar"), max_length=200, required=False)
     director = forms.ModelChoiceField(
         label=_("Procesregisseur"), required=False, queryset=User.objects.none()
     )
@@ -321,6 +349,11 @@ class TriageForm(forms.Form):
     guide = forms.ModelChoiceField(
         label=_("Trajectbegeleider"), required=False, queryset=User.objects.none()
     )
+    # Required only for some decisions (the service says which): the label says when, instead
+    # of "(niet verplicht)" followed by "Wijs een procesregisseur aan." (issue 23).
+    reason.required_when = _("verplicht bij niet opgepakt")
+    referred_to.required_when = _("verplicht bij niet opgepakt")
+    director.required_when = _("verplicht bij procesregie")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -415,7 +448,69 @@ class ActionStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
 
 
+# The due date an action agreed in a meeting gets unless the meeting says otherwise.
+MEETING_ACTION_DAYS = 14
+MEETING_ACTION_ROWS = 3  # empty action rows on the form; "Meer acties" adds as many again
+
+
+def case_people(case):
+    """The director, support, guide and team of `case`: who may own an action on it."""
+    ids = [uid for uid in (case.director_id, case.support_id, case.guide_id) if uid]
+    return (
+        (User.objects.filter(pk__in=ids) | User.objects.filter(case_teams__case=case))
+        .distinct()
+        .select_related("organisation")
+        .order_by("last_name", "first_name")
+    )
+
+
+class MeetingActionForm(forms.Form):
+    """One action agreed in a meeting: what, who (an organisation, and a person if known),
+    by when (two weeks from today unless changed). A row left as it was is no action."""
+
+    description = forms.CharField(label=_("Actie"), max_length=500, required=False)
+    owner_organisation = FullNameOrganisationField(
+        label=_("Organisatie"), queryset=Organisation.objects.active(), required=False
+    )
+    due_on = forms.DateField(label=_("Uiterlijk"), widget=DATE, required=False)
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The people of the case, each with their organisation (set here: they depend on it).
+        self.fields["owner"] = ProfessionalField(
+            label=_("Eigenaar"), queryset=case_people(case), required=False
+        )
+        self.order_fields(["description", "owner_organisation", "owner", "due_on"])
+        self.fields["description"].required_when = _("verplicht als u een actie vastlegt")
+        self.fields["owner_organisation"].required_when = _("of kies een eigenaar")
+        self.fields["due_on"].required_when = _("verplicht als u een actie vastlegt")
+        self.fields["due_on"].initial = timezone.localdate() + timedelta(days=MEETING_ACTION_DAYS)
+
+    def clean(self):
+        data = super().clean()
+        if not self.has_changed():
+            return data
+        if not data.get("description"):
+            self.add_error("description", _("Beschrijf de actie, of laat de hele regel leeg."))
+        if not data.get("owner_organisation") and data.get("owner"):
+            data["owner_organisation"] = data["owner"].organisation
+        if not data.get("owner_organisation"):
+            self.add_error(
+                "owner_organisation", _("Kies de organisatie of de persoon die de actie uitvoert.")
+            )
+        if not data.get("due_on"):
+            self.add_error("due_on", _("Geef een datum waarop de actie klaar is."))
+        return data
+
+
+MeetingActionFormSet = forms.formset_factory(MeetingActionForm, extra=MEETING_ACTION_ROWS)
+MORE_ACTIONS = "meer_acties"
+
+
 class MeetingForm(forms.Form):
+    """The meeting and any number of actions it agreed (a formset under the prefix "acties";
+    the button "Meer acties" shows the form again with more empty rows, input kept)."""
+
     date = forms.DateField(label=_("Datum"), widget=DATE, validators=[validate_not_future])
     attendees = forms.ModelMultipleChoiceField(
         label=_("Aanwezig"),
@@ -426,54 +521,53 @@ class MeetingForm(forms.Form):
     other_attendees = forms.CharField(label=_("Overige aanwezigen"), max_length=500, required=False)
     notes = long_text(_("Verslag"), required=False)
     decisions = long_text(_("Besluiten"), required=False)
-    # Up to two actions agreed in the meeting; more can be added on the plan.
-    action_1 = forms.CharField(label=_("Afgesproken actie 1"), max_length=500, required=False)
-    action_1_organisation = forms.ModelChoiceField(
-        label=_("Organisatie actie 1"), queryset=Organisation.objects.active(), required=False
-    )
-    action_1_due_on = forms.DateField(label=_("Uiterlijk actie 1"), widget=DATE, required=False)
-    action_2 = forms.CharField(label=_("Afgesproken actie 2"), max_length=500, required=False)
-    action_2_organisation = forms.ModelChoiceField(
-        label=_("Organisatie actie 2"), queryset=Organisation.objects.active(), required=False
-    )
-    action_2_due_on = forms.DateField(label=_("Uiterlijk actie 2"), widget=DATE, required=False)
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
-        ids = [uid for uid in (case.director_id, case.support_id, case.guide_id) if uid]
-        self.fields["attendees"].queryset = (
-            User.objects.filter(pk__in=ids) | User.objects.filter(case_teams__case=case)
-        ).distinct()
+        self.fields["attendees"].queryset = case_people(case)
+        data = self.data if self.is_bound else None
+        prefix = "acties"
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = None  # a post without action rows (another client): no actions
+        elif data is not None and MORE_ACTIONS in data:
+            data = data.copy()
+            total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
+            data[f"{prefix}-TOTAL_FORMS"] = str(min(total, 100) + MEETING_ACTION_ROWS)
+        self.action_forms = MeetingActionFormSet(data, prefix=prefix, form_kwargs={"case": case})
+        self.wants_more = self.is_bound and MORE_ACTIONS in self.data
 
-    def clean(self):
-        data = super().clean()
-        for n in (1, 2):
-            if data.get(f"action_{n}"):
-                if not data.get(f"action_{n}_organisation"):
-                    self.add_error(
-                        f"action_{n}_organisation", _("Kies de organisatie die de actie uitvoert.")
-                    )
-                if not data.get(f"action_{n}_due_on"):
-                    self.add_error(
-                        f"action_{n}_due_on", _("Geef een datum waarop de actie klaar is.")
-                    )
-        return data
+    def is_valid(self):
+        meeting = super().is_valid()
+        actions = not self.action_forms.is_bound or self.action_forms.is_valid()
+        return meeting and actions and not self.wants_more
 
     def actions(self):
-        d = self.cleaned_data
+        if not self.action_forms.is_bound:
+            return []
         return [
             {
-                "description": d[f"action_{n}"],
-                "owner_organisation": d[f"action_{n}_organisation"],
-                "due_on": d[f"action_{n}_due_on"],
+                "description": row["description"],
+                "owner_organisation": row["owner_organisation"],
+                "owner": row.get("owner"),
+                "due_on": row["due_on"],
             }
-            for n in (1, 2)
-            if d.get(f"action_{n}")
+            for row in (form.cleaned_data for form in self.action_forms)
+            if row.get("description")
         ]
 
 
+class ProfessionalField(forms.ModelChoiceField):
+    """A professional with their organisation: two "J. de Vries" at different partners are
+    told apart, and the director sees whose organisation joins the team (issue 23)."""
+
+    def label_from_instance(self, obj):
+        if obj.organisation_id:
+            return f"{obj} — {obj.organisation.name}"
+        return str(obj)
+
+
 class TeamMemberForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Professional"), queryset=User.objects.none())
+    user = ProfessionalField(label=_("Professional"), queryset=User.objects.none())
     task = forms.CharField(label=_("Rol in het team"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):
@@ -484,6 +578,7 @@ class TeamMemberForm(forms.Form):
             )
             .select_related("organisation")
             .distinct()
+            .order_by("organisation__name", "last_name", "first_name")
         )
 
 

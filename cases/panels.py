@@ -5,43 +5,43 @@ from datetime import datetime, time, timedelta
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from cases import worklists
 from cases.dates import last_day_overdue
 from cases.models import (
     DIRECTION_STATUSES,
     OPEN_STATUSES,
     TRIAGE_OVERDUE_WORKING_DAYS,
     TRIAGE_STATUSES,
-    Action,
-    ActionStatus,
     Case,
     TeamMember,
 )
-from cases.policy import actions_filter
-
-
-def _mine(user):
-    return Q(director=user) | Q(support=user) | Q(guide=user)
 
 
 def my_work(request):
+    """The user's cases in direction ("Mijn casussen": directs, supports, guides or is on the
+    team), and what is due.
+
+    Each figure is the condition of the list its link opens (cases.worklists): reviews due
+    within two weeks apart from reviews already past, overdue actions apart from the ones due
+    this week. Counted in one aggregate (the overdue actions as an EXISTS per case).
+    """
     user = request.user
     today = timezone.localdate()
-    mine = Case.objects.visible_to(user).filter(_mine(user))
+    mine = Case.objects.visible_to(user).filter(worklists.mine(user))
     # The status in WHERE, not only in the FILTER clauses: the count then reads the running
     # cases (an index on status) instead of every case the user ever directed.
-    counts = mine.filter(status__in=DIRECTION_STATUSES).aggregate(
+    running = mine.filter(status__in=DIRECTION_STATUSES)
+    counts = running.aggregate(
         active=Count("pk"),
-        review=Count("pk", filter=Q(review_on__lte=today + timedelta(days=14))),
+        review_soon=Count("pk", filter=worklists.review_soon(today)),
+        review_overdue=Count("pk", filter=worklists.review_overdue(today)),
+        with_overdue_actions=Count("pk", filter=worklists.has_overdue_actions(user, today)),
     )
     due = list(
-        Action.objects.visible_to(user)
-        .filter(
-            case__in=mine.filter(status__in=DIRECTION_STATUSES).values("pk"),
-            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
-            due_on__lte=today + timedelta(days=7),
-        )
+        worklists.actions_due_soon(user, today)
+        .filter(case__in=running.values("pk"))
         .select_related("case", "owner_organisation")
-        .order_by("due_on")[:5]
+        .order_by("due_on", "pk")[:5]
     )
     return {**counts, "due": due, "today": today}
 
@@ -62,24 +62,28 @@ def triage(request):
 
 
 def partner(request):
+    """A partner's own work: the open cases of their teams, their organisation's latest
+    registrations, and their actions (overdue apart from those due this week)."""
     user = request.user
+    today = timezone.localdate()
     own = Case.objects.visible_to(user).filter(registering_organisation_id=user.organisation_id)
     team = Case.objects.visible_to(user).filter(
-        pk__in=TeamMember.objects.filter(user=user).values("case_id")
+        pk__in=TeamMember.objects.filter(user=user).values("case_id"),
+        status__in=OPEN_STATUSES,  # a closed case is no work (issue 23: 136 of 138 were closed)
+    )
+    counts = team.aggregate(
+        team_cases=Count("pk"),
+        with_overdue_actions=Count("pk", filter=worklists.has_overdue_actions(user, today)),
     )
     actions = list(
-        Action.objects.visible_to(user)
-        .filter(
-            actions_filter(user),
-            status__in=[ActionStatus.OPEN, ActionStatus.IN_PROGRESS],
-            case__status__in=OPEN_STATUSES,  # a closed case's actions are read-only
-        )
+        worklists.actions_due_soon(user, today)
+        .filter(case__status__in=OPEN_STATUSES)  # a closed case's actions are read-only
         .select_related("case")
-        .order_by("due_on")[:5]
+        .order_by("due_on", "pk")[:5]
     )
     return {
         "registrations": list(own.only("pk", "number", "status").order_by("-pk")[:5]),
-        "team_cases": team.count(),
+        **counts,
         "actions": actions,
     }
 

@@ -11,7 +11,8 @@ Actions
             history); enrichment is filtered further by its own sharing (see `enrichment_filter`);
 - screen:   check a registration for completeness and put it on the ketenkamer agenda;
 - enrich:   add what one's organisation knows;
-- triage:   record the ketenkamer's decision;
+- triage:   record the ketenkamer's decision (the director, process support who keeps
+            the ketenkamer's minutes, the manager);
 - change:   direct the case (team, plan, meetings, actions, escalation, closing, reopening).
 
 `cases.models.CaseQuerySet.visible_to` is the only caller; views and services never ask roles.
@@ -65,10 +66,13 @@ POLICY: dict[str, dict[str, list[str]]] = {
         TRIAGE: [TRIAGE_QUEUE],
         DIRECT: [OWN],
     },
+    # Process support prepares the ketenkamer and keeps its minutes, so it records the
+    # ketenkamer's decisions as well as the director does (issue 23: a 403 before).
     Role.PROCESONDERSTEUNER: {
         VIEW: [ALL],
         DETAILS: [OWN, TRIAGE_QUEUE],
         SCREEN: [TRIAGE_QUEUE],
+        TRIAGE: [TRIAGE_QUEUE],
         DIRECT: [OWN],
     },
     Role.TRAJECTBEGELEIDER: BUREAU_SUMMARY,

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -451,6 +452,14 @@ class Criteria:
         )
 
 
+def ketenkamer_not_held_message(ketenkamer: Ketenkamer) -> str:
+    """Why no decision can be recorded for a ketenkamer that has not met yet."""
+    return _(
+        "De ketenkamer van %(date)s is nog niet geweest. Leg het besluit vast op of na de "
+        "dag van de ketenkamer."
+    ) % {"date": date_format(ketenkamer.date, "j F Y")}
+
+
 @transaction.atomic
 def decide_triage(
     *,
@@ -487,6 +496,8 @@ def decide_triage(
         errors["decision"] = _("De aanmelding is nog niet gescreend en staat niet op de agenda.")
     if decided_on < timezone.localtime(case.registered_at).date():
         errors["decided_on"] = _("Het besluit kan niet vóór de aanmelding liggen.")
+    if ketenkamer is not None and ketenkamer.date > timezone.localdate():
+        errors["ketenkamer"] = ketenkamer_not_held_message(ketenkamer)
     if errors:
         raise ValidationError(errors)
     c = criteria or Criteria()

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.timezone import localdate, localtime
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Kind, Status, triage_overdue
+from cases.models import Kind, Status, Urgency, triage_overdue
 from zvhd.network.models import display_name
 
 STATUS_BADGE = {
@@ -36,6 +36,19 @@ HEADERS = (
     _("Regisseur"),
     _("Aangemeld"),
 )
+# The triage list: a registration has no kind and no director yet (both columns were always
+# empty there, issue 23); what triage sorts by is who registered it and how urgent it is.
+TRIAGE_HEADERS = (
+    _("Nummer"),
+    _("Betrokkene"),
+    _("Status"),
+    _("Urgentie"),
+    _("Gemeente"),
+    _("Aanmelder"),
+    _("Aangemeld"),
+)
+# A liaison's extra column on the triage list: has their organisation added what it knows?
+ENRICHED_HEADER = _("Verrijking van uw organisatie")
 
 
 @dataclass(frozen=True)
@@ -52,6 +65,12 @@ class CaseRow:
     registered: str
     # Per extra column (cases.extensions.ListBadges): the labels beside this case.
     badges: tuple[tuple[str, ...], ...] = ()
+    # The triage list's columns (see TRIAGE_HEADERS) and, for a liaison, whether their
+    # organisation has enriched the registration (None: not asked).
+    urgency: str = ""
+    urgent: bool = False
+    registrant: str = ""
+    enriched: bool | None = None
 
 
 # The columns a list row reads: plain values, no model instances (issue 3's profile: building
@@ -69,6 +88,9 @@ ROW_FIELDS = (
     "director__first_name",
     "director__last_name",
     "director__username",
+    "urgency",
+    "registering_organisation__name",
+    "registering_organisation__short_name",
 )
 
 
@@ -103,9 +125,17 @@ class CaseTable:
 
     template_name = "cases/partials/case_table.html"
 
-    def __init__(self, cases, *, named, caption, badges=()):
+    def __init__(self, cases, *, named, caption, badges=(), triage=False, enriched=None):
+        """`triage`: the triage list's columns; `enriched`: the pks of the cases the reader's
+        organisation enriched (a liaison's triage list), or None for no such column."""
         self.caption = caption
-        self.headers = [str(header) for header in HEADERS] + [str(b.header) for b in badges]
+        self.triage = triage
+        self.show_enriched = enriched is not None
+        headers = [*(TRIAGE_HEADERS if triage else HEADERS)]
+        if self.show_enriched:
+            headers.append(ENRICHED_HEADER)
+        self.headers = [str(header) for header in headers] + [str(b.header) for b in badges]
+        urgencies = {value: str(label) for value, label in Urgency.choices}
         keys = [b.key for b in badges]
         # Labels translated once per page, not once per row.
         statuses = {value: str(label) for value, label in Status.choices}
@@ -125,6 +155,11 @@ class CaseTable:
                 director=_director(case),
                 registered=f"{localtime(case['registered_at']):%d-%m-%Y}",
                 badges=tuple(tuple(case.get(key) or ()) for key in keys),
+                urgency=urgencies.get(case["urgency"], ""),
+                urgent=case["urgency"] != Urgency.NORMAL,
+                registrant=case["registering_organisation__short_name"]
+                or case["registering_organisation__name"],
+                enriched=None if enriched is None else case["pk"] in enriched,
             )
             for case in cases
         ]

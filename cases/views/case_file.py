@@ -42,6 +42,35 @@ def refuse_closed(view, request, case=None):
     return view.render_to_response(view.get_context_data(form=form), status=409)
 
 
+def may_open(user, url: str) -> bool:
+    """Whether `user` gets the page at `url` (another app's page: a case's origin), asked the
+    way that page's own view asks (zvhd.views.ScopedMixin: the record visible, then allowed
+    for the view's action; RoleRequiredMixin's roles), in one query.
+
+    Issue 23: "Herkomst: Signaal mensenhandel MH-2026-040" linked to a 404 for everyone who
+    may see the case but not the signal. A page this cannot judge gets no link.
+    """
+    from django.urls import Resolver404, resolve
+
+    try:
+        match = resolve(url)
+    except Resolver404:
+        return False
+    view = getattr(match.func, "view_class", None)
+    model = getattr(view, "model", None)
+    pk = match.kwargs.get("pk")
+    if model is None or pk is None or not hasattr(model.objects, "visible_to"):
+        return False
+    roles = getattr(view, "roles", None)
+    if roles and not user.has_role(*roles):
+        return False
+    found = model.objects.visible_to(user, VIEW).filter(pk=pk)
+    action = getattr(view, "action", VIEW)
+    if action != VIEW:
+        found = found.filter(pk__in=model.objects.visible_to(user, action).values("pk"))
+    return found.exists()
+
+
 class CasePageMixin(ScopedMixin, SingleObjectMixin):
     model = Case
     read_method = "for_detail"
@@ -90,6 +119,9 @@ class CaseDetailView(CasePageMixin, TemplateView):
         context.update(self.case_context())
         case, can, user = context["case"], context["can"], self.request.user
         context["show_names"] = can[DETAILS]  # cases.policy.names_filter: the same cases
+        # The origin (an advice question, a trafficking signal, an aftercare record) links
+        # only for whom its page opens; the others read where the case came from.
+        context["origin_link"] = bool(case.origin_url) and may_open(user, case.origin_url)
         context["unknown_basis"] = UNKNOWN_BASIS
         if can[DETAILS]:
             context["problem_areas"] = list(case.problem_areas.all())

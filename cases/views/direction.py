@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
@@ -129,8 +130,21 @@ class MeetingCreateView(DirectFormView):
     heading = _("Maatwerkoverleg vastleggen")
     success_message = _("Het overleg is vastgelegd.")
 
+    template_name = "cases/meeting_form.html"
+
     def extra_form_kwargs(self):
         return {"case": self.get_case()}
+
+    def form_invalid(self, form):
+        if form.wants_more:
+            # "Meer acties": the same form with more empty rows, not a list of errors.
+            from django.forms.utils import ErrorDict, ErrorList
+
+            for each in (form, *form.action_forms.forms):
+                each._errors = ErrorDict()
+            form.action_forms._errors = [ErrorDict() for _each in form.action_forms.forms]
+            form.action_forms._non_form_errors = ErrorList()
+        return super().form_invalid(form)
 
     def perform(self, form):
         d = form.cleaned_data
@@ -295,11 +309,32 @@ class ActionStatusView(ChildActionView):
 
     def get_queryset(self):
         # A partner does not see the other organisations' actions on the plan: not found.
-        return super().get_queryset().filter(actions_filter(self.request.user))
+        return (
+            super()
+            .get_queryset()
+            .filter(actions_filter(self.request.user))
+            .select_related("case", "owner", "owner_organisation", "goal")
+        )
 
     form_class = forms.ActionStatusForm
     heading = _("Status van de actie")
     success_url_name = "cases:case_plan"
+
+    def get_context_data(self, **kwargs):
+        # Which action this is (issue 23: the page showed only a status select).
+        action = self.object
+        owner = action.owner_organisation.name
+        if action.owner_id:
+            owner = f"{action.owner} ({owner})"
+        subject = [
+            (_("Actie"), action.description),
+            (_("Uitvoerder"), owner),
+            (_("Uiterlijk"), date_format(action.due_on, "d-m-Y")),
+            (_("Huidige status"), action.get_status_display()),
+        ]
+        if action.goal_id:
+            subject.insert(1, (_("Bij doel"), action.goal.description))
+        return super().get_context_data(subject=subject, **kwargs)
 
     def get_initial(self):
         return {"status": self.object.status}

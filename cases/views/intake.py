@@ -169,8 +169,31 @@ class TriageView(CaseFormView):
         return None
 
     def get_context_data(self, **kwargs):
+        from django.utils import timezone
+
+        from cases.models import UNKNOWN_BASIS
+        from cases.policy import enrichment_filter
+
         context = super().get_context_data(**kwargs)
-        context["ketenkamer"] = self.ketenkamer()
+        case = context["case"]
+        ketenkamer = self.ketenkamer()
+        context["ketenkamer"] = ketenkamer
+        if ketenkamer is not None and ketenkamer.date > timezone.localdate():
+            context["not_held"] = services.ketenkamer_not_held_message(ketenkamer)
+        # What the decision is about: the registration and what the partners added to it
+        # (issue 23: the form asked for a decision without showing either).
+        context["problem_areas"] = list(case.problem_areas.all())
+        context["enrichments"] = list(
+            case.enrichments.filter(enrichment_filter(self.request.user)).select_related(
+                "source_organisation", "added_by", "legal_basis"
+            )
+        )
+        context["unknown_basis"] = UNKNOWN_BASIS
+        form = context["form"]
+        context["criteria_fields"] = [form[name] for name in form.CRITERIA_FIELDS]
+        context["decision_fields"] = [
+            form[name] for name in form.fields if name not in form.CRITERIA_FIELDS
+        ]
         return context
 
     def perform(self, form):

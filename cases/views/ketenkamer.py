@@ -18,6 +18,17 @@ from zvhd.permissions import CHANGE, VIEW
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
 
 
+def triage_recorders() -> str:
+    """ "de procesregisseur, de procesondersteuner of de manager": who records the ketenkamer's
+    decisions, read from the policy table so the page and the permission never disagree."""
+    from zvhd.network.models import Role
+
+    names = [f"{_('de')} {str(role.label).lower()}" for role in Role if role in TRIAGE_ROLES]
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} {_('of')} {names[-1]}"
+
+
 class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormView):
     """The ketenkamers: planned and held. Attendees read; the bureau plans them."""
 
@@ -93,6 +104,7 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
             decisions=decisions,
             can_change=user.has_role(*KETENKAMER[CHANGE]),
             can_triage=user.has_role(*TRIAGE_ROLES),
+            recorders=triage_recorders(),
         )
         return context
 

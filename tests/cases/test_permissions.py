@@ -44,7 +44,7 @@ MATRIX = {
     #                  own        other      triage
     "regisseur": (DIRECTOR, SUMMARY, TRIAGE_DIRECTOR),
     "regisseur_other": (SUMMARY, DIRECTOR, TRIAGE_DIRECTOR),
-    "ondersteuner": (SUMMARY, SUMMARY, "AAAAFFAFFA"),
+    "ondersteuner": (SUMMARY, SUMMARY, TRIAGE_DIRECTOR),
     "begeleider": (SUMMARY, SUMMARY, SUMMARY),
     "nazorg": (SUMMARY, SUMMARY, SUMMARY),
     "mensenhandel": (SUMMARY, SUMMARY, SUMMARY),

@@ -27,6 +27,7 @@ def test_the_journey_of_a_case(cast, page, as_user, shot, axe_findings, mailoutb
     page.get_by_label("Wat wilt u met de aanmelding bereiken?").fill("Eén plan van alle partners.")
     page.get_by_label("Psychische problematiek").check()
     page.get_by_label("Schuldenproblematiek").check()
+    page.get_by_label("Aandachtsgebied").select_option("multiproblematiek")  # none pre-selected
     page.get_by_label("Politie").check()
     page.get_by_label("Ja", exact=True).check()
     page.get_by_label("Grondslag van de verstrekking").select_option("avg-9")
@@ -100,10 +101,11 @@ def test_the_journey_of_a_case(cast, page, as_user, shot, axe_findings, mailoutb
     page.goto(f"/casussen/{case.pk}/overleggen/nieuw/")
     page.get_by_label("Datum").fill(date.today().isoformat())
     page.get_by_label("Verslag").fill("Eerste maatwerkoverleg.")
-    page.get_by_label("Afgesproken actie 1").fill("Huisbezoek GGZ")
-    page.get_by_label("Organisatie actie 1").select_option(label="GGZ Drenthe")
-    page.get_by_label("Uiterlijk actie 1").fill((date.today() + timedelta(days=1)).isoformat())
-    page.get_by_role("button", name="Opslaan").click()
+    first = page.get_by_role("group", name="Actie 1")
+    first.get_by_label("Actie (verplicht").fill("Huisbezoek GGZ")
+    first.get_by_label("Organisatie").select_option(label="GGZ Drenthe")
+    first.get_by_label("Uiterlijk (verplicht").fill((date.today() + timedelta(days=1)).isoformat())
+    page.get_by_role("button", name="Overleg opslaan").click()
     page.get_by_text("Het overleg is vastgelegd").wait_for()
     shot(page, "cases-06-meetings")
 

@@ -50,7 +50,8 @@ PATTERNS = {
     "english-number": re.compile(
         r"(?<![\w.,-])\d{1,3}(,\d{3})+(?![\d,])|(?<![\w.,-])\d+\.\d{1,2} ?%"
     ),
-    "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+\b", re.IGNORECASE),
+    # "casus 309" is a raw id; "Casus 2026-0054" is a case number (year, dash, sequence).
+    "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+(?![\w-])", re.IGNORECASE),
 }
 
 

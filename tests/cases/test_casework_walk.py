@@ -1,0 +1,430 @@
+"""What the walk through the case-work pages found (issue 23, part A), pinned.
+
+Counters that count what they say and link to exactly that list; the triage decision form
+with its context, numbered criteria and no decision for a ketenkamer that has not met; the
+registration form without a pre-selected topic; labels that do not contradict their errors.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from cases import services
+from cases.models import Ketenkamer, Status
+from tests.cases.factories import exchange, make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def panel(response, name):
+    return next(p for p in response.context["panels"] if p["template"].endswith(name))
+
+
+def listed(client, url):
+    """The case numbers a case list shows."""
+    return {row.number for row in client.get(url).context["table"].rows}
+
+
+# Counters ------------------------------------------------------------------------------------
+
+
+def test_the_review_counter_counts_overdue_reviews_apart_from_those_due_soon(cast, client_for):
+    today = timezone.localdate()
+    due_soon, overdue, later = (
+        make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+        for _ in range(3)
+    )
+    for case, review_on in (
+        (due_soon, today + timedelta(days=3)),
+        (overdue, today - timedelta(days=30)),
+        (later, today + timedelta(days=60)),
+    ):
+        case.review_on = review_on
+        case.save()
+    client = client_for(cast.regisseur)
+    data = panel(client.get(reverse("start")), "my_work.html")
+    assert (data["active"], data["review_soon"], data["review_overdue"]) == (3, 1, 1)
+    mine = reverse("cases:my_cases")
+    assert listed(client, f"{mine}?status=procesregie&evaluatie=binnenkort") == {due_soon.number}
+    assert listed(client, f"{mine}?status=procesregie&evaluatie=verlopen") == {overdue.number}
+    assert listed(client, f"{mine}?status=procesregie") == {
+        due_soon.number,
+        overdue.number,
+        later.number,
+    }
+
+
+def test_actions_due_this_week_leave_out_overdue_ones_which_are_counted_apart(cast, client_for):
+    today = timezone.localdate()
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    other = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    for description, due_on in (
+        ("Huisbezoek uit 2023", today - timedelta(days=900)),
+        ("Intake deze week", today + timedelta(days=2)),
+        ("Evaluatie volgende maand", today + timedelta(days=40)),
+    ):
+        services.add_action(
+            case=case,
+            added_by=cast.regisseur,
+            description=description,
+            owner_organisation=cast.ggz,
+            due_on=due_on,
+        )
+    done = services.add_action(
+        case=other,
+        added_by=cast.regisseur,
+        description="Klaar maar te laat",
+        owner_organisation=cast.ggz,
+        due_on=today - timedelta(days=5),
+    )
+    services.set_action_status(action=done, changed_by=cast.regisseur, status="gereed")
+    client = client_for(cast.regisseur)
+    response = client.get(reverse("start"))
+    data = panel(response, "my_work.html")
+    assert [a.description for a in data["due"]] == ["Intake deze week"]
+    assert data["with_overdue_actions"] == 1
+    page = response.content.decode()
+    assert "Acties die vervallen" not in page  # "vervallen" is also an action's status
+    assert "1 casus met acties over de uiterste datum" in page
+    mine = reverse("cases:my_cases")
+    assert listed(client, f"{mine}?status=procesregie&acties=verlopen") == {case.number}
+
+
+def test_the_partner_counts_only_open_team_cases_and_its_link_lists_exactly_them(cast, client_for):
+    running = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+    )
+    make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.AFGESLOTEN,
+        director=cast.regisseur,
+        team=[cast.partner],
+    )
+    client = client_for(cast.partner)
+    response = client.get(reverse("start"))
+    assert panel(response, "partner.html")["team_cases"] == 1
+    page = response.content.decode()
+    assert "1 </p>" not in page and "lopende casus waarin u in het team zit" in page
+    link = f"{reverse('cases:my_cases')}?status=lopend"
+    assert link in page
+    assert listed(client, link) == {running.number}
+
+
+# The triage decision ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def in_triage(cast):
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.IN_TRIAGE,
+        decided_by=cast.ondersteuner,
+        reason="Overlast in de wijk en schulden",
+    )
+    services.add_enrichment(
+        case=case,
+        added_by=cast.liaison_politie,
+        text="Bekend bij politie: drie meldingen",
+        shared_with="zvhd",
+        **exchange(),
+    )
+    return case
+
+
+def decision_post(cast, ketenkamer):
+    return {
+        "decision": "maatwerk",
+        "director": cast.regisseur.pk,
+        "criteria_assessed": "on",
+        "criterion_local_safety": "on",
+        "ketenkamer": ketenkamer.pk,
+    }
+
+
+def test_the_decision_form_shows_the_registration_and_the_enrichment_it_decides_on(
+    cast, client_for, in_triage
+):
+    page = client_for(cast.regisseur).get(reverse("cases:triage", args=[in_triage.pk]))
+    text = page.content.decode()
+    assert "Overlast in de wijk en schulden" in text
+    assert "Bekend bij politie: drie meldingen" in text
+    for number in range(1, 6):
+        assert f"{number}. " in text
+    assert 'Procesregisseur <span class="zvhd-optional">(verplicht bij procesregie)' in text
+    assert 'Procesregisseur <span class="zvhd-optional">(niet verplicht)' not in text
+
+
+def test_a_decision_for_a_ketenkamer_in_the_future_is_refused(cast, client_for, in_triage):
+    ketenkamer = Ketenkamer.objects.create(date=timezone.localdate() + timedelta(days=4))
+    client = client_for(cast.regisseur)
+    url = reverse("cases:triage", args=[in_triage.pk]) + f"?ketenkamer={ketenkamer.pk}"
+    assert "is nog niet geweest" in client.get(url).content.decode()
+    response = client.post(url, decision_post(cast, ketenkamer))
+    assert response.status_code == 200
+    assert "is nog niet geweest" in str(response.context["form"].non_field_errors())
+    in_triage.refresh_from_db()
+    assert in_triage.status == Status.IN_TRIAGE
+
+
+def test_process_support_records_the_ketenkamers_decision_and_the_page_says_who_may(
+    cast, client_for, in_triage
+):
+    ketenkamer = Ketenkamer.objects.create(date=timezone.localdate())
+    client = client_for(cast.ondersteuner)
+    page = client.get(reverse("cases:ketenkamer_detail", args=[ketenkamer.pk])).content.decode()
+    assert (
+        "Het besluit van de ketenkamer legt de procesregisseur, de procesondersteuner of de "
+        "manager vast." in page
+    )
+    url = reverse("cases:triage", args=[in_triage.pk]) + f"?ketenkamer={ketenkamer.pk}"
+    assert client.post(url, decision_post(cast, ketenkamer)).status_code == 302
+    in_triage.refresh_from_db()
+    assert (in_triage.status, in_triage.director) == (Status.ACTIEF, cast.regisseur)
+    # A liaison reads the agenda and is told who records the decisions.
+    liaison = client_for(cast.liaison_politie)
+    page = liaison.get(reverse("cases:ketenkamer_detail", args=[ketenkamer.pk])).content.decode()
+    assert "legt de procesregisseur, de procesondersteuner of de manager vast" in page
+
+
+def test_a_missing_director_is_asked_for_by_a_label_that_said_so(cast, client_for, in_triage):
+    client = client_for(cast.regisseur)
+    data = decision_post(cast, Ketenkamer.objects.create(date=timezone.localdate()))
+    data["director"] = ""
+    response = client.post(reverse("cases:triage", args=[in_triage.pk]), data)
+    assert response.context["form"].errors["director"] == ["Wijs een procesregisseur aan."]
+    assert "(verplicht bij procesregie)" in response.content.decode()
+
+
+# The registration form ---------------------------------------------------------------------
+
+
+def test_the_registration_form_preselects_no_topic_and_asks_for_one(cast, client_for):
+    from tests.cases.test_views import registration_post
+
+    client = client_for(cast.regisseur)
+    page = client.get(reverse("cases:register")).content.decode()
+    assert "— kies het aandachtsgebied —" in page
+    assert "selected>(ex) gedetineerden" not in page
+    response = client.post(reverse("cases:register"), registration_post(cast, topic=""))
+    assert response.context["form"].errors["topic"] == [
+        "Kies het aandachtsgebied van de aanmelding."
+    ]
+
+
+def test_the_registration_form_has_sections_with_headings_and_full_organisation_names(
+    cast, client_for
+):
+    page = client_for(cast.regisseur).get(reverse("cases:register")).content.decode()
+    for heading in ("De betrokkene", "De aanmelder", "De aanmelding", "Grondslag en doel"):
+        assert f'<h2 class="utrecht-heading-2">{heading}</h2>' in page
+    form = client_for(cast.regisseur).get(reverse("cases:register")).context["form"]
+    labels = {label for _value, label in form.fields["invited_organisations"].choices}
+    assert cast.politie.name in labels
+    # "BSN (niet verplicht)" was followed by "Niet verplicht." in its help text.
+    assert not str(form.fields["bsn"].help_text).startswith("Niet verplicht")
+
+
+# The lists ---------------------------------------------------------------------------------
+
+
+def test_a_case_list_says_how_many_cases_it_holds(cast, client_for):
+    for _ in range(3):
+        make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+    page = client_for(cast.regisseur).get(reverse("cases:my_cases")).content.decode()
+    assert "3 casussen" in page
+
+
+def test_the_total_stops_counting_at_the_cap(cast, client_for, monkeypatch):
+    from cases.views import lists
+
+    monkeypatch.setattr(lists, "TOTAL_CAP", 2)
+    for _ in range(3):
+        make_case(registered_by=cast.partner, municipality=cast.assen)
+    page = client_for(cast.regisseur).get(reverse("cases:triage_queue")).content.decode()
+    assert "Meer dan 2 casussen" in page
+
+
+def test_the_triage_list_shows_urgency_and_registrant_and_a_liaisons_enrichment_to_do(
+    cast, client_for, in_triage
+):
+    waiting = make_case(registered_by=cast.partner_other, municipality=cast.assen)
+    table = client_for(cast.liaison_politie).get(reverse("cases:triage_queue")).context["table"]
+    assert "Soort" not in table.headers and "Regisseur" not in table.headers
+    assert {"Urgentie", "Aanmelder", "Verrijking van uw organisatie"} <= set(table.headers)
+    rows = {row.number: row for row in table.rows}
+    assert rows[in_triage.number].enriched is True  # the police added what it knows
+    assert rows[waiting.number].enriched is False
+    assert rows[waiting.number].registrant == str(cast.vnn)
+    # Bureau staff have no enrichment of their own to do: no such column.
+    table = client_for(cast.ondersteuner).get(reverse("cases:triage_queue")).context["table"]
+    assert "Verrijking van uw organisatie" not in table.headers
+
+
+# Pages that say what they are about ----------------------------------------------------------
+
+
+def test_the_action_status_page_says_which_action_it_is(cast, client_for):
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+    )
+    action = services.add_action(
+        case=case,
+        added_by=cast.regisseur,
+        description="Intake GGZ plannen",
+        owner_organisation=cast.ggz,
+        owner=cast.partner,
+        due_on=timezone.localdate() + timedelta(days=10),
+    )
+    page = client_for(cast.partner).get(reverse("cases:action_status", args=[action.pk]))
+    text = page.content.decode()
+    assert "Intake GGZ plannen" in text
+    assert cast.ggz.name in text
+    assert (timezone.localdate() + timedelta(days=10)).strftime("%d-%m-%Y") in text
+
+
+def test_the_team_picker_shows_each_persons_organisation(cast, client_for):
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    form = client_for(cast.regisseur).get(reverse("cases:team_add", args=[case.pk])).context["form"]
+    labels = [label for _value, label in form.fields["user"].choices]
+    assert f"{cast.partner} — {cast.ggz.name}" in labels
+    assert f"{cast.liaison_politie} — {cast.politie.name}" in labels
+
+
+def test_the_origin_links_only_for_who_may_open_it(cast, client_for):
+    from tests.trafficking.factories import make_signal
+
+    signal = make_signal(by=cast.mensenhandel, organisation=cast.ggz, municipality=cast.assen)
+    url = reverse("trafficking:signal_detail", args=[signal.pk])
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        origin=f"Signaal mensenhandel {signal.reference}",
+        origin_url=url,
+    )
+    detail = reverse("cases:case_detail", args=[case.pk])
+    # The director sees the case but not the signal: the origin without a (dead) link.
+    regisseur = client_for(cast.regisseur)
+    assert regisseur.get(url).status_code == 404
+    page = regisseur.get(detail).content.decode()
+    assert f"Signaal mensenhandel {signal.reference}" in page
+    assert f'href="{url}"' not in page
+    # The chain director may open the signal: the link is there and it opens.
+    mensenhandel = client_for(cast.mensenhandel)
+    assert f'href="{url}"' in mensenhandel.get(detail).content.decode()
+    assert mensenhandel.get(url).status_code == 200
+
+
+# A meeting and its actions -----------------------------------------------------------------
+
+
+def meeting_post(rows, **extra):
+    data = {
+        "date": timezone.localdate().isoformat(),
+        "notes": "Overleg",
+        "acties-TOTAL_FORMS": str(len(rows)),
+        "acties-INITIAL_FORMS": "0",
+    }
+    for n, row in enumerate(rows):
+        data.update({f"acties-{n}-{key}": value for key, value in row.items()})
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def running(cast):
+    return make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+    )
+
+
+def test_a_meeting_records_any_number_of_actions_with_owner_and_a_default_due_date(
+    cast, client_for, running
+):
+    client = client_for(cast.regisseur)
+    url = reverse("cases:meeting_create", args=[running.pk])
+    form = client.get(url).context["form"]
+    default = timezone.localdate() + timedelta(days=14)
+    assert form.action_forms.forms[0].fields["due_on"].initial == default
+    rows = [
+        {
+            "description": f"Actie {n}",
+            "owner": cast.partner.pk,
+            "owner_organisation": "",
+            "due_on": default.isoformat(),
+        }
+        for n in range(5)
+    ]
+    rows.append({"description": "", "owner_organisation": "", "due_on": default.isoformat()})
+    assert client.post(url, meeting_post(rows)).status_code == 302
+    actions = list(running.actions.order_by("description"))
+    assert [a.description for a in actions] == [f"Actie {n}" for n in range(5)]
+    # The person's organisation when only a person was chosen.
+    assert {(a.owner, a.owner_organisation, a.due_on) for a in actions} == {
+        (cast.partner, cast.ggz, default)
+    }
+
+
+def test_more_actions_shows_more_rows_and_keeps_what_was_typed(cast, client_for, running):
+    client = client_for(cast.regisseur)
+    url = reverse("cases:meeting_create", args=[running.pk])
+    data = meeting_post([{"description": "Huisbezoek", "owner_organisation": cast.ggz.pk}])
+    data["meer_acties"] = "1"
+    response = client.post(url, data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert len(form.action_forms.forms) == 4
+    assert not form.errors and "Huisbezoek" in response.content.decode()
+    assert running.meetings.count() == 0
+
+
+def test_an_action_row_without_organisation_or_owner_is_refused(cast, client_for, running):
+    client = client_for(cast.regisseur)
+    url = reverse("cases:meeting_create", args=[running.pk])
+    response = client.post(url, meeting_post([{"description": "Huisbezoek", "due_on": ""}]))
+    assert response.status_code == 200
+    errors = response.context["form"].action_forms.forms[0].errors
+    assert errors["owner_organisation"] and errors["due_on"]
+    assert running.meetings.count() == 0
