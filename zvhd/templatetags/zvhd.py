@@ -79,6 +79,24 @@ def small_count(value, threshold=5):
     return formats.number(number)
 
 
+@register.simple_tag(takes_context=True)
+def subnav_link(context, url_name, label):
+    """A link of a section's own menu (the row of links under a heading), marked
+    aria-current and bold when it is the page shown (issue 23)."""
+    from django.urls import reverse
+    from django.utils.html import format_html
+
+    url = reverse(url_name)
+    request = context.get("request")
+    if request is not None and request.path == url:
+        return format_html(
+            '<a class="utrecht-link zvhd-subnav-current" href="{}" aria-current="page">{}</a>',
+            url,
+            label,
+        )
+    return format_html('<a class="utrecht-link" href="{}">{}</a>', url, label)
+
+
 @register.simple_tag
 def lockout_minutes() -> int:
     """How long a locked account waits, in whole minutes (axes gives an ISO 8601 "PT30M")."""
