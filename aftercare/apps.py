@@ -25,9 +25,21 @@ class AftercareConfig(AppConfig):
             AppContract(
                 label=self.label,
                 menu=[
-                    NavItem(_("Nazorg"), "aftercare:record_list", coordinator, 30),
-                    NavItem(_("Nazorg"), "aftercare:municipal_list", contact, 30),
-                    NavItem(_("Cijfers nazorg"), "aftercare:figures", {Role.MANAGER}, 70),
+                    NavItem(
+                        _("Nazorg"),
+                        "aftercare:record_list",
+                        coordinator,
+                        30,
+                        lead=coordinator,
+                    ),
+                    NavItem(_("Nazorg"), "aftercare:municipal_list", contact, 30, lead=contact),
+                    NavItem(
+                        _("Cijfers nazorg"),
+                        "aftercare:figures",
+                        {Role.MANAGER},
+                        70,
+                        lead={Role.MANAGER},
+                    ),
                 ],
                 panels=[
                     Panel("aftercare/panels/releases.html", coordinator, panels.releases, order=20),

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -150,6 +150,13 @@ class AftercareRecordQuerySet(GuardedQuerySet):
 
     def open(self):
         return self.exclude(status=Status.CLOSED)
+
+    def open_first(self):
+        """The register's order: files still running first, by expected release; closed
+        files after them (issue 23: 20+ closed files opened the list)."""
+        return self.annotate(
+            closed_last=Case(When(status=Status.CLOSED, then=Value(1)), default=Value(0))
+        ).order_by("closed_last", "expected_release", "pk")
 
     def for_list(self):
         return (

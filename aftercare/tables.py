@@ -3,7 +3,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.models import AftercareRecord, Status
-from zvhd.tables import DateColumn
+from zvhd.tables import DateColumn, status_badge
 
 STATUS_BADGE = {
     Status.OPEN: "neutral",
@@ -14,16 +14,19 @@ STATUS_BADGE = {
 
 
 class RecordTable(tables.Table):
-    number = tables.Column(_("Dossier"), accessor="pk", order_by=("notified_on", "pk"))
+    number = tables.Column(
+        _("Dossier"),
+        accessor="pk",
+        order_by=("notified_on", "pk"),
+        attrs={"td": {"class": "zvhd-nowrap"}},
+    )
     name = tables.Column(_("Naam"), accessor="last_name", order_by=("last_name", "first_names"))
     municipality = tables.Column(_("Gemeente"), accessor="municipality__name")
     institution = tables.Column(_("Inrichting"))
-    expected_release = DateColumn("j M Y", verbose_name=_("Verwacht ontslag"))
-    open_conditions = tables.Column(
-        _("Open basisvoorwaarden"), attrs={"td": {"class": "zvhd-numeric"}}
-    )
+    expected_release = DateColumn("d-m-Y", verbose_name=_("Verwacht ontslag"))
+    open_conditions = tables.Column(_("Open voorwaarden"), attrs={"td": {"class": "zvhd-numeric"}})
     consent = tables.Column(_("Toestemming"))
-    status = tables.Column(_("Status"))
+    status = tables.Column(_("Status"), order_by=("status", "expected_release"))
 
     class Meta:
         model = AftercareRecord
@@ -38,7 +41,6 @@ class RecordTable(tables.Table):
             "consent",
             "status",
         ]
-        order_by = "expected_release"
         empty_text = _("Geen nazorgdossiers gevonden.")
 
     def render_number(self, record):
@@ -50,11 +52,7 @@ class RecordTable(tables.Table):
         return record.full_name
 
     def render_status(self, record):
-        return format_html(
-            '<span class="utrecht-status-badge utrecht-status-badge--{}">{}</span>',
-            STATUS_BADGE.get(record.status, "neutral"),
-            record.get_status_display(),
-        )
+        return status_badge(record.get_status_display(), STATUS_BADGE.get(record.status, "neutral"))
 
     def render_consent(self, record):
         return record.get_consent_display()

@@ -31,6 +31,7 @@ from aftercare.tables import RecordTable
 from zvhd.network.models import Municipality, Role
 from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
+from zvhd.registers import RegisterMixin
 from zvhd.views import (
     RoleRequiredMixin,
     ScopedListMixin,
@@ -60,15 +61,26 @@ class AftercareScopedMixin(ScopedMixin):
 
 
 class RecordListView(
-    RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, SingleTableMixin, FilterView
+    RoleRequiredMixin,
+    RegisterMixin,
+    AftercareScopedMixin,
+    ScopedListMixin,
+    SingleTableMixin,
+    FilterView,
 ):
     context_object_name = "records"
     roles = COORDINATOR
     read_method = "for_list"
     table_class = RecordTable
     filterset_class = RecordFilter
-    paginate_by = 50
+    paginate_by = 25
     template_name = "aftercare/record_list.html"
+    register_noun = "nazorgdossiers"
+    register_order_note = "lopende dossiers eerst"
+    export_name = "nazorgdossiers"
+
+    def get_queryset(self):
+        return super().get_queryset().open_first()
 
 
 class MunicipalListView(RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, ListView):

@@ -62,6 +62,14 @@ BASIS_BY_KIND = {
 }
 
 
+def _topic(n: int, drawn: str) -> str:
+    return "mensenhandel" if n % 12 == 5 else drawn
+
+
+def _problem_areas(n: int, drawn: list[str]) -> list[str]:
+    return [*drawn, "mensenhandel"] if n % 12 == 5 else drawn
+
+
 def basis_of(organisation) -> str:
     return BASIS_BY_KIND.get(organisation.kind, "wgs")
 
@@ -304,27 +312,37 @@ def _seed(*, stdout, rng) -> None:
             },
             reason=rng.choice(REASONS),
             desired_outcome="Eén gezamenlijk plan met duidelijke afspraken en regie.",
-            topic=rng.choice(
-                [
-                    "multiproblematiek",
-                    "ex_gedetineerden",
-                    "criminele_jongeren",
-                    "geweld_afhankelijkheidsrelaties",
-                    "radicalisering",
-                ]
+            # Drawn as before (the rest of the demo keeps its sequence); every twelfth case
+            # is about trafficking and every sixth crosses a municipal border, so those
+            # charts have data in every demo year (issue 23).
+            topic=_topic(
+                n,
+                rng.choice(
+                    [
+                        "multiproblematiek",
+                        "ex_gedetineerden",
+                        "criminele_jongeren",
+                        "geweld_afhankelijkheidsrelaties",
+                        "radicalisering",
+                    ]
+                ),
             ),
-            problem_areas=rng.sample(
-                [
-                    "psychisch",
-                    "verslaving",
-                    "lvb",
-                    "huisvesting",
-                    "schulden",
-                    "huiselijk_geweld",
-                    "jeugdcriminaliteit",
-                ],
-                k=rng.randint(2, 4),
+            problem_areas=_problem_areas(
+                n,
+                rng.sample(
+                    [
+                        "psychisch",
+                        "verslaving",
+                        "lvb",
+                        "huisvesting",
+                        "schulden",
+                        "huiselijk_geweld",
+                        "jeugdcriminaliteit",
+                    ],
+                    k=rng.randint(2, 4),
+                ),
             ),
+            cross_municipal=n % 6 == 1,
             person_informed=rng.random() > 0.15,
             not_informed_reason="Informeren brengt de veiligheid van het slachtoffer in gevaar.",
             urgency=rng.choice(["normaal", "normaal", "hoog", "acuut"]),

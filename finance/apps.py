@@ -18,17 +18,35 @@ class FinanceConfig(AppConfig):
             AppContract(
                 label=self.label,
                 menu=[
-                    NavItem(_("Financiën"), "finance:home", roles=set(FINANCE_ROLES), order=60),
                     NavItem(
-                        _("Bijdrage gemeente"), "finance:my_contribution", roles=contact, order=60
+                        _("Financiën"),
+                        "finance:home",
+                        roles=set(FINANCE_ROLES),
+                        order=60,
+                        lead={Role.FINANCIEEL_MEDEWERKER, Role.MANAGER},
+                    ),
+                    NavItem(
+                        _("Bijdrage gemeente"),
+                        "finance:my_contribution",
+                        roles=contact,
+                        order=60,
+                        lead=contact,
                     ),
                 ],
                 panels=[
                     Panel(
-                        "finance/panels/finance.html", set(FINANCE_ROLES), panels.finance, order=40
+                        "finance/panels/finance.html",
+                        set(FINANCE_ROLES),
+                        panels.finance,
+                        order=40,
+                        lead={Role.FINANCIEEL_MEDEWERKER, Role.MANAGER},
                     ),
                     Panel(
-                        "finance/panels/contribution.html", contact, panels.contribution, order=40
+                        "finance/panels/contribution.html",
+                        contact,
+                        panels.contribution,
+                        order=40,
+                        lead=contact,
                     ),
                 ],
                 figures=figures.FIGURES,

@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from finance import reference_data as ref
 from finance import services
@@ -59,7 +60,27 @@ def seed(*, stdout, rng) -> None:
     _seed_2020(user, key_2020)
     for y in (2024, 2025):
         _seed_budget_year(user, y, key_2020)
-    stdout.write("  begroting 2019, 2020, 2024 en 2025, verdeelsleutels 2019 en 2020")
+    made = _seed_up_to_this_year(user)
+    stdout.write(
+        "  begroting 2019, 2020, 2024 en 2025"
+        + (f", concepten {', '.join(map(str, made))}" if made else "")
+        + ", verdeelsleutels 2019 en 2020"
+    )
+
+
+def _seed_up_to_this_year(user) -> list[int]:
+    """A concept budget for every year after 2025 up to the current one, each drafted from the
+    year before as the finance officer does it (indexed 3 %): the demo always has a budget
+    for the current year (issue 23)."""
+    made = []
+    this_year = timezone.localdate().year
+    latest = FinanceYear.objects.order_by("-year").first()
+    while latest is not None and latest.year < this_year:
+        latest = services.draft_next_year(
+            source=latest, indexation_pct=Decimal("3"), created_by=user
+        )
+        made.append(latest.year)
+    return made
 
 
 def _key_2019(user, all_names):

@@ -14,6 +14,7 @@ from django.utils import timezone
 from finance.figures import budget_for, contributions_for, previous_year_for
 from finance.models import DocumentKind, FinanceYear
 from zvhd import pdf
+from zvhd.formats import XLSX_COUNT, XLSX_EURO, XLSX_PERCENT
 
 
 def render(document) -> tuple[bytes, object]:
@@ -42,8 +43,24 @@ def render(document) -> tuple[bytes, object]:
         ],
         "today": date.today(),
         "inhabitants": contributions.inhabitants.get(document.municipality_id),
+        # A letter that looks finished (issue 23): our reference, who to ask, who signs.
+        "reference": f"ZVHD/FIN/{year.year}/{document.pk}",
+        "contact": document.requested_by,
+        "signatory": _signatory(),
     }
     return pdf.render_pdf("finance/pdf/letter.html", context), row.total
+
+
+def _signatory():
+    """The manager of the ZVHD signs on behalf of the steering group; None when there is none
+    (the letter then names the function only)."""
+    from zvhd.network.models import Role, User
+
+    return (
+        User.objects.filter(is_active=True, groups__name=Role.MANAGER)
+        .order_by("last_name", "pk")
+        .first()
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -58,7 +75,7 @@ def _workbook():
     return book, Font(bold=True)
 
 
-EURO = '"€" #,##0;-"€" #,##0'
+EURO = XLSX_EURO
 
 
 def budget_xlsx(year: FinanceYear) -> bytes:
@@ -129,7 +146,7 @@ def budget_xlsx(year: FinanceYear) -> bytes:
     sheet.append(["Onttrekkingen", reserve.withdrawals])
     sheet.append(["Eindstand", reserve.end])
     sheet.append(["Percentage van de totale begroting", float(reserve.pct_of_budget or 0) / 100])
-    sheet.cell(sheet.max_row, 2).number_format = "0.00%"
+    sheet.cell(sheet.max_row, 2).number_format = XLSX_PERCENT
     for row in sheet.iter_rows(min_col=2, max_col=6):
         for cell in row:
             if cell.number_format == "General":
@@ -184,7 +201,7 @@ def contributions_xlsx(year: FinanceYear, contributions) -> bytes:
             cell.number_format = EURO
     for row in sheet.iter_rows(min_row=2, min_col=2, max_col=2):
         for cell in row:
-            cell.number_format = "#,##0"
+            cell.number_format = XLSX_COUNT
     sheet.column_dimensions["A"].width = 22
     for index in range(2, len(header) + 1):
         sheet.column_dimensions[sheet.cell(1, index).column_letter].width = 20

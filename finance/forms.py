@@ -12,6 +12,7 @@ from finance.models import (
     MovementKind,
     Side,
 )
+from zvhd.formats import DecimalField
 from zvhd.forms import TEXT_LIMIT, BoundedTextMixin
 from zvhd.network.models import Municipality, Organisation
 from zvhd.versions import version_field
@@ -194,14 +195,12 @@ class LiaisonForm(forms.Form):
     )
     label = forms.CharField(label=_("Omschrijving"), max_length=150)
     amount = EuroField(label=_("Waarde per jaar"))
-    fte = forms.DecimalField(
-        label=_("Fte"), required=False, min_value=0, max_digits=5, decimal_places=2
-    )
+    fte = DecimalField(label=_("Fte"), required=False, min_value=0, max_digits=5, decimal_places=2)
 
 
 class StaffingForm(forms.Form):
     function = forms.CharField(label=_("Functie"), max_length=150)
-    fte = forms.DecimalField(
+    fte = DecimalField(
         label=_("Fte"),
         min_value=0,
         max_digits=5,

@@ -19,19 +19,25 @@ class ReportsConfig(AppConfig):
                 label=self.label,
                 menu=[
                     NavItem(
-                        _("Cijfers"), "reports:dashboard", roles=roles_for("dashboard"), order=60
+                        _("Cijfers"),
+                        "reports:dashboard",
+                        roles=roles_for("dashboard"),
+                        order=60,
+                        lead={Role.MANAGER, Role.GEMEENTELIJK_CONTACTPERSOON},
                     ),
                     NavItem(
                         _("Thematische overleggen"),
                         "reports:thematic",
                         roles=roles_for("thematic", CHANGE),
                         order=61,
+                        lead={Role.MANAGER},
                     ),
                     NavItem(
                         _("Factsheets"),
                         "reports:factsheets",
                         roles={Role.GEMEENTELIJK_CONTACTPERSOON},
                         order=62,
+                        lead={Role.GEMEENTELIJK_CONTACTPERSOON},
                     ),
                 ],
                 panels=[
@@ -40,6 +46,7 @@ class ReportsConfig(AppConfig):
                         roles_for("dashboard"),
                         panels.figures,
                         order=20,
+                        lead={Role.MANAGER},
                     )
                 ],
                 demo=Demo(seed=demo.seed),

@@ -6,10 +6,11 @@ The figures themselves come from the other apps' demo data; nothing here invents
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
 
-from reports.models import LpcoOutcome, Section, Table, ThematicCount
-from reports.services import record_thematic_count, save_report_text
+from reports.models import DocumentKind, LpcoOutcome, ReportDocument, Section, Table, ThematicCount
+from reports.services import record_thematic_count, request_document, save_report_text
 from zvhd.network.models import Municipality, Region, User
 
 TEXTS = {
@@ -83,3 +84,21 @@ def seed(*, stdout, rng) -> None:
                         entered_by=support,
                     )
     stdout.write(f"Rapportages: teksten en thematische tellingen {last - 2}-{last}\n")
+    _request_factsheets(last, manager, stdout)
+
+
+def _request_factsheets(year: int, manager, stdout) -> None:
+    """Last year's factsheets, already asked for (issue 23): a municipal contact finds their
+    factsheet ready, as after a real year. Only asked, never rendered here: the worker makes
+    them in the background while the demo starts, so seeding is no slower. Where tasks run
+    in-process (no broker, as under test) the PDFs would be rendered during seeding; then
+    they are left for someone to ask."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return
+    if ReportDocument.objects.filter(kind=DocumentKind.FACTSHEET, year=year).exists():
+        return
+    for municipality in Municipality.objects.order_by("name"):
+        request_document(
+            kind=DocumentKind.FACTSHEET, year=year, requested_by=manager, municipality=municipality
+        )
+    stdout.write(f"Rapportages: factsheets {year} aangevraagd (de worker maakt ze)\n")

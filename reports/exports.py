@@ -11,6 +11,7 @@ import csv
 import io
 
 from reports.tables import FigureTable
+from zvhd.formats import xlsx_apply_formats
 
 DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -55,6 +56,8 @@ def tables_xlsx(tables: list[FigureTable], *, title: str) -> bytes:
         sheet.append([])
         sheet.append([neutralise("Definitie: " + table.definition)])
         sheet.column_dimensions["A"].width = 48
+        # Numbers stay numbers; a Dutch spreadsheet shows them as 1.064.753 and 4,99.
+        xlsx_apply_formats(sheet)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

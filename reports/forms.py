@@ -10,8 +10,14 @@ from zvhd.forms import limit_text
 from zvhd.network.models import Municipality, Region
 from zvhd.versions import version_field
 
+# The first year with figures: the reference data of the seeds start in 2019.
+FIRST_YEAR = 2019
+
 
 class YearForm(forms.Form):
+    """The figures' year, chosen from a list (issue 23: a text box asked people to type it).
+    A year in the address outside the list (an old link) is still read."""
+
     jaar = forms.IntegerField(
         label=_("Jaar"),
         min_value=2000,
@@ -19,6 +25,14 @@ class YearForm(forms.Form):
         required=False,
         error_messages={"invalid": _("Geef een jaartal, bijvoorbeeld 2024.")},
     )
+
+    def __init__(self, *args, **kwargs):
+        from django.utils import timezone
+
+        super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        years = [(y, str(y)) for y in range(this_year, FIRST_YEAR - 1, -1)]
+        self.fields["jaar"].widget = forms.Select(choices=years)
 
 
 class TextsForm(forms.Form):

@@ -296,7 +296,8 @@ def build_tables(years: list[dict], *, mask_small: bool = False) -> list[FigureT
                 chapter="thematisch",
             )
         )
-        outcome_years = [d for d in years if d.get("thematic")][:2][::-1]
+        # Newest year first, as every other table (issue 23: this one ran the other way).
+        outcome_years = [d for d in years if d.get("thematic")][:2]
         labels = list(thematic["lpco_outcomes"])
         tables.append(
             FigureTable(

@@ -180,6 +180,9 @@ class AnnualReportView(RoleRequiredMixin, ScopedListMixin, ListView):
             year=year,
             texts_form=kwargs.get("texts_form") or TextsForm(initial=TextsForm.initial_for(texts)),
             document_form=DocumentForm(),
+            # While a PDF is being made the button waits and the section follows the job
+            # (issue 23: a second click started a second job).
+            documents_busy=any(document.is_busy for document in context["object_list"]),
             snapshots=YearSnapshot.objects.visible_to(user).for_list().filter(year=year),
             breadcrumbs=crumbs(
                 (_("Cijfers en jaarverslag"), reverse("reports:dashboard")),

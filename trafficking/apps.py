@@ -23,12 +23,25 @@ class TraffickingConfig(AppConfig):
         from zvhd.privacy.models import RetentionKind
 
         register_roles = set(POLICY)
+        director = {Role.KETENREGISSEUR_MENSENHANDEL}
         register(
             AppContract(
                 label=self.label,
                 menu=[
-                    NavItem(_("Mensenhandel"), "trafficking:signal_list", register_roles, order=40),
-                    NavItem(_("Drieluik"), "trafficking:meeting_list", register_roles, order=41),
+                    NavItem(
+                        _("Mensenhandel"),
+                        "trafficking:signal_list",
+                        register_roles,
+                        order=40,
+                        lead=director,
+                    ),
+                    NavItem(
+                        _("Drieluik"),
+                        "trafficking:meeting_list",
+                        register_roles,
+                        order=41,
+                        lead=director,
+                    ),
                     # Everyone else sees the anonymous counts only.
                     NavItem(
                         _("Cijfers mensenhandel"),
@@ -51,7 +64,11 @@ class TraffickingConfig(AppConfig):
                         order=20,
                     ),
                     Panel(
-                        "trafficking/panels/manager.html", {Role.MANAGER}, panels.manager, order=40
+                        "trafficking/panels/manager.html",
+                        {Role.MANAGER},
+                        panels.manager,
+                        order=40,
+                        lead={Role.MANAGER},
                     ),
                 ],
                 privacy=PrivacyProvider.of(

@@ -29,9 +29,12 @@ from trafficking.models import (
     Sector,
     Signal,
 )
+from zvhd.holidays import working_day_on_or_after
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
 
 # A reference list in the spirit of the national signal lists (CoMensha, Fier, politie).
+TUESDAY = 1
+
 INDICATORS = [
     (ExploitationForm.SEXUAL, "S01", "Moet (een groot deel van) de verdiensten afstaan"),
     (ExploitationForm.SEXUAL, "S02", "Werkt op wisselende adressen of kent het werkadres niet"),
@@ -262,7 +265,9 @@ def seed(*, stdout, rng) -> None:
     )
     # About 67 signals a year, as in 2023; the first Drieluik a week in, then every 4 weeks.
     days = sorted(rng.randint(0, 364) for _ in range(67))
-    meetings = [start + timedelta(days=7 + 28 * n) for n in range(13)]
+    # On a Tuesday, as a standing meeting is; a Tuesday that is a public holiday moves on.
+    first = start + timedelta(days=7 + (TUESDAY - (start + timedelta(days=7)).weekday()) % 7)
+    meetings = [working_day_on_or_after(first + timedelta(days=28 * n)) for n in range(13)]
     pending = iter(days)
     next_day = next(pending, None)
     for held_on in meetings:
@@ -320,7 +325,7 @@ def seed(*, stdout, rng) -> None:
         municipality = rng.choice(municipalities)
         services.record_awareness_activity(
             activity=AwarenessActivity(
-                held_on=start + timedelta(days=20 + n * 50),
+                held_on=working_day_on_or_after(start + timedelta(days=20 + n * 50)),
                 kind=kind,
                 title=title,
                 audience=f"{audience} gemeente {municipality.name}",

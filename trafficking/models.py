@@ -197,6 +197,16 @@ class SignalQuerySet(GuardedQuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
+    def open_first(self):
+        """The register's order: signals still being worked on first, newest first; closed
+        signals after them (issue 23)."""
+        return self.annotate(
+            closed_last=models.Case(
+                models.When(status=SignalStatus.CLOSED, then=models.Value(1)),
+                default=models.Value(0),
+            )
+        ).order_by("closed_last", "-received_on", "-pk")
+
     def for_agenda(self):
         return self.filter(status__in=AGENDA_STATUSES)
 

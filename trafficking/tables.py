@@ -4,8 +4,15 @@ import django_tables2 as tables
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from trafficking.models import Signal
-from zvhd.tables import DateColumn
+from trafficking.models import Signal, SignalStatus
+from zvhd.tables import DateColumn, status_badge
+
+STATUS_BADGE = {
+    SignalStatus.REGISTERED: "warning",
+    SignalStatus.DISCUSSED: "warning",
+    SignalStatus.FOLLOW_UP: "success",
+    SignalStatus.CLOSED: "inactive",
+}
 
 
 class PseudonymisedSignalTable(tables.Table):
@@ -18,7 +25,7 @@ class PseudonymisedSignalTable(tables.Table):
     forms = tables.Column(_("Vormen"), accessor="form_labels", orderable=False)
     municipality = tables.Column(_("Gemeente"), default="—")
     reporting_organisation = tables.Column(_("Melder"))
-    status = tables.Column(_("Status"))
+    status = tables.Column(_("Status"), order_by=("status", "-received_on"))
 
     class Meta:
         model = Signal
@@ -30,11 +37,12 @@ class PseudonymisedSignalTable(tables.Table):
             "reporting_organisation",
             "status",
         ]
-        caption = _("Signalen mensenhandel")
-        order_by = ("-received_on",)
 
     def render_forms(self, value):
         return ", ".join(value)
+
+    def render_status(self, record):
+        return status_badge(record.get_status_display(), STATUS_BADGE.get(record.status, "neutral"))
 
 
 class SignalTable(PseudonymisedSignalTable):

@@ -67,6 +67,7 @@ from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
 from zvhd.privacy.services import log_access, log_list_access
+from zvhd.registers import RegisterMixin
 from zvhd.versions import Change, Changes
 from zvhd.views import (
     RoleRequiredMixin,
@@ -98,7 +99,7 @@ class IdentityMixin:
 
 
 class SignalListView(
-    RoleRequiredMixin, IdentityMixin, ScopedListMixin, SingleTableMixin, FilterView
+    RoleRequiredMixin, RegisterMixin, IdentityMixin, ScopedListMixin, SingleTableMixin, FilterView
 ):
     roles = REGISTER_ROLES
     model = Signal
@@ -106,6 +107,12 @@ class SignalListView(
     filterset_class = SignalFilter
     paginate_by = 50
     template_name = "trafficking/signal_list.html"
+    register_noun = "signalen"
+    register_order_note = "lopende signalen eerst, nieuwste eerst"
+    export_name = "signalen-mensenhandel"
+
+    def get_queryset(self):
+        return super().get_queryset().open_first()
 
     def get_table_class(self):
         return SignalTable if may(self.request.user, IDENTIFY) else PseudonymisedSignalTable

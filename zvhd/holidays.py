@@ -94,3 +94,11 @@ def working_days_after(start: date, end: date) -> int:
         day += timedelta(days=1)
         count += is_working_day(day)
     return count
+
+
+def working_day_on_or_after(day: date) -> date:
+    """The day itself when it is a working day, else the first working day after it (a
+    meeting planned on a Saturday or on Koningsdag moves to the next working day)."""
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day

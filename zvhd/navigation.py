@@ -22,6 +22,10 @@ class NavItem:
     # A browser access key (Alt+Shift+key in Chromium and Firefox) for work that must be
     # reachable from any page with the keyboard alone, such as logging a phone question.
     accesskey: str = ""
+    # The roles whose own work this entry is: their menu starts with it, right after "Start"
+    # (the aftercare register for the aftercare coordinator, "Gebruikers" for the functional
+    # administrator), before what they may also look at.
+    lead: set[str] = field(default_factory=set)
 
     def visible_for(self, user) -> bool:
         return user.has_role(*self.roles)
@@ -35,6 +39,9 @@ class Panel:
     roles: set[str]
     context: Callable[..., dict] = lambda request: {}
     order: int = 50
+    # The roles whose own work this panel shows: it opens their start page (the manager's
+    # figures and budget before "Mijn casussen", which for a manager is mostly 0).
+    lead: set[str] = field(default_factory=set)
 
     def visible_for(self, user) -> bool:
         return user.has_role(*self.roles)
@@ -60,11 +67,46 @@ class MenuEntry:
     accesskey: str = ""
 
 
+# The main menu is one row at 1366 px (issue 23): the entries that fit stay in the row, the
+# rest go under "Meer". Widths are estimated from the label (measured in Chromium at 1366 px:
+# about 9 px a character plus 33 px of padding, on a row of 1,168 px), with a margin so that
+# the bold current entry and a slightly wider font still fit.
+ROW_WIDTH = 1168
+MORE_WIDTH = 100
+CHAR_WIDTH = 9.2
+ITEM_PADDING = 34
+
+
+def estimated_width(label: str) -> float:
+    return ITEM_PADDING + CHAR_WIDTH * len(label)
+
+
+def split_menu(entries: list[MenuEntry]) -> tuple[list[MenuEntry], list[MenuEntry]]:
+    """The entries of the row and those under "Meer", in menu order."""
+    if sum(estimated_width(e.label) for e in entries) <= ROW_WIDTH:
+        return entries, []
+    row, used = [], MORE_WIDTH
+    for index, entry in enumerate(entries):
+        used += estimated_width(entry.label)
+        if used > ROW_WIDTH:
+            return row, entries[index:]
+        row.append(entry)
+    return row, []
+
+
 def menu_for(user, path: str = "") -> list[MenuEntry]:
     if not user.is_authenticated:
         return []
     entries = [MenuEntry(label="Start", url=reverse("start"), active=False)]
-    for item in sorted(_nav_items(), key=lambda i: (i.order, str(i.label))):
+    roles = user.role_names
+
+    def position(item: NavItem):
+        # A role's own work first, then everything else, each in the apps' order. An entry
+        # meant for one role alone is that role's own work too.
+        own = item.lead & roles or (len(item.roles) == 1 and item.roles & roles)
+        return (0 if own else 1, item.order, str(item.label))
+
+    for item in sorted(_nav_items(), key=position):
         if not item.visible_for(user):
             continue
         try:
@@ -83,12 +125,36 @@ def menu_for(user, path: str = "") -> list[MenuEntry]:
 
 
 def panels_for(user) -> list[Panel]:
-    return sorted((p for p in _panels() if p.visible_for(user)), key=lambda p: p.order)
+    roles = user.role_names
+    return sorted(
+        (p for p in _panels() if p.visible_for(user)),
+        key=lambda p: (0 if p.lead & roles else 1, p.order),
+    )
+
+
+def section_crumbs(entries: list[MenuEntry], path: str) -> list[dict]:
+    """Breadcrumbs for a sub-page that builds none of its own: Start › the menu entry it lies
+    under, both links back (the page's own heading names the page itself)."""
+    active = next((e for e in entries if e.active), None)
+    if active is None or active.url == path or path == "/":
+        return []
+    crumbs = [{"label": "Start", "url": entries[0].url}]
+    if active is not entries[0]:
+        crumbs.append({"label": active.label, "url": active.url})
+    return crumbs
 
 
 def navigation(request):
-    """Context processor: the menu of the current user."""
+    """Context processor: the menu of the current user, split into the row and "Meer"."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    return {"nav_items": menu_for(user, request.path)}
+    entries = menu_for(user, request.path)
+    row, more = split_menu(entries)
+    return {
+        "nav_items": entries,
+        "nav_row": row,
+        "nav_more": more,
+        "nav_more_active": any(e.active for e in more),
+        "section_crumbs": section_crumbs(entries, request.path),
+    }

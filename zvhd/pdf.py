@@ -65,6 +65,11 @@ def __getattr__(name):
     raise AttributeError(name)
 
 
+# Tagged PDF for screen readers (PDF/UA-1): structure tags, the document's language from
+# <html lang> and its title from <title> shown in the reader's title bar (issue 23).
+PDF_VARIANT = "pdf/ua-1"
+
+
 def html_to_pdf(html: str, attachments=()) -> bytes:
     """`attachments`: (name, bytes) pairs embedded as files in the PDF (the inzage's
     documents); given as bytes, so the fetcher is never asked for them."""
@@ -72,7 +77,7 @@ def html_to_pdf(html: str, attachments=()) -> bytes:
 
     embedded = [Attachment(string=body, name=name) for name, body in attachments]
     return HTML(string=html, base_url=BASE_URL, url_fetcher=_fetcher_class()()).write_pdf(
-        attachments=embedded or None
+        attachments=embedded or None, pdf_variant=PDF_VARIANT
     )
 
 

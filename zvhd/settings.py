@@ -315,6 +315,8 @@ USE_TZ = True
 # explicitly by the `euro` and `small_count` filters (zvhd/templatetags/zvhd.py).
 USE_THOUSAND_SEPARATOR = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django's own date formats for Dutch, aligned with zvhd/formats.py ("28-02-2025").
+FORMAT_MODULE_PATH = ["zvhd.locale_formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

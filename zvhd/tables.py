@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import django_tables2 as tables
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
+from django.utils.text import capfirst
+
+
+def status_badge(label, tone: str = "neutral"):
+    """A status as every register shows it: a badge, the label with a capital first letter
+    ("In opvolging", "Afgesloten"), whatever the app's choice label says (issue 23)."""
+    return format_html(
+        '<span class="utrecht-status-badge utrecht-status-badge--{}">{}</span>',
+        tone,
+        capfirst(str(label)),
+    )
 
 
 class DateColumn(tables.Column):
@@ -16,8 +28,8 @@ class DateColumn(tables.Column):
     for every cell, which is most of what a date column costs on a list page (the case list
     left django-tables2 for this, cases/tables.py). This calls `date_format` once per cell:
     the same text, in the active language, and the same "—" for an empty date. Exports get
-    the ISO date, as with django-tables2's column (an empty date stays empty in an export, as
-    in every other column, where the template column wrote "—").
+    the date itself, so a spreadsheet holds a real date shown as 28-02-2025 (zvhd.registers;
+    an empty date stays empty in an export, as in every other column).
     """
 
     def __init__(self, format: str | None = None, *, short: bool = True, **kwargs):
@@ -30,4 +42,7 @@ class DateColumn(tables.Column):
         return date_format(value, self.format)
 
     def value(self, value):
-        return value.isoformat() if isinstance(value, date) else value
+        if isinstance(value, datetime) and timezone.is_aware(value):
+            # A spreadsheet has no time zones: the local moment, as the page shows it.
+            return timezone.make_naive(value)
+        return value

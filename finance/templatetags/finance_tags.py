@@ -1,7 +1,8 @@
 """Small filters for the finance pages."""
 
 from django import template
-from django.utils.formats import number_format
+
+from zvhd import formats
 
 register = template.Library()
 
@@ -16,4 +17,4 @@ def thousands(value):
     """1.234.567 (Dutch grouping) for counts such as inhabitants."""
     if value in (None, ""):
         return ""
-    return number_format(value, force_grouping=True)
+    return formats.number(value)

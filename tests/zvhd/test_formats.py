@@ -1,13 +1,98 @@
-"""Dutch formats: money grouped with dots, years and numbers plain, small counts hidden."""
+"""Dutch formats from one helper (zvhd/formats.py): pages, PDFs and spreadsheets agree.
 
-from datetime import date
+"1.064.753", "€ 13.617", "4,99 %", "26.000 inwoners"; "28-02-2025" in lists and
+"28 februari 2025" in sentences and letters; years and record numbers never grouped.
+"""
+
+import contextlib
+import io
+import re
+import zlib
+from datetime import date, datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
+import pytest
 from django.template import Context, Template
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
+
+from zvhd import formats
 
 
 def render(source, **context):
     return Template("{% load zvhd %}" + source).render(Context(context))
+
+
+# --- the helper ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "expected"),
+    [
+        (1064753, 0, "1.064.753"),
+        (26000, 0, "26.000"),
+        (Decimal("4.987"), 2, "4,99"),
+        (4.5, 1, "4,5"),
+        (-104843, 0, "-104.843"),
+        (Decimal("4.180"), -3, "4,18"),
+        (Decimal("12"), -3, "12"),
+        (0, 0, "0"),
+        (None, 0, ""),
+    ],
+)
+def test_numbers_are_grouped_with_dots_and_decimals_written_with_a_comma(value, decimals, expected):
+    assert formats.number(value, decimals) == expected
+
+
+def test_money_and_percentages_carry_their_sign_after_a_non_breaking_space():
+    assert formats.euro(13617) == "€\u00a013.617"
+    assert formats.euro(Decimal("1234.5"), 2) == "€\u00a01.234,50"
+    assert formats.euro(-104843) == "-€\u00a0104.843"
+    assert formats.percent(Decimal("4.987")) == "4,99\u00a0%"
+    assert formats.percent(None) == ""
+
+
+def test_dates_have_one_short_and_one_long_form_with_lower_case_months():
+    day = date(2025, 2, 28)
+    assert formats.short_date(day) == "28-02-2025"
+    assert formats.long_date(day) == "28 februari 2025"
+    assert formats.long_date(date(2026, 10, 3)) == "3 oktober 2026"
+    assert formats.month_year(day) == "februari 2025"
+
+
+def test_an_aware_moment_is_shown_in_dutch_time():
+    moment = datetime(2025, 2, 28, 23, 30, tzinfo=ZoneInfo("UTC"))
+    assert formats.short_datetime(moment) == "01-03-2025 00:30"
+    assert formats.long_datetime(moment) == "1 maart 2025 om 00:30"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("1,5", Decimal("1.5")),
+        ("1.5", Decimal("1.5")),
+        ("1.064,5", Decimal("1064.5")),
+        ("1.500", Decimal("1500")),
+        ("€ 13.617", Decimal("13617")),
+        ("4,99 %", Decimal("4.99")),
+        ("anderhalf", None),
+        ("", None),
+    ],
+)
+def test_what_a_dutch_user_types_is_read_as_the_number_they_mean(typed, expected):
+    assert formats.parse_decimal(typed) == expected
+
+
+def test_the_decimal_form_field_accepts_one_and_a_half_fte_and_shows_it_back_with_a_comma():
+    field = formats.DecimalField(max_digits=5, decimal_places=2, min_value=0)
+    assert field.clean("1,5") == Decimal("1.5")
+    assert field.prepare_value(Decimal("1.50")) == "1,5"
+    with pytest.raises(Exception, match="Vul een getal in"):
+        field.clean("anderhalf")
+
+
+# --- HTML: the template filters -----------------------------------------------------------
 
 
 def test_money_is_written_the_dutch_way_in_whole_euros():
@@ -16,15 +101,124 @@ def test_money_is_written_the_dutch_way_in_whole_euros():
     assert render("{{ v|euro }}", v=Decimal("-104843")) == "-€\u00a0104.843"
 
 
+def test_counts_percentages_and_table_cells_in_templates():
+    assert render("{{ v|getal }} inwoners", v=26000) == "26.000 inwoners"
+    assert render("{{ v|procent }}", v=Decimal("4.99")) == "4,99\u00a0%"
+    assert render(
+        "{{ v|cel }}|{{ w|cel }}|{{ x|cel }}|{{ n|cel }}", v=1064753, w=4.987, x="a", n=None
+    ) == ("1.064.753|4,99|a|–")
+
+
 def test_years_are_never_grouped():
     assert render("{{ y }}", y=2026) == "2026"
 
 
-def test_dates_are_dutch():
-    assert render("{{ d|date:'j F Y' }}", d=date(2026, 3, 1)) == "1 maart 2026"
+def test_dates_in_templates_use_the_short_form_in_lists_and_the_long_form_in_sentences():
+    day = date(2026, 8, 23)
+    assert render("{{ d|datum }}", d=day) == "23-08-2026"
+    assert render("{{ d|datum_lang }}", d=day) == "23 augustus 2026"
+    # Django's own formats agree, for `|date` without a format and for DateColumn.
+    assert render("{{ d|date }}", d=day) == "23 augustus 2026"
+    assert date_format(day, "SHORT_DATE_FORMAT") == "23-08-2026"
 
 
 def test_small_counts_in_sensitive_breakdowns_are_shown_as_less_than_five():
     assert render("{{ n|small_count }}", n=3) == "&lt;5"
     assert render("{{ n|small_count }}", n=0) == "0"
     assert render("{{ n|small_count }}", n=1234) == "1.234"
+
+
+def test_no_template_writes_a_date_with_english_or_capitalised_month_abbreviations():
+    """`|date:"M"` gives "Okt", "j-n-Y" gives "23-8-2026": neither is one of our two forms."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    offenders = []
+    for path in Path(settings.BASE_DIR).glob("*/**/templates/**/*.html"):
+        if ".venv" in path.parts:
+            continue
+        text = path.read_text()
+        if re.search(r"""date:["'][^"']*\b(M|D|N|b)\b|date:["']j-n-Y""", text):
+            offenders.append(str(path))
+    assert offenders == []
+
+
+# --- PDF: a document template rendered as the PDF task renders it --------------------------
+
+
+def _pdf_text(pdf: bytes) -> bytes:
+    """The PDF with its compressed streams inflated, to look for tags and metadata."""
+    parts = [pdf]
+    for match in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.DOTALL):
+        with contextlib.suppress(zlib.error):
+            parts.append(zlib.decompress(match.group(1)))
+    return b"\n".join(parts)
+
+
+def test_a_pdf_template_formats_amounts_counts_and_dates_the_dutch_way():
+    html = Template(
+        '{% extends "pdf/base.html" %}{% load zvhd %}{% block title %}Bijdrage 2026 Assen'
+        "{% endblock %}{% block content %}<p>{{ total|euro }} voor {{ people|getal }} inwoners,"
+        " {{ share|procent }}, {{ day|datum_lang }}</p>{% endblock %}"
+    ).render(
+        Context(
+            {"total": 13617, "people": 26000, "share": Decimal("4.99"), "day": date(2026, 1, 1)}
+        )
+    )
+    assert "€\u00a013.617 voor 26.000 inwoners, 4,99\u00a0%, 1 januari 2026" in html
+
+
+def test_pdfs_are_tagged_with_language_and_title_for_screen_readers():
+    from zvhd.pdf import html_to_pdf
+
+    pdf = html_to_pdf(
+        '<!DOCTYPE html><html lang="nl"><head><title>Factsheet Assen 2025</title></head>'
+        "<body><h1>Factsheet</h1><p>Tekst</p></body></html>"
+    )
+    inflated = _pdf_text(pdf)
+    assert b"/StructTreeRoot" in inflated
+    assert b"/MarkInfo" in inflated
+    assert b"/Lang" in inflated and b"nl" in inflated
+    assert b"pdfuaid" in inflated
+    assert b"/DisplayDocTitle true" in inflated
+
+
+def test_the_figure_tables_of_the_pdfs_group_numbers():
+    from reports.tables import FigureTable
+
+    table = FigureTable("t", "Inwoners", "", ["", "2025"], [["Assen", 68798], ["Aandeel", 4.99]])
+    html = render_to_string("reports/pdf/_table.html", {"table": table})
+    assert "68.798" in html and "4,99" in html
+
+
+# --- XLSX: numbers stay numbers, with formats a Dutch spreadsheet shows as we write them ---
+
+
+def test_spreadsheet_cells_keep_numbers_and_dates_with_dutch_readable_formats():
+    from openpyxl import Workbook, load_workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Assen", 68798, Decimal("4.99"), date(2025, 2, 28), "tekst"])
+    formats.xlsx_apply_formats(sheet)
+    out = io.BytesIO()
+    book.save(out)
+    row = load_workbook(io.BytesIO(out.getvalue())).active[1]
+    assert row[1].value == 68798 and row[1].number_format == formats.XLSX_COUNT
+    assert row[2].number_format == formats.XLSX_DECIMAL
+    assert row[3].number_format == formats.XLSX_DATE == "dd-mm-yyyy"
+    assert row[4].number_format == "General"
+
+
+def test_the_figure_export_groups_its_numbers():
+    from openpyxl import load_workbook
+
+    from reports.exports import tables_xlsx
+    from reports.tables import FigureTable
+
+    table = FigureTable("inwoners", "Inwoners", "per gemeente", ["", "2025"], [["Assen", 68798]])
+    sheet = load_workbook(io.BytesIO(tables_xlsx([table], title="Cijfers 2025"))).active
+    cell = sheet.cell(4, 2)
+    assert cell.value == 68798
+    assert cell.number_format == formats.XLSX_COUNT

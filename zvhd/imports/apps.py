@@ -22,6 +22,6 @@ class ImportsConfig(AppConfig):
         register(
             AppContract(
                 label=self.label,
-                menu=[NavItem(_("Import"), "imports:list", roles=beheer, order=92)],
+                menu=[NavItem(_("Import"), "imports:list", roles=beheer, order=92, lead=beheer)],
             )
         )

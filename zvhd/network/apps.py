@@ -56,10 +56,34 @@ class NetworkConfig(AppConfig):
             AppContract(
                 label=self.label,
                 menu=[
-                    NavItem(_("Gebruikers"), "network:user_list", roles=beheer, order=80),
-                    NavItem(_("Organisaties"), "network:organisation_list", roles=beheer, order=81),
-                    NavItem(_("Gemeenten"), "network:municipality_list", roles=beheer, order=82),
-                    NavItem(_("Keuzelijsten"), "network:term_list", roles=beheer, order=83),
+                    NavItem(
+                        _("Gebruikers"),
+                        "network:user_list",
+                        roles=beheer,
+                        order=80,
+                        lead=beheer,
+                    ),
+                    NavItem(
+                        _("Organisaties"),
+                        "network:organisation_list",
+                        roles=beheer,
+                        order=81,
+                        lead=beheer,
+                    ),
+                    NavItem(
+                        _("Gemeenten"),
+                        "network:municipality_list",
+                        roles=beheer,
+                        order=82,
+                        lead=beheer,
+                    ),
+                    NavItem(
+                        _("Keuzelijsten"),
+                        "network:term_list",
+                        roles=beheer,
+                        order=83,
+                        lead=beheer,
+                    ),
                 ],
                 demo=Demo(seed=demo.seed),
             )

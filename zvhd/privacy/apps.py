@@ -18,15 +18,33 @@ class PrivacyConfig(AppConfig):
             AppContract(
                 label=self.label,
                 menu=[
-                    NavItem(_("Toegangslog"), "privacy:access_log", roles=officer, order=90),
                     NavItem(
-                        _("Inzageverzoeken"), "privacy:access_requests", roles=officer, order=91
+                        _("Toegangslog"),
+                        "privacy:access_log",
+                        roles=officer,
+                        order=90,
+                        lead=officer,
                     ),
                     NavItem(
-                        _("Toegangscontrole"), "privacy:access_review", roles=officer, order=92
+                        _("Inzageverzoeken"),
+                        "privacy:access_requests",
+                        roles=officer,
+                        order=91,
+                        lead=officer,
                     ),
                     NavItem(
-                        _("Bewaartermijnen"), "privacy:retention_terms", roles=officer, order=93
+                        _("Toegangscontrole"),
+                        "privacy:access_review",
+                        roles=officer,
+                        order=92,
+                        lead=officer,
+                    ),
+                    NavItem(
+                        _("Bewaartermijnen"),
+                        "privacy:retention_terms",
+                        roles=officer,
+                        order=93,
+                        lead=officer,
                     ),
                     # The manager approves destruction lists (four eyes), so sees them too.
                     NavItem(
@@ -34,6 +52,7 @@ class PrivacyConfig(AppConfig):
                         "privacy:destruction_lists",
                         roles={Role.PRIVACY_OFFICER, Role.MANAGER},
                         order=94,
+                        lead=officer,
                     ),
                 ],
                 demo=Demo(seed=demo.seed, after_seed=demo.after_seed),

@@ -34,7 +34,46 @@ class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
         return queryset
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(form=self.form, **kwargs)
+        context = super().get_context_data(form=self.form, **kwargs)
+        label_rows(context["object_list"])
+        return context
+
+
+ROLE_LABELS = dict(Role.choices)
+
+
+def label_rows(rows) -> None:
+    """Give each log row of a page the names people read (issue 23): role names instead of
+    the role codes the row stores, and a record's own number ("casus 2026-0012",
+    "signaal MH-2026-040", "nazorg NZ-2026-0043") instead of its database id. One query per
+    kind of record on the page; a record that no longer exists keeps its kind and id."""
+    rows = list(rows)
+    wanted: dict = {}
+    for row in rows:
+        row.role_labels = ", ".join(
+            str(ROLE_LABELS.get(code.strip(), code.strip()))
+            for code in row.roles.split(",")
+            if code.strip()
+        )
+        if row.content_type_id and row.object_id.isdigit():
+            wanted.setdefault(row.content_type, set()).add(int(row.object_id))
+    numbers: dict = {}
+    for content_type, ids in wanted.items():
+        model = content_type.model_class()
+        if model is None:
+            continue
+        # Only the number is read, never the record's content: the log names the record it
+        # already identifies by id, as the privacy officer needs to follow it up.
+        for record in model._base_manager.filter(pk__in=ids):
+            number = getattr(record, "number", None) or getattr(record, "reference", None)
+            if number:
+                numbers[(content_type.pk, str(record.pk))] = number
+    for row in rows:
+        if row.content_type_id:
+            number = numbers.get((row.content_type_id, row.object_id), row.object_id)
+            row.record_label = f"{row.content_type.name} {number}"
+        else:
+            row.record_label = ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,9 +1,17 @@
-"""Shared template filters: Dutch money and counts."""
+"""Shared template filters: Dutch numbers, money, percentages and dates (`zvhd.formats`).
 
-from decimal import ROUND_HALF_UP, Decimal
+{% load zvhd %}
+{{ inhabitants|getal }}          26.000
+{{ amount|euro }}                € 13.617        {{ amount|euro:2 }}  € 13.617,50
+{{ share|procent }}              4,99 %          {{ share|procent:1 }} 5,0 %
+{{ day|datum }}                  28-02-2025      (tables, lists, forms)
+{{ day|datum_lang }}             28 februari 2025 (sentences, letters, documents)
+{{ moment|datumtijd }}           28-02-2025 14:05
+"""
 
 from django import template
-from django.utils.formats import number_format
+
+from zvhd import formats
 
 register = template.Library()
 
@@ -11,12 +19,50 @@ register = template.Library()
 @register.filter
 def euro(value, decimals=0):
     """€ 1.234.567 (whole euros, as the budget documents write them) or € 1.234,50."""
-    if value is None or value == "":
-        return ""
-    places = int(decimals)
-    amount = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    sign = "-" if amount < 0 else ""
-    return f"{sign}€\u00a0{number_format(abs(amount), places, force_grouping=True)}"
+    return formats.euro(value, int(decimals))
+
+
+@register.filter
+def getal(value, decimals=0):
+    """1.064.753 (or 1,5 with a number of decimals)."""
+    return formats.number(value, int(decimals))
+
+
+@register.filter
+def procent(value, decimals=2):
+    """4,99 % of a value that is already a percentage."""
+    return formats.percent(value, int(decimals))
+
+
+@register.filter
+def cel(value):
+    """A figure in a table cell: 1.064.753, 4,99, text as is, "–" for nothing."""
+    return formats.cell(value)
+
+
+@register.filter
+def datum(value):
+    return formats.short_date(value)
+
+
+@register.filter
+def datum_lang(value):
+    return formats.long_date(value)
+
+
+@register.filter
+def datumtijd(value):
+    return formats.short_datetime(value)
+
+
+@register.filter
+def datumtijd_lang(value):
+    return formats.long_datetime(value)
+
+
+@register.filter
+def maand(value):
+    return formats.month_year(value)
 
 
 @register.filter
@@ -30,7 +76,25 @@ def small_count(value, threshold=5):
         return value
     if 0 < number < int(threshold):
         return f"<{int(threshold)}"
-    return number_format(number, force_grouping=True)
+    return formats.number(number)
+
+
+@register.simple_tag(takes_context=True)
+def subnav_link(context, url_name, label):
+    """A link of a section's own menu (the row of links under a heading), marked
+    aria-current and bold when it is the page shown (issue 23)."""
+    from django.urls import reverse
+    from django.utils.html import format_html
+
+    url = reverse(url_name)
+    request = context.get("request")
+    if request is not None and request.path == url:
+        return format_html(
+            '<a class="utrecht-link zvhd-subnav-current" href="{}" aria-current="page">{}</a>',
+            url,
+            label,
+        )
+    return format_html('<a class="utrecht-link" href="{}">{}</a>', url, label)
 
 
 @register.simple_tag

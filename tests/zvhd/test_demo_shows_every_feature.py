@@ -1,0 +1,86 @@
+"""The demo shows every feature (issue 23): meetings on working days, data in every chart of
+every demo year, a budget for the current year; and the figures page and the annual report
+work as people expect (a year from a list, one PDF job at a time, newest year first)."""
+
+import pytest
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from zvhd.holidays import is_working_day, working_day_on_or_after
+
+
+def test_a_meeting_planned_on_a_weekend_or_holiday_moves_to_the_next_working_day():
+    from datetime import date
+
+    assert working_day_on_or_after(date(2026, 12, 5)) == date(2026, 12, 7)  # Saturday
+    assert working_day_on_or_after(date(2026, 4, 27)) == date(2026, 4, 28)  # Koningsdag
+    assert working_day_on_or_after(date(2026, 12, 8)) == date(2026, 12, 8)
+
+
+def test_the_demo_has_data_for_every_chart_and_meets_on_working_days(demo_database):
+    from cases.models import Case
+    from finance.models import FinanceYear
+    from trafficking.models import AwarenessActivity, DrieluikMeeting
+
+    assert DrieluikMeeting.objects.exists()
+    assert all(is_working_day(m.held_on) for m in DrieluikMeeting.objects.all())
+    assert all(is_working_day(a.held_on) for a in AwarenessActivity.objects.all())
+    this_year = timezone.localdate().year
+    for year in range(this_year - 3, this_year + 1):
+        cases = Case.objects.filter(registered_at__year=year)
+        assert cases.filter(cross_municipal=True).exists(), year
+        assert cases.filter(Q(topic="mensenhandel")).exists(), year
+    assert FinanceYear.objects.filter(year=this_year).exists()
+
+
+@pytest.mark.django_db
+def test_the_figures_page_offers_the_year_as_a_list(cast, client_for):
+    page = client_for(cast.manager).get(reverse("reports:dashboard")).content.decode()
+    assert '<select name="jaar"' in page
+    assert f'<option value="{timezone.localdate().year}"' in page
+
+
+@pytest.mark.django_db
+def test_the_pdf_button_waits_while_a_pdf_is_being_made(cast, client_for):
+    from reports.models import DocumentKind, ReportDocument
+
+    year = timezone.localdate().year - 1
+    url = reverse("reports:annual_report", args=[year])
+    page = client_for(cast.manager).get(url).content.decode()
+    assert "Er wordt nu een PDF gemaakt" not in page
+    document = ReportDocument(kind=DocumentKind.ANNUAL_REPORT, year=year, requested_by=cast.manager)
+    document.save()  # queued: the worker has not started it
+    response = client_for(cast.manager).get(url)
+    assert response.context["documents_busy"] is True
+    page = response.content.decode()
+    assert "Er wordt nu een PDF gemaakt" in page
+    assert 'disabled aria-disabled="true" aria-describedby="documenten-bezig">Maak de PDF' in page
+    assert 'hx-trigger="every 2s"' in page
+
+
+def test_the_lpco_outcomes_run_newest_year_first_as_every_other_table():
+    from reports.tables import build_tables
+
+    class Year(dict):
+        """A year of figures with only what the LPCO tables read; the rest is empty."""
+
+        def __missing__(self, key):
+            return Year()
+
+    def year(y, n):
+        return Year(
+            {
+                "year": y,
+                "thematic": {
+                    "veelplegers": {"Noord": 1},
+                    "lpco_by_municipality": {"Assen": n},
+                    "lpco_outcomes": {"trip": n},
+                    "lpco_total": n,
+                },
+            }
+        )
+
+    tables = build_tables([year(2025, 3), year(2024, 2), year(2023, 1)])
+    lpco = next(t for t in tables if t.slug == "lpco-afdoening")
+    assert lpco.headers == ["", "2025", "2024"]

@@ -1,0 +1,74 @@
+"""Each role's menu starts with its own work, fits one row at 1366 px and marks where you are;
+a sub-page without breadcrumbs of its own gets Start › its menu entry (issue 23)."""
+
+import pytest
+from django.urls import reverse
+
+from zvhd.navigation import (
+    ROW_WIDTH,
+    MenuEntry,
+    estimated_width,
+    menu_for,
+    panels_for,
+    section_crumbs,
+    split_menu,
+)
+
+OWN_WORK = {
+    "nazorg": "Nazorg",
+    "mensenhandel": "Mensenhandel",
+    "manager": "Cijfers",
+    "gemeente": "Nazorg",
+    "financien": "Financiën",
+    "beheerder": "Gebruikers",
+    "privacy": "Toegangslog",
+}
+
+
+@pytest.mark.parametrize(("name", "first"), OWN_WORK.items())
+def test_each_role_s_menu_starts_with_its_own_work_right_after_start(cast, name, first):
+    labels = [e.label for e in menu_for(getattr(cast, name))]
+    assert labels[:2] == ["Start", first]
+
+
+def test_figures_of_trafficking_are_no_longer_first_for_those_who_only_look_at_them(cast):
+    for name in ("beheerder", "privacy", "financien"):
+        labels = [e.label for e in menu_for(getattr(cast, name))]
+        assert labels.index("Cijfers mensenhandel") > 1
+
+
+@pytest.mark.parametrize("name", list(OWN_WORK))
+def test_the_row_fits_and_the_rest_goes_under_more_in_the_same_order(cast, name):
+    entries = menu_for(getattr(cast, name))
+    row, more = split_menu(entries)
+    assert row + more == entries
+    assert sum(estimated_width(e.label) for e in row) <= ROW_WIDTH
+
+
+def test_a_short_menu_has_no_more():
+    entries = [MenuEntry("Start", "/", True), MenuEntry("Financiën", "/financien/", False)]
+    assert split_menu(entries) == (entries, [])
+
+
+def test_the_manager_s_start_page_opens_with_the_figures_not_with_an_empty_case_list(cast):
+    templates = [p.template for p in panels_for(cast.manager)]
+    assert templates[0] == "reports/panels/figures.html"
+    assert templates.index("cases/panels/my_work.html") > 2
+
+
+def test_a_sub_page_gets_start_and_its_menu_entry_as_breadcrumbs(cast):
+    entries = menu_for(cast.nazorg, "/nazorg/ontslagen/")
+    assert section_crumbs(entries, "/nazorg/ontslagen/") == [
+        {"label": "Start", "url": "/"},
+        {"label": "Nazorg", "url": "/nazorg/"},
+    ]
+    assert section_crumbs(menu_for(cast.nazorg, "/nazorg/"), "/nazorg/") == []
+
+
+def test_the_page_shows_the_row_the_more_menu_and_the_default_breadcrumbs(cast, client_for):
+    response = client_for(cast.manager).get(reverse("aftercare:figures"))
+    html = response.content.decode()
+    assert 'class="zvhd-nav-more__details"' in html
+    assert 'aria-current="page">Cijfers nazorg</a>' in html
+    response = client_for(cast.nazorg).get(reverse("aftercare:releases"))
+    assert 'aria-label="Kruimelpad"' in response.content.decode()
