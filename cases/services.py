@@ -480,8 +480,13 @@ def decide_triage(
     guide: User | None = None,
     decided_on: date | None = None,
 ) -> TriageDecision:
-    """The ketenkamer's decision. Direction needs the five criteria and a qualifying outcome."""
-    decided_on = decided_on or timezone.localdate()
+    """The ketenkamer's decision. Direction needs the five criteria and a qualifying outcome.
+
+    Decided on the day of the ketenkamer it belongs to, not the day it is typed in (minutes
+    are often recorded days later, and the lead times of the figures count to the decision);
+    without a ketenkamer, today, unless `decided_on` says otherwise."""
+    if decided_on is None:
+        decided_on = ketenkamer.date if ketenkamer is not None else timezone.localdate()
     errors = {}
     direction = decision in (Decision.MAATWERK, Decision.PGA)
     if decision != Decision.INGETROKKEN and criteria is None:
