@@ -178,13 +178,14 @@ class CaseListBase(ScopedListMixin, TemplateView):
         filterset, qs = self.filtered()
         total = qs[: TOTAL_CAP + 1].count()
         qs, fields, badges, enriched_column = self.with_columns(qs)
+        sort = self.sorted_by()
         page = keyset_page(self.request, qs, fields=fields, size=PAGE_SIZE, order=self.order())
         rows = page.rows
         table = self.table(
             rows,
             badges=badges,
             enriched_column=enriched_column,
-            sort=self.sorted_by(),
+            sort=sort,
             sort_link=self.sort_link,
         )
         saved_query = self.current_query(for_saving=True)
@@ -202,6 +203,8 @@ class CaseListBase(ScopedListMixin, TemplateView):
             first_query=page.first_query,
             saved_filters=list(SavedFilter.objects.visible_to(user).for_list(self.list_name)),
             list_name=self.list_name,
+            # Filtering keeps the column sorted by (a known one only: nothing else is echoed).
+            sort_value=("-" if sort[1] else "") + sort[0] if sort else "",
             saved_query=saved_query,
             search_not_saved=bool(self.request.GET.get("q", "").strip()),
             name_length=SAVED_FILTER_NAME_LENGTH,
