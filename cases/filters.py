@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Case, Enrichment, Kind, Status
+from cases.models import TRIAGE_STATUSES, Case, Enrichment, Kind, Status
 from cases.policy import DETAILS, DIRECTOR_ROLES, NAMES, case_filter, names_filter
 from cases.worklists import (
     ACTION_CHOICES,
@@ -143,9 +143,13 @@ class CaseFilter(ScopedFilterSet):
                 FORM_CACHE_VERSION,
                 get_language(),
                 submitted,
-                self.filters["municipality"].extra["choices"],
-                self.filters["director"].extra["choices"],
+                *(
+                    self.filters[name].extra["choices"]
+                    for name in ("municipality", "director")
+                    if name in self.filters
+                ),
                 sorted(self.filters),  # a reader without a filter gets a form without it
+                type(self).__name__,  # the triage list's status choices are its own
             ],
             default=str,
         )
@@ -201,6 +205,22 @@ class CaseFilter(ScopedFilterSet):
         if level == NAMES:
             return names_filter(self.user)
         return case_filter(self.user, level)
+
+
+class TriageFilter(CaseFilter):
+    """The triage list's filters: only those that can narrow a list of registrations awaiting
+    a decision (issue 23). Such a registration has no kind, no director, no review date and no
+    actions yet, and its status is one of the two of triage."""
+
+    NOT_FOR_TRIAGE = ("kind", "director", "evaluatie", "acties")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.NOT_FOR_TRIAGE:
+            self.filters.pop(name, None)
+        self.filters["status"].extra["choices"] = [
+            (value, label) for value, label in Status.choices if value in TRIAGE_STATUSES
+        ]
 
 
 UNKNOWN = "onbekend"

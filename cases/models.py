@@ -8,10 +8,13 @@ one place: `cases.policy`, read by `CaseQuerySet.visible_to`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from guardian.models import GroupObjectPermissionBase, UserObjectPermissionBase
@@ -89,6 +92,38 @@ TRIAGE_STATUSES = {Status.AANGEMELD, Status.IN_TRIAGE}
 # Registrations waiting longer than this many working days without a decision stand out.
 TRIAGE_OVERDUE_WORKING_DAYS = 5
 DIRECTION_STATUSES = {Status.ACTIEF, Status.OPGESCHAALD}
+
+
+# The orders of the case lists (cases.views.lists, paged by zvhd.paging.KeysetOrder). Each is
+# an expression with an index over it and the id (Case.Meta.indexes), so that any page, also
+# the 40,000th, is one index seek: the expression here and in the index must stay the same.
+def open_first():
+    """1 for an open case (OPEN_STATUSES), 0 for a closed one: the lists walk it descending,
+    open work first (issue 23: closed files first on a long page)."""
+    return models.Case(
+        models.When(status__in=sorted(OPEN_STATUSES), then=models.Value(1)),
+        default=models.Value(0),
+        output_field=models.IntegerField(),
+    )
+
+
+def status_rank():
+    """The statuses in the order of the life cycle (Status above), for sorting by status."""
+    return models.Case(
+        *(models.When(status=value, then=models.Value(n)) for n, value in enumerate(Status)),
+        default=models.Value(len(Status)),
+        output_field=models.IntegerField(),
+    )
+
+
+# A case without a review date sorts after every dated one, in both directions.
+REVIEW_NONE_ASCENDING = date(9999, 12, 31)
+REVIEW_NONE_DESCENDING = date(1, 1, 1)
+
+
+def review_key(*, descending: bool):
+    none = REVIEW_NONE_DESCENDING if descending else REVIEW_NONE_ASCENDING
+    return Coalesce("review_on", models.Value(none), output_field=models.DateField())
 
 
 class Kind(models.TextChoices):
@@ -546,6 +581,12 @@ class Case(models.Model):
                 name="case_triage_municipality",
                 condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
             ),
+            # The lists' orders (open_first and the sortable columns above): expression and
+            # id, walked in either direction by a row comparison (zvhd.paging).
+            models.Index(open_first(), "id", name="case_open_first"),
+            models.Index(status_rank(), "id", name="case_status_rank"),
+            models.Index(review_key(descending=False), "id", name="case_review_ascending"),
+            models.Index(review_key(descending=True), "id", name="case_review_descending"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -1209,3 +1250,64 @@ class Closing(models.Model):
     @property
     def pending(self) -> bool:
         return self.status == ClosingStatus.PROPOSED
+
+
+# ---------------------------------------------------------------------------------------------
+# Saved filters: a user's own named filter sets of the case lists (issue 23).
+
+# The lists a filter set can be saved for: URL name -> what the user reads.
+SAVED_FILTER_LISTS = {
+    "cases:case_list": _("Alle casussen"),
+    "cases:my_cases": _("Mijn casussen"),
+    "cases:triage_queue": _("Triage"),
+    "cases:organisation_registrations": _("Aanmeldingen van mijn organisatie"),
+}
+SAVED_FILTERS_PER_USER = 20
+SAVED_FILTER_NAME_LENGTH = 60
+SAVED_FILTER_QUERY_LENGTH = 1000
+
+
+class SavedFilterQuerySet(GuardedQuerySet):
+    def visible_to(self, user, action: str = VIEW):
+        """A saved filter is its owner's alone: anyone else gets a 404, for every action."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(owner=user)
+
+    def for_list(self, list_name: str):
+        return self.filter(list_name=list_name).order_by("name").only("pk", "name", "query")
+
+
+class SavedFilter(models.Model):
+    """A named query string of one case list (its filters and sort; never a search term, which
+    may be a name or a BSN). No history: it holds no personal data and no decision."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("eigenaar"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    list_name = models.CharField(
+        _("lijst"), max_length=40, choices=list(SAVED_FILTER_LISTS.items())
+    )
+    name = models.CharField(_("naam"), max_length=SAVED_FILTER_NAME_LENGTH)
+    query = models.CharField(_("filters"), max_length=SAVED_FILTER_QUERY_LENGTH, blank=True)
+    created_at = models.DateTimeField(_("bewaard op"), auto_now_add=True)
+
+    objects = SavedFilterQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("bewaard filter")
+        verbose_name_plural = _("bewaarde filters")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "list_name", "name"],
+                name="saved_filter_unique_name",
+                violation_error_message=_("U heeft al een filter met deze naam."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name

@@ -26,6 +26,10 @@ from simple_history.utils import bulk_create_with_history
 from cases.models import (
     DECISION_STATUS,
     OPEN_STATUSES,
+    SAVED_FILTER_LISTS,
+    SAVED_FILTER_NAME_LENGTH,
+    SAVED_FILTER_QUERY_LENGTH,
+    SAVED_FILTERS_PER_USER,
     TRANSITIONS,
     Action,
     ActionStatus,
@@ -49,6 +53,7 @@ from cases.models import (
     Person,
     Plan,
     RelatedPerson,
+    SavedFilter,
     Status,
     TeamMember,
     Transition,
@@ -475,8 +480,13 @@ def decide_triage(
     guide: User | None = None,
     decided_on: date | None = None,
 ) -> TriageDecision:
-    """The ketenkamer's decision. Direction needs the five criteria and a qualifying outcome."""
-    decided_on = decided_on or timezone.localdate()
+    """The ketenkamer's decision. Direction needs the five criteria and a qualifying outcome.
+
+    Decided on the day of the ketenkamer it belongs to, not the day it is typed in (minutes
+    are often recorded days later, and the lead times of the figures count to the decision);
+    without a ketenkamer, today, unless `decided_on` says otherwise."""
+    if decided_on is None:
+        decided_on = ketenkamer.date if ketenkamer is not None else timezone.localdate()
     errors = {}
     direction = decision in (Decision.MAATWERK, Decision.PGA)
     if decision != Decision.INGETROKKEN and criteria is None:
@@ -1453,3 +1463,40 @@ def save_legal_basis(
     basis.full_clean()
     basis.save()
     return basis
+
+
+# ---------------------------------------------------------------------------------------------
+# Saved filters of the case lists (issue 23)
+
+
+@transaction.atomic
+def save_filter(*, owner: User, list_name: str, name: str, query: str) -> SavedFilter:
+    """Keep `query` (a list's filters and sort) under `name` for `owner`; the same name on the
+    same list replaces the filters kept under it. At most SAVED_FILTERS_PER_USER per user."""
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError({"name": _("Geef het filter een naam.")})
+    if len(name) > SAVED_FILTER_NAME_LENGTH:
+        raise ValidationError(
+            {"name": _("Een naam heeft hoogstens %(n)d tekens.") % {"n": SAVED_FILTER_NAME_LENGTH}}
+        )
+    if list_name not in SAVED_FILTER_LISTS or len(query) > SAVED_FILTER_QUERY_LENGTH:
+        raise ValidationError(_("Deze filters kunnen niet worden bewaard."))
+    # The owner's row locks their saved filters: two saves at once cannot pass the limit.
+    User.objects.select_for_update().filter(pk=owner.pk).first()
+    existing = SavedFilter.objects.filter(owner=owner, list_name=list_name, name=name).first()
+    if existing is not None:
+        existing.query = query
+        existing.save(update_fields=["query"])
+        return existing
+    if SavedFilter.objects.filter(owner=owner).count() >= SAVED_FILTERS_PER_USER:
+        raise ValidationError(
+            _("U heeft al %(n)d bewaarde filters, het maximum. Verwijder er eerst een.")
+            % {"n": SAVED_FILTERS_PER_USER}
+        )
+    return SavedFilter.objects.create(owner=owner, list_name=list_name, name=name, query=query)
+
+
+@transaction.atomic
+def delete_filter(*, saved_filter: SavedFilter) -> None:
+    saved_filter.delete()

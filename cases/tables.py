@@ -4,8 +4,9 @@ Not django-tables2, which the other lists use: its per-cell machinery (a signatu
 per cell to call `render_*`, attributes built per cell, `get_*_display` run twice per choice
 column, and `DateColumn` compiling a template for every date cell) cost about 35 ms for a page
 of 25 cases in 7 columns, most of the list page's time (issue 3's profile, BENCHMARKS.md). This
-table has no sorting and no paging of its own (the view pages by keyset), so rows built in
-Python give the same NL Design System markup as `django_tables2/zvhd.html` for a fraction.
+table has no paging of its own (the view pages by keyset, also in a sorted order: the headers
+only carry the links), so rows built in Python give the same NL Design System markup as
+`django_tables2/zvhd.html` for a fraction.
 """
 
 from __future__ import annotations
@@ -27,27 +28,31 @@ STATUS_BADGE = {
     "ondersteuning": "utrecht-status-badge--active",
 }
 
+# Each column: its header and the sort key of the list's `?sort=` (None: not sortable). Sorting
+# is where people sort (issue 23): number, status, registration date and the next review; each
+# of those orders has its own index (cases.models, the list orders) so any page is a seek.
 HEADERS = (
-    _("Nummer"),
-    _("Betrokkene"),
-    _("Status"),
-    _("Soort"),
-    _("Gemeente"),
-    _("Regisseur"),
-    _("Aangemeld"),
+    (_("Nummer"), "nummer"),
+    (_("Betrokkene"), None),
+    (_("Status"), "status"),
+    (_("Soort"), None),
+    (_("Gemeente"), None),
+    (_("Regisseur"), None),
+    (_("Aangemeld"), "aangemeld"),
+    (_("Evaluatie"), "evaluatie"),
 )
 # The triage list: a registration has no kind and no director yet (both columns were always
-# empty there, issue 23); what triage sorts by is who registered it and how urgent it is.
+# empty there, issue 23); what triage sorts by is who registered it and how urgent it is. No
+# review date either: that comes with process direction.
 TRIAGE_HEADERS = (
-    _("Nummer"),
-    _("Betrokkene"),
-    _("Status"),
-    _("Urgentie"),
-    _("Gemeente"),
-    _("Aanmelder"),
-    _("Aangemeld"),
+    (_("Nummer"), "nummer"),
+    (_("Betrokkene"), None),
+    (_("Status"), "status"),
+    (_("Urgentie"), None),
+    (_("Gemeente"), None),
+    (_("Aanmelder"), None),
+    (_("Aangemeld"), "aangemeld"),
 )
-# A liaison's extra column on the triage list: has their organisation added what it knows?
 ENRICHED_HEADER = _("Verrijking van uw organisatie")
 
 
@@ -63,6 +68,7 @@ class CaseRow:
     municipality: str
     director: str
     registered: str
+    review: str = ""
     # Per extra column (cases.extensions.ListBadges): the labels beside this case.
     badges: tuple[tuple[str, ...], ...] = ()
     # The triage list's columns (see TRIAGE_HEADERS) and, for a liaison, whether their
@@ -91,7 +97,20 @@ ROW_FIELDS = (
     "urgency",
     "registering_organisation__name",
     "registering_organisation__short_name",
+    "review_on",
 )
+
+
+@dataclass(frozen=True)
+class Header:
+    label: str
+    href: str | None = None  # the link that sorts by this column; None: not sortable
+    aria_sort: str | None = None  # "ascending" / "descending" on the column sorted by
+
+
+def sort_keys(*, triage: bool) -> set[str]:
+    """The sort keys of the columns a list shows: nothing else may sort it."""
+    return {key for _label, key in (TRIAGE_HEADERS if triage else HEADERS) if key}
 
 
 def _detail_url():
@@ -116,7 +135,7 @@ def _director(row) -> str:
 
 
 class CaseTable:
-    """A page of cases (already sliced by keyset pagination: no sorting, no counting).
+    """A page of cases (already sorted and sliced by keyset pagination: no counting).
 
     `cases` are dicts of `ROW_FIELDS` (`queryset.values(*ROW_FIELDS)`); `named` holds the pks
     of the cases whose person the user may see; the others show "afgeschermd". Rendered by
@@ -125,16 +144,37 @@ class CaseTable:
 
     template_name = "cases/partials/case_table.html"
 
-    def __init__(self, cases, *, named, caption, badges=(), triage=False, enriched=None):
+    def __init__(
+        self,
+        cases,
+        *,
+        named,
+        caption,
+        badges=(),
+        triage=False,
+        enriched=None,
+        sort_link=None,
+        sorted_by=None,
+    ):
         """`triage`: the triage list's columns; `enriched`: the pks of the cases the reader's
-        organisation enriched (a liaison's triage list), or None for no such column."""
+        organisation enriched (a liaison's triage list), or None for no such column;
+        `sort_link(key)`: the link that sorts by a column; `sorted_by`: (key, descending) of
+        the column the rows are sorted by, or None for the list's own order."""
         self.caption = caption
         self.triage = triage
         self.show_enriched = enriched is not None
-        headers = [*(TRIAGE_HEADERS if triage else HEADERS)]
+        self.headers = []
+        for label, key in TRIAGE_HEADERS if triage else HEADERS:
+            if key is None or sort_link is None:
+                self.headers.append(Header(str(label)))
+                continue
+            aria = None
+            if sorted_by and sorted_by[0] == key:
+                aria = "descending" if sorted_by[1] else "ascending"
+            self.headers.append(Header(str(label), sort_link(key), aria))
         if self.show_enriched:
-            headers.append(ENRICHED_HEADER)
-        self.headers = [str(header) for header in headers] + [str(b.header) for b in badges]
+            self.headers.append(Header(str(ENRICHED_HEADER)))
+        self.headers += [Header(str(b.header)) for b in badges]
         urgencies = {value: str(label) for value, label in Urgency.choices}
         keys = [b.key for b in badges]
         # Labels translated once per page, not once per row.
@@ -154,6 +194,7 @@ class CaseTable:
                 municipality=case["municipality__name"],
                 director=_director(case),
                 registered=f"{localtime(case['registered_at']):%d-%m-%Y}",
+                review=f"{case['review_on']:%d-%m-%Y}" if case["review_on"] else "—",
                 badges=tuple(tuple(case.get(key) or ()) for key in keys),
                 urgency=urgencies.get(case["urgency"], ""),
                 urgent=case["urgency"] != Urgency.NORMAL,

@@ -13,6 +13,23 @@ urlpatterns = [
         views.OrganisationRegistrationsView.as_view(),
         name="organisation_registrations",
     ),
+    # The lists as spreadsheets (cases.views.list_tools), each exactly its list.
+    path("export/", views.CaseListExportView.as_view(), name="case_list_export"),
+    path("mijn/export/", views.MyCasesExportView.as_view(), name="my_cases_export"),
+    path("triage/export/", views.TriageQueueExportView.as_view(), name="triage_queue_export"),
+    path(
+        "mijn-organisatie/export/",
+        views.OrganisationRegistrationsExportView.as_view(),
+        name="organisation_registrations_export",
+    ),
+    # A user's own saved filters of the lists.
+    path("filters/bewaren/", views.SaveFilterView.as_view(), name="saved_filter_save"),
+    path("filters/<int:pk>/", views.OpenFilterView.as_view(), name="saved_filter_open"),
+    path(
+        "filters/<int:pk>/verwijderen/",
+        views.DeleteFilterView.as_view(),
+        name="saved_filter_delete",
+    ),
     path("aanmelden/", views.RegisterView.as_view(), name="register"),
     path("aanmelden/bekend/", views.KnownPersonView.as_view(), name="known_person"),
     path("<int:pk>/ontvangen/", views.RegisteredView.as_view(), name="registered"),

@@ -51,6 +51,15 @@ from cases.views.ketenkamer import (
     KetenkamerDetailView,
     KetenkamerListView,
 )
+from cases.views.list_tools import (
+    CaseListExportView,
+    DeleteFilterView,
+    MyCasesExportView,
+    OpenFilterView,
+    OrganisationRegistrationsExportView,
+    SaveFilterView,
+    TriageQueueExportView,
+)
 from cases.views.lists import (
     PAGE_SIZE,
     CaseListBase,
@@ -70,6 +79,13 @@ __all__ = [
     "MyCasesView",
     "TriageQueueView",
     "OrganisationRegistrationsView",
+    "CaseListExportView",
+    "MyCasesExportView",
+    "TriageQueueExportView",
+    "OrganisationRegistrationsExportView",
+    "SaveFilterView",
+    "OpenFilterView",
+    "DeleteFilterView",
     "CasePageMixin",
     "CaseDetailView",
     "CaseTabView",

@@ -1,21 +1,31 @@
-"""Case lists: keyset pagination ("newer/older" by id, never a COUNT over the table; the
-house's `zvhd.paging`)."""
+"""Case lists: keyset pagination (never a COUNT over the table, never an OFFSET; the house's
+`zvhd.paging`), open work first unless the reader sorts by a column, saved filters per user and
+an export of the list as it is filtered (issue 23)."""
 
 from __future__ import annotations
 
 from django.db.models import Case as When_
-from django.db.models import Exists, OuterRef, Value, When
+from django.db.models import Exists, F, OuterRef, Value, When
+from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from cases.extensions import list_badges
-from cases.filters import CaseFilter
-from cases.models import TRIAGE_STATUSES, Case
+from cases.filters import CaseFilter, TriageFilter
+from cases.models import (
+    SAVED_FILTER_NAME_LENGTH,
+    TRIAGE_STATUSES,
+    Case,
+    SavedFilter,
+    open_first,
+    review_key,
+    status_rank,
+)
 from cases.policy import REGISTER_ROLES, names_filter
-from cases.tables import ROW_FIELDS, CaseTable
+from cases.tables import ROW_FIELDS, CaseTable, sort_keys
 from zvhd.network.models import Role
-from zvhd.paging import keyset_page
+from zvhd.paging import PARAM, KeysetOrder, keyset_page
 from zvhd.permissions import VIEW
 from zvhd.views import ScopedListMixin
 
@@ -24,6 +34,27 @@ PAGE_SIZE = 25
 # 1.000" tells a reader enough, and a list of 100,000 cases costs no more than one of 1,000.
 TOTAL_CAP = 1000
 
+SORT_PARAM = "sort"
+# The list's own order: open cases before closed ones, newest first (issue 23). Its index is
+# `case_open_first` (cases.models).
+OPEN_FIRST = KeysetOrder((open_first(),), descending=True)
+# A sort key of `?sort=` ("-" before it: descending) -> its order; each has its own index.
+SORTS = {
+    "nummer": lambda descending: KeysetOrder((F("number"),), descending),
+    "status": lambda descending: KeysetOrder((status_rank(),), descending),
+    "aangemeld": lambda descending: KeysetOrder((F("registered_at"),), descending),
+    "evaluatie": lambda descending: KeysetOrder((review_key(descending=descending),), descending),
+}
+SORT_NAMES = {
+    "nummer": _("nummer"),
+    "status": _("status"),
+    "aangemeld": _("aanmelddatum"),
+    "evaluatie": _("evaluatiedatum"),
+}
+# Never kept in a saved filter: a search term may be a name or a BSN, and a saved filter has
+# no retention term of its own.
+NOT_SAVED = {"q", PARAM}
+
 
 class CaseListBase(ScopedListMixin, TemplateView):
     """A filtered, keyset-paginated list of the cases the user may see."""
@@ -31,8 +62,11 @@ class CaseListBase(ScopedListMixin, TemplateView):
     model = Case
     template_name = "cases/case_list.html"
     title = _("Alle casussen")
-    caption = _("Casussen die u mag zien, nieuwste eerst")
+    caption = _("Casussen die u mag zien")
     triage = False  # the triage list's columns (cases.tables.TRIAGE_HEADERS)
+    filter_class = CaseFilter
+    list_name = "cases:case_list"  # its URL name: saved filters are per list
+    export_name = "cases:case_list_export"
 
     def base_queryset(self):
         return self.scoped_queryset(VIEW)
@@ -41,11 +75,33 @@ class CaseListBase(ScopedListMixin, TemplateView):
         """Annotations read with the rows for this list's own columns (none by default)."""
         return {}
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-        filterset = CaseFilter(self.request.GET or None, queryset=self.base_queryset(), user=user)
+    def sorted_by(self) -> tuple[str, bool] | None:
+        """The column the reader sorts by and whether descending; None for the list's own
+        order. A key of a column this list does not show is ignored, quietly (a sort on what
+        the reader does not see would tell them something: tests/zvhd/test_filter_oracle)."""
+        value = self.request.GET.get(SORT_PARAM, "")
+        descending = value.startswith("-")
+        key = value[1:] if descending else value
+        if key not in sort_keys(triage=self.triage):
+            return None
+        return key, descending
+
+    def order(self) -> KeysetOrder:
+        sort = self.sorted_by()
+        return OPEN_FIRST if sort is None else SORTS[sort[0]](sort[1])
+
+    def filtered(self):
+        """The filter set and the queryset the reader sees: the list and its export both."""
+        filterset = self.filter_class(
+            self.request.GET or None, queryset=self.base_queryset(), user=self.request.user
+        )
         qs = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        total = qs[: TOTAL_CAP + 1].count()
+        return filterset, qs
+
+    def with_columns(self, qs):
+        """`qs` with what the rows show beside the case fields; returns it, the `values()`
+        fields, whether any name may show and the badge columns."""
+        user = self.request.user
         # Who the case is about, only where the user may open the file (cases.policy.NAMES):
         # read with the rows, as a correlated EXISTS (no second query per page).
         names = names_filter(user)
@@ -57,38 +113,84 @@ class CaseListBase(ScopedListMixin, TemplateView):
             qs = qs.annotate(named=Exists(Case.objects.filter(names, pk=OuterRef("pk"))))
         # What other apps show beside a case (safety flags, cases.extensions): one more
         # column of the same query, read only where the name is (a summary reader gets none).
-        badges = list_badges()
+        # A reader who sees no name at all (the municipal contact) gets no such column either.
+        badges = list_badges() if names is not None else []
         for badge in badges:
-            if names is not None:
-                qs = qs.annotate(
-                    **{badge.key: When_(When(named=True, then=badge.expression()), default=None)}
-                )
+            qs = qs.annotate(
+                **{badge.key: When_(When(named=True, then=badge.expression()), default=None)}
+            )
         extra = self.extra_columns(user)
         if extra:
             qs = qs.annotate(**extra)
-        fields = [
-            *ROW_FIELDS,
-            "named",
-            *(b.key for b in badges if names is not None),
-            *extra,
-        ]
-        page = keyset_page(self.request, qs, fields=fields, size=PAGE_SIZE)
-        rows = page.rows
-        shown = [row["pk"] for row in rows]
-        named = {row["pk"] for row in rows if row["named"]}
-        # A reader who sees no name at all (the municipal contact) gets no such column either.
-        shown_badges = badges if names is not None else []
-        enriched = {row["pk"] for row in rows if row["enriched"]} if "enriched" in extra else None
-        table = CaseTable(
+        fields = [*ROW_FIELDS, "named", *(b.key for b in badges), *extra]
+        return qs, fields, badges, "enriched" in extra
+
+    def table(self, rows, *, badges, enriched_column, sort=None, sort_link=None) -> CaseTable:
+        enriched = {row["pk"] for row in rows if row["enriched"]} if enriched_column else None
+        return CaseTable(
             rows,
-            named=named,
-            caption=self.caption,
-            badges=shown_badges,
+            named={row["pk"] for row in rows if row["named"]},
+            caption=self.caption_for(sort),
+            badges=badges,
             triage=self.triage,
             enriched=enriched,
+            sort_link=sort_link,
+            sorted_by=sort,
         )
+
+    def caption_for(self, sort) -> str:
+        if sort is None:
+            return _("%(list)s: open casussen eerst, daarna de nieuwste eerst") % {
+                "list": self.caption
+            }
+        direction = _("aflopend") if sort[1] else _("oplopend")
+        return _("%(list)s, gesorteerd op %(key)s (%(direction)s)") % {
+            "list": self.caption,
+            "key": SORT_NAMES[sort[0]],
+            "direction": direction,
+        }
+
+    def sort_link(self, key: str) -> str:
+        """The link that sorts by `key`: ascending first, then the other way round; the
+        filters are kept, the page starts again."""
+        query = self.request.GET.copy()
+        query.pop(PARAM, None)
+        current = self.sorted_by()
+        query[SORT_PARAM] = f"-{key}" if current == (key, False) else key
+        return f"?{query.urlencode()}"
+
+    def current_query(self, *, for_saving: bool) -> str:
+        """The list's query string without the page marker (the export's link); for saving,
+        also without the search term and the empty fields."""
+        query = self.request.GET.copy()
+        query.pop(PARAM, None)
+        if for_saving:
+            for key in list(query):
+                values = [v for v in query.getlist(key) if v.strip()]
+                if key in NOT_SAVED or not values:
+                    query.pop(key)
+                else:
+                    query.setlist(key, values)
+        return query.urlencode()
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        filterset, qs = self.filtered()
+        total = qs[: TOTAL_CAP + 1].count()
+        qs, fields, badges, enriched_column = self.with_columns(qs)
+        sort = self.sorted_by()
+        page = keyset_page(self.request, qs, fields=fields, size=PAGE_SIZE, order=self.order())
+        rows = page.rows
+        table = self.table(
+            rows,
+            badges=badges,
+            enriched_column=enriched_column,
+            sort=sort,
+            sort_link=self.sort_link,
+        )
+        saved_query = self.current_query(for_saving=True)
         return super().get_context_data(
-            shown_ids=shown,
+            shown_ids=[row["pk"] for row in rows],
             table=table,
             filter=filterset,
             title=self.title,
@@ -99,6 +201,14 @@ class CaseListBase(ScopedListMixin, TemplateView):
             page_size=PAGE_SIZE,
             next_query=page.next_query,
             first_query=page.first_query,
+            saved_filters=list(SavedFilter.objects.visible_to(user).for_list(self.list_name)),
+            list_name=self.list_name,
+            # Filtering keeps the column sorted by (a known one only: nothing else is echoed).
+            sort_value=("-" if sort[1] else "") + sort[0] if sort else "",
+            saved_query=saved_query,
+            search_not_saved=bool(self.request.GET.get("q", "").strip()),
+            name_length=SAVED_FILTER_NAME_LENGTH,
+            export_url=reverse(self.export_name) + f"?{self.current_query(for_saving=False)}",
             **kwargs,
         )
 
@@ -110,6 +220,8 @@ class CaseListView(CaseListBase):
 class MyCasesView(CaseListBase):
     title = _("Mijn casussen")
     caption = _("Casussen waarin u regisseur, ondersteuner, trajectbegeleider of teamlid bent")
+    list_name = "cases:my_cases"
+    export_name = "cases:my_cases_export"
 
     def base_queryset(self):
         from cases.worklists import mine
@@ -121,6 +233,9 @@ class TriageQueueView(CaseListBase):
     title = _("Triage")
     caption = _("Aanmeldingen die wachten op screening of een besluit van de ketenkamer")
     triage = True
+    filter_class = TriageFilter
+    list_name = "cases:triage_queue"
+    export_name = "cases:triage_queue_export"
 
     def base_queryset(self):
         return super().base_queryset().filter(status__in=TRIAGE_STATUSES)
@@ -144,6 +259,8 @@ class TriageQueueView(CaseListBase):
 class OrganisationRegistrationsView(CaseListBase):
     title = _("Aanmeldingen van mijn organisatie")
     caption = _("De status van de aanmeldingen van uw organisatie")
+    list_name = "cases:organisation_registrations"
+    export_name = "cases:organisation_registrations_export"
 
     def base_queryset(self):
         return (

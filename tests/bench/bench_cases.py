@@ -200,6 +200,7 @@ def seed(total: int) -> None:
                         registered.isoformat(),
                         None,
                         None,
+                        "",
                     )
                 )
             _copy(
@@ -261,6 +262,7 @@ def seed(total: int) -> None:
                     "registration_notified_at",
                     "decision_notified_at",
                     "review_reminded_for",
+                    "legal_purpose",
                 ],
                 cases,
             )

@@ -14,7 +14,7 @@ page and case, with the answer of every person.
 import pytest
 from django.urls import reverse
 
-from cases.models import LegalBasis, Status
+from cases.models import LegalBasis, SavedFilter, Status
 from tests import matrix
 from tests.cases.factories import make_case
 from zvhd.privacy.models import AccessLog
@@ -71,6 +71,28 @@ ROWS = [
     )
     for index, record in enumerate(RECORDS)
     for column, page in enumerate(PAGES)
+]
+
+# The lists' own tools (issue 23). An export is its list, so everyone who may open the list
+# gets one (of what that list shows them: tests/cases/test_case_lists.py); a saved filter is
+# its owner's alone, anyone else's is a 404, never a 403.
+EVERYONE = dict.fromkeys(MATRIX, 200)
+OWNER_ONLY = {name: 302 if name == "regisseur" else 404 for name in MATRIX}
+ROWS += [
+    *(
+        matrix.Row(f"cases:{name}_export", None, EVERYONE)
+        for name in ("case_list", "my_cases", "triage_queue", "organisation_registrations")
+    ),
+    matrix.Row(
+        "cases:saved_filter_save",
+        None,
+        dict.fromkeys(MATRIX, 302),
+        method="post",
+        data={"list_name": "cases:my_cases", "name": "Lopend", "query": "status=lopend"},
+    ),
+    matrix.Row("cases:saved_filter_open", "saved", OWNER_ONLY),
+    # The owner is asked first: the others then ask for a filter that is gone (404 as well).
+    matrix.Row("cases:saved_filter_delete", "saved", OWNER_ONLY, method="post"),
 ]
 
 # The case pages whose permissions are tested elsewhere, and why not here.
@@ -134,7 +156,10 @@ def records(cast):
         status=Status.IN_TRIAGE,
         decided_by=cast.ondersteuner,
     )
-    return {"own": own, "other": other, "triage": triage}
+    saved = SavedFilter.objects.create(
+        owner=cast.regisseur, list_name="cases:my_cases", name="Lopend", query="status=lopend"
+    )
+    return {"own": own, "other": other, "triage": triage, "saved": saved}
 
 
 def test_the_matrix_covers_every_user_of_the_cast():
@@ -228,7 +253,8 @@ def test_the_case_list_shows_exactly_what_the_role_may_see(
     if username == "financien":
         shown = set()
     else:
-        shown = {key for key, case in records.items() if case.number in response.content.decode()}
+        html = response.content.decode()
+        shown = {key for key in RECORDS if records[key].number in html}
     assert shown == visible
 
 

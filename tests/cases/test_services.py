@@ -267,3 +267,23 @@ def test_team_membership_is_a_guardian_object_permission_that_leaves_with_the_me
     services.remove_team_member(member=member, removed_by=cast.regisseur)
     assert not TeamMember.objects.filter(pk=member.pk).exists()
     assert not Case.objects.visible_to(cast.partner_other).filter(pk=case.pk).exists()
+
+
+def test_a_triage_decision_is_dated_on_its_ketenkamer_not_the_day_it_is_recorded(cast):
+    """Minutes are often typed in days after the ketenkamer; the decision (and the lead times
+    that count to it) still belongs to the day it was taken."""
+    case = make_case(registered_by=cast.partner, municipality=cast.assen, status=Status.IN_TRIAGE)
+    Case.objects.filter(pk=case.pk).update(registered_at=timezone.now() - timedelta(days=20))
+    case.refresh_from_db()
+    held = timezone.localdate() - timedelta(days=6)
+    ketenkamer = services.plan_ketenkamer(date=held, planned_by=cast.ondersteuner)
+    decision = services.decide_triage(
+        case=case,
+        decided_by=cast.regisseur,
+        decision=Decision.ADVIES,
+        criteria=services.Criteria(True, False, False, False, False),
+        ketenkamer=ketenkamer,
+    )
+    assert decision.decided_on == held
+    case.refresh_from_db()
+    assert case.triaged_on == held

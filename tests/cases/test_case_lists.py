@@ -1,0 +1,320 @@
+"""The case lists as people work with them (issue 23, registers and lists): open work first,
+sortable columns, the triage list's own filters, saved filters per user, and an export of
+exactly the list."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from cases.models import Case, SavedFilter, Status
+from cases.views import list_tools, lists
+from tests.cases.factories import make_case
+from zvhd.privacy.models import AccessAction, AccessLog
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def mixed(cast):
+    """Six cases of Assen, directed by `regisseur`: old open ones, newer closed ones."""
+    made = {}
+    for name, status in [
+        ("open_old", Status.ACTIEF),
+        ("triage", Status.IN_TRIAGE),
+        ("closed_1", Status.AFGESLOTEN),
+        ("open_new", Status.OPGESCHAALD),
+        ("closed_2", Status.AFGESLOTEN),
+        ("registered", Status.AANGEMELD),
+    ]:
+        made[name] = make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=status,
+            director=cast.regisseur,
+            decided_by=cast.regisseur,
+        )
+    today = timezone.localdate()
+    for name, days in (("open_old", 30), ("open_new", 3)):
+        Case.objects.filter(pk=made[name].pk).update(review_on=today + timedelta(days=days))
+    return made
+
+
+def numbers(response) -> list[str]:
+    return [row.number for row in response.context["table"].rows]
+
+
+def walk_all(client, url, params=None) -> list[str]:
+    """Every page of a list, following its "next" links."""
+    seen, query = [], None
+    while True:
+        response = client.get(url + (f"?{query}" if query else ""), None if query else params)
+        assert response.status_code == 200
+        seen += numbers(response)
+        query = response.context["next_query"]
+        if not query:
+            return seen
+
+
+def test_open_cases_come_before_closed_ones_newest_first_across_pages(
+    cast, client_for, mixed, monkeypatch
+):
+    monkeypatch.setattr(lists, "PAGE_SIZE", 2)
+    seen = walk_all(client_for(cast.regisseur), reverse("cases:case_list"))
+    order = ["registered", "open_new", "triage", "open_old", "closed_2", "closed_1"]
+    assert seen == [mixed[name].number for name in order]
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("nummer", ["open_old", "triage", "closed_1", "open_new", "closed_2", "registered"]),
+        ("-nummer", ["registered", "closed_2", "open_new", "closed_1", "triage", "open_old"]),
+        ("status", ["registered", "triage", "open_old", "open_new", "closed_1", "closed_2"]),
+        ("-status", ["closed_2", "closed_1", "open_new", "open_old", "triage", "registered"]),
+        ("aangemeld", ["open_old", "triage", "closed_1", "open_new", "closed_2", "registered"]),
+        # The next review: soonest first; cases without one after every dated one, both ways.
+        ("evaluatie", ["open_new", "open_old", "triage", "closed_1", "closed_2", "registered"]),
+        ("-evaluatie", ["open_old", "open_new", "registered", "closed_2", "closed_1", "triage"]),
+    ],
+)
+def test_each_sortable_column_sorts_the_whole_list_page_by_page(
+    cast, client_for, mixed, monkeypatch, sort, expected
+):
+    monkeypatch.setattr(lists, "PAGE_SIZE", 2)
+    seen = walk_all(client_for(cast.regisseur), reverse("cases:case_list"), {"sort": sort})
+    assert seen == [mixed[name].number for name in expected]
+
+
+def test_the_sorted_column_says_so_and_the_others_offer_sorting(cast, client_for, mixed):
+    response = client_for(cast.regisseur).get(reverse("cases:my_cases"), {"sort": "-aangemeld"})
+    headers = {h.label: h for h in response.context["table"].headers}
+    assert headers["Aangemeld"].aria_sort == "descending"
+    assert headers["Aangemeld"].href.endswith("sort=aangemeld")
+    assert headers["Nummer"].aria_sort is None and "sort=nummer" in headers["Nummer"].href
+    assert headers["Gemeente"].href is None  # not a column people sort
+    html = response.content.decode()
+    assert 'aria-sort="descending"' in html and html.count("aria-sort=") == 1
+    assert "gesorteerd op aanmelddatum (aflopend)" in html
+
+
+@pytest.mark.parametrize(
+    ("url", "sort"),
+    [
+        ("cases:my_cases", "topic"),
+        ("cases:my_cases", "-person__last_name"),
+        ("cases:my_cases", "--nummer"),
+        ("cases:my_cases", "id); DROP TABLE cases_case; --"),
+        # The triage list shows no review date: it cannot be sorted by one either.
+        ("cases:triage_queue", "evaluatie"),
+        ("cases:triage_queue", "-evaluatie"),
+    ],
+)
+def test_an_unknown_sort_key_is_ignored_quietly(cast, client_for, mixed, url, sort):
+    client = client_for(cast.regisseur)
+    plain = numbers(client.get(reverse(url)))
+    response = client.get(reverse(url), {"sort": sort})
+    assert response.status_code == 200
+    assert numbers(response) == plain
+    assert "aria-sort" not in response.content.decode()
+
+
+def test_a_page_marker_of_a_case_outside_the_list_starts_at_the_first_page(cast, client_for, mixed):
+    other = make_case(registered_by=cast.partner_other, municipality=cast.emmen)
+    client = client_for(cast.gemeente)
+    first = numbers(client.get(reverse("cases:case_list"), {"sort": "status"}))
+    response = client.get(reverse("cases:case_list"), {"sort": "status", "voor": other.pk})
+    assert numbers(response) == first
+
+
+def test_the_triage_list_offers_only_the_filters_that_apply_to_it(cast, client_for):
+    client = client_for(cast.ondersteuner)
+    triage = client.get(reverse("cases:triage_queue")).context["filter"]
+    assert set(triage.form.fields) == {
+        "q",
+        "status",
+        "municipality",
+        "topic",
+        "registered_from",
+        "registered_to",
+    }
+    assert [value for value, _ in triage.form.fields["status"].choices if value] == [
+        "aangemeld",
+        "in_triage",
+    ]
+    everything = client.get(reverse("cases:case_list")).context["filter"]
+    assert {"kind", "director", "evaluatie", "acties"} <= set(everything.form.fields)
+
+
+# Saved filters ----------------------------------------------------------------------------
+
+
+def save(client, name, query, list_name="cases:my_cases"):
+    return client.post(
+        reverse("cases:saved_filter_save"), {"list_name": list_name, "name": name, "query": query}
+    )
+
+
+def test_a_user_saves_the_current_filters_and_opens_them_again(cast, client_for, mixed):
+    client = client_for(cast.regisseur)
+    page = client.get(reverse("cases:my_cases"), {"status": "lopend", "sort": "-aangemeld"})
+    assert page.context["saved_query"] == "status=lopend&sort=-aangemeld"
+    response = save(client, "  Lopend,   nieuwste  ", page.context["saved_query"])
+    assert response.status_code == 302
+    saved = SavedFilter.objects.get(owner=cast.regisseur)
+    assert saved.name == "Lopend, nieuwste"
+    listed = client.get(reverse("cases:my_cases")).context["saved_filters"]
+    assert [s.name for s in listed] == ["Lopend, nieuwste"]
+    opened = client.get(reverse("cases:saved_filter_open", args=[saved.pk]), follow=True)
+    assert opened.redirect_chain[-1][0] == reverse("cases:my_cases") + "?" + saved.query
+    assert "Lopend, nieuwste" in opened.content.decode()
+    assert mixed["closed_1"].number not in numbers(opened)
+    # The same name again replaces what it holds; another list keeps its own filters.
+    save(client, "Lopend, nieuwste", "status=actief")
+    save(client, "Lopend, nieuwste", "status=in_triage", list_name="cases:triage_queue")
+    assert SavedFilter.objects.filter(owner=cast.regisseur).count() == 2
+    saved.refresh_from_db()
+    assert saved.query == "status=actief"
+
+
+def test_a_search_term_is_never_saved(cast, client_for):
+    client = client_for(cast.regisseur)
+    page = client.get(reverse("cases:my_cases"), {"q": "Jansen", "kind": "pga", "voor": "12"})
+    assert page.context["saved_query"] == "kind=pga"
+    assert "De zoekterm wordt niet bewaard" in page.content.decode()
+    save(client, "Met zoekterm", "q=Jansen&kind=pga&voor=12")
+    assert SavedFilter.objects.get(owner=cast.regisseur).query == "kind=pga"
+
+
+def test_saved_filters_are_bounded_in_number_and_name(cast, client_for):
+    client = client_for(cast.regisseur)
+    for n in range(20):
+        save(client, f"Filter {n}", "status=actief")
+    response = save(client, "Nog een", "status=actief", list_name="cases:case_list")
+    assert SavedFilter.objects.filter(owner=cast.regisseur).count() == 20
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert messages[-1:] == ["U heeft al 20 bewaarde filters, het maximum. Verwijder er eerst een."]
+    for name, query, list_name in [
+        ("x" * 61, "", "cases:my_cases"),
+        ("", "", "cases:my_cases"),
+        ("Ergens", "", "advice:list"),
+        ("Lang", "status=actief&" * 100, "cases:my_cases"),
+    ]:
+        assert save(client, name, query, list_name).status_code == 302
+    assert not SavedFilter.objects.filter(owner=cast.regisseur, name__in=["Ergens", "Lang"])
+
+
+def test_another_users_saved_filter_is_not_found_and_not_listed(cast, client_for):
+    client = client_for(cast.regisseur)
+    save(client, "Van de regisseur", "status=actief")
+    saved = SavedFilter.objects.get(owner=cast.regisseur)
+    other = client_for(cast.regisseur_other)
+    assert other.get(reverse("cases:saved_filter_open", args=[saved.pk])).status_code == 404
+    delete = reverse("cases:saved_filter_delete", args=[saved.pk])
+    assert other.post(delete).status_code == 404
+    assert other.get(reverse("cases:my_cases")).context["saved_filters"] == []
+    assert SavedFilter.objects.filter(pk=saved.pk).exists()
+    assert client_for(cast.regisseur).post(delete).status_code == 302
+    assert not SavedFilter.objects.filter(pk=saved.pk).exists()
+
+
+# The export ---------------------------------------------------------------------------------
+
+
+def exported(response):
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    header = rows.index(next(r for r in rows if r and r[0] == "Nummer"))
+    return rows[: header + 1], rows[header + 1 :], sheet
+
+
+def test_the_export_is_the_list_as_filtered_and_sorted(cast, client_for, mixed):
+    client = client_for(cast.regisseur)
+    query = {"status": "lopend", "sort": "-aangemeld"}
+    page = client.get(reverse("cases:my_cases"), query)
+    assert page.context["export_url"] == reverse("cases:my_cases_export") + (
+        "?status=lopend&sort=-aangemeld"
+    )
+    top, rows, sheet = exported(client.get(reverse("cases:my_cases_export"), query))
+    assert [row[0] for row in rows] == numbers(page)
+    # The list's columns, then what other apps show beside a case (the safety flags).
+    assert top[-1][:8] == [
+        "Nummer",
+        "Betrokkene",
+        "Status",
+        "Soort",
+        "Gemeente",
+        "Regisseur",
+        "Aangemeld",
+        "Evaluatie",
+    ]
+    assert top[1][0] == "Filters: Status: Lopend (alle niet afgesloten)"
+    first = next(r for r in rows if r[0] == mixed["open_new"].number)
+    assert first[2] == "Opgeschaald" and first[4] == "Assen"
+    assert first[7].date() == timezone.localdate() + timedelta(days=3)
+    dates = list(sheet.iter_rows(min_row=len(top) + 1, max_col=8, min_col=7))
+    assert {cell.number_format for row in dates for cell in row if cell.value} == {"dd-mm-yyyy"}
+
+
+def test_a_municipal_contact_exports_only_what_their_list_shows(cast, client_for, mixed):
+    emmen = make_case(registered_by=cast.partner_other, municipality=cast.emmen)
+    client = client_for(cast.gemeente)
+    shown = numbers(client.get(reverse("cases:case_list")))
+    _, rows, _ = exported(client.get(reverse("cases:case_list_export")))
+    assert [row[0] for row in rows] == shown
+    assert emmen.number not in shown
+    assert {row[1] for row in rows} == {"afgeschermd"}  # no names at summary level
+    # Another municipality's contact: none of Assen's.
+    _, rows, _ = exported(client_for(cast.gemeente_other).get(reverse("cases:case_list_export")))
+    assert {row[0] for row in rows} == {emmen.number}
+
+
+def test_an_export_is_one_access_log_row_naming_the_list_and_its_filters(cast, client_for, mixed):
+    client = client_for(cast.regisseur)
+    before = AccessLog.objects.count()
+    exported(client.get(reverse("cases:my_cases_export"), {"status": "lopend"}))
+    rows = list(AccessLog.objects.order_by("-pk")[: AccessLog.objects.count() - before])
+    assert len(rows) == 1
+    assert rows[0].action == AccessAction.EXPORT and rows[0].user == cast.regisseur
+    assert rows[0].path == reverse("cases:my_cases_export") + "?status=lopend"
+
+
+def test_a_list_longer_than_the_bound_is_not_exported_but_explained(
+    cast, client_for, mixed, monkeypatch
+):
+    monkeypatch.setattr(list_tools, "EXPORT_LIMIT", 3)
+    client = client_for(cast.regisseur)
+    before = AccessLog.objects.count()
+    response = client.get(reverse("cases:my_cases_export"), {"kind": "maatwerk"}, follow=True)
+    assert response.redirect_chain[0][0] == reverse("cases:my_cases") + "?kind=maatwerk"
+    assert "Deze lijst telt meer dan 3 casussen" in response.content.decode()
+    assert AccessLog.objects.filter(action=AccessAction.EXPORT).count() == 0
+    assert AccessLog.objects.count() > before  # only the list page it came back to
+    exported(client.get(reverse("cases:my_cases_export"), {"status": "aangemeld"}))
+
+
+def test_the_export_reads_a_fixed_number_of_queries(
+    cast, client_for, mixed, django_assert_max_num_queries
+):
+    client = client_for(cast.regisseur)
+    client.get(reverse("cases:my_cases_export"))
+    # The session (a database read without Redis; a cache hit with it), the user, the rows
+    # (at most 5,001, one query), the access-log INSERT: 4, 3 with Redis.
+    with django_assert_max_num_queries(4):
+        exported(client.get(reverse("cases:my_cases_export")))
+    for _ in range(4):
+        make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+    with django_assert_max_num_queries(4):
+        exported(client.get(reverse("cases:my_cases_export")))
