@@ -50,7 +50,8 @@ PATTERNS = {
     "english-number": re.compile(
         r"(?<![\w.,-])\d{1,3}(,\d{3})+(?![\d,])|(?<![\w.,-])\d+\.\d{1,2} ?%"
     ),
-    "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+\b", re.IGNORECASE),
+    # "Casus 17" is an id; "Casus 2026-0001" is the case number users know.
+    "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+\b(?!-\d)", re.IGNORECASE),
 }
 
 
