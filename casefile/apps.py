@@ -10,9 +10,13 @@ class CasefileConfig(AppConfig):
 
     def ready(self):
         from casefile import demo, privacy
+        from casefile.closing import outstanding_requests
         from casefile.timeline import register_case_timeline_sources
+        from cases import closing
 
         register_case_timeline_sources()
+        # Documents asked of a partner and not yet received: an open point when closing.
+        closing.register("casefile-requests", outstanding_requests)
         from zvhd.apps_contract import AppContract, AttachedData, Demo, PrivacyProvider, register
 
         register(

@@ -187,3 +187,45 @@ class DocumentForm(UploadRefusalMixin, BoundedTextMixin, AudienceFields):
 
 class VersionForm(UploadRefusalMixin, forms.Form):
     file = _file_field()
+
+
+class DocumentRequestForm(BoundedTextMixin, forms.Form):
+    title = forms.CharField(
+        label=_("Welk document"),
+        max_length=200,
+        help_text=_("Bijvoorbeeld: adviesrapport reclassering, getekende toestemming."),
+    )
+    kind = forms.ChoiceField(label=_("Soort document"), choices=DocumentKind.choices)
+    organisation = forms.ModelChoiceField(
+        label=_("Opgevraagd bij"),
+        queryset=Organisation.objects.none(),
+        help_text=_(
+            "De medewerkers van deze organisatie die aan de casus werken, zien het verzoek en "
+            "kunnen het document hier toevoegen. Anderen zien het niet."
+        ),
+    )
+    requested_on = forms.DateField(label=_("Opgevraagd op"), widget=DATE)
+    due_on = forms.DateField(label=_("Uiterlijk ontvangen op"), widget=DATE)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = _organisations()
+        today = timezone.localdate()
+        self.fields["requested_on"].initial = today
+        self.fields["due_on"].initial = today + timezone.timedelta(days=14)
+
+
+class FulfilRequestForm(UploadRefusalMixin, BoundedTextMixin, AudienceFields):
+    """The document asked for: its title (the request's, editable), who may read it, the file."""
+
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    file = _file_field()
+    field_order = ["title", "audience", "audience_organisations", "file"]
+
+
+class NotNeededForm(BoundedTextMixin, forms.Form):
+    reason = forms.CharField(
+        label=_("Waarom is het document niet meer nodig?"),
+        max_length=300,
+        help_text=_("Dit wordt bewaard bij het verzoek, in de geschiedenis en op de tijdlijn."),
+    )

@@ -203,3 +203,90 @@ class DocumentVersion(models.Model):
 
     def __str__(self):
         return f"{self.document_id} v{self.number}"
+
+
+class RequestStatus(models.TextChoices):
+    OPEN = "open", _("Nog niet ontvangen")
+    RECEIVED = "ontvangen", _("Ontvangen")
+    NOT_NEEDED = "niet_nodig", _("Niet meer nodig")
+
+
+class DocumentRequestQuerySet(AudienceQuerySet):
+    def outstanding(self):
+        return self.filter(status=RequestStatus.OPEN)
+
+    def for_list(self):
+        """The documents tab's requests: outstanding first (earliest due date first), then
+        the handled ones, newest first; with everything a row shows (one query)."""
+        return self.select_related("organisation", "author", "document", "closed_by").order_by(
+            models.Case(
+                models.When(status=RequestStatus.OPEN, then=models.Value(0)),
+                default=models.Value(1),
+            ),
+            "due_on",
+            "-requested_on",
+            "-id",
+        )
+
+
+class DocumentRequest(Versioned, AudienceMixin):
+    """A document asked of a partner organisation and not yet received (issue 19 part 4).
+
+    Read through the same door as a document: the case file first, then the audience, which
+    is always "the bureau and the organisation asked" (`services.request_document`), so the
+    asked organisation's people on the case see it and can upload against it, and nobody of
+    another organisation can. Outstanding until a document is uploaded against it or the
+    director marks it as no longer needed, with a reason; the closing page lists the
+    outstanding ones.
+    """
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="document_requests")
+    title = models.CharField(_("welk document"), max_length=200)
+    kind = models.CharField(_("soort document"), max_length=20, choices=DocumentKind.choices)
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("opgevraagd bij"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    requested_on = models.DateField(_("opgevraagd op"))
+    due_on = models.DateField(_("uiterlijk"))
+    status = models.CharField(
+        _("stand"), max_length=20, choices=RequestStatus.choices, default=RequestStatus.OPEN
+    )
+    document = models.ForeignKey(
+        Document,
+        verbose_name=_("ontvangen document"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="requests",
+    )
+    created_at = models.DateTimeField(_("vastgelegd op"), default=timezone.now)
+    # Received (a document uploaded against it) or no longer needed: who, when and why.
+    closed_at = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    not_needed_reason = models.CharField(_("waarom niet meer nodig"), max_length=300, blank=True)
+    history = HistoricalRecords()
+    objects = DocumentRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "-id"]
+        verbose_name = _("opgevraagd document")
+        verbose_name_plural = _("opgevraagde documenten")
+        indexes = [
+            models.Index(fields=["case", "status"], name="docrequest_case_status"),
+        ]
+
+    def __str__(self):
+        return self.title or f"opgevraagd document {self.pk}"
+
+    @property
+    def is_outstanding(self) -> bool:
+        return self.status == RequestStatus.OPEN
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_outstanding and self.due_on < timezone.localdate()

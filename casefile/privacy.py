@@ -1,13 +1,15 @@
 """The case file in the privacy work: the inzage, and destruction together with the case.
 
-- *Inzage*: every journal entry (with its text) and every document (listed with kind, title,
-  date and file; the files themselves go into the inzage PDF as attachments) of the cases
-  whose main person is the one asked for. A chapter of its own, so that the cases app does not
+- *Inzage*: every journal entry (with its text), every document (listed with kind, title,
+  date and file; the files themselves go into the inzage PDF as attachments) and every
+  document asked of a partner (what, of whom, when, its state) of the cases whose main person
+  is the one asked for. A chapter of its own, so that the cases app does not
   need to know about the case file.
 - *Destruction*: the case file keeps no retention term of its own; its data goes when the case
-  is destroyed (`AttachedData` in apps.py): the journal entries and all their versions are
-  erased, every document's files (all versions) are deleted and its row is kept without title,
-  name or file, so that the certificate can name it by id ("document 12").
+  is destroyed (`AttachedData` in apps.py): the journal entries and the document requests with
+  all their versions are erased, every document's files (all versions) are deleted and its
+  row is kept without title, name or file, so that the certificate can name it by id
+  ("document 12").
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ def _cases_of(*, bsn="", last_name="", birth_date=None):
 
 
 def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
-    from casefile.models import Document, JournalEntry
+    from casefile.models import Document, DocumentRequest, JournalEntry
 
     cases = _cases_of(bsn=bsn, last_name=last_name, birth_date=birth_date)
     found = []
@@ -88,6 +90,33 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
             for v in versions
         ]
         found.append(record)
+    for request in (
+        DocumentRequest.objects.filter(case__in=cases)
+        .select_related("case", "author", "organisation", "closed_by")
+        .order_by("case_id", "requested_on", "pk")
+    ):
+        fields = [
+            ("Welk document", request.title),
+            ("Soort", request.get_kind_display()),
+            ("Opgevraagd bij", display(request.organisation)),
+            ("Opgevraagd op", display(request.requested_on)),
+            ("Uiterlijk", display(request.due_on)),
+            ("Opgevraagd door", display(request.author.get_full_name())),
+            ("Stand", request.get_status_display()),
+        ]
+        if request.closed_at:
+            fields.append(("Afgehandeld op", display(timezone.localtime(request.closed_at).date())))
+        if request.not_needed_reason:
+            fields.append(("Waarom niet meer nodig", request.not_needed_reason))
+        found.append(
+            FoundRecord(
+                title=f"Opgevraagd document bij casus {request.case.number}",
+                description="Een document dat het Zorg- en Veiligheidshuis voor uw casus bij "
+                "een ketenpartner heeft opgevraagd.",
+                fields=fields,
+                logged=[request],
+            )
+        )
     return found
 
 
@@ -111,12 +140,16 @@ def anonymise(ids, *, reason) -> int:
 
 
 def destroy_with_cases(case_ids, *, reason) -> int:
-    """Erase the journal and the documents' files of the destroyed cases `case_ids`."""
-    from casefile.models import Document, DocumentVersion, JournalEntry
+    """Erase the journal, the documents asked of partners and the documents' files of the
+    destroyed cases `case_ids`."""
+    from casefile.models import Document, DocumentRequest, DocumentVersion, JournalEntry
     from zvhd.privacy.erasure import erase, forget_history
 
     case_ids = [int(pk) for pk in case_ids]
     erased = erase(JournalEntry._base_manager.filter(case_id__in=case_ids))
+    # A request names what was asked of whom about the person: it goes with all its
+    # versions, like a journal entry (its audience rows go with it: the m2m cascades).
+    erased += erase(DocumentRequest._base_manager.filter(case_id__in=case_ids))
     documents = list(Document._base_manager.filter(case_id__in=case_ids, destroyed_at__isnull=True))
     versions = DocumentVersion._base_manager.filter(document__in=documents)
     for version in versions:

@@ -26,7 +26,14 @@ from django.utils.translation import gettext as _
 from casefile import clamav
 from casefile.audience import Audience
 from casefile.files import ALLOWED_LABELS, detect_type, name_was_unsafe, safe_name
-from casefile.models import Document, DocumentVersion, JournalEntry, ScanStatus
+from casefile.models import (
+    Document,
+    DocumentRequest,
+    DocumentVersion,
+    JournalEntry,
+    RequestStatus,
+    ScanStatus,
+)
 from cases.services import ensure_open
 from zvhd.versions import claim_version
 
@@ -349,3 +356,151 @@ def add_document_version(*, document: Document, uploaded_by, upload) -> Document
     document.save()
     transaction.on_commit(lambda: document_added(document.pk, number))
     return version
+
+
+# ---------------------------------------------------------------------------------------------
+# Documents asked of a partner and not yet received (issue 19 part 4: the closing page lists
+# them). A request's audience is always "the bureau and the organisation asked": the door of
+# documents (`casefile.audience`) then gives the asked organisation's people on the case the
+# request, and nobody of another organisation.
+
+
+def document_requested(request_id: int) -> None:
+    """A document was asked of an organisation: tell its people who may see the request
+    (the inbox keeps those the door lets through: the ones working on the case)."""
+    from inbox import kinds, recipients
+    from inbox.services import notify
+
+    request = (
+        DocumentRequest.objects.select_related("case", "organisation", "author")
+        .filter(pk=request_id)
+        .first()
+    )
+    if request is not None:
+        notify(
+            kinds.DOCUMENT_REQUESTED,
+            recipients.of_organisation(request.organisation),
+            case=request.case,
+            target=request,
+            actor=request.author,
+        )
+
+
+@transaction.atomic
+def request_document(
+    *,
+    case,
+    requested_by,
+    organisation,
+    title: str,
+    kind: str,
+    requested_on,
+    due_on,
+) -> DocumentRequest:
+    """Record that a document was asked of a partner organisation; it stays outstanding (and
+    on the closing page) until a document is uploaded against it or it is no longer needed."""
+    ensure_open(case)
+    errors = {}
+    today = timezone.localdate()
+    if requested_on and requested_on > today:
+        errors["requested_on"] = _("De datum van het verzoek ligt in de toekomst.")
+    if requested_on and due_on and due_on < requested_on:
+        errors["due_on"] = _("De uiterste datum ligt vóór de datum van het verzoek.")
+    if organisation is None:
+        errors["organisation"] = _("Kies de organisatie waarbij het document is opgevraagd.")
+    if errors:
+        raise ValidationError(errors)
+    request = DocumentRequest(
+        case=case,
+        author=requested_by,
+        audience=Audience.ORGANISATIONS,
+        title=(title or "").strip(),
+        kind=kind,
+        organisation=organisation,
+        requested_on=requested_on,
+        due_on=due_on,
+    )
+    request.full_clean()
+    request._history_user = requested_by
+    request._change_reason = "opgevraagd"
+    request.save()
+    request.audience_organisations.set([organisation])
+    transaction.on_commit(lambda: document_requested(request.pk))
+    return request
+
+
+def _locked_outstanding(request: DocumentRequest) -> DocumentRequest:
+    locked = DocumentRequest.objects.select_for_update().select_related("case").get(pk=request.pk)
+    if not locked.is_outstanding:
+        raise ValidationError(
+            _("Dit verzoek is al afgehandeld (%(status)s).")
+            % {"status": locked.get_status_display().lower()},
+            code="handled",
+        )
+    return locked
+
+
+@transaction.atomic
+def fulfil_document_request(
+    *,
+    request: DocumentRequest,
+    uploaded_by,
+    upload,
+    title: str,
+    audience: str,
+    organisations: Iterable = (),
+) -> Document:
+    """The document asked for, uploaded against its request: a document of the case like any
+    other (same checks, same audience choice), and the request is received. Two people
+    uploading against one request at once: the second gets a clear message, nothing stored."""
+    ensure_open(request.case)
+    request = _locked_outstanding(request)
+    document = add_document(
+        case=request.case,
+        uploaded_by=uploaded_by,
+        kind=request.kind,
+        title=title or request.title,
+        upload=upload,
+        audience=audience,
+        organisations=organisations,
+    )
+    request.status = RequestStatus.RECEIVED
+    request.document = document
+    request.closed_at = timezone.now()
+    request.closed_by = uploaded_by
+    request.version += 1
+    request._history_user = uploaded_by
+    request._change_reason = "ontvangen"
+    request.save()
+    return document
+
+
+@transaction.atomic
+def mark_request_not_needed(
+    *,
+    request: DocumentRequest,
+    marked_by,
+    reason: str,
+    expected_version: int | None = None,
+) -> DocumentRequest:
+    """The document is no longer needed: the request leaves the open points, with why."""
+    ensure_open(request.case)
+    stored = claim_version(request, expected_version=expected_version)
+    if not stored.is_outstanding:
+        raise ValidationError(
+            _("Dit verzoek is al afgehandeld (%(status)s).")
+            % {"status": stored.get_status_display().lower()},
+            code="handled",
+        )
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Geef aan waarom het document niet meer nodig is.")})
+    request.status = RequestStatus.NOT_NEEDED
+    request.not_needed_reason = reason
+    request.closed_at = timezone.now()
+    request.closed_by = marked_by
+    request.full_clean()
+    request._history_user = marked_by
+    request._change_reason = f"niet meer nodig: {reason}"
+    request.save()
+    return request

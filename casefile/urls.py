@@ -20,6 +20,21 @@ urlpatterns = [
         name="document_version_add",
     ),
     path(
+        "<int:pk>/documenten/opvragen/",
+        views.DocumentRequestCreateView.as_view(),
+        name="document_request_add",
+    ),
+    path(
+        "documenten/opgevraagd/<int:pk>/toevoegen/",
+        views.DocumentRequestFulfilView.as_view(),
+        name="document_request_fulfil",
+    ),
+    path(
+        "documenten/opgevraagd/<int:pk>/niet-nodig/",
+        views.DocumentRequestNotNeededView.as_view(),
+        name="document_request_not_needed",
+    ),
+    path(
         "documenten/versies/<int:pk>/",
         views.DocumentDownloadView.as_view(),
         name="document_download",

@@ -17,10 +17,18 @@ from django.views.generic.detail import SingleObjectMixin
 
 from casefile import services
 from casefile.audience import CORRECT
-from casefile.forms import CorrectionForm, DocumentForm, JournalEntryForm, VersionForm
-from casefile.models import Document, DocumentVersion, JournalEntry
+from casefile.forms import (
+    CorrectionForm,
+    DocumentForm,
+    DocumentRequestForm,
+    FulfilRequestForm,
+    JournalEntryForm,
+    NotNeededForm,
+    VersionForm,
+)
+from casefile.models import Document, DocumentRequest, DocumentVersion, JournalEntry
 from cases.models import CaseMeeting
-from cases.policy import DETAILS, case_permissions
+from cases.policy import DETAILS, DIRECT, case_permissions
 from cases.views.case_file import CaseFormView, CaseTabView
 from zvhd.permissions import VIEW
 from zvhd.privacy.models import AccessAction
@@ -98,10 +106,18 @@ class DocumentsView(CaseTabView):
             document.current = versions[0] if versions else None
             document.earlier = versions[1:]
         context["documents"] = documents
+        # The documents asked of partners: the ones this reader may see (the same door).
+        requests = list(
+            DocumentRequest.objects.visible_to(self.request.user)
+            .filter(case=case)
+            .for_list()[:MAX_LIST]
+        )
+        context["requests"] = requests
+        context["outstanding"] = sum(1 for r in requests if r.is_outstanding)
         from casefile import clamav
 
         context["scanning"] = clamav.configured()
-        _log_list(self.request, documents)
+        _log_list(self.request, documents + requests)
         return context
 
 
@@ -186,6 +202,37 @@ class DocumentCreateView(CaseFileFormView):
 
     def get_success_url(self):
         return reverse("casefile:documents", args=[self.get_case().pk])
+
+
+class DocumentRequestCreateView(CaseFileFormView):
+    """The director records that a document was asked of a partner organisation."""
+
+    action = DIRECT
+    form_class = DocumentRequestForm
+    heading = _("Document opvragen bij een partner")
+    intro = _(
+        "Leg vast welk document u bij welke organisatie heeft opgevraagd en wanneer het er "
+        "moet zijn. Het staat open tot het document hier is toegevoegd of niet meer nodig is; "
+        "bij het afsluiten van de casus ziet u wat nog niet is ontvangen."
+    )
+    submit = _("Verzoek vastleggen")
+    success_message = _("Het verzoek is vastgelegd. De organisatie krijgt een melding.")
+    tab = "documenten"
+
+    def perform(self, form):
+        d = form.cleaned_data
+        return services.request_document(
+            case=self.get_case(),
+            requested_by=self.request.user,
+            organisation=d["organisation"],
+            title=d["title"],
+            kind=d["kind"],
+            requested_on=d["requested_on"],
+            due_on=d["due_on"],
+        )
+
+    def get_success_url(self):
+        return reverse("casefile:documents", args=[self.get_case().pk]) + "#opgevraagd"
 
 
 class ItemFormView(ScopedMixin, ServiceFormMixin, SingleObjectMixin, FormView):
@@ -329,3 +376,115 @@ class DocumentDownloadView(ScopedMixin, SingleObjectMixin, View):
         response["X-Content-Type-Options"] = "nosniff"
         response["Cache-Control"] = "no-store"
         return response
+
+
+class RequestFormView(ItemFormView):
+    """A form on one outstanding document request, reached through its door (the case file,
+    then the request's audience: the bureau and the organisation asked)."""
+
+    model = DocumentRequest
+    tab = "documenten"
+
+    def get_queryset(self):
+        return DocumentRequest.objects.visible_to(self.request.user, VIEW).select_related(
+            "case", "organisation", "author"
+        )
+
+    def get_object(self, queryset=None):
+        # Read once (ItemFormView.dispatch asks again): one query, one access-log row.
+        if not hasattr(self, "_request_object"):
+            self._request_object = super().get_object(queryset)
+        return self._request_object
+
+    def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if not self.object.is_outstanding:
+            from django.contrib import messages
+            from django.http import HttpResponseRedirect
+
+            messages.info(
+                request,
+                _("Dit verzoek is al afgehandeld (%(status)s).")
+                % {"status": self.object.get_status_display().lower()},
+            )
+            return HttpResponseRedirect(self.get_success_url())
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from django.utils.formats import date_format
+
+        context = super().get_context_data(**kwargs)
+        request = self.object
+        context["intro"] = _("Opgevraagd: %(title)s, bij %(org)s op %(on)s, uiterlijk %(due)s.") % {
+            "title": request.title,
+            "org": request.organisation,
+            "on": date_format(request.requested_on, "j F Y"),
+            "due": date_format(request.due_on, "j F Y"),
+        }
+        context["item"] = None
+        return context
+
+    def get_success_url(self):
+        return reverse("casefile:documents", args=[self.object.case_id]) + "#opgevraagd"
+
+
+class DocumentRequestFulfilView(RequestFormView):
+    """Upload the document asked for: whoever sees the request and may read the case file
+    (the organisation asked, or the bureau when it arrived by post)."""
+
+    action = DETAILS
+    form_class = FulfilRequestForm
+    heading = _("Opgevraagd document toevoegen")
+    submit = _("Document toevoegen")
+    success_message = _("Het document is toegevoegd; het verzoek staat als ontvangen.")
+    multipart = True
+
+    def allows(self, obj, action):
+        return case_permissions(self.request.user, obj.case_id).get(DETAILS, False)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
+
+    def get_initial(self):
+        from casefile.audience import Audience
+
+        return {
+            "title": self.object.title,
+            "audience": Audience.ORGANISATIONS,
+            "audience_organisations": [self.object.organisation_id],
+        }
+
+    def perform(self, form):
+        d = form.cleaned_data
+        return services.fulfil_document_request(
+            request=self.object,
+            uploaded_by=self.request.user,
+            upload=d["file"],
+            title=d["title"],
+            audience=d["audience"],
+            organisations=d["audience_organisations"],
+        )
+
+
+class DocumentRequestNotNeededView(RequestFormView):
+    """The director marks a request as no longer needed, with a reason."""
+
+    action = DIRECT
+    form_class = NotNeededForm
+    heading = _("Opgevraagd document niet meer nodig")
+    submit = _("Niet meer nodig")
+    success_message = _("Het verzoek staat als niet meer nodig.")
+
+    def allows(self, obj, action):
+        return case_permissions(self.request.user, obj.case_id).get(DIRECT, False)
+
+    def versioned_object(self):
+        return self.object
+
+    def perform(self, form):
+        return services.mark_request_not_needed(
+            request=self.object,
+            marked_by=self.request.user,
+            reason=form.cleaned_data["reason"],
+            expected_version=self.expected_version(form),
+        )

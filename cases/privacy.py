@@ -86,6 +86,40 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
                     logged=[case],
                 )
             )
+        # Each closing (or proposal to close): why, what was still open and why it was closed
+        # anyway, and the manager's decision: the person's own case, in the words kept.
+        for closing in case.closings.select_related(
+            "proposed_by", "decided_by", "handed_over_to"
+        ).order_by("proposed_at", "pk"):
+            fields = [
+                ("Stand", closing.get_status_display()),
+                ("Reden van afsluiten", closing.get_reason_display()),
+                ("Afsluitdatum", display(closing.closed_on)),
+                ("Voorgesteld door", display(closing.proposed_by.get_full_name())),
+                ("Voorgesteld op", display(timezone.localtime(closing.proposed_at).date())),
+                ("Toelichting", display(closing.note)),
+                ("Open punten bij het afsluiten", "; ".join(closing.open_items) or "–"),
+                ("Waarom toch afgesloten", display(closing.open_items_reason)),
+            ]
+            if closing.handed_over_to_id:
+                fields.append(("Overgedragen aan", str(closing.handed_over_to)))
+            if closing.decided_at:
+                fields += [
+                    ("Beoordeeld door", display(closing.decided_by.get_full_name())),
+                    ("Beoordeeld op", display(timezone.localtime(closing.decided_at).date())),
+                    ("Toelichting bij het besluit", display(closing.decision_note)),
+                ]
+            found.append(
+                FoundRecord(
+                    title=f"Afsluiting van casus {case.number}",
+                    description=(
+                        "Het afsluiten van uw casus: waarom, wat er toen nog openstond en wie "
+                        "het besloot."
+                    ),
+                    fields=fields,
+                    logged=[case],
+                )
+            )
     if last_name and birth_date:
         related = (
             RelatedPerson.objects.filter(name__iendswith=last_name, birth_date=birth_date)

@@ -16,6 +16,15 @@ Other apps register their sources in their AppConfig.ready():
 
 The caller of `timeline()` has already checked that `user` may read the case file
 (`details`); a source only narrows further, never widens.
+
+**Only what the page needs.** A page shows 50 of hundreds of items; building every item of
+every source cost most of the request (BENCHMARKS.md). A source registered with
+`limited=True` takes a `limit` and returns a `Batch`: its newest `limit` items (one item per
+row, of its one kind, newest first: the query orders by the time and then the id) and how
+many it has in all (a `COUNT(*) OVER ()` in the same query, see `newest`). For page p the
+timeline asks each such source for p × 50 items: none of the first p × 50 items of the merged
+list can be missing, since each source gave its own first p × 50. The other sources (a row
+that gives two items, or a row that may give none: a handful per case) give everything.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.db.models import Count, Window
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -65,19 +75,41 @@ class TimelineItem:
 
 
 @dataclass(frozen=True)
+class Batch:
+    """What a limited source gives: its newest items (at most the limit asked) and how many
+    it has in all."""
+
+    items: list[TimelineItem]
+    total: int
+
+
+@dataclass(frozen=True)
 class Source:
     name: str
-    items: Callable[..., Iterable[TimelineItem]]
+    items: Callable[..., Iterable[TimelineItem] | Batch]
     kinds: Mapping[str, object]  # kind code -> label (lazy text)
     order: int = 50
+    limited: bool = False  # items(case, user, limit) -> Batch
 
 
 _sources: dict[str, Source] = {}
 
 
-def register(name: str, items: Callable, *, kinds: Mapping[str, object], order: int = 50):
-    """Add (or replace) a source; `kinds` are the kinds its items carry, with their labels."""
-    _sources[name] = Source(name=name, items=items, kinds=dict(kinds), order=order)
+def register(
+    name: str,
+    items: Callable,
+    *,
+    kinds: Mapping[str, object],
+    order: int = 50,
+    limited: bool = False,
+):
+    """Add (or replace) a source; `kinds` are the kinds its items carry, with their labels.
+
+    `limited`: `items(case, user, limit)` returns a `Batch` of its newest `limit` items, one
+    kind only (so the kind filter never drops some of them: the page would have gaps)."""
+    if limited and len(kinds) != 1:
+        raise ValueError(f"A limited timeline source has one kind, {name!r} has {len(kinds)}")
+    _sources[name] = Source(name=name, items=items, kinds=dict(kinds), order=order, limited=limited)
 
 
 def sources() -> list[Source]:
@@ -93,21 +125,52 @@ def kinds() -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-def timeline(case, user, *, only: Iterable[str] | None = None) -> list[TimelineItem]:
-    """Every item of `case` that `user` may see, newest first; `only` limits the kinds.
+@dataclass(frozen=True)
+class Merged:
+    """The newest items of a case (at least the `limit` asked, when there are that many),
+    newest first, and how many there are in all: what the paginator needs."""
 
-    One query per source asked; a source none of whose kinds is wanted is not asked at all.
+    items: list[TimelineItem]
+    total: int
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+
+def newest(case, user, *, limit: int | None, only: Iterable[str] | None = None) -> Merged:
+    """The newest `limit` items of `case` that `user` may see (all of them with None) and
+    the total; `only` limits the kinds. One query per source asked; a source none of whose
+    kinds is wanted is not asked at all.
+
+    Items with the same time keep the order of the sources, and within a source the order
+    of its query (the time, then the id): the same on every page, so no item is shown twice
+    or skipped between pages.
     """
     wanted = set(only) if only else None
     items: list[TimelineItem] = []
+    total = 0
     for source in sources():
         if wanted is not None and not wanted & set(source.kinds):
+            continue
+        if source.limited:
+            batch = source.items(case, user, limit)
+            items.extend(batch.items)
+            total += batch.total
             continue
         for item in source.items(case, user):
             if wanted is None or item.kind in wanted:
                 items.append(item)
-    items.sort(key=lambda item: item.when, reverse=True)
-    return items
+                total += 1
+    items.sort(key=lambda item: item.when, reverse=True)  # stable: ties keep their order
+    return Merged(items=items, total=total)
+
+
+def timeline(case, user, *, only: Iterable[str] | None = None) -> list[TimelineItem]:
+    """Every item of `case` that `user` may see, newest first; `only` limits the kinds."""
+    return newest(case, user, limit=None, only=only).items
 
 
 # ---------------------------------------------------------------------------------------------
@@ -144,6 +207,21 @@ def organisation(row: dict, prefix: str) -> str:
 
 def organisation_fields(prefix: str) -> list[str]:
     return [f"{prefix}__short_name", f"{prefix}__name"]
+
+
+TOTAL = "timeline_total"
+
+
+def newest_rows(rows, limit: int | None, *order: str) -> tuple[list[dict], int]:
+    """The first `limit` rows of a `values()` query in `order` (newest first, the id last so
+    that equal times are always in the same order), and how many rows there are in all,
+    counted in the same query by a window (`COUNT(*) OVER ()`, before the LIMIT)."""
+    rows = rows.order_by(*order)
+    if limit is None:
+        found = list(rows)
+        return found, len(found)
+    found = list(rows.annotate(**{TOTAL: Window(Count("*"))})[:limit])
+    return found, (found[0][TOTAL] if found else 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -208,8 +286,10 @@ def status_items(case, user) -> Iterable[TimelineItem]:
     decision, status = _("Besluit: %(to)s"), _("Status: %(to)s")
     direction = _("Besluit: procesregie door het Zorg- en Veiligheidshuis")
     closed, reopened = _("Casus afgesloten"), _("Casus heropend")
-    rows = Transition.objects.filter(case_id=case.pk).values(
-        "at", "from_status", "to_status", "reason", *user_fields("by")
+    rows = (
+        Transition.objects.filter(case_id=case.pk)
+        .order_by("at", "pk")
+        .values("at", "from_status", "to_status", "reason", *user_fields("by"))
     )
     for t in rows:
         kind = _kind_of_transition(t["from_status"], t["to_status"])
@@ -240,11 +320,11 @@ def status_items(case, user) -> Iterable[TimelineItem]:
         )
 
 
-def enrichment_items(case, user) -> Iterable[TimelineItem]:
+def enrichment_items(case, user, limit: int | None = None) -> Batch:
     """What the partners added, as far as the reader may see it (the overview's rule)."""
     url = reverse("cases:case_detail", args=[case.pk]) + "#h-enrichment"
     label, title = str(LABELS[ENRICHMENT]), _("Verrijking door %(org)s")
-    rows = (
+    rows, total = newest_rows(
         Enrichment.objects.filter(case_id=case.pk)
         .filter(enrichment_filter(user))
         .values(
@@ -252,10 +332,13 @@ def enrichment_items(case, user) -> Iterable[TimelineItem]:
             "text",
             *organisation_fields("source_organisation"),
             *user_fields("added_by"),
-        )
+        ),
+        limit,
+        "-added_at",
+        "-pk",
     )
-    for row in rows:
-        yield TimelineItem(
+    items = [
+        TimelineItem(
             when=row["added_at"],
             kind=ENRICHMENT,
             kind_label=label,
@@ -264,9 +347,12 @@ def enrichment_items(case, user) -> Iterable[TimelineItem]:
             url=url,
             detail=short(row["text"]),
         )
+        for row in rows
+    ]
+    return Batch(items, total)
 
 
-def team_items(case, user) -> Iterable[TimelineItem]:
+def team_items(case, user, limit: int | None = None) -> Batch:
     """Professionals added to and removed from the case team (its history)."""
     url = reverse("cases:case_detail", args=[case.pk]) + "#h-team"
     label = str(LABELS[TEAM])
@@ -274,43 +360,51 @@ def team_items(case, user) -> Iterable[TimelineItem]:
         _("%(who)s toegevoegd aan het casusteam"),
         _("%(who)s uit het casusteam gehaald"),
     )
-    rows = (
-        TeamMember.history.filter(case_id=case.pk, history_type__in=["+", "-"])
-        .order_by()
-        .values(
+    rows, total = newest_rows(
+        TeamMember.history.filter(case_id=case.pk, history_type__in=["+", "-"]).values(
             "history_date",
             "history_type",
             "task",
             *user_fields("history_user"),
             *user_fields("user"),
             *organisation_fields("organisation"),
-        )
+        ),
+        limit,
+        "-history_date",
+        "-history_id",
     )
+    items = []
     for row in rows:
         who = {"who": f"{person(row, 'user')} ({organisation(row, 'organisation')})"}
-        yield TimelineItem(
-            when=row["history_date"],
-            kind=TEAM,
-            kind_label=label,
-            title=(added if row["history_type"] == "+" else removed) % who,
-            actor=person(row, "history_user"),
-            url=url,
-            detail=row["task"],
+        items.append(
+            TimelineItem(
+                when=row["history_date"],
+                kind=TEAM,
+                kind_label=label,
+                title=(added if row["history_type"] == "+" else removed) % who,
+                actor=person(row, "history_user"),
+                url=url,
+                detail=row["task"],
+            )
         )
+    return Batch(items, total)
 
 
-def plan_items(case, user) -> Iterable[TimelineItem]:
+def plan_items(case, user, limit: int | None = None) -> Batch:
     """Every saved version of the plan of approach."""
     url = reverse("cases:case_plan", args=[case.pk])
     label = str(LABELS[PLAN])
     made, changed = _("Plan van aanpak opgesteld"), _("Plan van aanpak gewijzigd (versie %(v)s)")
-    rows = (
-        Plan.history.filter(case_id=case.pk)
-        .order_by()
-        .values("history_date", "history_type", "version", "summary", *user_fields("history_user"))
+    rows, total = newest_rows(
+        Plan.history.filter(case_id=case.pk).values(
+            "history_date", "history_type", "version", "summary", *user_fields("history_user")
+        ),
+        limit,
+        "-history_date",
+        "-history_id",
     )
-    for row in rows:
-        yield TimelineItem(
+    items = [
+        TimelineItem(
             when=row["history_date"],
             kind=PLAN,
             kind_label=label,
@@ -319,9 +413,12 @@ def plan_items(case, user) -> Iterable[TimelineItem]:
             url=url,
             detail=short(row["summary"]),
         )
+        for row in rows
+    ]
+    return Batch(items, total)
 
 
-def goal_items(case, user) -> Iterable[TimelineItem]:
+def goal_items(case, user, limit: int | None = None) -> Batch:
     """Goals added, changed (reached) and removed: the plan's changes per life domain."""
     url = reverse("cases:case_plan", args=[case.pk])
     label = str(LABELS[PLAN])
@@ -332,41 +429,49 @@ def goal_items(case, user) -> Iterable[TimelineItem]:
         "reached": _("Doel bereikt (%(domain)s)"),
         "~": _("Doel gewijzigd (%(domain)s)"),
     }
-    rows = (
-        Goal.history.filter(case_id=case.pk)
-        .order_by()
-        .values(
+    rows, total = newest_rows(
+        Goal.history.filter(case_id=case.pk).values(
             "history_date",
             "history_type",
             "life_domain",
             "description",
             "reached",
             *user_fields("history_user"),
-        )
+        ),
+        limit,
+        "-history_date",
+        "-history_id",
     )
+    items = []
     for row in rows:
         key = "reached" if row["history_type"] == "~" and row["reached"] else row["history_type"]
-        yield TimelineItem(
-            when=row["history_date"],
-            kind=PLAN,
-            kind_label=label,
-            title=titles[key] % {"domain": domains.get(row["life_domain"], row["life_domain"])},
-            actor=person(row, "history_user"),
-            url=url,
-            detail=short(row["description"]),
+        items.append(
+            TimelineItem(
+                when=row["history_date"],
+                kind=PLAN,
+                kind_label=label,
+                title=titles[key] % {"domain": domains.get(row["life_domain"], row["life_domain"])},
+                actor=person(row, "history_user"),
+                url=url,
+                detail=short(row["description"]),
+            )
         )
+    return Batch(items, total)
 
 
-def meeting_items(case, user) -> Iterable[TimelineItem]:
+def meeting_items(case, user, limit: int | None = None) -> Batch:
     url = reverse("cases:case_meetings", args=[case.pk])
     label, title = str(LABELS[MEETING]), _("Maatwerkoverleg")
-    rows = (
-        CaseMeeting.objects.filter(case_id=case.pk)
-        .order_by()
-        .values("pk", "date", "notes", "decisions", *user_fields("created_by"))
+    rows, total = newest_rows(
+        CaseMeeting.objects.filter(case_id=case.pk).values(
+            "pk", "date", "notes", "decisions", *user_fields("created_by")
+        ),
+        limit,
+        "-date",
+        "-pk",
     )
-    for row in rows:
-        yield TimelineItem(
+    items = [
+        TimelineItem(
             when=at_noon(row["date"]),
             kind=MEETING,
             kind_label=label,
@@ -376,9 +481,12 @@ def meeting_items(case, user) -> Iterable[TimelineItem]:
             detail=short(row["decisions"] or row["notes"]),
             all_day=True,
         )
+        for row in rows
+    ]
+    return Batch(items, total)
 
 
-def action_items(case, user) -> Iterable[TimelineItem]:
+def action_items(case, user, limit: int | None = None) -> Batch:
     """Actions agreed and every change of their status, as far as the plan tab shows them to
     the reader (a partner: their own organisation's actions)."""
     url = reverse("cases:case_plan", args=[case.pk])
@@ -386,10 +494,9 @@ def action_items(case, user) -> Iterable[TimelineItem]:
     statuses = {code: str(name).lower() for code, name in ActionStatus.choices}
     agreed = _("Actie afgesproken voor %(org)s, uiterlijk %(due)s")
     removed, changed = _("Actie verwijderd"), _("Actie op ‘%(status)s’ gezet")
-    rows = (
+    rows, total = newest_rows(
         Action.history.filter(case_id=case.pk)
         .filter(actions_filter(user))
-        .order_by()
         .values(
             "history_date",
             "history_type",
@@ -398,8 +505,12 @@ def action_items(case, user) -> Iterable[TimelineItem]:
             "due_on",
             *organisation_fields("owner_organisation"),
             *user_fields("history_user"),
-        )
+        ),
+        limit,
+        "-history_date",
+        "-history_id",
     )
+    items = []
     for row in rows:
         if row["history_type"] == "+":
             title = agreed % {
@@ -410,15 +521,18 @@ def action_items(case, user) -> Iterable[TimelineItem]:
             title = removed
         else:
             title = changed % {"status": statuses.get(row["status"], row["status"])}
-        yield TimelineItem(
-            when=row["history_date"],
-            kind=ACTION,
-            kind_label=label,
-            title=title,
-            actor=person(row, "history_user"),
-            url=url,
-            detail=short(row["description"]),
+        items.append(
+            TimelineItem(
+                when=row["history_date"],
+                kind=ACTION,
+                kind_label=label,
+                title=title,
+                actor=person(row, "history_user"),
+                url=url,
+                detail=short(row["description"]),
+            )
         )
+    return Batch(items, total)
 
 
 def escalation_items(case, user) -> Iterable[TimelineItem]:
@@ -428,7 +542,7 @@ def escalation_items(case, user) -> Iterable[TimelineItem]:
     escalated, resolved = _("Opgeschaald (%(level)s) naar %(to)s"), _("Opschaling afgerond")
     rows = (
         Escalation.objects.filter(case_id=case.pk)
-        .order_by()
+        .order_by("pk")
         .values(
             "level",
             "escalated_to",
@@ -474,7 +588,7 @@ def closing_items(case, user) -> Iterable[TimelineItem]:
     rows = (
         Closing.objects.filter(case_id=case.pk)
         .exclude(status=ClosingStatus.CLOSED)
-        .order_by()
+        .order_by("pk")
         .values(
             "pk",
             "status",
@@ -525,11 +639,18 @@ def register_case_sources() -> None:
         kinds={k: LABELS[k] for k in (REGISTRATION, SCREENING, DECISION, STATUS, CLOSING)},
         order=10,
     )
-    register("enrichment", enrichment_items, kinds={ENRICHMENT: LABELS[ENRICHMENT]}, order=20)
-    register("team", team_items, kinds={TEAM: LABELS[TEAM]}, order=30)
-    register("plan", plan_items, kinds={PLAN: LABELS[PLAN]}, order=40)
-    register("goals", goal_items, kinds={PLAN: LABELS[PLAN]}, order=41)
-    register("meetings", meeting_items, kinds={MEETING: LABELS[MEETING]}, order=50)
-    register("actions", action_items, kinds={ACTION: LABELS[ACTION]}, order=51)
+    # One item per row, newest first: they give only what the page needs (`newest`).
+    register(
+        "enrichment",
+        enrichment_items,
+        kinds={ENRICHMENT: LABELS[ENRICHMENT]},
+        order=20,
+        limited=True,
+    )
+    register("team", team_items, kinds={TEAM: LABELS[TEAM]}, order=30, limited=True)
+    register("plan", plan_items, kinds={PLAN: LABELS[PLAN]}, order=40, limited=True)
+    register("goals", goal_items, kinds={PLAN: LABELS[PLAN]}, order=41, limited=True)
+    register("meetings", meeting_items, kinds={MEETING: LABELS[MEETING]}, order=50, limited=True)
+    register("actions", action_items, kinds={ACTION: LABELS[ACTION]}, order=51, limited=True)
     register("escalations", escalation_items, kinds={ESCALATION: LABELS[ESCALATION]}, order=70)
     register("closings", closing_items, kinds={CLOSING: LABELS[CLOSING]}, order=80)

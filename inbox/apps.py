@@ -7,9 +7,9 @@ class InboxConfig(AppConfig):
     verbose_name = _("Meldingen")
 
     def ready(self):
-        from inbox import demo
+        from inbox import demo, privacy
         from inbox.models import unread_count_expression
-        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.apps_contract import AppContract, Demo, PrivacyProvider, register
 
         # No menu entry: the inbox is in the header of every page, with its unread count,
         # read in the query that loads the user (no query of its own).
@@ -17,6 +17,13 @@ class InboxConfig(AppConfig):
             AppContract(
                 label=self.label,
                 user_annotations={"inbox_unread": unread_count_expression},
+                # The notifications about the person's cases, in the inzage (inbox/privacy.py).
+                privacy=PrivacyProvider.of(
+                    privacy,
+                    title="Meldingen over casussen",
+                    retention_kinds=(),
+                    record_models=(),
+                ),
                 demo=Demo(seed=lambda **kwargs: None, after_seed=demo.after_seed),
             )
         )

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     ENRICHMENT_ADDED = "enrichment_added", _("Nieuwe verrijking")
     JOURNAL_ENTRY = "journal_entry", _("Nieuwe aantekening in het logboek")
     DOCUMENT_ADDED = "document_added", _("Nieuw document")
+    DOCUMENT_REQUESTED = "document_requested", _("Document bij uw organisatie opgevraagd")
     TRIAGE_DECISION = "triage_decision", _("Besluit over uw aanmelding")
     ESCALATION = "escalation", _("Opschaling")
     TRIAGE_OVERDUE = "triage_overdue", _("Aanmelding wacht te lang op triage")
@@ -37,6 +38,7 @@ ACTION_DUE = Kind.ACTION_DUE
 ENRICHMENT_ADDED = Kind.ENRICHMENT_ADDED
 JOURNAL_ENTRY = Kind.JOURNAL_ENTRY
 DOCUMENT_ADDED = Kind.DOCUMENT_ADDED
+DOCUMENT_REQUESTED = Kind.DOCUMENT_REQUESTED
 TRIAGE_DECISION = Kind.TRIAGE_DECISION
 ESCALATION = Kind.ESCALATION
 TRIAGE_OVERDUE = Kind.TRIAGE_OVERDUE
@@ -86,6 +88,13 @@ SPECS: dict[str, KindSpec] = {
     ),
     Kind.DOCUMENT_ADDED: KindSpec(
         _("Er is een document toegevoegd."), url_name="casefile:documents"
+    ),
+    # A partner asked for a document may not log in every day: told by e-mail by default.
+    Kind.DOCUMENT_REQUESTED: KindSpec(
+        _("De procesregisseur heeft een document bij uw organisatie opgevraagd."),
+        url_name="casefile:documents",
+        anchor="opgevraagd",
+        default=Delivery.EMAIL,
     ),
     Kind.TRIAGE_DECISION: KindSpec(_("De ketenkamer heeft besloten over uw aanmelding.")),
     Kind.ESCALATION: KindSpec(_("Een casus is opgeschaald."), default=Delivery.EMAIL),

@@ -139,6 +139,7 @@ class InboxPreferences(Versioned, models.Model):
     enrichment_added = _choice(Kind.ENRICHMENT_ADDED)
     journal_entry = _choice(Kind.JOURNAL_ENTRY)
     document_added = _choice(Kind.DOCUMENT_ADDED)
+    document_requested = _choice(Kind.DOCUMENT_REQUESTED)
     triage_decision = _choice(Kind.TRIAGE_DECISION)
     escalation = _choice(Kind.ESCALATION)
     triage_overdue = _choice(Kind.TRIAGE_OVERDUE)

@@ -359,8 +359,20 @@ class TimelineView(CaseTabView):
         known = timeline.kinds()
         codes = {code for code, _label in known}
         chosen = [k for k in self.request.GET.getlist("soort") if k in codes]
-        items = timeline.timeline(context["case"], self.request.user, only=chosen or None)
-        page = Paginator(items, TIMELINE_PAGE_SIZE).get_page(self.request.GET.get("page"))
+        # Each source gives only its newest page × 50 items (and its count): the first
+        # page × 50 of the merged list are then exact, and a page past the end gets them all.
+        # Not a number: the paginator shows page 1; a page it turns into the last one (0, a
+        # negative or huge number) gets every item.
+        asked = self.request.GET.get("page") or "1"
+        try:
+            number = int(asked)
+        except ValueError:
+            number = 1
+        limit = number * TIMELINE_PAGE_SIZE if 0 < number < 10**6 else None
+        items = timeline.newest(
+            context["case"], self.request.user, limit=limit, only=chosen or None
+        )
+        page = Paginator(items, TIMELINE_PAGE_SIZE).get_page(asked)
         context.update(kinds=known, chosen=chosen, page_obj=page, items=page.object_list)
         return context
 

@@ -82,3 +82,17 @@ def document(case, author, *, audience="team", title="Rapport", **kw):
         audience=audience,
         **kw,
     )
+
+
+def requested(case, by, organisation, *, title="Adviesrapport reclassering", due_in=14):
+    """A document asked of `organisation`, requested today."""
+    today = timezone.localdate()
+    return services.request_document(
+        case=case,
+        requested_by=by,
+        organisation=organisation,
+        title=title,
+        kind="rapport",
+        requested_on=today,
+        due_on=today + timezone.timedelta(days=due_in),
+    )

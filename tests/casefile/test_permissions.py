@@ -5,6 +5,8 @@ the police are invited, so `liaison_politie` reads the file) and `other` (Emmen,
 `regisseur_other`, `partner_other`); on `own` a journal entry and a document for the team
 (`entry`, `version`), a document for the bureau only (`bureau_version`), and a journal
 entry written by `partner` (`partner_entry`, for the correction page: only its author).
+A document asked of GGZ (`request`): the bureau and `partner` upload against it, the police
+(who read the file) get 404; only the director and the manager mark it no longer needed.
 The municipal contact reads none of it (summaries only): 403 on the tabs of a case they may
 see, 404 on every item.
 """
@@ -13,7 +15,7 @@ import pytest
 
 from casefile.models import DocumentVersion
 from tests import matrix
-from tests.casefile.factories import document, entry, other_case, own_case
+from tests.casefile.factories import document, entry, other_case, own_case, requested
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +62,39 @@ CORRECT_PARTNER_ENTRY = answers(
     N, partner=A, regisseur=F, begeleider=F, manager=F, liaison_politie=F
 )
 
+# Asking a partner for a document: who directs the case (its director and guide: OWN, and the
+# manager); others who read the file get 403, the rest 404 (as on the plan tab's forms).
+DIRECT_OWN = answers(
+    N,
+    regisseur=A,
+    manager=A,
+    begeleider=A,
+    liaison_politie=F,
+    partner=F,
+    regisseur_other=F,
+    ondersteuner=F,
+    nazorg=F,
+    mensenhandel=F,
+    gemeente=F,
+)
+DIRECT_OTHER = answers(
+    N,
+    regisseur_other=A,
+    manager=A,
+    partner_other=F,
+    regisseur=F,
+    ondersteuner=F,
+    begeleider=F,
+    nazorg=F,
+    mensenhandel=F,
+    gemeente_other=F,
+)
+# A request to GGZ on `own`: the bureau with the file and GGZ's `partner` upload against it;
+# the police read the file but the request is not theirs: 404, like a document not for them.
+REQUEST_UPLOAD = answers(N, regisseur=A, begeleider=A, manager=A, partner=A)
+# Marking it no longer needed: who directs the case; `partner` sees it: 403.
+REQUEST_CANCEL = answers(N, regisseur=A, manager=A, begeleider=A, partner=F)
+
 ROWS = [
     *[
         matrix.Row(f"casefile:{page}", record, expected)
@@ -71,6 +106,10 @@ ROWS = [
     matrix.Row("casefile:document_version_add", "bureau_document", ITEM_BUREAU),
     matrix.Row("casefile:document_download", "version", ITEM_TEAM),
     matrix.Row("casefile:document_download", "bureau_version", ITEM_BUREAU),
+    matrix.Row("casefile:document_request_add", "own", DIRECT_OWN),
+    matrix.Row("casefile:document_request_add", "other", DIRECT_OTHER),
+    matrix.Row("casefile:document_request_fulfil", "request", REQUEST_UPLOAD),
+    matrix.Row("casefile:document_request_not_needed", "request", REQUEST_CANCEL),
 ]
 
 
@@ -89,6 +128,7 @@ def records(cast):
         "bureau_document": bureau_document,
         "version": DocumentVersion.objects.get(document=team_document),
         "bureau_version": DocumentVersion.objects.get(document=bureau_document),
+        "request": requested(own, cast.regisseur, cast.ggz),
     }
 
 

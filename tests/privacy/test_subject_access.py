@@ -243,3 +243,40 @@ def test_an_inzage_pdf_that_fails_says_why_in_dutch_and_can_be_made_again(
     assert render_task(access_request.pk) == "done"
     access_request.refresh_from_db()
     assert (access_request.pdf_status, access_request.pdf_error) == (JobStatus.DONE, "")
+
+
+def test_the_closing_and_the_notifications_about_the_case_are_in_the_inzage(
+    cast, django_capture_on_commit_callbacks
+):
+    from cases.services import request_closing
+    from tests.casefile.factories import own_case, requested
+
+    case = own_case(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        requested(case, cast.regisseur, cast.ggz, title="Rapport GGZ")
+    request_closing(
+        case=case,
+        requested_by=cast.regisseur,
+        reason="doel_bereikt",
+        note="Betrokkene woont zelfstandig",
+        open_items_reason="GGZ stuurt het rapport niet meer",
+    )
+    person = case.person
+    sections = dict(find_person(last_name=person.last_name, birth_date=person.birth_date))
+    closing = next(
+        r for r in sections["Casussen (procesregie)"] if r.title.startswith("Afsluiting")
+    )
+    fields = dict(closing.fields)
+    assert fields["Toelichting"] == "Betrokkene woont zelfstandig"
+    assert fields["Waarom toch afgesloten"] == "GGZ stuurt het rapport niet meer"
+    assert "Rapport GGZ" in fields["Open punten bij het afsluiten"]
+    assert fields["Afsluitdatum"] == timezone.localdate().strftime("%d-%m-%Y")
+    (told,) = sections["Meldingen over casussen"]
+    assert told.title == f"Meldingen over casus {case.number}"
+    lines = dict(told.fields)["Meldingen"]
+    assert "Document bij uw organisatie opgevraagd" in lines
+    assert f"aan {cast.partner.get_full_name()} ({cast.ggz})" in lines
+    assert f"door {cast.regisseur.get_full_name()}" in lines and "niet gelezen" in lines
+    # Someone else's case gives nothing of either.
+    sections = dict(find_person(last_name="Nietbestaand", birth_date=BIRTH))
+    assert sections["Meldingen over casussen"] == []
