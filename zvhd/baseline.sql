@@ -8415,47 +8415,48 @@ INSERT INTO public.django_migrations VALUES (65, 'cases', '0009_closing_checklis
 INSERT INTO public.django_migrations VALUES (66, 'cases', '0010_cross_municipal_recorded_from_old_comparison', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (67, 'cases', '0011_person_in_the_register', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (68, 'cases', '0012_legal_basis_per_exchange', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (69, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (70, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (71, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (72, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (73, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (74, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (75, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (76, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (77, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (78, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (79, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (80, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (81, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (82, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (83, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (84, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (85, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (86, 'network', '0004_lookup_lists_kept_by_beheer', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (87, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (88, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (89, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (90, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (91, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (92, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (93, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (94, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (69, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (70, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (71, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (72, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (73, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (74, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (75, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (76, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (77, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (78, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (79, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (80, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (81, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (82, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (83, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (84, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (85, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (86, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (87, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (88, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (89, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (90, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (91, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (92, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (93, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (94, 'network', '0004_lookup_lists_kept_by_beheer', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -9898,7 +9899,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 204, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 109, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 110, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
