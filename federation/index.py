@@ -1,24 +1,34 @@
-"""The keyed-hash index of the BSNs this house holds, and the one lookup a peer's question uses.
+"""The keyed-hash index of the BSNs this house knows, and the one lookup a peer's question uses.
 
-`known_locally(digest, key)` is the only function the endpoint calls: today it reads the small
-table `IndexEntry`, fed by signals of the records that hold a BSN (cases' persons, aftercare
-records, trafficking signals). When the shared person register (issue 21 parts 1-4, the
-`persons` app) lands, `SOURCES` gets its one entry and the others can go: nothing else changes.
+One place knows who is known here: the person register (`persons`). The table `IndexEntry`
+holds, per key in use, the HMAC of the BSN of every current register person (not merged into
+another one), so a question is one indexed lookup instead of hashing every stored BSN. Whether
+that person counts as "known" is decided when the question comes, through the register:
+`persons.search.by_bsn` says who holds the BSN now, and the record kinds of
+`persons.registry` (cases, aftercare, trafficking, each registered by its app) say whether a
+record of that person remains. So the same exclusions hold as before the register:
+
+- a secret kind (the trafficking register) counts only when the house says so
+  (`House.answer_from_trafficking`);
+- a record that was anonymised (retention) lets go of its register person, so it no longer
+  counts, and the register person goes once nothing of theirs remains;
+- a person merged into another is answered once, through the survivor; a split brings the
+  merged person's own BSN back with exactly their own records.
 
 The brief asked for signals (CONVENTIONS rule 4 keeps business flow out of them): this is not a
-business flow but a derived index, like a search index, so it follows every save wherever it
-comes from. A save that skips signals (`.update()`, a raw import) is caught by the nightly
-`federation.tasks.rebuild_index`, and a stale entry never gives a wrong "yes": every hit is
-checked against the record's stored BSN before it counts (`known_locally`).
+business flow but a derived index, like a search index, so it follows every save of a register
+person wherever it comes from. A save that skips signals (an import's bulk write, `.update()`)
+is caught by the nightly `federation.tasks.rebuild_all`, and a stale entry never gives a wrong
+"yes": every hit is checked against the register's stored BSN before it counts.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from django.apps import apps
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 
 from federation import crypto
@@ -26,28 +36,11 @@ from federation.models import FederationKey, IndexEntry
 
 logger = logging.getLogger("federation")
 BATCH = 2000
+SOURCE = "persons.person"  # IndexEntry.source of every entry: a register person
 
 
-@dataclass(frozen=True)
-class Source:
-    label: str  # "app_label.modelname"
-    bsn_field: str = "bsn"
-    trafficking: bool = False  # answered from only when the house says so
-
-    @property
-    def model(self):
-        return apps.get_model(self.label)
-
-
-SOURCES = (
-    Source("cases.person"),
-    Source("aftercare.aftercarerecord"),
-    Source("trafficking.signal", trafficking=True),
-)
-
-
-def _source(label: str) -> Source | None:
-    return next((s for s in SOURCES if s.label == label), None)
+def _person_model():
+    return apps.get_model("persons", "Person")
 
 
 def _keys() -> list[tuple[FederationKey, bytes]]:
@@ -62,79 +55,102 @@ def _keys() -> list[tuple[FederationKey, bytes]]:
     return found
 
 
-def refresh_record(label: str, pk: int, bsn: str) -> None:
-    """The entries of one record, after it was saved: one per key, or none without a BSN."""
-    IndexEntry.objects.filter(source=label, source_id=pk).delete()
+def refresh_person(pk: int, bsn: str) -> None:
+    """The entries of one register person after a save: one per key, none without a BSN (or
+    for a person merged into another: pass an empty `bsn`)."""
+    IndexEntry.objects.filter(source=SOURCE, source_id=pk).delete()
     rows = []
     for key, raw in _keys():
         value = crypto.digest_or_none(raw, bsn)
         if value:
-            rows.append(IndexEntry(key=key, digest=value, source=label, source_id=pk))
+            rows.append(IndexEntry(key=key, digest=value, source=SOURCE, source_id=pk))
     IndexEntry.objects.bulk_create(rows)
 
 
-def forget_record(label: str, pk: int) -> None:
-    IndexEntry.objects.filter(source=label, source_id=pk).delete()
+def forget_person(pk: int) -> None:
+    IndexEntry.objects.filter(source=SOURCE, source_id=pk).delete()
+
+
+def indexed_persons(person_model):
+    """(pk, bsn) of every register person the index holds: current ones with a BSN. Takes the
+    model so the data migration can pass its historical one."""
+    return (
+        person_model._base_manager.filter(merged_into__isnull=True)
+        .exclude(bsn="")
+        .values_list("pk", "bsn")
+        .order_by("pk")
+    )
+
+
+def fill(key, raw: bytes, person_model, entry_model=IndexEntry) -> int:
+    """Write the entries of every indexed register person under one key; returns how many."""
+    count, batch = 0, []
+    for pk, bsn in indexed_persons(person_model).iterator(chunk_size=BATCH):
+        value = crypto.digest_or_none(raw, bsn)
+        if value:
+            batch.append(entry_model(key_id=key.pk, digest=value, source=SOURCE, source_id=pk))
+        if len(batch) >= BATCH:
+            entry_model.objects.bulk_create(batch)
+            count += len(batch)
+            batch = []
+    entry_model.objects.bulk_create(batch)
+    return count + len(batch)
 
 
 def rebuild_key(key: FederationKey) -> int:
-    """Every stored BSN hashed under `key` anew (after a rotation, and nightly). Returns how
-    many records are in the index."""
+    """Every register person's BSN hashed under `key` anew (after a rotation, and nightly).
+    Returns how many persons are in the index."""
     from django.utils import timezone
 
     raw = crypto.key_bytes(key)
     if raw is None:
         IndexEntry.objects.filter(key=key).delete()
         return 0
-    count = 0
     with transaction.atomic():
         IndexEntry.objects.filter(key=key).delete()
-        for source in SOURCES:
-            rows = (
-                source.model._base_manager.exclude(**{source.bsn_field: ""})
-                .values_list("pk", source.bsn_field)
-                .order_by("pk")
-                .iterator(chunk_size=BATCH)
-            )
-            batch = []
-            for pk, bsn in rows:
-                value = crypto.digest_or_none(raw, bsn)
-                if value:
-                    batch.append(
-                        IndexEntry(key=key, digest=value, source=source.label, source_id=pk)
-                    )
-                if len(batch) >= BATCH:
-                    IndexEntry.objects.bulk_create(batch)
-                    count += len(batch)
-                    batch = []
-            IndexEntry.objects.bulk_create(batch)
-            count += len(batch)
+        count = fill(key, raw, _person_model())
         FederationKey.objects.filter(pk=key.pk).update(
             indexed_at=timezone.now(), indexed_count=count
         )
     return count
 
 
-def known_locally(digest: str, key: FederationKey, *, trafficking: bool = False) -> bool:
-    """Whether a record of this house holds the BSN whose keyed hash under `key` is `digest`.
+def _disclosable(*, trafficking: bool) -> Q:
+    """Register persons with a record that may count as "known": of every record kind, except
+    a secret one (the trafficking register) unless the house answers from it."""
+    from persons.registry import kinds
 
-    One indexed query, plus one per hit to check the record still holds that BSN (a record
-    anonymised with `.update()` keeps a stale entry until the nightly rebuild: never a "yes").
+    condition = Q(pk__in=[])
+    for kind in kinds():
+        if kind.secret and not trafficking:
+            continue
+        condition |= Q(pk__in=kind.all_person_ids())
+    return condition
+
+
+def known_locally(digest: str, key: FederationKey, *, trafficking: bool = False) -> bool:
+    """Whether this house knows the person whose BSN's keyed hash under `key` is `digest`.
+
+    Three indexed queries: the index, the register's stored BSN of the hits (a stale entry is
+    never a "yes"), and whether the register person holding that BSN (`by_bsn`) has a record
+    that may count.
     """
+    from persons.search import by_bsn
+
     raw = crypto.key_bytes(key)
     if raw is None:
         return False
-    hits = IndexEntry.objects.filter(key=key, digest=digest).values_list("source", "source_id")
-    for label, pk in hits[:20]:
-        source = _source(label)
-        if source is None or (source.trafficking and not trafficking):
-            continue
-        bsn = (
-            source.model._base_manager.filter(pk=pk)
-            .values_list(source.bsn_field, flat=True)
-            .first()
-        )
-        if bsn and crypto.digest_or_none(raw, bsn) == digest:
+    hits = IndexEntry.objects.filter(key=key, digest=digest, source=SOURCE).values_list(
+        "source_id", flat=True
+    )
+    stored = (
+        _person_model()
+        ._base_manager.filter(pk__in=list(hits[:20]))
+        .values_list("bsn", flat=True)
+        .distinct()
+    )
+    for bsn in {bsn for bsn in stored if bsn and crypto.digest_or_none(raw, bsn) == digest}:
+        if by_bsn(bsn).filter(_disclosable(trafficking=trafficking)).exists():
             return True
     return False
 
@@ -146,23 +162,19 @@ def known_locally(digest: str, key: FederationKey, *, trafficking: bool = False)
 def _on_save(sender, instance, raw=False, **kwargs):
     if raw:  # loaddata
         return
-    label = sender._meta.label_lower
-    source = _source(label)
+    bsn = "" if instance.merged_into_id else (instance.bsn or "")
     try:
         with transaction.atomic():  # a savepoint: a failure here leaves the save intact
-            refresh_record(label, instance.pk, getattr(instance, source.bsn_field, "") or "")
+            refresh_person(instance.pk, bsn)
     except Exception:  # the index must never cost a registration: the nightly rebuild repairs
-        logger.exception("federatie-index niet bijgewerkt", extra={"source": label})
+        logger.exception("federatie-index niet bijgewerkt", extra={"source": SOURCE})
 
 
 def _on_delete(sender, instance, **kwargs):
-    forget_record(sender._meta.label_lower, instance.pk)
+    forget_person(instance.pk)
 
 
 def connect() -> None:
-    for source in SOURCES:
-        model = source.model
-        post_save.connect(_on_save, sender=model, dispatch_uid=f"federation-index-{source.label}")
-        post_delete.connect(
-            _on_delete, sender=model, dispatch_uid=f"federation-index-del-{source.label}"
-        )
+    model = _person_model()
+    post_save.connect(_on_save, sender=model, dispatch_uid="federation-index-person")
+    post_delete.connect(_on_delete, sender=model, dispatch_uid="federation-index-del-person")

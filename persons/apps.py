@@ -7,8 +7,9 @@ class PersonsConfig(AppConfig):
     verbose_name = _("Personen")
 
     def ready(self):
+        from persons import demo
         from persons.policy import DEDUPE_ROLES, SEARCH_ROLES
-        from zvhd.apps_contract import AppContract, register
+        from zvhd.apps_contract import AppContract, Demo, register
         from zvhd.navigation import NavItem
 
         register(
@@ -23,5 +24,8 @@ class PersonsConfig(AppConfig):
                         order=16,
                     ),
                 ],
+                # The register fills itself as the other apps seed; its demo retypes a few
+                # of their records as second registrations, once all of them have seeded.
+                demo=Demo(seed=lambda **kwargs: None, after_seed=demo.after_seed),
             )
         )

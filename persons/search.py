@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q, Value
 
 from persons.models import Person, PersonName
 from persons.normalise import clean_bsn, first_name_key, last_name_key
@@ -28,6 +29,7 @@ THRESHOLD = 0.62
 NAME_FLOOR = 0.3
 WEIGHT_LAST, WEIGHT_FIRST, WEIGHT_DATE = 0.55, 0.2, 0.25
 SWAPPED_DATE = 0.8  # day and month swapped counts for this much of an equal date
+NAME_ONLY = 0.8  # without a birth date a name alone counts for at most this much
 
 
 @dataclass
@@ -77,7 +79,7 @@ def candidates(
             found[pk] = Candidate(pk, 1.0, ["BSN gelijk"])
     last, first = last_name_key(last_name), first_name_key(first_name)
     if last:
-        for candidate in _by_name(last, first, birth_date, bsn):
+        for candidate in _by_name(last, first, birth_date, bsn, threshold):
             if candidate.person_id in found:
                 continue
             if candidate.score >= threshold:
@@ -86,42 +88,72 @@ def candidates(
     return ranked[:limit]
 
 
-def _by_name(last: str, first: str, birth_date: date | None, bsn: str) -> list[Candidate]:
+def name_floor(threshold: float, *, dated: bool) -> float:
+    """The least last-name similarity with which a candidate can still reach `threshold`, all
+    else equal (first name and date counted in full): below it a row cannot be a hit, so the
+    query need not read it. With a birth date that is about pg_trgm's default 0,3; without one
+    (a name can never be certain, score × 0,8) it is 0,69, which lets the trigram index skip
+    every last name that is only somewhat alike (measured in BENCHMARKS.md)."""
+    if dated:
+        needed = threshold - WEIGHT_FIRST - WEIGHT_DATE
+    else:
+        needed = threshold * (WEIGHT_LAST + WEIGHT_FIRST) / NAME_ONLY - WEIGHT_FIRST
+    return max(NAME_FLOOR, round(needed / WEIGHT_LAST - 0.005, 2))
+
+
+def _by_name(
+    last: str, first: str, birth_date: date | None, bsn: str, threshold: float = THRESHOLD
+) -> list[Candidate]:
     dates = []
     if birth_date:
         dates = [birth_date]
         other = swapped(birth_date)
         if other:
             dates.append(other)
-    rows = []
-    for model, person_path in ((Person, "pk"), (PersonName, "person_id")):
-        qs = model.objects.all()
-        if model is Person:
-            qs = qs.filter(merged_into__isnull=True)
-            date_path, bsn_path = "birth_date", "bsn"
-        else:
-            qs = qs.filter(person__merged_into__isnull=True)
-            date_path, bsn_path = "person__birth_date", "person__bsn"
+    floor = name_floor(threshold, dated=bool(dates))
+    parts = []
+    for model in (Person, PersonName):
+        own = model is Person
+        person = "" if own else "person__"
+        qs = model.objects.filter(**{f"{person}merged_into__isnull": True})
         if dates:
-            qs = qs.filter(**{f"{date_path}__in": dates})
+            qs = qs.filter(**{f"{person}birth_date__in": dates})
         else:
-            # No birth date: the trigram index finds the similar last names (% operator).
+            # No birth date: the trigram index finds the similar last names (% operator, with
+            # the threshold set to `floor` below).
             qs = qs.filter(last_key__trigram_similar=last)
         # Two different BSNs are two different persons, however alike their names.
         if bsn:
-            qs = qs.filter(Q(**{bsn_path: ""}) | Q(**{bsn_path: bsn}))
-        qs = qs.annotate(
-            last_sim=TrigramSimilarity("last_key", last),
-            first_sim=TrigramSimilarity("first_key", first or " "),
-        ).filter(last_sim__gte=NAME_FLOOR)
-        rows += [
-            (row[0], row[1], row[2], row[3], model is PersonName)
-            for row in qs.order_by("-last_sim").values_list(
-                person_path, "last_sim", "first_sim", date_path
-            )[:50]
-        ]
+            qs = qs.filter(Q(**{f"{person}bsn": ""}) | Q(**{f"{person}bsn": bsn}))
+        qs = (
+            qs.annotate(
+                last_sim=TrigramSimilarity("last_key", last),
+                first_sim=TrigramSimilarity("first_key", first or " "),
+                other_name=Value(not own),
+                born=F(f"{person}birth_date"),
+                registered=F("pk" if own else "person_id"),
+            )
+            .filter(last_sim__gte=floor)
+            # The best by the score's own weights, so the limit never drops the right first
+            # name among many persons of one last name.
+            .annotate(rank=WEIGHT_LAST * F("last_sim") + WEIGHT_FIRST * F("first_sim"))
+            .order_by("-rank")
+            .values_list("registered", "last_sim", "first_sim", "born", "other_name", "rank")[:50]
+        )
+        parts.append(qs)
+    # One statement for the register and its earlier names and aliases: one round trip.
+    query = parts[0].union(parts[1], all=True).order_by()
+    if dates:
+        rows = list(query)
+    else:
+        with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+            # `%` compares with this setting; local to the transaction, set for each use.
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(floor)]
+            )
+            rows = list(query)
     best: dict[int, Candidate] = {}
-    for person_id, last_sim, first_sim, born, other_name in rows:
+    for person_id, last_sim, first_sim, born, other_name, _rank in rows:
         reasons = []
         if last_sim >= 0.999:
             reasons.append(
@@ -157,7 +189,7 @@ def _by_name(last: str, first: str, birth_date: date | None, bsn: str) -> list[C
         else:
             # Without a birth date a name alone can never be certain.
             score = (
-                0.8
+                NAME_ONLY
                 * (WEIGHT_LAST * last_sim + WEIGHT_FIRST * (first_sim if first else 1))
                 / (WEIGHT_LAST + WEIGHT_FIRST)
             )

@@ -456,6 +456,8 @@ def likely_duplicates(*, user, limit: int = 50) -> list[tuple[Person, Person, fl
         if (a, b) in open_pairs or (b, a) in open_pairs:
             continue
         pa, pb = people[a], people[b]
+        if pb.bsn and not pa.bsn:  # offered to stay: the one whose BSN is known
+            pa, pb = pb, pa
         score, reasons = _pair_score(pa, pb)
         if score >= THRESHOLD:
             found.append((pa, pb, score, reasons))
@@ -473,6 +475,8 @@ def _pair_score(a: Person, b: Person) -> tuple[float, list[str]]:
     reasons = ["achternaam gelijk" if last >= 0.999 else "achternaam lijkt op elkaar"]
     if first >= 0.999:
         reasons.append("voornaam gelijk")
+    elif first >= 0.3:
+        reasons.append("voornaam lijkt op elkaar")
     reasons.append("geboortedatum gelijk")
     return round(WEIGHT_LAST * last + WEIGHT_FIRST * first + WEIGHT_DATE, 3), reasons
 

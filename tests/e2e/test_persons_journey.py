@@ -90,3 +90,57 @@ def test_merge_four_eyes_and_split_in_the_browser(cast, page, as_user, shot):
         CasePerson.objects.get(pk=one.person.pk).registered_person_id
         != CasePerson.objects.get(pk=two.person.pk).registered_person_id
     )
+
+
+def test_the_demo_duplicates_give_the_beheerder_work_and_the_manager_a_merge_to_judge(
+    cast, page, as_user, shot
+):
+    """The persons demo (persons/demo.py) on a few records of each app, as `seed_demo` runs it
+    once every app has seeded: the duplicates page lists its pairs with their reasons, and the
+    merge the beheerder proposed waits for the manager."""
+    import io
+    import random
+
+    from persons import demo
+    from tests.aftercare.factories import make_record, participate
+    from tests.trafficking.factories import make_signal
+
+    participate(cast.assen, date.today().year)
+    for n, gender in enumerate(["man"] * 5 + ["vrouw"] * 2):
+        make_case(
+            registered_by=cast.regisseur,
+            municipality=cast.assen,
+            person=person_data(cast.assen, gender=gender, birth_date=date(1970 + n, 2, 3)),
+        )
+    for n in range(2):
+        make_record(
+            municipality=cast.assen, by=cast.nazorg, last_name=f"Nazorg{n}",
+            birth_date=date(1980 + n, 4, 5),
+        )  # fmt: skip
+    make_signal(
+        by=cast.mensenhandel, organisation=cast.politie, bsn="", birth_date=date(1985, 6, 7)
+    )
+    out = io.StringIO()
+    demo.after_seed(stdout=out, rng=random.Random(1))
+    assert "5 personen twee keer geregistreerd; 1 voorstel" in out.getvalue()
+
+    as_user(page, cast.beheerder)
+    page.goto("/personen/dubbel/")
+    rows = page.locator("table").first.locator("tbody tr")
+    assert rows.count() == 3  # the trafficking pair is not the beheerder's to see
+    amrani = rows.filter(has_text="Amrani").inner_text()
+    # The one whose BSN is known is offered to stay.
+    assert amrani.index("Mohamed El Amrani") < amrani.index("Mohammed el Amrani")
+    assert "voornaam lijkt op elkaar" in amrani and "BSN bekend" in amrani
+    assert "achternaam gelijk" in rows.filter(has_text="Yilmaz").inner_text()
+    proposals = page.locator("table").nth(1)
+    assert "Kevin Janssen" in proposals.inner_text() and "Voorgesteld" in proposals.inner_text()
+    shot(page, "persons-demo-duplicates")
+    page.context.clear_cookies()
+
+    as_user(page, cast.manager)
+    page.goto("/personen/dubbel/")
+    page.get_by_role("link", name="Kevin Janssen").click()
+    page.get_by_role("button", name="Goedkeuren en samenvoegen").wait_for()
+    assert "met één s geschreven" in page.locator("main").inner_text()
+    shot(page, "persons-demo-proposal")

@@ -1,5 +1,7 @@
 """The federation endpoint: another house asks, we answer yes/no and a contact point, logged."""
 
+from datetime import date
+
 import pytest
 from django.test import override_settings
 
@@ -103,31 +105,110 @@ def test_the_trafficking_register_answers_only_when_the_house_says_so(client, ca
     assert ask(client, token, question()).json()["known"] is True
 
 
-def test_the_index_follows_a_changed_and_a_deleted_bsn(client, cast, setup):
+def test_the_index_follows_a_changed_bsn_in_the_register(client, cast, setup):
     *_rest, token = setup
     case = make_case(
         registered_by=cast.partner,
         municipality=cast.assen,
         person=person_data(cast.assen, bsn=KNOWN_BSN),
     )
-    person = case.person
+    person = case.person.registered_person
     person.bsn = OTHER_BSN
     person.save()
     assert ask(client, token, question()).json()["known"] is False
     assert ask(client, token, question(OTHER_BSN)).json()["known"] is True
-    assert IndexEntry.objects.filter(source="cases.person", source_id=person.pk).count() == 1
+    assert IndexEntry.objects.filter(source="persons.person", source_id=person.pk).count() == 1
+
+
+def test_the_index_holds_the_register_persons_not_the_app_records(cast, setup):
+    """One place knows who is known: a case, an aftercare record and a signal of one person
+    are one register person, so one entry per key."""
+    participate(cast.assen, date.today().year)
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        person=person_data(cast.assen, bsn=KNOWN_BSN),
+    )
+    make_record(municipality=cast.assen, by=cast.nazorg, bsn=KNOWN_BSN)
+    make_signal(by=cast.mensenhandel, organisation=cast.politie, bsn=KNOWN_BSN)
+    entry = IndexEntry.objects.get()
+    assert (entry.source, entry.source_id) == ("persons.person", case.person.registered_person_id)
 
 
 def test_a_stale_index_entry_never_answers_yes(client, cast, setup):
-    """A BSN blanked with .update() (as an anonymisation may do) skips the signal."""
+    """A BSN blanked with .update() skips the signal."""
     *_rest, token = setup
     case = make_case(
         registered_by=cast.partner,
         municipality=cast.assen,
         person=person_data(cast.assen, bsn=KNOWN_BSN),
     )
-    type(case.person).objects.filter(pk=case.person.pk).update(bsn="")
-    assert IndexEntry.objects.filter(source_id=case.person.pk).exists()
+    person = case.person.registered_person
+    type(person).objects.filter(pk=person.pk).update(bsn="")
+    assert IndexEntry.objects.filter(source_id=person.pk).exists()
+    assert ask(client, token, question()).json()["known"] is False
+
+
+def test_a_trafficking_signal_of_a_person_with_a_case_does_not_hide_the_case(client, cast, setup):
+    """The trafficking register stays out of the answer, the case of the same person not."""
+    *_rest, token = setup
+    make_signal(by=cast.mensenhandel, organisation=cast.politie, bsn=KNOWN_BSN)
+    assert ask(client, token, question()).json()["known"] is False
+    make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        person=person_data(cast.assen, bsn=KNOWN_BSN),
+    )
+    assert ask(client, token, question()).json()["known"] is True
+
+
+def test_a_destroyed_record_no_longer_counts(client, cast, setup):
+    from aftercare import privacy
+
+    *_rest, token = setup
+    participate(cast.assen, date.today().year)
+    record = make_record(municipality=cast.assen, by=cast.nazorg, bsn=KNOWN_BSN)
+    assert ask(client, token, question()).json()["known"] is True
+    privacy.anonymise([record.pk], reason="Bewaartermijn verstreken")
+    assert ask(client, token, question()).json()["known"] is False
+    assert not IndexEntry.objects.exists()
+
+
+def test_a_merged_person_is_answered_once_and_a_split_one_again_on_their_own(client, cast, setup):
+    """Merged: one register person holds the BSN and one entry answers. Split: the merged
+    person has their own BSN and records back, the survivor neither."""
+    from persons import services as persons_services
+
+    *_rest, token = setup
+    participate(cast.assen, date.today().year)
+    record = make_record(
+        municipality=cast.assen, by=cast.nazorg, bsn=KNOWN_BSN, last_name="Janssen"
+    )
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        person=person_data(
+            cast.assen, first_name=record.first_names, last_name="Jansen",
+            birth_date=record.birth_date,
+        ),
+    )  # fmt: skip
+    survivor, merged = case.person.registered_person, record.registered_person
+    assert survivor.bsn == "" and merged.bsn == KNOWN_BSN
+    proposal = persons_services.propose_merge(
+        survivor=survivor, merged=merged, reason="Zelfde persoon", proposed_by=cast.manager
+    )
+    persons_services.approve_merge(proposal=proposal, approved_by=cast.beheerder)
+    entries = IndexEntry.objects.filter(digest=subject(KNOWN_BSN))
+    assert list(entries.values_list("source_id", flat=True)) == [survivor.pk]
+    assert ask(client, token, question()).json()["known"] is True
+
+    persons_services.split_merge(proposal=proposal, split_by=cast.manager, reason="Twee mensen")
+    assert list(entries.values_list("source_id", flat=True)) == [merged.pk]
+    assert ask(client, token, question()).json()["known"] is True
+    # The BSN answers through the aftercare record alone: gone with it, not known any more.
+    from aftercare import privacy
+
+    privacy.anonymise([record.pk], reason="Bewaartermijn verstreken")
     assert ask(client, token, question()).json()["known"] is False
 
 
