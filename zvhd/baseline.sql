@@ -3999,6 +3999,7 @@ CREATE TABLE public.inbox_historicalinboxpreferences (
     closing_decided character varying(10) NOT NULL,
     risk_review character varying(10) NOT NULL,
     document_requested character varying(10) NOT NULL,
+    table_action_assigned character varying(10) NOT NULL,
     CONSTRAINT inbox_historicalinboxpreferences_version_check CHECK ((version >= 0))
 );
 
@@ -4036,6 +4037,7 @@ CREATE TABLE public.inbox_inboxpreferences (
     closing_decided character varying(10) NOT NULL,
     risk_review character varying(10) NOT NULL,
     document_requested character varying(10) NOT NULL,
+    table_action_assigned character varying(10) NOT NULL,
     CONSTRAINT inbox_inboxpreferences_version_check CHECK ((version >= 0))
 );
 
@@ -8602,25 +8604,26 @@ INSERT INTO public.django_migrations VALUES (91, 'inbox', '0001_initial', '2000-
 INSERT INTO public.django_migrations VALUES (92, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (93, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (94, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10087,7 +10090,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 207, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 113, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 114, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
