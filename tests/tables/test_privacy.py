@@ -287,3 +287,57 @@ def test_nobody_is_told_of_their_own_action(cast, world):
     Notification.objects.all().delete()
     decide(item, action="Zelf doen", owner=cast.regisseur)
     assert not Notification.objects.exists()
+
+
+# --- the access log ---------------------------------------------------------------------------
+
+
+def _logged(user, item):
+    return list(
+        AccessLog.objects.filter(
+            user=user,
+            content_type=ContentType.objects.get_for_model(AgendaItem),
+            object_id=str(item.pk),
+        ).values_list("action", flat=True)
+    )
+
+
+def test_opening_an_item_about_a_case_logs_the_item_and_the_case(cast, client_for, world):
+    item = world["mine"]
+    page = client_for(cast.regisseur).get(reverse("tables:decision", args=[item.pk]))
+    assert page.status_code == 200
+    assert _logged(cast.regisseur, item) == [AccessAction.VIEW]
+    assert AccessLog.objects.filter(
+        user=cast.regisseur,
+        content_type=ContentType.objects.get_for_model(world["case"]),
+        object_id=str(world["case"].pk),
+        action=AccessAction.VIEW,
+    ).exists()
+
+
+def test_the_meeting_page_logs_each_item_it_shows_and_a_non_member_is_refused_and_logged(
+    cast, client_for, world
+):
+    meeting = world["mine"].meeting
+    url = reverse("tables:meeting_detail", args=[meeting.pk])
+    assert client_for(cast.partner).get(url).status_code == 200
+    shown = set(
+        AccessLog.objects.filter(
+            user=cast.partner,
+            content_type=ContentType.objects.get_for_model(AgendaItem),
+            action=AccessAction.VIEW,
+        ).values_list("object_id", flat=True)
+    )
+    assert shown == {str(i.pk) for i in meeting.items.all()}
+    assert (
+        client_for(cast.partner_other)
+        .get(reverse("tables:decision", args=[world["mine"].pk]))
+        .status_code
+        == 404
+    )
+    assert AccessLog.objects.filter(
+        user=cast.partner_other,
+        content_type=ContentType.objects.get_for_model(AgendaItem),
+        object_id=str(world["mine"].pk),
+        allowed=False,
+    ).exists()
