@@ -115,11 +115,17 @@ def entries(user, notifications: list[Notification]) -> list[Entry]:
             sentence, url = label, ""
         elif target_ok:
             sentence = str(spec.sentence)
-            url = _url(spec.url_name, n.case_id, spec.anchor) if n.case_id else ""
-        else:
+            if not spec.case_in_url:
+                url = reverse(spec.url_name) + (f"#{spec.anchor}" if spec.anchor else "")
+            else:
+                url = _url(spec.url_name, n.case_id, spec.anchor) if n.case_id else ""
+        elif n.case_id:
             # The record itself is out of reach now: the case's summary only.
             sentence = _("Melding over deze casus.")
-            url = reverse("cases:case_detail", args=[n.case_id]) if n.case_id else ""
+            url = reverse("cases:case_detail", args=[n.case_id])
+        else:
+            # A record outside any case (a table's action) that is out of reach now.
+            sentence, url = _("Melding over een gegeven dat u niet (meer) kunt inzien."), ""
         found.append(
             Entry(
                 kind_label=label,

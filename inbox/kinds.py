@@ -29,6 +29,7 @@ class Kind(models.TextChoices):
     CLOSING_APPROVAL = "closing_approval", _("Afsluiten ter goedkeuring")
     CLOSING_DECIDED = "closing_decided", _("Besluit over uw voorstel tot afsluiten")
     RISK_REVIEW = "risk_review", _("Herbeoordeling risicotaxatie")
+    TABLE_ACTION_ASSIGNED = "table_action_assigned", _("Actie van een tafel toegewezen")
 
 
 # Module-level names, so callers write `notify(kinds.ESCALATION, ...)`.
@@ -45,6 +46,7 @@ TRIAGE_OVERDUE = Kind.TRIAGE_OVERDUE
 CLOSING_APPROVAL = Kind.CLOSING_APPROVAL
 CLOSING_DECIDED = Kind.CLOSING_DECIDED
 RISK_REVIEW = Kind.RISK_REVIEW
+TABLE_ACTION_ASSIGNED = Kind.TABLE_ACTION_ASSIGNED
 
 
 class Delivery(models.TextChoices):
@@ -56,13 +58,15 @@ class Delivery(models.TextChoices):
 @dataclass(frozen=True)
 class KindSpec:
     """`sentence`: what the inbox says (no names, no content: the record shows those).
-    `url_name`: the page the notification opens, with the case's id as its one argument;
+    `url_name`: the page the notification opens, with the case's id as its one argument
+    (none when `case_in_url` is false: a page of one's own, such as one's table actions);
     the link is shown only while the reader may still see the record (inbox.display)."""
 
     sentence: str
     url_name: str = "cases:case_detail"
     anchor: str = ""
     default: str = Delivery.INBOX
+    case_in_url: bool = True
 
 
 SPECS: dict[str, KindSpec] = {
@@ -112,6 +116,15 @@ SPECS: dict[str, KindSpec] = {
     ),
     Kind.CLOSING_APPROVAL: KindSpec(
         _("Het afsluiten van een casus wacht op uw goedkeuring."), default=Delivery.EMAIL
+    ),
+    # An action a table agreed (tables.services.record_decision): the owner finds it under
+    # Tafels > Mijn acties, also when it is about a person without a case, or a case the
+    # owner may not open. By e-mail, like the case's own actions.
+    Kind.TABLE_ACTION_ASSIGNED: KindSpec(
+        _("Een tafel heeft een actie aan u of uw organisatie toegewezen."),
+        url_name="tables:my_actions",
+        default=Delivery.EMAIL,
+        case_in_url=False,
     ),
 }
 

@@ -146,6 +146,7 @@ class InboxPreferences(Versioned, models.Model):
     closing_approval = _choice(Kind.CLOSING_APPROVAL)
     closing_decided = _choice(Kind.CLOSING_DECIDED)
     risk_review = _choice(Kind.RISK_REVIEW)
+    table_action_assigned = _choice(Kind.TABLE_ACTION_ASSIGNED)
     history = HistoricalRecords()
     objects = PreferencesQuerySet.as_manager()
 

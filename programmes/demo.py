@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from cases.models import Case, Kind
@@ -49,7 +50,9 @@ def seed(*, stdout, rng) -> None:
 
 
 def _period(case, programme, director, rng) -> CaseProgramme:
-    start = case.started_on + timedelta(days=rng.randint(0, 30))
+    # Never an in date after today: the service refuses one (programmes.services), and the
+    # inzage would show a period that has not begun yet.
+    start = min(case.started_on + timedelta(days=rng.randint(0, 30)), timezone.localdate())
     if case.closed_on and start > case.closed_on:
         start = case.started_on
     end = None

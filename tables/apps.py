@@ -10,11 +10,12 @@ class TablesConfig(AppConfig):
     verbose_name = _("Tafels")
 
     def ready(self):
-        from tables import demo
+        from tables import demo, privacy
         from tables.models import CONFIGURE_ROLES
-        from zvhd.apps_contract import AppContract, Demo, register
+        from zvhd.apps_contract import AppContract, AttachedData, Demo, PrivacyProvider, register
         from zvhd.navigation import NavItem
         from zvhd.network.models import Role
+        from zvhd.privacy.models import RetentionKind
 
         # Anyone may sit at a table (a member organisation's people too); the page shows each
         # person only the tables they are a member of.
@@ -34,6 +35,21 @@ class TablesConfig(AppConfig):
                     NavItem(
                         _("Soorten tafels"), "tables:kind_list", set(CONFIGURE_ROLES), order=82
                     ),
+                ],
+                # Person and household items have a term of their own; a case's items go with
+                # the case (tables/privacy.py).
+                privacy=PrivacyProvider.of(
+                    privacy,
+                    title="Tafels",
+                    retention_kinds=(RetentionKind.TABLE_SUBJECT,),
+                    record_models=("tables.agendaitem",),
+                ),
+                attached=[
+                    AttachedData(
+                        record_model="cases.case",
+                        destroy=privacy.destroy_with_cases,
+                        destroyed=privacy.destroyed_with_cases,
+                    )
                 ],
                 demo=Demo(seed=demo.seed),
             )

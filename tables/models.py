@@ -282,6 +282,16 @@ class AgendaItem(Versioned, models.Model):
             return str(self.group)
         return self.subject
 
+    @staticmethod
+    def reference_of(pk: int) -> str:
+        """The number the privacy pages, the access log and the certificate name an item by
+        ("AP-12"): its id, never its subject."""
+        return f"AP-{pk}"
+
+    @property
+    def reference(self) -> str:
+        return self.reference_of(self.pk)
+
     @property
     def bsn_list(self) -> list[str]:
         return [b for b in self.bsns.replace(",", " ").split() if b]

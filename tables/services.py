@@ -252,7 +252,39 @@ def record_decision(
         table_action._history_user = decided_by
         table_action.full_clean()
         table_action.save()
+        _notify_owner(table_action, case_action=case_action, actor=decided_by)
     return item
+
+
+def _notify_owner(action: TableAction, *, case_action, actor: User) -> None:
+    """Tell the owner (or else the owning organisation's people) of a new table action.
+
+    `notify` keeps those who may see it (`TableActionQuerySet.visible_to`: the owner always).
+    Whoever the case's own action already told (`cases.services.add_action`, on a case item)
+    is not told twice; an owner outside the case team is told here, since the table action
+    is theirs to do even when they may not open the case.
+    """
+    from django.contrib.contenttypes.models import ContentType
+
+    from inbox import kinds, recipients
+    from inbox.models import Notification
+    from inbox.services import notify
+
+    people = (
+        recipients.people(action.owner)
+        if action.owner_id
+        else recipients.of_organisation(action.owner_organisation)
+    )
+    if case_action is not None:
+        told = set(
+            Notification.objects.filter(
+                kind=kinds.ACTION_ASSIGNED,
+                target_type=ContentType.objects.get_for_model(case_action),
+                target_id=case_action.pk,
+            ).values_list("recipient_id", flat=True)
+        )
+        people = [user for user in people if user.pk not in told]
+    notify(kinds.TABLE_ACTION_ASSIGNED, people, target=action, actor=actor)
 
 
 @transaction.atomic

@@ -22,6 +22,7 @@ from tables.models import (
     CONFIGURE_ROLES,
     UPDATE_STATUS,
     AgendaItem,
+    ItemKind,
     Meeting,
     Table,
     TableAction,
@@ -218,6 +219,30 @@ def agenda_rows(user, meeting, items):
     return rows
 
 
+def log_agenda_reads(request, rows) -> None:
+    """The access log of a page showing agenda items, in one INSERT: each item about a case,
+    person or household is read (its decision and actions are on the page), and a case whose
+    person the reader sees by name is listed (as on the case lists). Group items name no one."""
+    from zvhd.privacy.models import AccessAction, AccessLog
+    from zvhd.privacy.services import access_log_row, request_origin
+
+    origin = request_origin(request)
+    log = [
+        access_log_row(
+            model=AgendaItem, object_id=row["item"].pk, action=AccessAction.VIEW, **origin
+        )
+        for row in rows
+        if row["item"].kind != ItemKind.GROUP
+    ]
+    log += [
+        access_log_row(model=Case, object_id=row["named"].pk, action=AccessAction.LIST, **origin)
+        for row in rows
+        if row["named"] is not None
+    ]
+    if log:
+        AccessLog.objects.bulk_create(log)
+
+
 class MeetingDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     """A meeting: the agenda with each item's decision and actions, attendance and minutes."""
 
@@ -247,8 +272,6 @@ class MeetingDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormVi
         }
 
     def get_context_data(self, **kwargs):
-        from zvhd.privacy.services import log_list_access
-
         context = super().get_context_data(**kwargs)
         user = self.request.user
         meeting = self.object
@@ -258,9 +281,8 @@ class MeetingDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormVi
             .prefetch_related("actions__owner", "actions__owner_organisation")
         )
         rows = agenda_rows(user, meeting, items)
-        named = [row["named"] for row in rows if row["named"] is not None]
-        if named:
-            log_list_access(request=self.request, objects=named)
+        if self.request.method in ("GET", "HEAD"):
+            log_agenda_reads(self.request, rows)
         can_change = _can(user, meeting.table, CHANGE)
         context.update(
             meeting=meeting,
@@ -332,7 +354,7 @@ class DecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     action = CHANGE
     template_name = "tables/decision_form.html"
     form_class = forms.DecisionForm
-    log_reads = False  # the case it names is logged below, at the level shown
+    log_reads = False  # the item, and the case it names at the level shown: logged below
     version_fields = ["decision"]
 
     def get_queryset(self):
@@ -362,10 +384,15 @@ class DecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
         context = super().get_context_data(**kwargs)
         item = self.object
         (row,) = agenda_rows(self.request.user, item.meeting, [item])
-        if row["named"] is not None and self.request.method == "GET":
+        if self.request.method == "GET":
             from zvhd.privacy.services import log_access
 
-            log_access(request=self.request, obj=row["named"])
+            # Who opened the item (also one about a person without a case), then the case
+            # it names at the level shown.
+            if item.kind != ItemKind.GROUP:
+                log_access(request=self.request, obj=item)
+            if row["named"] is not None:
+                log_access(request=self.request, obj=row["named"])
         context.update(item=item, row=row, meeting=item.meeting, table=item.meeting.table)
         return context
 

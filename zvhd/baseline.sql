@@ -3999,6 +3999,7 @@ CREATE TABLE public.inbox_historicalinboxpreferences (
     closing_decided character varying(10) NOT NULL,
     risk_review character varying(10) NOT NULL,
     document_requested character varying(10) NOT NULL,
+    table_action_assigned character varying(10) NOT NULL,
     CONSTRAINT inbox_historicalinboxpreferences_version_check CHECK ((version >= 0))
 );
 
@@ -4036,6 +4037,7 @@ CREATE TABLE public.inbox_inboxpreferences (
     closing_decided character varying(10) NOT NULL,
     risk_review character varying(10) NOT NULL,
     document_requested character varying(10) NOT NULL,
+    table_action_assigned character varying(10) NOT NULL,
     CONSTRAINT inbox_inboxpreferences_version_check CHECK ((version >= 0))
 );
 
@@ -8602,25 +8604,27 @@ INSERT INTO public.django_migrations VALUES (91, 'inbox', '0001_initial', '2000-
 INSERT INTO public.django_migrations VALUES (92, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (93, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (94, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (115, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -9227,6 +9231,7 @@ INSERT INTO public.privacy_historicalretentionpolicy VALUES (2, 'casus_pga', 5, 
 INSERT INTO public.privacy_historicalretentionpolicy VALUES (3, 'aanmelding', 2, 'Twee jaar na het besluit (niet opgepakt, advies, ingetrokken) of na afsluiten van ondersteuning: genoeg om een herhaalde aanmelding van dezelfde persoon te herkennen; er is geen procesregie geweest, dus geen reden om langer te bewaren.', '2000-01-01 00:00:00+00', 3, '2000-01-01 00:00:00+00', 'Standaardtermijn', '+', NULL, NULL, 1);
 INSERT INTO public.privacy_historicalretentionpolicy VALUES (4, 'nazorg', 2, 'Twee jaar na afsluiten: de nazorgtaak eindigt kort na ontslag; twee jaar dekt de periode waarin terugval en een nieuwe detentie het vaakst voorkomen (de termijn van de recidivemonitor), zodat een nieuwe melding aan de vorige kan worden gekoppeld.', '2000-01-01 00:00:00+00', 4, '2000-01-01 00:00:00+00', 'Standaardtermijn', '+', NULL, NULL, 1);
 INSERT INTO public.privacy_historicalretentionpolicy VALUES (5, 'mensenhandel', 5, 'Vijf jaar na afsluiten: signalen worden over jaren heen gecombineerd om patronen van uitbuiting te zien; gelijk aan de termijn voor casussen.', '2000-01-01 00:00:00+00', 5, '2000-01-01 00:00:00+00', 'Standaardtermijn', '+', NULL, NULL, 1);
+INSERT INTO public.privacy_historicalretentionpolicy VALUES (6, 'tafel', 2, 'Twee jaar na het overleg (of na de uiterste datum van de laatste actie die de tafel afsprak): genoeg om te zien dat een persoon of huishouden eerder aan een tafel is besproken; er is geen procesregie geweest, dus gelijk aan een aanmelding zonder procesregie. Een casus op de agenda volgt de termijn van de casus.', '2000-01-01 00:00:00+00', 6, '2000-01-01 00:00:00+00', 'Standaardtermijn', '+', NULL, NULL, 1);
 
 --
 -- Data for Name: privacy_historicalsubjectaccessrequest; Type: TABLE DATA; Schema: public; Owner: -
@@ -9249,6 +9254,7 @@ INSERT INTO public.privacy_retentionpolicy VALUES (2, 'casus_pga', 5, 'Vijf jaar
 INSERT INTO public.privacy_retentionpolicy VALUES (3, 'aanmelding', 2, 'Twee jaar na het besluit (niet opgepakt, advies, ingetrokken) of na afsluiten van ondersteuning: genoeg om een herhaalde aanmelding van dezelfde persoon te herkennen; er is geen procesregie geweest, dus geen reden om langer te bewaren.', '2000-01-01 00:00:00+00', NULL, 1);
 INSERT INTO public.privacy_retentionpolicy VALUES (4, 'nazorg', 2, 'Twee jaar na afsluiten: de nazorgtaak eindigt kort na ontslag; twee jaar dekt de periode waarin terugval en een nieuwe detentie het vaakst voorkomen (de termijn van de recidivemonitor), zodat een nieuwe melding aan de vorige kan worden gekoppeld.', '2000-01-01 00:00:00+00', NULL, 1);
 INSERT INTO public.privacy_retentionpolicy VALUES (5, 'mensenhandel', 5, 'Vijf jaar na afsluiten: signalen worden over jaren heen gecombineerd om patronen van uitbuiting te zien; gelijk aan de termijn voor casussen.', '2000-01-01 00:00:00+00', NULL, 1);
+INSERT INTO public.privacy_retentionpolicy VALUES (6, 'tafel', 2, 'Twee jaar na het overleg (of na de uiterste datum van de laatste actie die de tafel afsprak): genoeg om te zien dat een persoon of huishouden eerder aan een tafel is besproken; er is geen procesregie geweest, dus gelijk aan een aanmelding zonder procesregie. Een casus op de agenda volgt de termijn van de casus.', '2000-01-01 00:00:00+00', NULL, 1);
 
 --
 -- Data for Name: privacy_subjectaccessrequest; Type: TABLE DATA; Schema: public; Owner: -
@@ -10087,7 +10093,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 207, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 113, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 115, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -10501,7 +10507,7 @@ SELECT pg_catalog.setval('public.privacy_historicalretentionextension_history_id
 -- Name: privacy_historicalretentionpolicy_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.privacy_historicalretentionpolicy_history_id_seq', 5, true);
+SELECT pg_catalog.setval('public.privacy_historicalretentionpolicy_history_id_seq', 6, true);
 
 --
 -- Name: privacy_historicalsubjectaccessrequest_history_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -10525,7 +10531,7 @@ SELECT pg_catalog.setval('public.privacy_retentionextension_id_seq', 1, false);
 -- Name: privacy_retentionpolicy_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.privacy_retentionpolicy_id_seq', 5, true);
+SELECT pg_catalog.setval('public.privacy_retentionpolicy_id_seq', 6, true);
 
 --
 -- Name: privacy_subjectaccessrequest_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -

@@ -27,8 +27,11 @@ YEAR = 2019
 AMS = ZoneInfo("Europe/Amsterdam")
 
 
-def make_expired_person(cast, *, bsn=None, closed_on=CLOSED):
-    """Returns {"bsn", "case", "registration", "record", "signal"}, all closed on `closed_on`."""
+def make_expired_person(cast, *, bsn=None, closed_on=CLOSED, while_open=None):
+    """Returns {"bsn", "case", "registration", "record", "signal"}, all closed on `closed_on`.
+
+    `while_open(case, bsn)`: more work on the case before it closes (its dates are moved back
+    with the case's); what it returns is in the result as "extra"."""
     bsn = bsn or valid_bsn()
     mention = f"{FIRST} {LAST} (BSN {bsn}) woont bij {RELATED}."
     case = make_case(
@@ -79,6 +82,7 @@ def make_expired_person(cast, *, bsn=None, closed_on=CLOSED):
         notes=mention,
         decisions=mention,
     )
+    extra = while_open(case, bsn) if while_open is not None else None
     case_services.close_case(case=case, closed_by=cast.regisseur, reason="doel_bereikt", note=LAST)
     registration = make_case(
         registered_by=cast.regisseur,
@@ -142,7 +146,61 @@ def make_expired_person(cast, *, bsn=None, closed_on=CLOSED):
         "registration": Case._base_manager.get(pk=registration.pk),
         "record": AftercareRecord._base_manager.get(pk=record.pk),
         "signal": Signal._base_manager.get(pk=signal.pk),
+        "extra": extra,
     }
+
+
+def tables_and_programme(cast):
+    """A `while_open` for `make_expired_person`: the case in a programme and on a casustafel
+    (decision and action naming the person), and the person on a routeeroverleg by name and
+    BSN, without a case (its own retention kind). Moved back to February 2019."""
+    from programmes.models import CaseProgramme, Programme
+    from programmes.services import add_case_programme
+    from tables import services as table_services
+    from tables.models import ItemKind, Meeting, TableAction
+    from tests.tables.factories import make_meeting, make_table
+
+    def work(case, bsn):
+        mention = f"{FIRST} {LAST} (BSN {bsn})"
+        period = add_case_programme(
+            case=case,
+            programme=Programme.objects.get(code="levensloopaanpak"),
+            started_on=date.today(),
+            added_by=cast.regisseur,
+        )
+        stalking = make_table(chair=cast.regisseur, members=[cast.partner])
+        route = make_table(chair=cast.regisseur, code="routeeroverleg", name="Routeeroverleg")
+        meetings = [make_meeting(stalking), make_meeting(route)]
+        case_item = table_services.add_agenda_item(
+            meeting=meetings[0], added_by=cast.regisseur, kind=ItemKind.CASE, case=case
+        )
+        person_item = table_services.add_agenda_item(
+            meeting=meetings[1],
+            added_by=cast.regisseur,
+            kind=ItemKind.HOUSEHOLD,
+            subject=f"{FIRST} {LAST} en {RELATED}",
+            bsns=bsn,
+        )
+        for item in (case_item, person_item):
+            table_services.record_decision(
+                item=item,
+                decided_by=cast.regisseur,
+                expected_version=item.version,
+                decision=f"Huisbezoek bij {mention}",
+                action=f"Bel {FIRST} {LAST}",
+                owner=cast.partner,
+                due_on=date.today(),
+            )
+        Meeting._base_manager.filter(pk__in=[m.pk for m in meetings]).update(date=date(YEAR, 2, 4))
+        TableAction._base_manager.filter(item__in=[case_item, person_item]).update(
+            due_on=date(YEAR, 2, 18)
+        )
+        CaseProgramme._base_manager.filter(pk=period.pk).update(
+            started_on=date(YEAR, 1, 21), ended_on=date(YEAR, 5, 1)
+        )
+        return {"case_item": case_item, "person_item": person_item, "period": period}
+
+    return work
 
 
 def _move_case_back(case, closed_on, *, closed=True):

@@ -28,6 +28,7 @@ from tests.privacy.retention_data import (
     RELATED,
     YEAR,
     make_expired_person,
+    tables_and_programme,
 )
 from zvhd.jobs import JobStatus
 from zvhd.privacy import services, tasks
@@ -81,6 +82,7 @@ def test_the_data_migration_gives_every_kind_a_documented_default_term():
         RetentionKind.REGISTRATION: 2,
         RetentionKind.AFTERCARE: 2,
         RetentionKind.TRAFFICKING: 5,
+        RetentionKind.TABLE_SUBJECT: 2,
     }
     assert all(p.rationale and p.history.exists() for p in RetentionPolicy.objects.all())
 
@@ -406,13 +408,17 @@ def _figures_json(year):
 
 
 def test_after_destruction_no_table_holds_the_name_or_bsn_and_the_figures_are_unchanged(
-    cast, person, django_capture_on_commit_callbacks, settings, tmp_path
+    cast, django_capture_on_commit_callbacks, settings, tmp_path
 ):
     settings.MEDIA_ROOT = tmp_path
+    # The case also in a programme and on a casustafel, the person on a routeeroverleg.
+    person = make_expired_person(cast, while_open=tables_and_programme(cast))
     needles = (LAST, FIRST, person["bsn"], "Kerkstraat", "marijke@example.nl", BIRTH.isoformat())
     before = {table for table, _c, _n in _tables_holding(*needles)}
     assert {"cases_person", "cases_historicalperson", "cases_historicalrelatedperson"} <= before
     assert {"aftercare_historicalaftercarerecord", "trafficking_historicalsignal"} <= before
+    assert {"tables_agendaitem", "tables_historicalagendaitem", "tables_tableaction"} <= before
+    assert _due_numbers(TODAY) >= {person["extra"]["person_item"].reference}
     assert ("cases_historicalperson", "birth_date") in _tables_with_date(BIRTH)
     figures_before = _figures_json(YEAR)
     years_before = year_figures(YEAR)
@@ -429,6 +435,13 @@ def test_after_destruction_no_table_holds_the_name_or_bsn_and_the_figures_are_un
     assert year_figures(YEAR) == years_before
     snapshot.refresh_from_db()
     assert snapshot.data == snapshot_figures(YEAR)
+    # The programme period stays for the figures, with only the destruction in its history.
+    period = person["extra"]["period"]
+    period.refresh_from_db()
+    assert period.programme.code == "levensloopaanpak"
+    assert [h.history_change_reason for h in period.history.all()] == [
+        f"Vernietigd volgens vernietigingslijst {destruction_list.pk}"
+    ]
 
 
 def test_a_destroyed_case_cannot_be_reopened(

@@ -183,7 +183,32 @@ def test_an_unknown_number_is_a_message_next_to_the_field(cast, client_for):
         reverse("privacy:record_retention"), {"nummer": "9999-1"}
     )
     assert response.status_code == 200
-    assert "Er is geen casus, nazorgdossier of signaal met dit nummer" in response.content.decode()
+    assert (
+        "Er is geen casus, nazorgdossier, signaal of agendapunt met dit nummer"
+        in response.content.decode()
+    )
+
+
+def test_a_household_discussed_at_a_table_is_found_by_its_agenda_item_number(cast, client_for):
+    from tables import services as table_services
+    from tables.models import ItemKind
+    from tests.tables.factories import make_meeting, make_table
+
+    meeting = make_meeting(make_table(chair=cast.regisseur, code="routeeroverleg"))
+    item = table_services.add_agenda_item(
+        meeting=meeting,
+        added_by=cast.regisseur,
+        kind=ItemKind.HOUSEHOLD,
+        subject="Gezin Zonnewende",
+        bsns="",
+    )
+    page = client_for(cast.privacy).get(
+        reverse("privacy:record_retention"), {"nummer": f"ap-{item.pk}"}
+    )
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Persoon of huishouden besproken aan een tafel" in html and item.reference in html
+    assert "Zonnewende" not in html  # numbers only, never the person
 
 
 def test_the_privacy_officer_extends_once_and_freezes_through_the_page(

@@ -41,6 +41,19 @@ DEFAULT_TERMS: list[tuple[str, int, str]] = [
         "Vijf jaar na afsluiten: signalen worden over jaren heen gecombineerd om patronen van "
         "uitbuiting te zien; gelijk aan de termijn voor casussen.",
     ),
+    # A person or household on a table's agenda without a case: the routeeroverleg asks
+    # whether someone was discussed or registered before ("belang te weten of meerdere
+    # aanmeldingen van een persoon/systeem zijn", seed 003). That is the only reason to keep
+    # it, as with a registration without direction: the same two years, from the meeting
+    # (or the last action it agreed). A case on the agenda follows the case's own term.
+    (
+        "tafel",
+        2,
+        "Twee jaar na het overleg (of na de uiterste datum van de laatste actie die de tafel "
+        "afsprak): genoeg om te zien dat een persoon of huishouden eerder aan een tafel is "
+        "besproken; er is geen procesregie geweest, dus gelijk aan een aanmelding zonder "
+        "procesregie. Een casus op de agenda volgt de termijn van de casus.",
+    ),
 ]
 
 

@@ -146,10 +146,11 @@ class RecordLookupForm(forms.Form):
         label=_("Nummer van het record"),
         max_length=30,
         help_text=_(
-            "Casusnummer (2026-0001), nazorgnummer (NZ-2026-0001) of signaalnummer (MH-2026-001)."
+            "Casusnummer (2026-0001), nazorgnummer (NZ-2026-0001), signaalnummer (MH-2026-001) "
+            "of het nummer van een agendapunt van een tafel (AP-12)."
         ),
         error_messages={
-            "required": _("Vul het nummer van een casus, nazorgdossier of signaal in.")
+            "required": _("Vul het nummer van een casus, nazorgdossier, signaal of agendapunt in.")
         },
     )
 

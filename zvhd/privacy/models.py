@@ -208,6 +208,9 @@ class RetentionKind(models.TextChoices):
     REGISTRATION = "aanmelding", _("Aanmelding zonder procesregie")
     AFTERCARE = "nazorg", _("Nazorgdossier")
     TRAFFICKING = "mensenhandel", _("Signaal mensenhandel")
+    # A person or household a table discussed without a case (routeeroverleg, casustafel):
+    # a case on the agenda goes with its case instead.
+    TABLE_SUBJECT = "tafel", _("Persoon of huishouden besproken aan een tafel")
 
 
 # What "closing" means per kind; shown on the terms page and in the README.
@@ -220,6 +223,10 @@ CLOSING_DEFINITIONS = {
     ),
     RetentionKind.AFTERCARE: _("de afsluitdatum van het nazorgdossier"),
     RetentionKind.TRAFFICKING: _("de afsluitdatum van het signaal"),
+    RetentionKind.TABLE_SUBJECT: _(
+        "de datum van het overleg, of de uiterste datum van de laatste actie op het "
+        "agendapunt als die later ligt"
+    ),
 }
 
 MIN_TERM_YEARS = 1

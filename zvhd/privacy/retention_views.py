@@ -113,8 +113,9 @@ class RecordRetentionView(RoleRequiredMixin, TemplateView):
             if record is None:
                 form.add_error(
                     "nummer",
-                    "Er is geen casus, nazorgdossier of signaal met dit nummer. Controleer het "
-                    "nummer (bijvoorbeeld 2026-0001, NZ-2026-0001 of MH-2026-001).",
+                    "Er is geen casus, nazorgdossier, signaal of agendapunt met dit nummer. "
+                    "Controleer het nummer (bijvoorbeeld 2026-0001, NZ-2026-0001, MH-2026-001 "
+                    "of AP-12).",
                 )
         return form, record
 
