@@ -98,6 +98,20 @@ def _flush_by_delete():
 
 
 @pytest.fixture(autouse=True)
+def _the_projects_celery_app_stays_current():
+    """A test that makes a Celery app of its own must not leave it current: every
+    @shared_task sends through the current app (tests/zvhd/test_celery_worker.py did)."""
+    from celery import current_app
+
+    from zvhd.celery import app
+
+    yield
+    if current_app._get_current_object() is not app:
+        app.set_current()
+        pytest.fail("this test left another Celery app current (use set_as_current=False)")
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache (it is Redis in CI and keeps used TOTP codes)."""
     cache.clear()

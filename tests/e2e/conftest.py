@@ -134,3 +134,12 @@ def axe_findings():
         ]
 
     return run
+
+
+def click_menu_item(page, name: str) -> None:
+    """Click `name` in the main menu as a user does: under "Meer" when the row is full."""
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    link = menu.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        menu.get_by_text("Meer", exact=True).click()
+    link.click()

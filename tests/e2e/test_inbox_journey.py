@@ -21,7 +21,10 @@ def test_a_partner_added_to_a_team_finds_it_in_the_inbox(cast, page, as_user, sh
     # The director adds the partner of GGZ Drenthe to the team.
     as_user(page, cast.regisseur)
     page.goto(f"/casussen/{case.pk}/team/")
-    page.get_by_label("Professional").select_option(label=str(cast.partner))
+    # The team picker names each person's organisation too (issue 23).
+    picker = page.get_by_label("Professional")
+    option = picker.locator("option", has_text=str(cast.partner)).first
+    picker.select_option(value=option.get_attribute("value"))
     page.get_by_label("Rol in het team").fill("Behandelaar GGZ")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("De professional is toegevoegd aan het casusteam").wait_for()

@@ -4,6 +4,8 @@ offers the new problem area at once."""
 
 import pytest
 
+from tests.e2e.conftest import click_menu_item
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -11,9 +13,7 @@ def test_beheerder_keeps_a_lookup_list_and_the_form_follows(
     cast, page, login, as_user, shot, axe_findings
 ):
     login(page, cast.beheerder)
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Keuzelijsten"
-    ).click()
+    click_menu_item(page, "Keuzelijsten")
     page.get_by_role("heading", name="Probleemgebieden").wait_for()
     assert axe_findings(page) == []
     section = page.get_by_role("region", name="Probleemgebieden")

@@ -7,6 +7,7 @@ import pytest
 
 from cases.models import Person as CasePerson
 from tests.cases.factories import make_case, person_data
+from tests.e2e.conftest import click_menu_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -55,9 +56,7 @@ def test_merge_four_eyes_and_split_in_the_browser(cast, page, as_user, shot):
     # The functioneel beheerder proposes.
     as_user(page, cast.beheerder)
     page.goto("/")
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Dubbele personen"
-    ).click()
+    click_menu_item(page, "Dubbele personen")
     row = page.locator("tbody tr").filter(has_text="Janssen").first
     assert "geboortedatum gelijk" in row.inner_text()
     shot(page, "persons-duplicates")

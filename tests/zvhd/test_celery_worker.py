@@ -56,6 +56,11 @@ def worker(redis_broker):
 
 def test_a_real_worker_runs_a_task_and_returns_its_result(worker, redis_broker):
     # A client of its own: the suite's app runs tasks eagerly and has no result backend.
-    client = Celery("zvhd-test-client", broker=redis_broker, backend=redis_broker)
+    # set_as_current=False: else every @shared_task of the project sends through this client
+    # (to a queue nobody reads) for the rest of the process - under pytest-xdist the tests
+    # after this one in its process found their jobs forever "pending".
+    client = Celery(
+        "zvhd-test-client", broker=redis_broker, backend=redis_broker, set_as_current=False
+    )
     result = client.send_task(ping.name, args=[41])
     assert result.get(timeout=90) == 42
