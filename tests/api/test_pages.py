@@ -175,7 +175,10 @@ def test_an_import_that_cannot_be_queued_says_so_instead_of_failing_the_page(
     def unreachable(*args, **kwargs):
         raise OperationalError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
 
-    monkeypatch.setattr(tasks.validate_import, "apply_async", unreachable)
+    # On the task object's own __dict__: monkeypatch.setattr on an instance would "restore" the
+    # class's method as an instance attribute, and a later class-level patch of
+    # Task.apply_async (tests/zvhd/test_minimisation.py) would miss this task in this process.
+    monkeypatch.setitem(tasks.validate_import.__dict__, "apply_async", unreachable)
     settings.MEDIA_ROOT = tmp_path
     page = client_for(cast.beheerder)
     upload = SimpleUploadedFile("oud.csv", csv_bytes([row()]))

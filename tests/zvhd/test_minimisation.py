@@ -45,8 +45,7 @@ def test_every_task_of_our_apps_takes_ids_only():
 @pytest.fixture
 def queued(monkeypatch):
     """Every task sent to the broker: `delay` and a task's `apply_async`, and a task sent by
-    its name (`enqueue_on_commit` with a name takes `send_task` when the signature finds no
-    registered task object in its process: seen once under pytest-xdist)."""
+    its name (`send_task`, the path of a signature whose task is not registered)."""
     from celery import Celery
 
     sent = []
