@@ -53,10 +53,15 @@ def pdf_upload(name="rapport.pdf", title="Rapport"):
 
 
 def docx_bytes() -> bytes:
+    """The same bytes every time (a fixed date in the zip): they are a test parameter, and the
+    two test processes of pytest-xdist must collect the same tests."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("[Content_Types].xml", "<Types/>")
-        archive.writestr("word/document.xml", "<w:document/>")
+        for name, text in (
+            ("[Content_Types].xml", "<Types/>"),
+            ("word/document.xml", "<w:document/>"),
+        ):
+            archive.writestr(zipfile.ZipInfo(name, date_time=(2025, 1, 1, 0, 0, 0)), text)
     return buffer.getvalue()
 
 

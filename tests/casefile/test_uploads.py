@@ -206,6 +206,7 @@ def test_an_unsafe_name_reaching_the_service_is_logged(cast, caplog):
         ),
         ("a.msg", files.OLE2 + b"\x00" * 500 + files.MSG_STREAM + b"0037001F", "msg"),
     ],
+    ids=lambda value: value if isinstance(value, str) else "inhoud",
 )
 def test_the_accepted_types_are_known_by_their_content(name, content, key):
     assert files.detect_type(io.BytesIO(content)).key == key
