@@ -18,7 +18,6 @@ from django.http import HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -36,6 +35,7 @@ from cases.views.lists import (
     OrganisationRegistrationsView,
     TriageQueueView,
 )
+from zvhd import formats
 from zvhd.formats import XLSX_DATE
 from zvhd.paging import ordered
 from zvhd.privacy.models import AccessAction
@@ -58,7 +58,7 @@ def _describe_filters(filterset) -> str:
         if value in (None, "", []):
             continue
         if hasattr(value, "strftime"):
-            shown = f"{value:%d-%m-%Y}"
+            shown = formats.short_date(value)
         else:
             shown = dict(getattr(field, "choices", ())).get(value, value)
             shown = dict(getattr(field, "choices", ())).get(str(value), shown)
@@ -85,7 +85,7 @@ class ExportMixin:
                     "%(limit)s mee. Verfijn de filters (bijvoorbeeld op status, gemeente of "
                     "periode) en exporteer opnieuw."
                 )
-                % {"limit": number_format(EXPORT_LIMIT, force_grouping=True)},
+                % {"limit": formats.number(EXPORT_LIMIT)},
             )
             return HttpResponseRedirect(list_url)
         table = self.table(rows, badges=badges, enriched_column=enriched_column, sort=sort)
@@ -128,10 +128,10 @@ class ExportMixin:
             [
                 _("Gemaakt op %(date)s om %(time)s door %(user)s; %(n)s casussen.")
                 % {
-                    "date": f"{now:%d-%m-%Y}",
+                    "date": formats.short_date(now),
                     "time": f"{now:%H:%M}",
                     "user": self.request.user,
-                    "n": number_format(len(rows), force_grouping=True),
+                    "n": formats.number(len(rows)),
                 }
             ]
         )
