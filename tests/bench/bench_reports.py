@@ -341,7 +341,7 @@ def _pdf(year):
     document = ReportDocument(
         kind=DocumentKind.ANNUAL_REPORT, year=year, snapshot=snapshot, requested_by=manager
     )
-    render(document)  # warm up: imports, fonts, matplotlib's font cache
+    render(document)  # warm up: imports, fonts
     for _ in range(2):
         _forget_charts()
         _measure_render("cold (charts drawn)", document)
