@@ -5,10 +5,10 @@ machines this runs on, one login's password step cost 0.39 s of a quiet machine 
 of a busy one (issue 24: a login ≤ 300 ms). OWASP's Password Storage Cheat Sheet lists
 equivalent Argon2id settings: of those, 19 MiB with two passes and one lane was the cheapest
 here (60 ms on a loaded machine, against 120 ms for 46 MiB with one pass and 610 ms for
-Django's), and keeps the memory-hardness that makes a GPU guess expensive. The algorithm keeps Django's
-name ("argon2"), so every stored hash still verifies; a hash made with other parameters
-(Django's, or PBKDF2) is rewritten with these at the account's next successful login
-(Django's must_update).
+Django's), and keeps the memory-hardness that makes a GPU guess expensive. The algorithm
+keeps Django's name ("argon2"), so every stored hash still verifies; a hash made with other
+parameters (Django's, or PBKDF2) is rewritten with these at the account's next successful
+login (Django's must_update).
 """
 
 from django.contrib.auth.hashers import Argon2PasswordHasher
