@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zvhd import formats
 from zvhd.network.models import BUREAU_ROLES, Municipality, Organisation, Role
 from zvhd.permissions import ADD, CHANGE, VIEW, GuardedQuerySet
 from zvhd.versions import Versioned
@@ -293,7 +294,7 @@ class AdviceRecord(Versioned, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.date:%d-%m-%Y} ({self.organisation})"
+        return f"{self.get_kind_display()} {formats.short_date(self.date)} ({self.organisation})"
 
     @property
     def is_converted(self) -> bool:

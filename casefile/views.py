@@ -30,6 +30,7 @@ from casefile.models import Document, DocumentRequest, DocumentVersion, JournalE
 from cases.models import CaseMeeting
 from cases.policy import DETAILS, DIRECT, case_permissions
 from cases.views.case_file import CaseFormView, CaseTabView
+from zvhd import formats
 from zvhd.permissions import VIEW
 from zvhd.privacy.models import AccessAction
 from zvhd.views import ScopedMixin, ServiceFormMixin
@@ -411,15 +412,14 @@ class RequestFormView(ItemFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from django.utils.formats import date_format
 
         context = super().get_context_data(**kwargs)
         request = self.object
         context["intro"] = _("Opgevraagd: %(title)s, bij %(org)s op %(on)s, uiterlijk %(due)s.") % {
             "title": request.title,
             "org": request.organisation,
-            "on": date_format(request.requested_on, "j F Y"),
-            "due": date_format(request.due_on, "j F Y"),
+            "on": formats.long_date(request.requested_on),
+            "due": formats.long_date(request.due_on),
         }
         context["item"] = None
         return context

@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 
+from zvhd import formats
+
 
 def status_badge(label, tone: str = "neutral"):
     """A status as every register shows it: a badge, the label with a capital first letter
@@ -37,6 +39,11 @@ class DateColumn(tables.Column):
         super().__init__(**kwargs)
 
     def render(self, value):
+        # The house's two forms come from zvhd.formats, as every page and export writes them.
+        if self.format in ("SHORT_DATE_FORMAT", formats.SHORT_DATE):
+            return formats.short_date(value)
+        if self.format in ("DATE_FORMAT", formats.LONG_DATE):
+            return formats.long_date(value)
         if isinstance(value, datetime) and timezone.is_aware(value):
             value = timezone.localtime(value)  # as the template filter would show it
         return date_format(value, self.format)

@@ -21,6 +21,7 @@ from cases.policy import (
     permission_annotations,
     permissions_of,
 )
+from zvhd import formats
 from zvhd.permissions import VIEW
 from zvhd.privacy.models import AccessAction
 from zvhd.views import ScopedMixin, ServiceFormMixin
@@ -320,7 +321,7 @@ class HistoryView(CaseTabView):
         union = goals.union(actions, meetings, all=True).order_by("-history_date")[:limit]
         for at, who, history_type, kind, summary, detail in union:
             if kind == "meeting":
-                summary = date.fromisoformat(summary).strftime("%d-%m-%Y")
+                summary = formats.short_date(date.fromisoformat(summary))
                 detail = ""
             elif kind == "goal":
                 detail = _("bereikt") if detail == "true" else ""

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
@@ -20,6 +19,7 @@ from cases.models import (
 )
 from cases.policy import DIRECT, actions_filter, case_permissions
 from cases.views.case_file import CaseFormView, refuse_closed
+from zvhd import formats
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, deny
@@ -329,7 +329,7 @@ class ActionStatusView(ChildActionView):
         subject = [
             (_("Actie"), action.description),
             (_("Uitvoerder"), owner),
-            (_("Uiterlijk"), date_format(action.due_on, "d-m-Y")),
+            (_("Uiterlijk"), formats.short_date(action.due_on)),
             (_("Huidige status"), action.get_status_display()),
         ]
         if action.goal_id:
