@@ -29,7 +29,7 @@ from casefile.forms import (
 from casefile.models import Document, DocumentRequest, DocumentVersion, JournalEntry
 from cases.models import CaseMeeting
 from cases.policy import DETAILS, DIRECT, case_permissions
-from cases.views.case_file import CaseFormView, CaseTabView
+from cases.views.case_file import CaseFormView, CaseTabView, case_frame
 from zvhd import formats
 from zvhd.permissions import VIEW
 from zvhd.privacy.models import AccessAction
@@ -258,9 +258,13 @@ class ItemFormView(ScopedMixin, ServiceFormMixin, SingleObjectMixin, FormView):
         context = super().get_context_data(**kwargs)
         case = self.object.case
         context.update(
-            case=case,
-            can=case_permissions(self.request.user, case.pk),
-            tab=self.tab,
+            case_frame(
+                self.request,
+                case,
+                tab=self.tab,
+                can=case_permissions(self.request.user, case.pk),
+                heading=str(self.heading),
+            ),
             heading=self.heading,
             intro=self.intro,
             submit=self.submit,

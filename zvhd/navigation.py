@@ -149,7 +149,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    entries = menu_for(user, request.path)
+    # A page may say where it lies in the menu (a case's risk page, /risico/casus/N/, lies
+    # under its case: cases.views.case_file.case_frame); the crumbs follow the real path.
+    entries = menu_for(user, getattr(request, "menu_path", request.path))
     row, more = split_menu(entries)
     return {
         "nav_items": entries,

@@ -18,7 +18,7 @@ from cases.models import (
     Escalation,
 )
 from cases.policy import DIRECT, actions_filter, case_permissions
-from cases.views.case_file import CaseFormView, refuse_closed
+from cases.views.case_file import CaseFormView, case_frame, refuse_closed
 from zvhd import formats
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
@@ -67,6 +67,7 @@ class CasePeopleView(DirectFormView):
 
 class PlanEditView(DirectFormView):
     form_class = forms.PlanForm
+    tab = "plan"
     template_name = "cases/plan_form.html"
     heading = _("Plan van aanpak")
     success_message = _("Het plan van aanpak is opgeslagen.")
@@ -98,6 +99,7 @@ class PlanEditView(DirectFormView):
 
 class GoalCreateView(DirectFormView):
     form_class = forms.GoalForm
+    tab = "plan"
     heading = _("Doel toevoegen")
     success_message = _("Het doel is toegevoegd.")
 
@@ -110,6 +112,7 @@ class GoalCreateView(DirectFormView):
 
 class ActionCreateView(DirectFormView):
     form_class = forms.ActionForm
+    tab = "plan"
     heading = _("Actie toevoegen")
     success_message = _("De actie is toegevoegd.")
 
@@ -127,6 +130,7 @@ class ActionCreateView(DirectFormView):
 
 class MeetingCreateView(DirectFormView):
     form_class = forms.MeetingForm
+    tab = "overleggen"
     heading = _("Maatwerkoverleg vastleggen")
     success_message = _("Het overleg is vastgelegd.")
 
@@ -277,6 +281,7 @@ class LinkGroupView(DirectFormView):
 
 class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     action = CHANGE
+    tab = "overzicht"  # the case tab the page belongs to, marked in the side menu
     template_name = "cases/case_form.html"
     log_reads = False
     success_message = _("Opgeslagen.")
@@ -291,11 +296,15 @@ class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
         context = super().get_context_data(**kwargs)
         case = self.object.case
         context.update(
-            case=case,
-            can=case_permissions(self.request.user, case.pk),
+            case_frame(
+                self.request,
+                case,
+                tab=self.tab,
+                can=case_permissions(self.request.user, case.pk),
+                heading=str(self.heading),
+            ),
             heading=self.heading,
             submit=_("Opslaan"),
-            tab="",
         )
         return context
 
@@ -306,6 +315,7 @@ class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
 class ActionStatusView(ChildActionView):
     model = Action
     action = UPDATE_STATUS
+    tab = "plan"  # an action is on the plan
 
     def get_queryset(self):
         # A partner does not see the other organisations' actions on the plan: not found.

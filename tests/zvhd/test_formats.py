@@ -157,10 +157,24 @@ def test_no_template_writes_a_date_with_english_or_capitalised_month_abbreviatio
     assert offenders == []
 
 
-APP_DIRS = (
-    "advice aftercare api casefile cases federation finance inbox persons programmes reports "
-    "risk tables trafficking zvhd templates"
-).split()
+APP_DIRS = [
+    "advice",
+    "aftercare",
+    "api",
+    "casefile",
+    "cases",
+    "federation",
+    "finance",
+    "inbox",
+    "persons",
+    "programmes",
+    "reports",
+    "risk",
+    "tables",
+    "trafficking",
+    "zvhd",
+    "templates",
+]
 
 
 def _project_files(pattern: str):
