@@ -297,6 +297,17 @@ class AdviceRecord(Versioned, models.Model):
         return f"{self.get_kind_display()} {formats.short_date(self.date)} ({self.organisation})"
 
     @property
+    def title(self) -> str:
+        """How people name a question: it has no number of its own, but its day and kind
+        ("adviesvraag van 28-11-2026 (advies kort)"), never its database id."""
+        kind = str(self.get_kind_display()).lower()
+        return f"adviesvraag van {formats.short_date(self.date)} ({kind})"
+
+    # What the access log shows for it (zvhd.privacy.views.label_rows), where others show
+    # their number.
+    log_label = title
+
+    @property
     def is_converted(self) -> bool:
         return self.outcome == AdviceOutcome.REGISTRATION
 

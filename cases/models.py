@@ -249,6 +249,11 @@ class LegalBasis(Versioned, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def log_label(self) -> str:
+        """The access log names a group by its name (zvhd.privacy.views.label_rows)."""
+        return f"groepsaanpak {self.name}"
+
 
 # ---------------------------------------------------------------------------------------------
 # Who sees what
