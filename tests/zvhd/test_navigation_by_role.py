@@ -54,6 +54,19 @@ def test_the_manager_s_start_page_opens_with_the_figures_not_with_an_empty_case_
     templates = [p.template for p in panels_for(cast.manager)]
     assert templates[0] == "reports/panels/figures.html"
     assert templates.index("cases/panels/my_work.html") > 2
+    # Deciding on proposals to close is the manager's own work: in the first group.
+    assert templates.index("cases/panels/closings.html") < templates.index(
+        "cases/panels/my_work.html"
+    )
+
+
+def test_a_manager_without_cases_gets_no_empty_my_cases_panel_a_director_does(cast, client_for):
+    """Issue 23: the manager's start page showed "Mijn casussen 0"."""
+    page = client_for(cast.manager).get("/").content.decode()
+    assert "Mijn casussen" not in page
+    assert "Afsluiten ter goedkeuring" in page
+    fresh = client_for(cast.begeleider).get("/").content.decode()
+    assert "Mijn casussen" in fresh  # a trajectbegeleider's own work, even at 0
 
 
 def test_a_sub_page_gets_start_and_its_menu_entry_as_breadcrumbs(cast):
