@@ -36,6 +36,8 @@ class DateColumn(tables.Column):
 
     def __init__(self, format: str | None = None, *, short: bool = True, **kwargs):
         self.format = format or ("SHORT_DATE_FORMAT" if short else "DATE_FORMAT")
+        # A date is never broken over two lines ("07-11-" above "2026" in a narrow column).
+        kwargs.setdefault("attrs", {"td": {"class": "zvhd-nowrap"}})
         super().__init__(**kwargs)
 
     def render(self, value):
