@@ -85,3 +85,14 @@ def test_the_page_shows_the_row_the_more_menu_and_the_default_breadcrumbs(cast, 
     assert 'aria-current="page">Cijfers nazorg</a>' in html
     response = client_for(cast.nazorg).get(reverse("aftercare:releases"))
     assert 'aria-label="Kruimelpad"' in response.content.decode()
+
+
+def test_the_privacy_officer_s_start_page_says_what_waits_for_review(cast, client_for):
+    """Issue 23: only denied reads were shown while a destruction list waited for review."""
+    from zvhd.privacy.models import DestructionList
+
+    DestructionList.objects.create()
+    page = client_for(cast.privacy).get("/").content.decode()
+    assert "1 vernietigingslijst wacht op uw beoordeling" in page
+    assert "0 inzageverzoeken zijn nog niet afgehandeld" in page
+    assert page.index("Te beoordelen") < page.index("Geweigerde toegang")
