@@ -435,6 +435,12 @@ def _seed(*, stdout, rng) -> None:
     stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {ketenkamer.date}.\n")
 
 
+def _past_action_status(drawn: str, action, today: date) -> str:
+    """Most past actions are done; of the last two months' a few are still under way (and so
+    overdue). None is "bezig" for years, as 21 of the demo's were."""
+    return "gereed" if action.due_on < today - timedelta(days=60) else drawn
+
+
 def _next_review(draw: int, *, decided_on: date, today: date) -> date:
     """The plan's next evaluation as a running case has it: set at the last evaluation, so
     mostly ahead (two days to eleven weeks), and for about one case in thirteen a few weeks
@@ -512,8 +518,7 @@ def _direct(
             plans.set_action_status(
                 action=action,
                 changed_by=director,
-                # Most past actions are done; a few are still under way (and so overdue).
-                status=rng.choice(["gereed"] * 9 + ["bezig"]),
+                status=_past_action_status(rng.choice(["gereed"] * 9 + ["bezig"]), action, today),
                 on=min(action.due_on, today),
             )
     if group is not None:
