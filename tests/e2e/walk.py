@@ -70,4 +70,10 @@ def telltales(page, selector: str = "body") -> list[str]:
     found = [f"English: {m.group(0)!r}" for m in ENGLISH.finditer(text)]
     for name, pattern in PATTERNS.items():
         found += [f"{name}: {m.group(0)!r}" for m in pattern.finditer(text)]
+    # A status is written with a capital, as every register writes it ("Verlopen", not
+    # "verlopen" beside "Actief"): one capitalisation across apps.
+    badges = page.eval_on_selector_all(
+        f"{selector} .utrecht-status-badge", "els => els.map(e => e.textContent.trim())"
+    )
+    found += [f"badge: {b!r}" for b in badges if b[:1].islower()]
     return found
