@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zvhd import formats
 from zvhd.network.models import BUREAU_ROLES, Municipality, Organisation, Role
 from zvhd.permissions import ADD, CHANGE, VIEW, GuardedQuerySet
 from zvhd.versions import Versioned
@@ -293,7 +294,18 @@ class AdviceRecord(Versioned, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.date:%d-%m-%Y} ({self.organisation})"
+        return f"{self.get_kind_display()} {formats.short_date(self.date)} ({self.organisation})"
+
+    @property
+    def title(self) -> str:
+        """How people name a question: it has no number of its own, but its day and kind
+        ("adviesvraag van 28-11-2026 (advies kort)"), never its database id."""
+        kind = str(self.get_kind_display()).lower()
+        return f"adviesvraag van {formats.short_date(self.date)} ({kind})"
+
+    # What the access log shows for it (zvhd.privacy.views.label_rows), where others show
+    # their number.
+    log_label = title
 
     @property
     def is_converted(self) -> bool:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from stdnum.nl import bsn as stdnum_bsn
 
+from zvhd import formats
 from zvhd.network.models import BUREAU_ROLES, Municipality, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.versions import Versioned
@@ -507,7 +508,7 @@ class Enrichment(models.Model):
         verbose_name_plural = _("verrijkingen")
 
     def __str__(self):
-        return f"{self.get_source_display()} {self.added_at:%Y-%m-%d}"
+        return f"{self.get_source_display()} {formats.short_date(self.added_at)}"
 
 
 class ConditionKind(models.TextChoices):

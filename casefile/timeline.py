@@ -24,6 +24,7 @@ from casefile.models import (
     JournalKind,
     RequestStatus,
 )
+from zvhd import formats
 
 
 @dataclass(frozen=True)
@@ -169,7 +170,7 @@ def request_items(case, user):
         what = {
             "what": row["title"],
             "org": row["organisation__short_name"] or row["organisation__name"],
-            "due": row["due_on"].strftime("%d-%m-%Y"),
+            "due": formats.short_date(row["due_on"]),
         }
         link = f"{url}#verzoek-{row['pk']}"
         items.append(

@@ -22,7 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from advice.reference_data import TOPICS
 from cases.reference_data import PROBLEM_AREAS
-from zvhd import terms
+from zvhd import formats, terms
 from zvhd.jobs import JobStatus
 from zvhd.network.models import Municipality, Organisation, Role, Vocabulary
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
@@ -248,6 +248,11 @@ class LegalBasis(Versioned, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def log_label(self) -> str:
+        """The access log names a group by its name (zvhd.privacy.views.label_rows)."""
+        return f"groepsaanpak {self.name}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -842,7 +847,7 @@ class Ketenkamer(Versioned, models.Model):
         verbose_name_plural = _("ketenkamers")
 
     def __str__(self):
-        return f"Ketenkamer {self.date:%d-%m-%Y}"
+        return f"Ketenkamer {formats.short_date(self.date)}"
 
 
 CRITERIA = [
@@ -994,7 +999,7 @@ class CaseMeeting(models.Model):
         verbose_name_plural = _("maatwerkoverleggen")
 
     def __str__(self):
-        return f"Overleg {self.date:%d-%m-%Y}"
+        return f"Overleg {formats.short_date(self.date)}"
 
 
 UPDATE_STATUS = "update_status"
@@ -1089,7 +1094,7 @@ class Escalation(models.Model):
         verbose_name_plural = _("opschalingen")
 
     def __str__(self):
-        return f"{self.get_level_display()} {self.escalated_on:%d-%m-%Y}"
+        return f"{self.get_level_display()} {formats.short_date(self.escalated_on)}"
 
 
 class ConflictCopy(models.Model):

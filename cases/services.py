@@ -19,7 +19,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
@@ -62,7 +61,7 @@ from cases.models import (
 )
 from inbox import kinds, recipients
 from inbox.services import notify
-from zvhd import terms
+from zvhd import formats, terms
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Municipality, Organisation, User, Vocabulary
@@ -462,7 +461,7 @@ def ketenkamer_not_held_message(ketenkamer: Ketenkamer) -> str:
     return _(
         "De ketenkamer van %(date)s is nog niet geweest. Leg het besluit vast op of na de "
         "dag van de ketenkamer."
-    ) % {"date": date_format(ketenkamer.date, "j F Y")}
+    ) % {"date": formats.long_date(ketenkamer.date)}
 
 
 @transaction.atomic
@@ -903,7 +902,7 @@ def close_case(
     start = case.started_on or timezone.localtime(case.registered_at).date()
     if closed_on < start:
         errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
-            "start": start.strftime("%d-%m-%Y")
+            "start": formats.short_date(start)
         }
     if closed_on > timezone.localdate():
         errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
@@ -989,7 +988,7 @@ def request_closing(
     start = case.started_on or timezone.localtime(case.registered_at).date()
     if closed_on < start:
         errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
-            "start": start.strftime("%d-%m-%Y")
+            "start": formats.short_date(start)
         }
     if closed_on > timezone.localdate():
         errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
@@ -1249,7 +1248,7 @@ def prepare_historic_case(
         start = started_on or decided_on or registered_on
         if closed_on < start:
             errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
-                "start": start.strftime("%d-%m-%Y")
+                "start": formats.short_date(start)
             }
         if closed_on > timezone.localdate():
             errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")

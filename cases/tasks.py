@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from inbox import kinds, recipients
 from inbox.services import notify
+from zvhd import formats
 from zvhd.jobs import run_job
 from zvhd.links import absolute_url
 from zvhd.network.models import Role, User
@@ -172,7 +173,7 @@ def send_review_reminders() -> int:
     for case in cases:
         if case.director and case.director.email:
             send_mail(
-                f"Evaluatie casus {case.number} op {case.review_on:%d-%m-%Y}",
+                f"Evaluatie casus {case.number} op {formats.short_date(case.review_on)}",
                 "De evaluatiedatum van het plan van aanpak nadert. "
                 + _link(reverse("cases:case_plan", args=[case.pk])),
                 None,

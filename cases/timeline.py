@@ -57,6 +57,7 @@ from cases.models import (
     Transition,
 )
 from cases.policy import actions_filter, enrichment_filter
+from zvhd import formats
 from zvhd.network.models import display_name
 
 DETAIL_LENGTH = 300  # characters of free text an item shows; the full text is one click away
@@ -515,7 +516,7 @@ def action_items(case, user, limit: int | None = None) -> Batch:
         if row["history_type"] == "+":
             title = agreed % {
                 "org": organisation(row, "owner_organisation"),
-                "due": row["due_on"].strftime("%d-%m-%Y"),
+                "due": formats.short_date(row["due_on"]),
             }
         elif row["history_type"] == "-":
             title = removed

@@ -23,10 +23,11 @@ ACTION_SOON_DAYS = 7
 # Actions someone still has to do (done and cancelled ones are not work).
 PENDING_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
-# The status filter's groups (beside the single statuses): value, label, statuses.
+# The status filter's groups (beside the single statuses): value, label, statuses. Short
+# labels: a select cannot wrap, and "Lopend (alle niet a..." was all the filter showed.
 STATUS_GROUPS = {
-    "lopend": (_("Lopend (alle niet afgesloten)"), OPEN_STATUSES),
-    "procesregie": (_("In procesregie (actief of opgeschaald)"), DIRECTION_STATUSES),
+    "lopend": (_("Alle lopende"), OPEN_STATUSES),  # every status but closed
+    "procesregie": (_("In procesregie"), DIRECTION_STATUSES),  # actief or opgeschaald
 }
 
 REVIEW_CHOICES = [

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import LONG_TEXT, ActionStatus, Case, CaseGroup, validate_bsn
 from cases.policy import DETAILS
 from tables.models import ItemKind, Table, TableKind
 from tables.services import CASE_NOT_VISIBLE
+from zvhd import formats
 from zvhd.forms import BoundedTextMixin
 from zvhd.network.models import Organisation, User
 
@@ -226,7 +226,7 @@ class DecisionForm(BoundedTextMixin, forms.Form):
         if due_on and self.meeting_date and due_on < self.meeting_date:
             raise forms.ValidationError(
                 _("De actie kan niet vóór het overleg van %(day)s af moeten zijn.")
-                % {"day": formats.date_format(self.meeting_date, "d-m-Y")}
+                % {"day": formats.short_date(self.meeting_date)}
             )
         return due_on
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models import LONG_TEXT, Action, ActionStatus, Case, CaseGroup
+from zvhd import formats
 from zvhd.jobs import JobStatus
 from zvhd.network.models import Organisation, Role
 from zvhd.permissions import ADD, CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
@@ -207,7 +208,7 @@ class Meeting(Versioned, models.Model):
         indexes = [models.Index(fields=["table", "-date"], name="table_meeting_date")]
 
     def __str__(self):
-        return f"{self.table} {self.date:%d-%m-%Y}"
+        return f"{self.table} {formats.short_date(self.date)}"
 
 
 class ItemKind(models.TextChoices):

@@ -7,7 +7,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from cases.models import ActionStatus, Case, CaseGroup
@@ -20,6 +19,7 @@ from tables.models import (
     TableAction,
     TableKind,
 )
+from zvhd import formats
 from zvhd.dates import validate_plausible_date
 from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
 from zvhd.network.models import Organisation, User
@@ -121,7 +121,7 @@ def record_meeting(
                     "Er is een actie van dit overleg die uiterlijk %(due)s af moet zijn; het "
                     "overleg kan niet later liggen."
                 )
-                % {"due": formats.date_format(earliest, "d-m-Y")}
+                % {"due": formats.short_date(earliest)}
             }
         )
     claim_version(meeting, expected_version=expected_version)
@@ -219,7 +219,7 @@ def record_decision(
                 if due_on < item.meeting.date:
                     errors.setdefault("due_on", []).append(
                         _("De actie kan niet vóór het overleg van %(day)s af moeten zijn.")
-                        % {"day": formats.date_format(item.meeting.date, "d-m-Y")}
+                        % {"day": formats.short_date(item.meeting.date)}
                     )
     if errors:
         raise ValidationError(errors)

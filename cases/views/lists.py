@@ -7,7 +7,6 @@ from __future__ import annotations
 from django.db.models import Case as When_
 from django.db.models import Exists, F, OuterRef, Value, When
 from django.urls import reverse
-from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -24,6 +23,7 @@ from cases.models import (
 )
 from cases.policy import REGISTER_ROLES, names_filter
 from cases.tables import ROW_FIELDS, CaseTable, sort_keys
+from zvhd import formats
 from zvhd.network.models import Role
 from zvhd.paging import PARAM, KeysetOrder, keyset_page
 from zvhd.permissions import VIEW
@@ -195,7 +195,7 @@ class CaseListBase(ScopedListMixin, TemplateView):
             filter=filterset,
             title=self.title,
             can_register=user.has_role(*REGISTER_ROLES),
-            total=number_format(min(total, TOTAL_CAP), force_grouping=True),
+            total=formats.number(min(total, TOTAL_CAP)),
             total_capped=total > TOTAL_CAP,
             total_count=total,
             page_size=PAGE_SIZE,

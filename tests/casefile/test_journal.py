@@ -129,7 +129,7 @@ def test_a_correction_is_a_new_version_and_the_old_text_stays(cast, client_for):
         "Nieuwe tekst",
     ]
     html = page(client_for, cast.regisseur, "journal", case).content.decode()
-    assert "gecorrigeerd" in html and "Oude tekst" in html and "Verkeerde datum genoemd" in html
+    assert "Gecorrigeerd" in html and "Oude tekst" in html and "Verkeerde datum genoemd" in html
     # Someone who opened the form on version 1 gets the conflict, nothing is overwritten.
     stale = client_for(cast.begeleider).post(
         url, {"text": "Derde", "correction_reason": "nog een", "version": 1}

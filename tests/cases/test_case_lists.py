@@ -255,7 +255,7 @@ def test_the_export_is_the_list_as_filtered_and_sorted(cast, client_for, mixed):
         "Aangemeld",
         "Evaluatie",
     ]
-    assert top[1][0] == "Filters: Status: Lopend (alle niet afgesloten)"
+    assert top[1][0] == "Filters: Status: Alle lopende"
     first = next(r for r in rows if r[0] == mixed["open_new"].number)
     assert first[2] == "Opgeschaald" and first[4] == "Assen"
     assert first[7].date() == timezone.localdate() + timedelta(days=3)

@@ -145,7 +145,7 @@ def test_list_shows_deadline_and_overdue(cast, client_for):
     response = client_for(cast.privacy).get(reverse("privacy:access_requests"))
     assert response.status_code == 200
     assert "29-02-2020" in response.text  # one month after 31 January, in a leap year
-    assert "termijn verstreken" in response.text
+    assert "Termijn verstreken" in response.text
 
 
 @pytest.mark.parametrize("name", ["regisseur", "manager", "beheerder", "nazorg", "partner"])

@@ -8,15 +8,20 @@ from zvhd.privacy.models import AccessAction
 class AccessLogSearchForm(forms.Form):
     username = forms.CharField(label=_("Gebruiker"), required=False, max_length=150)
     content_type = forms.ModelChoiceField(
-        label=_("Soort gegeven"), queryset=ContentType.objects.none(), required=False
+        label=_("Soort gegeven"),
+        queryset=ContentType.objects.none(),
+        required=False,
+        empty_label=_("Alle soorten gegevens"),
     )
     object_id = forms.CharField(label=_("Recordnummer"), required=False, max_length=64)
     action = forms.ChoiceField(
-        label=_("Handeling"), choices=[("", "---------"), *AccessAction.choices], required=False
+        label=_("Handeling"),
+        choices=[("", _("Alle handelingen")), *AccessAction.choices],
+        required=False,
     )
     allowed = forms.TypedChoiceField(
         label=_("Uitkomst"),
-        choices=[("", _("alle")), ("1", _("toegestaan")), ("0", _("geweigerd"))],
+        choices=[("", _("Alle uitkomsten")), ("1", _("Toegestaan")), ("0", _("Geweigerd"))],
         coerce=lambda v: v == "1",
         empty_value=None,
         required=False,

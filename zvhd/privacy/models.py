@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zvhd import formats
 from zvhd.jobs import JobStatus
 from zvhd.network.models import Role
 from zvhd.permissions import GuardedQuerySet
@@ -85,7 +86,7 @@ class AccessLog(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "at"])]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_id}"
+        return f"{formats.short_datetime(self.at)} {self.username} {self.action} {self.object_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -178,7 +179,7 @@ class SubjectAccessRequest(Versioned, models.Model):
         verbose_name_plural = _("inzageverzoeken")
 
     def __str__(self):
-        return f"Inzageverzoek {self.pk} van {self.received_on:%d-%m-%Y}"
+        return f"Inzageverzoek {self.pk} van {formats.short_date(self.received_on)}"
 
     @property
     def deadline(self):
@@ -193,7 +194,7 @@ class SubjectAccessRequest(Versioned, models.Model):
     def criteria_label(self) -> str:
         if self.bsn:
             return f"BSN {self.bsn}"
-        return f"{self.last_name}, geboren {self.birth_date:%d-%m-%Y}"
+        return f"{self.last_name}, geboren {formats.short_date(self.birth_date)}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
+from zvhd import formats
 from zvhd.privacy.models import AccessAction, AccessLog
 
 
@@ -273,9 +274,9 @@ def extend_retention(*, record, extra_years: int, reason: str, extended_by):
         _refuse(
             "extra_years",
             f"De bewaartermijn van {record.number} is al eens verlengd (op "
-            f"{earlier.extended_at:%d-%m-%Y}, met {earlier.extra_years} jaar). Een termijn mag "
-            "maar één keer worden verlengd; plaats een bevriezing als het record langer moet "
-            "blijven.",
+            f"{formats.short_date(earlier.extended_at)}, met {earlier.extra_years} jaar). "
+            "Een termijn mag maar één keer worden verlengd; plaats een bevriezing als het "
+            "record langer moet blijven.",
         )
     if not 1 <= extra_years <= MAX_EXTENSION_YEARS:
         _refuse("extra_years", f"Verleng met 1 tot en met {MAX_EXTENSION_YEARS} jaar.")

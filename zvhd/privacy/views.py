@@ -45,8 +45,9 @@ ROLE_LABELS = dict(Role.choices)
 def label_rows(rows) -> None:
     """Give each log row of a page the names people read (issue 23): role names instead of
     the role codes the row stores, and a record's own number ("casus 2026-0012",
-    "signaal MH-2026-040", "nazorg NZ-2026-0043") instead of its database id. One query per
-    kind of record on the page; a record that no longer exists keeps its kind and id."""
+    "signaal MH-2026-040", "nazorg NZ-2026-0043", "adviesvraag van 27-11-2026 (advies kort)")
+    instead of its database id. One query per kind of record on the page; a record that no
+    longer exists keeps its kind and id."""
     rows = list(rows)
     wanted: dict = {}
     for row in rows:
@@ -67,11 +68,16 @@ def label_rows(rows) -> None:
         for record in model._base_manager.filter(pk__in=ids):
             number = getattr(record, "number", None) or getattr(record, "reference", None)
             if number:
-                numbers[(content_type.pk, str(record.pk))] = number
+                numbers[(content_type.pk, str(record.pk))] = f"{content_type.name} {number}"
+            elif getattr(record, "log_label", None):
+                # A record without a number names itself (an advice question: day and kind).
+                numbers[(content_type.pk, str(record.pk))] = record.log_label
     for row in rows:
         if row.content_type_id:
-            number = numbers.get((row.content_type_id, row.object_id), row.object_id)
-            row.record_label = f"{row.content_type.name} {number}"
+            row.record_label = numbers.get(
+                (row.content_type_id, row.object_id),
+                f"{row.content_type.name} {row.object_id}",
+            )
         else:
             row.record_label = ""
 

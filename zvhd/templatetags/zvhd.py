@@ -6,7 +6,14 @@
 {{ share|procent }}              4,99 %          {{ share|procent:1 }} 5,0 %
 {{ day|datum }}                  28-02-2025      (tables, lists, forms)
 {{ day|datum_lang }}             28 februari 2025 (sentences, letters, documents)
-{{ moment|datumtijd }}           28-02-2025 14:05
+{{ moment|datumtijd }}           28-02-2025 14:05 ({{ moment|datumtijd:"seconden" }} 14:05:09)
+{{ moment|datumtijd_lang }}      28 februari 2025 om 14:05
+{{ day|datum_dag }}              vrijdag 28 februari 2025 (meetings)
+{{ day|dag_maand }}              28 februari
+{{ day|datum_iso }}              2025-02-28, for a <time datetime> or a link, never for people
+
+No template uses Django's `|date:"..."`: every date goes through one of these, so a page, a
+PDF and a spreadsheet write it the same way (tests/zvhd/test_formats.py checks).
 """
 
 from django import template
@@ -51,13 +58,28 @@ def datum_lang(value):
 
 
 @register.filter
-def datumtijd(value):
-    return formats.short_datetime(value)
+def datumtijd(value, precision=""):
+    return formats.short_datetime(value, seconds=precision == "seconden")
 
 
 @register.filter
 def datumtijd_lang(value):
     return formats.long_datetime(value)
+
+
+@register.filter
+def datum_dag(value):
+    return formats.weekday_date(value)
+
+
+@register.filter
+def dag_maand(value):
+    return formats.day_month(value)
+
+
+@register.filter
+def datum_iso(value):
+    return formats.iso(value)
 
 
 @register.filter
