@@ -23,7 +23,7 @@ from simple_history.models import HistoricalRecords
 from advice.reference_data import TOPICS
 from cases.reference_data import PROBLEM_AREAS
 from zvhd import formats, terms
-from zvhd.jobs import JobStatus
+from zvhd.meetings.models import DECISION_LIST_JOB_FIELDS, DecisionListMeeting
 from zvhd.network.models import Municipality, Organisation, Role, Vocabulary
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.terms import TermValidator
@@ -811,34 +811,33 @@ class Enrichment(models.Model):
 
 class KetenkamerQuerySet(GuardedQuerySet):
     def visible_to(self, user, action: str = VIEW):
+        """The one door to the ketenkamer's meetings: one's role says what one may do there
+        (`cases.policy.KETENKAMER`: the triage queue reads, who screens prepares and
+        records), and one must sit at the ketenkamer: be a member of the ketenkamer's table
+        (the tables app decides that, `cases.extensions.sits_at_ketenkamer`)."""
+        from cases.extensions import sits_at_ketenkamer
         from cases.policy import ketenkamer_allowed
 
-        return self if ketenkamer_allowed(user, action) else self.none()
+        if ketenkamer_allowed(user, action) and sits_at_ketenkamer(user):
+            return self
+        return self.none()
 
     def for_detail(self):
         return self.prefetch_related("attendees")
 
 
-class Ketenkamer(Versioned, models.Model):
-    """The weekly triage meeting. Its agenda is every registration in triage on that day."""
+class Ketenkamer(Versioned, DecisionListMeeting):
+    """The weekly triage meeting: the meetings of the table of kind "ketenkamer" (tables/).
+    Its agenda is every registration in triage on that day; its decisions are the triage
+    decisions taken in it. Date, attendance and the decision list PDF are the meeting kernel's
+    (`zvhd.meetings`), shared with every other table's meetings."""
+
+    decision_list_folder = "ketenkamer"
+    decision_list_task = "cases.tasks.render_decision_list"
+    decision_list_template = "cases/pdf/decision_list.html"
 
     date = models.DateField(_("datum"), unique=True)
-    attendees = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("aanwezig"), blank=True, related_name="+"
-    )
-    attendance_notes = models.CharField(_("overige aanwezigen"), max_length=500, blank=True)
-    # The decision list PDF, made by a task (never in a request).
-    decision_list_status = models.CharField(
-        max_length=10, choices=JobStatus.choices, blank=True, default=JobStatus.NONE
-    )
-    decision_list_file = models.FileField(upload_to="ketenkamer/", blank=True)
-    decision_list_requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    decision_list_error = models.CharField(max_length=300, blank=True)
-    history = HistoricalRecords(
-        excluded_fields=["decision_list_status", "decision_list_file", "decision_list_error"]
-    )
+    history = HistoricalRecords(excluded_fields=DECISION_LIST_JOB_FIELDS)
     objects = KetenkamerQuerySet.as_manager()
 
     class Meta:
@@ -848,6 +847,14 @@ class Ketenkamer(Versioned, models.Model):
 
     def __str__(self):
         return f"Ketenkamer {formats.short_date(self.date)}"
+
+    def decision_list_view(self):
+        from cases.viewmodels import decision_list
+
+        return decision_list(self)
+
+    def decision_list_filename(self) -> str:
+        return f"besluitenlijst-ketenkamer-{self.date:%Y-%m-%d}.pdf"
 
 
 CRITERIA = [

@@ -120,6 +120,8 @@ DUPLICATE_CHECK_ROLES = frozenset(
 # Who may be named a case's process director (the director lists of forms and filters).
 DIRECTOR_ROLES = (Role.PROCESREGISSEUR, Role.MANAGER)
 # The ketenkamer pages: attendees read, whoever screens registrations prepares and records.
+# The role is half of the ketenkamer's door; the other half is a seat at the ketenkamer's
+# table (the tables app: `cases.extensions.sits_at_ketenkamer`).
 KETENKAMER = {
     VIEW: set(TRIAGE_QUEUE_ROLES),
     CHANGE: {role for role, actions in POLICY.items() if SCREEN in actions},

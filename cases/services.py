@@ -63,7 +63,8 @@ from inbox import kinds, recipients
 from inbox.services import notify
 from zvhd import formats, terms
 from zvhd.batch import BATCH_SIZE, clean_without_queries
-from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
+from zvhd.jobs import enqueue_on_commit
+from zvhd.meetings import services as meetings
 from zvhd.network.models import Municipality, Organisation, User, Vocabulary
 from zvhd.permissions import grant, revoke
 from zvhd.privacy.retention import is_destroyed
@@ -418,7 +419,6 @@ def plan_ketenkamer(*, date: date, planned_by: User) -> Ketenkamer:
     return ketenkamer
 
 
-@transaction.atomic
 def record_attendance(
     *,
     ketenkamer: Ketenkamer,
@@ -427,14 +427,15 @@ def record_attendance(
     recorded_by: User,
     expected_version: int | None = None,
 ) -> Ketenkamer:
-    """Who was there. `expected_version` is the version the form was opened on (a stale save
-    is refused with EditConflict: no lost updates)."""
-    claim_version(ketenkamer, expected_version=expected_version)
-    ketenkamer._history_user = recorded_by
-    ketenkamer.attendance_notes = notes
-    ketenkamer.save()
-    ketenkamer.attendees.set(attendees)
-    return ketenkamer
+    """Who was there: the meeting kernel's attendance, as at every table. `expected_version`
+    is the version the form was opened on (a stale save is refused with EditConflict)."""
+    return meetings.record_attendance(
+        meeting=ketenkamer,
+        recorded_by=recorded_by,
+        expected_version=expected_version,
+        attendees=attendees,
+        other_attendees=notes,
+    )
 
 
 @dataclass
@@ -554,23 +555,6 @@ def withdraw_case(*, case: Case, withdrawn_by: User, reason: str) -> Case:
     case.triaged_on = case.triaged_on or timezone.localdate()
     _save(case, withdrawn_by)
     return case
-
-
-@transaction.atomic
-def request_decision_list(*, ketenkamer: Ketenkamer, requested_by: User) -> Ketenkamer:
-    """Queue the decision-list PDF (made by a task, never in the request)."""
-    ketenkamer.decision_list_status = JobStatus.PENDING
-    ketenkamer.decision_list_requested_by = requested_by
-    ketenkamer.decision_list_error = ""
-    ketenkamer.save(
-        update_fields=["decision_list_status", "decision_list_requested_by", "decision_list_error"]
-    )
-    enqueue_on_commit(
-        "cases.tasks.render_decision_list",
-        ketenkamer.pk,
-        on_failure=mark_failed_to_queue(Ketenkamer, prefix="decision_list_"),
-    )
-    return ketenkamer
 
 
 # ---------------------------------------------------------------------------------------------
