@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Func, IntegerField, Q
 from django.db.models.functions import (
     TruncDate,
 )
@@ -35,7 +35,7 @@ from cases.leadtimes import lead_times
 from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status
 from zvhd import terms
 from zvhd.apps_contract import Definition, FiguresProvider
-from zvhd.figures import Year, pct, pcts_summing_to_100
+from zvhd.figures import Year, once, pct, pcts_summing_to_100
 from zvhd.network.models import Municipality, OrganisationKind, Vocabulary
 from zvhd.network.reference_data import FIGURE_CATEGORIES
 
@@ -279,20 +279,42 @@ def case_rows(year: int, municipality=None) -> list[dict]:
     the scalar figures, the age classes, topics, gender and municipalities, not four times.
     At most ages x topics x genders x municipalities rows, and never more than the cases.
     """
+    key = ("cases.case_rows", year, getattr(municipality, "pk", None))
+    return once(key, lambda: _case_rows(year, municipality))
+
+
+def _case_rows(year: int, municipality=None) -> list[dict]:
     y = Year(year)
     expressions = {}
     for name, fn in SCALAR_FIGURES.items():
         for part, expression in fn(y).items():
             expressions[f"{name}__{part}"] = expression
-    housing = CaseProblemArea._base_manager.filter(case=OuterRef("pk"), code="huisvesting")
+    # `pk IN (the cases with the area)`, not a correlated EXISTS per case: PostgreSQL runs the
+    # IN list as one hashed subplan, and (unlike the correlated EXISTS) lets the parallel
+    # workers aggregate their own share of the year's cases.
+    housing = CaseProblemArea._base_manager.filter(code="huisvesting").values("case_id")
     return list(
         _cases(municipality)
         .filter(_relevant(y))
-        .annotate(age=_age_at_registration(), has_housing=Exists(housing))
+        .annotate(
+            age=_age_at_registration(),
+            has_housing=ExpressionWrapper(Q(pk__in=housing), output_field=BooleanField()),
+        )
         .values(*CASE_ROW_KEYS)
         .annotate(**expressions)
         .order_by()
     )
+
+
+def active_pga_by_municipality(year: int, municipality=None) -> Counter:
+    """Active PGA cases of `year` per home municipality id of the main person, summed from
+    `case_rows` (so within a figures session no pass of its own): what the programmes' PGA
+    split divides."""
+    counts: Counter = Counter()
+    for row in case_rows(year, municipality):
+        if row["active_direction__pga"]:
+            counts[row["person__municipality_id"]] += row["active_direction__pga"]
+    return counts
 
 
 def case_counts(year: int, municipality=None, *, rows=None) -> dict:
