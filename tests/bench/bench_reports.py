@@ -17,7 +17,7 @@ in one run:
 - one hand-written SQL query per figure group (the scalar counts, the partner breakdown, the
   active cases by topic / gender / home municipality, the problem areas) doing the same work,
   as the floor the ORM version is compared with (goal: within 3x). It runs with the same
-  session settings as the ORM (`SET LOCAL jit = off`, see reports.figures._figures_session),
+  session settings as the ORM (`SET LOCAL jit = off`, see zvhd.figures.session),
   and its counts are checked against the ORM's, so both do the same work;
 - the jaarverslag PDF (render only, as the Celery task does it): "cold" (the chart cache
   empty, as the first render of a snapshot in a fresh worker) and "warm" (the charts cached,

@@ -362,3 +362,26 @@ def test_topics_and_gender_count_the_active_direction_cases(year_2024, cast):
     assert data["by_municipality"]["Emmen"]["direction"] == 2  # D lives in Emmen, and this one
     emmen = figures.year_figures(YEAR, municipality=cast.emmen)
     assert emmen["gender"] == {**dict.fromkeys(emmen["gender"], 0), "Man": 1, "Vrouw": 1}
+
+
+def test_the_one_pass_counts_what_each_figures_condition_counts_on_its_own(year_2024, cast):
+    """case_rows evaluates every figure's condition once per case and counts the flags per
+    group (issue 20); each total must be what a plain count of that condition gives."""
+    from django.db.models import BooleanField, ExpressionWrapper, Q
+
+    from cases.models import Case, CaseProblemArea
+    from zvhd.figures import Year
+
+    y = Year(YEAR)
+    housing = CaseProblemArea._base_manager.filter(code="huisvesting").values("case_id")
+    for municipality in (None, cast.assen):
+        counts = case_figures.case_counts(YEAR, municipality)
+        cases = Case._base_manager.annotate(
+            has_housing=ExpressionWrapper(Q(pk__in=housing), output_field=BooleanField())
+        )
+        if municipality is not None:
+            cases = cases.filter(person__municipality=municipality)
+        for name, fn in case_figures.SCALAR_FIGURES.items():
+            for part, condition in fn(y).items():
+                assert counts[name][part] == cases.filter(condition).count(), (name, part)
+    assert counts["active_direction"]["total"] > 0
