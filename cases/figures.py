@@ -307,7 +307,7 @@ def _case_rows(year: int, municipality=None) -> list[dict]:
     # The outer query counts those flags per group. `OFFSET 0` keeps PostgreSQL from pulling
     # each condition into each count's FILTER again: every condition is evaluated once per
     # case and the rows sorted for the grouping are a few booleans wide, not the case's
-    # columns (issue 20: 0.55-0.63 instead of 0.80-0.92 s of CPU at 1,000,000 cases).
+    # columns (issue 20: 0.62 instead of 0.80-0.92 s of backend CPU at 1,000,000 cases).
     # Only the aliases made above go into the SQL; every value stays a parameter.
     quote = connection.ops.quote_name
     counts = ", ".join(f"COUNT(*) FILTER (WHERE {quote(flag)})" for flag in flags)
