@@ -575,6 +575,13 @@ class Case(models.Model):
                 name="case_started_on",
                 condition=models.Q(started_on__isnull=False),
             ),
+            # The lead times (cases.leadtimes) select the cases decided, started or closed in
+            # a year: with this one, three index ranges instead of a read of every case.
+            models.Index(
+                fields=["triaged_on"],
+                name="case_triaged_on",
+                condition=models.Q(triaged_on__isnull=False),
+            ),
             # The start panels count the running cases of a director and of a municipality
             # (cases.panels): from these, not from every case either ever had.
             models.Index(fields=["director", "status"], name="case_director_status"),

@@ -18,12 +18,9 @@ national key-figures delivery (``manage.py figures YEAR --format json`` and the 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-
-from django.db import connection, transaction
 
 from zvhd.apps_contract import Definition, figures
-from zvhd.figures import Year, pct, pcts_summing_to_100  # noqa: F401  (the reports' vocabulary)
+from zvhd.figures import Year, pct, pcts_summing_to_100, session  # noqa: F401  (vocabulary)
 from zvhd.network.models import Municipality
 
 # The apps whose figures make up the year, in the order their definitions are printed.
@@ -73,19 +70,9 @@ def _factsheet(label: str, year: int, municipality) -> dict | None:
     return provider.factsheet(year, municipality)
 
 
-@contextmanager
 def _figures_session():
-    """Run the figure queries in one transaction with PostgreSQL's JIT compiler off.
-
-    Each figure query is a single aggregate over the year's rows; PostgreSQL's cost estimate
-    for one over a million cases passes `jit_above_cost`, and compiling the expressions then
-    took longer (2.8 s in EXPLAIN ANALYZE) than running them. `SET LOCAL` ends with the
-    transaction, so nothing else on the connection is affected.
-    """
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL jit = off")
-        yield
+    """One transaction, JIT off, each shared pass once: `zvhd.figures.session`."""
+    return session()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,15 +122,15 @@ def factsheet_figures(year: int, municipality) -> dict:
     """What a municipal factsheet shows: its direction cases, advice, aftercare, trafficking."""
     with _figures_session():
         cases = _factsheet("cases", year, municipality) or {}
-    trafficking = _for_year("trafficking", year, municipality)
-    return {
-        "municipality": municipality.name,
-        **cases,
-        "advice": _for_year("advice", year, municipality),
-        "aftercare": _for_year("aftercare", year, municipality),
-        "programmes": _factsheet("programmes", year, municipality),
-        "trafficking_signals": trafficking["signals"] if trafficking is not None else None,
-    }
+        trafficking = _for_year("trafficking", year, municipality)
+        return {
+            "municipality": municipality.name,
+            **cases,
+            "advice": _for_year("advice", year, municipality),
+            "aftercare": _for_year("aftercare", year, municipality),
+            "programmes": _factsheet("programmes", year, municipality),
+            "trafficking_signals": trafficking["signals"] if trafficking is not None else None,
+        }
 
 
 def snapshot_figures(year: int) -> dict:

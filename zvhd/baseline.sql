@@ -8582,52 +8582,53 @@ INSERT INTO public.django_migrations VALUES (69, 'casefile', '0001_journal_and_d
 INSERT INTO public.django_migrations VALUES (70, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (71, 'cases', '0013_list_orders_and_saved_filters', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (72, 'cases', '0014_ketenkamer_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (73, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (74, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (75, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (76, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (77, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (78, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (79, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (80, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (81, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (82, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (83, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (84, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (85, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (86, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (87, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (88, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (89, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (90, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (91, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (92, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (93, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (94, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (114, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (115, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (116, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (117, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (118, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (73, 'cases', '0015_lead_time_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (74, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (75, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (76, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (77, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (78, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (79, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (80, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (81, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (82, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (83, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (84, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (85, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (86, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (87, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (88, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (89, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (90, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (91, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (92, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (93, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (94, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (115, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (116, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (117, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (118, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (119, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10096,7 +10097,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 207, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 118, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 119, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -14017,6 +14018,12 @@ END), id);
 --
 
 CREATE INDEX case_triage_municipality ON public.cases_case USING btree (municipality_id, id DESC) WHERE ((status)::text = ANY (ARRAY[('aangemeld'::character varying)::text, ('in_triage'::character varying)::text]));
+
+--
+-- Name: case_triaged_on; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_triaged_on ON public.cases_case USING btree (triaged_on) WHERE (triaged_on IS NOT NULL);
 
 --
 -- Name: casefile_document_audience_organisation_id_71301fe9; Type: INDEX; Schema: public; Owner: -
