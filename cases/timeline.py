@@ -38,6 +38,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache
 from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
@@ -395,6 +396,13 @@ def shape(
     )
 
 
+@cache
+def history(model):
+    """The manager of `model`'s historical records. `Model.history` (simple_history's
+    descriptor) makes a new manager class on every access (0.15 ms each)."""
+    return model.history.model._default_manager
+
+
 def at_noon(day: date) -> datetime:
     """A date-only record placed on its day (shown without a time)."""
     return timezone.make_aware(datetime.combine(day, time(12, 0)))
@@ -568,7 +576,7 @@ def enrichment_item(case) -> Callable[[Row], TimelineItem]:
 
 def team_rows(case, user, wanted=None) -> list[QuerySet]:
     """Professionals added to and removed from the case team (its history)."""
-    rows = TeamMember.history.filter(case_id=case.pk, history_type__in=["+", "-"])
+    rows = history(TeamMember).filter(case_id=case.pk, history_type__in=["+", "-"])
     return [
         shape(
             rows,
@@ -612,7 +620,7 @@ def plan_rows(case, user, wanted=None) -> list[QuerySet]:
     """Every saved version of the plan of approach."""
     return [
         shape(
-            Plan.history.filter(case_id=case.pk),
+            history(Plan).filter(case_id=case.pk),
             at="history_date",
             kind=PLAN,
             tie=newest_first("history_id"),
@@ -648,7 +656,7 @@ def goal_rows(case, user, wanted=None) -> list[QuerySet]:
     """Goals added, changed (reached) and removed: the plan's changes per life domain."""
     return [
         shape(
-            Goal.history.filter(case_id=case.pk),
+            history(Goal).filter(case_id=case.pk),
             at="history_date",
             kind=PLAN,
             tie=newest_first("history_id"),
@@ -723,7 +731,7 @@ def meeting_item(case) -> Callable[[Row], TimelineItem]:
 def action_rows(case, user, wanted=None) -> list[QuerySet]:
     """Actions agreed and every change of their status, as far as the plan tab shows them to
     the reader (a partner: their own organisation's actions)."""
-    rows = Action.history.filter(case_id=case.pk).filter(actions_filter(user))
+    rows = history(Action).filter(case_id=case.pk).filter(actions_filter(user))
     return [
         shape(
             rows,
