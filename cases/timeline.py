@@ -80,6 +80,7 @@ from cases.models import (
     Transition,
 )
 from cases.policy import actions_filter, enrichment_filter
+from zvhd import formats
 
 DETAIL_LENGTH = 300  # characters of free text an item shows; the full text is one click away
 
@@ -414,8 +415,8 @@ def short(text: str | None) -> str:
 
 
 def day(value: str) -> str:
-    """A date read as text (ISO) as a page shows it."""
-    return date.fromisoformat(value).strftime("%d-%m-%Y") if value else ""
+    """A date read as text (ISO) as a page shows it (zvhd.formats, like every date)."""
+    return formats.short_date(date.fromisoformat(value)) if value else ""
 
 
 # ---------------------------------------------------------------------------------------------
