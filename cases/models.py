@@ -315,6 +315,12 @@ class CaseQuerySet(GuardedQuerySet):
             "legal_basis",
         )
 
+    def for_timeline(self):
+        """The timeline tab: the page's header (person, municipality) and the registering
+        organisation its first event names; no more. PostgreSQL plans the 15 joins of
+        `for_detail` for one row in longer than it runs the whole timeline (BENCHMARKS.md)."""
+        return self.select_related("person", "municipality", "registering_organisation")
+
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 

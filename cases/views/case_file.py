@@ -386,10 +386,11 @@ TIMELINE_PAGE_SIZE = 50
 
 class TimelineView(CaseTabView):
     """Everything that happened on the case, newest first, as far as the reader may see it
-    (cases.timeline: one query per source), with a filter by kind and pages of 50."""
+    (cases.timeline: one query for every source), with a filter by kind and pages of 50."""
 
     template_name = "cases/case_timeline.html"
     tab = "tijdlijn"
+    read_method = "for_timeline"
 
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator
@@ -401,8 +402,8 @@ class TimelineView(CaseTabView):
         known = timeline.kinds()
         codes = {code for code, _label in known}
         chosen = [k for k in self.request.GET.getlist("soort") if k in codes]
-        # Each source gives only its newest page × 50 items (and its count): the first
-        # page × 50 of the merged list are then exact, and a page past the end gets them all.
+        # The timeline reads its newest page × 50 events (and their count) in one query and
+        # builds items only for the page shown; a page past the end reads them all.
         # Not a number: the paginator shows page 1; a page it turns into the last one (0, a
         # negative or huge number) gets every item.
         asked = self.request.GET.get("page") or "1"
