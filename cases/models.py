@@ -867,7 +867,7 @@ class Ketenkamer(Versioned, DecisionListMeeting):
         return decision_list(self)
 
     def decision_list_filename(self) -> str:
-        return f"besluitenlijst-ketenkamer-{self.date:%Y-%m-%d}.pdf"
+        return f"besluitenlijst-ketenkamer-{self.date.isoformat()}.pdf"
 
 
 CRITERIA = [

@@ -235,7 +235,7 @@ class Meeting(Versioned, DecisionListMeeting):
         return decision_list(self)
 
     def decision_list_filename(self) -> str:
-        return f"besluitenlijst-{self.table.kind.code}-{self.date:%Y-%m-%d}.pdf"
+        return f"besluitenlijst-{self.table.kind.code}-{self.date.isoformat()}.pdf"
 
 
 class ItemKind(models.TextChoices):
