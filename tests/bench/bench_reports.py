@@ -22,7 +22,8 @@ in one run:
 - the jaarverslag PDF (render only, as the Celery task does it): "cold" (the chart cache
   empty, as the first render of a snapshot in a fresh worker) and "warm" (the charts cached,
   as any later render), wall time and CPU time of the process (on a shared machine the CPU
-  time is what a quiet machine's wall time would be), and peak memory (RSS growth of the
+  time is what a quiet machine's wall time would be; the time the process waited for a CPU
+  is printed too), and peak memory (RSS growth of the
   process, its maximum RSS, and Python's traced peak);
 - freezing a year's snapshot (`reports.figures.snapshot_figures`: the year's figures and its
   12 municipal factsheets, what the snapshot task stores) cold, as `year_figures` above: best
@@ -394,16 +395,27 @@ def _forget_charts() -> None:
     charts.CHART_STYLE = f"{charts.CHART_STYLE}-bench-{time.time_ns()}"
 
 
+def _waited_for_cpu_s() -> float:
+    """Linux: the seconds this process has been runnable but waiting for a CPU (the run queue,
+    /proc/self/schedstat): on a shared machine, the part of the wall time that is the load."""
+    try:
+        with open("/proc/self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except OSError:
+        return float("nan")
+
+
 def _measure_render(label, document) -> None:
     """Time without tracemalloc (it slows Python down 2-3x), memory in a render of its own."""
     from reports.documents import render
 
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu, waited = time.perf_counter(), time.process_time(), _waited_for_cpu_s()
     pdf = render(document)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    waited = _waited_for_cpu_s() - waited
     print(
         f"jaarverslag PDF from snapshots, {label}: {elapsed:.2f} s wall, {cpu:.2f} s CPU, "
-        f"{len(pdf) / 1024:.0f} KiB"
+        f"{waited:.2f} s waiting for a CPU, {len(pdf) / 1024:.0f} KiB"
     )
 
 
