@@ -589,7 +589,22 @@ def for_year(year: int, municipality=None) -> dict:
 
 def factsheet(year: int, municipality) -> dict:
     """What a municipal factsheet shows of the cases: its direction cases of the year."""
-    counts = case_counts(year, municipality)
+    return _factsheet(case_counts(year, municipality))
+
+
+def factsheets(year: int, municipalities) -> dict[int, dict]:
+    """Every municipality's `factsheet` at once ({pk: factsheet}), from the year's one pass
+    (`case_rows` without a municipality, shared within a figures session with the year's
+    figures): its rows are grouped by the home municipality of the main person, which is
+    what `factsheet` filters on, so a municipality's rows are its own pass."""
+    by_home: dict = {m.pk: [] for m in municipalities}
+    for row in case_rows(year):
+        if row["person__municipality_id"] in by_home:
+            by_home[row["person__municipality_id"]].append(row)
+    return {pk: _factsheet(case_counts(year, rows=rows)) for pk, rows in by_home.items()}
+
+
+def _factsheet(counts: dict) -> dict:
     active = counts["active_direction"]
     return {
         "registered_direction": counts["registered_direction"],
@@ -605,6 +620,7 @@ def factsheet(year: int, municipality) -> dict:
 FIGURES = FiguresProvider(
     for_year=for_year,
     factsheet=factsheet,
+    factsheets=factsheets,
     definitions=DEFINITIONS,
     vocabulary={"age_classes": AGE_CLASSES, "criteria": CRITERIA},
 )

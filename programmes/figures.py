@@ -32,7 +32,7 @@ from cases.figures import active_pga_by_municipality
 from cases.models import Kind
 from programmes.models import CaseProgramme, Programme
 from zvhd.apps_contract import Definition, FiguresProvider
-from zvhd.figures import Year
+from zvhd.figures import Year, made, once
 from zvhd.network.models import Municipality
 
 DEFINITIONS = [
@@ -109,17 +109,19 @@ def _periods(municipality=None):
     return periods
 
 
-def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]:
-    """[{"code", "name", "active", "carried_in", "inflow", "closed"}] for every programme in
-    use or counted in the year, in the programmes' order."""
+def _programme_counts(year: int, municipality=None, *, by_municipality: bool = False):
+    """The participations of the year per programme (and per home municipality of the case's
+    main person with `by_municipality`): distinct cases active, carried in and still in."""
     y = Year(year)
-    active = _active(y)
-    rows = (
+    group = (
+        ["programme_id", "case__person__municipality_id"] if by_municipality else ["programme_id"]
+    )
+    return (
         _periods(municipality)
         .filter(_may_overlap(y))
         .annotate(**_participation(y))
-        .filter(active)
-        .values("programme_id")
+        .filter(_active(y))
+        .values(*group)
         .annotate(
             active=Count("case_id", distinct=True),
             carried_in=Count("case_id", distinct=True, filter=_before(y.first_day)),
@@ -127,10 +129,34 @@ def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]
         )
         .order_by()
     )
-    counts = {row["programme_id"]: row for row in rows}
-    result = []
+
+
+def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]:
+    """[{"code", "name", "active", "carried_in", "inflow", "closed"}] for every programme in
+    use or counted in the year, in the programmes' order.
+
+    Province-wide, when the figures session already grouped the year's participations by
+    municipality (a snapshot's factsheets, `factsheets`), summed from those rows: every case
+    has one main person with one home municipality, so its distinct cases per programme are
+    the sum of those per municipality, and the query is not made twice."""
+    grouped = made(_by_municipality_key(year)) if municipality is None else None
+    if grouped is not None:
+        counts: dict = {}
+        for row in grouped:
+            total = counts.setdefault(
+                row["programme_id"], {"active": 0, "carried_in": 0, "still_in": 0}
+            )
+            for name in total:
+                total[name] += row[name]
+    else:
+        counts = {row["programme_id"]: row for row in _programme_counts(year, municipality)}
     if programmes is None:
         programmes = list(Programme.objects.order_by("order", "name"))
+    return _programme_rows(counts, programmes)
+
+
+def _programme_rows(counts: dict, programmes) -> list[dict]:
+    result = []
     for programme in programmes:
         row = counts.get(programme.pk)
         if row is None and not programme.active:
@@ -165,15 +191,20 @@ def pga_split(year: int, municipality=None, *, programmes=None) -> dict[str, dic
     apart_ids = [p.pk for p in programmes if p.apart_within_pga]
     apart = {}
     if apart_ids:
-        apart = dict(
-            _periods(municipality)
-            .filter(programme_id__in=apart_ids, case__kind=Kind.PGA)
-            .filter(_may_overlap(y))
-            .annotate(**_participation(y))
-            .filter(_active(y))
-            .values_list("case__person__municipality_id")
-            .annotate(n=Count("case_id", distinct=True))
-            .order_by()
+        # Once per figures session: a snapshot's factsheets read the year's split.
+        key = ("programmes.apart", year, getattr(municipality, "pk", None), tuple(apart_ids))
+        apart = once(
+            key,
+            lambda: dict(
+                _periods(municipality)
+                .filter(programme_id__in=apart_ids, case__kind=Kind.PGA)
+                .filter(_may_overlap(y))
+                .annotate(**_participation(y))
+                .filter(_active(y))
+                .values_list("case__person__municipality_id")
+                .annotate(n=Count("case_id", distinct=True))
+                .order_by()
+            ),
         )
     names = Municipality.objects.order_by("name").values_list("pk", "name")
     if municipality is not None:
@@ -240,4 +271,38 @@ def factsheet(year: int, municipality) -> dict:
     }
 
 
-FIGURES = FiguresProvider(for_year=for_year, factsheet=factsheet, definitions=DEFINITIONS)
+def _by_municipality_key(year: int) -> tuple:
+    return ("programmes.by_programme_and_municipality", year)
+
+
+def factsheets(year: int, municipalities) -> dict[int, dict]:
+    """Every municipality's `factsheet` at once ({pk: factsheet}): one query over the year's
+    participations grouped by programme and home municipality (a case has one main person,
+    so its distinct cases per municipality are what `factsheet` counts with the filter), and
+    the year's PGA split (within a figures session the one the year's figures made)."""
+    programmes = list(Programme.objects.order_by("order", "name"))
+    counts: dict = {m.pk: {} for m in municipalities}
+    grouped = once(
+        _by_municipality_key(year),
+        lambda: list(_programme_counts(year, by_municipality=True)),
+    )
+    for row in grouped:
+        if row["case__person__municipality_id"] in counts:
+            counts[row["case__person__municipality_id"]][row["programme_id"]] = row
+    split = pga_split(year, programmes=programmes)
+    label = apart_label(programmes)
+    return {
+        m.pk: {
+            "by_programme": [
+                row for row in _programme_rows(counts[m.pk], programmes) if row["active"]
+            ],
+            "pga_split": split.get(m.name),
+            "apart_label": label,
+        }
+        for m in municipalities
+    }
+
+
+FIGURES = FiguresProvider(
+    for_year=for_year, factsheet=factsheet, factsheets=factsheets, definitions=DEFINITIONS
+)

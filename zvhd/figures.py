@@ -62,6 +62,13 @@ def once[T](key: Hashable, compute: Callable[[], T]) -> T:
     return passes[key]
 
 
+def made(key: Hashable):
+    """What `once(key, ...)` made earlier in this figures session, or None (also outside one):
+    for a figure that can be summed from a finer pass when that pass is there anyway."""
+    passes = _passes.get()
+    return None if passes is None else passes.get(key)
+
+
 @dataclass(frozen=True)
 class Year:
     """Year Y = 1 January up to and including 31 December, in Dutch local time."""

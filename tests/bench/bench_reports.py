@@ -1,7 +1,7 @@
 """Reports at scale: all figures of one year over 1,000,000 cases, and the jaarverslag PDF.
 
     python -m tests.bench.bench_reports [--cases 1000000] [--year 2024] [--repeat 5]
-        [--figures-only | --pdf-only]
+        [--figures-only | --pdf-only | --snapshot-only]
     make bench BENCH_ARGS="reports --cases 1000000"
 
 Seeds with the cases benchmark's own COPY seeding (tests.bench.bench_cases.seed, same
@@ -22,8 +22,12 @@ in one run:
 - the jaarverslag PDF (render only, as the Celery task does it): "cold" (the chart cache
   empty, as the first render of a snapshot in a fresh worker) and "warm" (the charts cached,
   as any later render), wall time and CPU time of the process (on a shared machine the CPU
-  time is what a quiet machine's wall time would be), and peak memory (RSS growth of the
-  process, its maximum RSS, and Python's traced peak).
+  time is what a quiet machine's wall time would be; the time the process waited for a CPU
+  is printed too), and peak memory (RSS growth of the
+  process, its maximum RSS, and Python's traced peak);
+- freezing a year's snapshot (`reports.figures.snapshot_figures`: the year's figures and its
+  12 municipal factsheets, what the snapshot task stores) cold, as `year_figures` above: best
+  and median wall time, the query count and the slowest queries of one run.
 Prints the load average before and after, since the machine is shared.
 """
 
@@ -142,9 +146,12 @@ def run(argv: list[str]) -> None:
         cases = c.fetchone()[0]
     print(f"cases: {cases:,}; year {year}; load average before: {_load()}")
 
-    if "--pdf-only" not in argv:
+    only = [flag for flag in ("--figures-only", "--pdf-only", "--snapshot-only") if flag in argv]
+    if not only or "--figures-only" in only:
         _figures(year, repeat, params)
-    if "--figures-only" not in argv:
+    if not only or "--snapshot-only" in only:
+        _snapshot(year, repeat)
+    if not only or "--pdf-only" in only:
         _pdf(year)
     print(f"load average after: {_load()}")
 
@@ -312,6 +319,50 @@ def _figures(year, repeat, params):
         print(f"  {ms:7.0f} ms  {sql[:110]}")
 
 
+def _cold_snapshot(year, *, queries=None) -> tuple[float, float]:
+    """One cold `snapshot_figures(year)` (not stored): (wall ms, process CPU ms)."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    from reports.figures import snapshot_figures
+
+    cache.clear()
+    connection.close()
+    connection.ensure_connection()
+
+    def record(execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append(((time.perf_counter() - start) * 1000, " ".join(sql.split())))
+
+    start, cpu = time.perf_counter(), time.process_time()
+    with connection.execute_wrapper(record) if queries is not None else nullcontext():
+        snapshot_figures(year)
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+
+
+def _snapshot(year, repeat):
+    """Freezing a year's snapshot: the year's figures and its 12 factsheets, cold."""
+    runs = [_cold_snapshot(year) for _ in range(repeat)]
+    walls = [wall for wall, _cpu in runs]
+    queries: list = []
+    _cold_snapshot(year, queries=queries)
+    print("| what | best ms | median ms |")
+    print("|---|---:|---:|")
+    print(
+        f"| snapshot_figures({year}) cold: the year's figures and 12 factsheets "
+        f"| {min(walls):.0f} | {statistics.median(walls):.0f} |"
+    )
+    cpus = [cpu for _wall, cpu in runs]
+    print(f"| of which Python (process CPU) | {min(cpus):.0f} | {statistics.median(cpus):.0f} |")
+    total = sum(ms for ms, _sql in queries)
+    print(f"one cold run, {len(queries)} queries ({total:.0f} ms in queries), the slowest:")
+    for ms, sql in sorted(queries, reverse=True)[:8]:
+        print(f"  {ms:7.0f} ms  {sql[:110]}")
+
+
 def _status_mib(field: str) -> float:
     with open("/proc/self/status") as status:
         for line in status:
@@ -344,16 +395,27 @@ def _forget_charts() -> None:
     charts.CHART_STYLE = f"{charts.CHART_STYLE}-bench-{time.time_ns()}"
 
 
+def _waited_for_cpu_s() -> float:
+    """Linux: the seconds this process has been runnable but waiting for a CPU (the run queue,
+    /proc/self/schedstat): on a shared machine, the part of the wall time that is the load."""
+    try:
+        with open("/proc/self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except OSError:
+        return float("nan")
+
+
 def _measure_render(label, document) -> None:
     """Time without tracemalloc (it slows Python down 2-3x), memory in a render of its own."""
     from reports.documents import render
 
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu, waited = time.perf_counter(), time.process_time(), _waited_for_cpu_s()
     pdf = render(document)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    waited = _waited_for_cpu_s() - waited
     print(
         f"jaarverslag PDF from snapshots, {label}: {elapsed:.2f} s wall, {cpu:.2f} s CPU, "
-        f"{len(pdf) / 1024:.0f} KiB"
+        f"{waited:.2f} s waiting for a CPU, {len(pdf) / 1024:.0f} KiB"
     )
 
 
