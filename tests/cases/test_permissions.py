@@ -14,7 +14,7 @@ page and case, with the answer of every person.
 import pytest
 from django.urls import reverse
 
-from cases.models import LegalBasis, SavedFilter, Status
+from cases.models import LegalBasis, Status
 from tests import matrix
 from tests.cases.factories import make_case
 from zvhd.privacy.models import AccessLog
@@ -73,26 +73,13 @@ ROWS = [
     for column, page in enumerate(PAGES)
 ]
 
-# The lists' own tools (issue 23). An export is its list, so everyone who may open the list
-# gets one (of what that list shows them: tests/cases/test_case_lists.py); a saved filter is
-# its owner's alone, anyone else's is a 404, never a 403.
+# The lists' exports (issue 23). An export is its list, so everyone who may open the list
+# gets one, of what that list shows them (out of scope: tests/cases/test_case_lists.py). Saved
+# filters are the house's: tests/zvhd/test_list_tools.py.
 EVERYONE = dict.fromkeys(MATRIX, 200)
-OWNER_ONLY = {name: 302 if name == "regisseur" else 404 for name in MATRIX}
 ROWS += [
-    *(
-        matrix.Row(f"cases:{name}_export", None, EVERYONE)
-        for name in ("case_list", "my_cases", "triage_queue", "organisation_registrations")
-    ),
-    matrix.Row(
-        "cases:saved_filter_save",
-        None,
-        dict.fromkeys(MATRIX, 302),
-        method="post",
-        data={"list_name": "cases:my_cases", "name": "Lopend", "query": "status=lopend"},
-    ),
-    matrix.Row("cases:saved_filter_open", "saved", OWNER_ONLY),
-    # The owner is asked first: the others then ask for a filter that is gone (404 as well).
-    matrix.Row("cases:saved_filter_delete", "saved", OWNER_ONLY, method="post"),
+    matrix.Row(f"cases:{name}_export", None, EVERYONE)
+    for name in ("case_list", "my_cases", "triage_queue", "organisation_registrations")
 ]
 
 # The case pages whose permissions are tested elsewhere, and why not here.
@@ -156,10 +143,7 @@ def records(cast):
         status=Status.IN_TRIAGE,
         decided_by=cast.ondersteuner,
     )
-    saved = SavedFilter.objects.create(
-        owner=cast.regisseur, list_name="cases:my_cases", name="Lopend", query="status=lopend"
-    )
-    return {"own": own, "other": other, "triage": triage, "saved": saved}
+    return {"own": own, "other": other, "triage": triage}
 
 
 def test_the_matrix_covers_every_user_of_the_cast():

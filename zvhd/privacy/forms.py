@@ -23,6 +23,8 @@ class AccessLogSearchForm(forms.Form):
     )
     date_from = forms.DateField(label=_("Vanaf"), required=False)
     date_to = forms.DateField(label=_("Tot en met"), required=False)
+    # One export's rows (a link on the export's line); not a field people fill in.
+    export = forms.UUIDField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,7 +57,15 @@ class AccessLogSearchForm(forms.Form):
             queryset = queryset.filter(at__date__gte=data["date_from"])
         if data.get("date_to"):
             queryset = queryset.filter(at__date__lte=data["date_to"])
+        if data.get("export"):
+            queryset = queryset.filter(batch=data["export"])
         return queryset
+
+    def grouped(self) -> bool:
+        """Whether an export shows as one line: not when the officer looks for one record
+        (its own export row is the answer) or opens one export (its rows are)."""
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
+        return not (data.get("object_id") or data.get("export"))
 
 
 class SubjectAccessRequestForm(forms.ModelForm):
