@@ -157,3 +157,126 @@ def test_a_user_s_history_says_gewijzigd_not_changed(cast, client_for):
         .content.decode()
     )
     assert "Changed" not in page
+
+
+# ---------------------------------------------------------------------------------------------
+# The other registers of the walk: paginated, open work first, a total (issue 23)
+
+
+def test_the_inbox_shows_unread_first_with_a_total(cast, client_for):
+    from inbox import kinds
+    from inbox.models import Notification
+
+    rows = Notification.objects.bulk_create(
+        [Notification(recipient=cast.regisseur, kind=kinds.ESCALATION) for _ in range(30)]
+    )
+    # The newest are read, the oldest two are not: those come first.
+    Notification.objects.filter(pk__in=[r.pk for r in rows[2:]]).update(
+        read_at="2026-01-01T10:00:00Z"
+    )
+    page = client_for(cast.regisseur).get(reverse("inbox:list"))
+    entries = page.context["entries"]
+    assert [e.id for e in entries[:2]] == [rows[1].id, rows[0].id]
+    assert [e.unread for e in entries[:3]] == [True, True, False]
+    assert len(entries) == 25
+    text = page.content.decode()
+    assert "30 meldingen, waarvan 2 ongelezen; ongelezen eerst, daarna de nieuwste." in text
+    assert "1–25 van 30" in text
+
+
+@pytest.fixture
+def actions(cast):
+    from cases.models import ActionStatus, Status
+    from tables.models import TableAction
+    from tests.cases.factories import make_case
+    from tests.tables.factories import add_case, decide, make_meeting, make_table
+
+    table = make_table(chair=cast.regisseur, members=[cast.partner])
+    meeting = make_meeting(table)
+    made = []
+    for n, status in enumerate(
+        [ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.CANCELLED, ActionStatus.IN_PROGRESS]
+    ):
+        case = make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+        item = add_case(meeting, case)
+        decide(item, action=f"Actie {n}", owner=cast.partner, organisation=cast.ggz, due_in_days=n)
+        action = TableAction.objects.get(item=item)
+        TableAction.objects.filter(pk=action.pk).update(status=status)
+        made.append(action)
+    return made
+
+
+def test_my_table_actions_show_open_and_running_ones_first_with_a_total(cast, client_for, actions):
+    done, open_, cancelled, running = actions
+    page = client_for(cast.partner).get(reverse("tables:my_actions"))
+    assert [a.pk for a in page.context["actions"]] == [
+        open_.pk,
+        running.pk,
+        done.pk,
+        cancelled.pk,
+    ]
+    assert "4 acties, waarvan 2 nog te doen; open acties eerst, op datum" in page.content.decode()
+
+
+def test_my_table_actions_are_paged(cast, client_for, actions, monkeypatch):
+    from tables.views import MyActionsView
+
+    monkeypatch.setattr(MyActionsView, "PAGE_SIZE", 3)
+    client = client_for(cast.partner)
+    first = client.get(reverse("tables:my_actions"))
+    assert len(first.context["actions"]) == 3
+    assert "1–3 van 4" in first.content.decode()
+    assert len(client.get(reverse("tables:my_actions"), {"page": "2"}).context["actions"]) == 1
+    assert client.get(reverse("tables:my_actions"), {"page": "xyz"}).status_code == 200
+
+
+def test_the_tables_list_shows_active_tables_first_with_a_total(cast, client_for):
+    from tables.models import Table
+    from tests.tables.factories import make_table
+
+    old = make_table(chair=cast.regisseur, name="Aaa oude tafel")
+    Table.objects.filter(pk=old.pk).update(active=False)
+    new = make_table(chair=cast.regisseur, name="Zzz nieuwe tafel")
+    page = client_for(cast.regisseur).get(reverse("tables:table_list"))
+    assert [t.pk for t in page.context["tables"]] == [new.pk, old.pk]
+    assert "2 tafels, actieve tafels eerst" in page.content.decode()
+
+
+def test_merge_proposals_show_the_waiting_ones_first_paged_with_a_total(cast, client_for):
+    from persons.models import MergeProposal, MergeStatus
+    from tests.persons.factories import make_person
+
+    made = []
+    for n, status in enumerate([MergeStatus.MERGED, MergeStatus.PROPOSED, MergeStatus.REJECTED]):
+        made.append(
+            MergeProposal.objects.create(
+                survivor=make_person(last_name=f"Een{n}"),
+                merged=make_person(last_name=f"Twee{n}"),
+                reason="Zelfde persoon",
+                proposed_by=cast.beheerder,
+                status=status,
+            )
+        )
+    page = client_for(cast.manager).get(reverse("persons:duplicates"))
+    assert [p.pk for p in page.context["proposals"]] == [made[1].pk, made[2].pk, made[0].pk]
+    assert "3 voorstellen, wachtende voorstellen eerst, daarna de nieuwste" in (
+        page.content.decode()
+    )
+    assert (
+        client_for(cast.manager).get(reverse("persons:duplicates"), {"page": "99"}).status_code
+        == 200
+    )
+
+
+def test_the_access_log_says_its_total(cast, client_for, aftercare_world):
+    closed, running = aftercare_world
+    client = client_for(cast.nazorg)
+    client.get(reverse("aftercare:record_detail", args=[running.pk]))
+    client.get(reverse("aftercare:record_detail", args=[closed.pk]))
+    page = client_for(cast.privacy).get(reverse("privacy:access_log"), {"action": "view"})
+    assert "2 regels, nieuwste eerst" in page.content.decode()
