@@ -97,7 +97,7 @@ class AdviceListView(
     read_method = "for_list"
     table_class = AdviceTable
     filterset_class = AdviceFilter
-    paginate_by = 50
+    paginate_by = 25  # a question column wraps: 50 rows made a page of 9.000 px
     template_name = "advice/advice_list.html"
     # ScopedListMixin would log the whole filtered result; TablePageLogMixin logs the page.
     log_reads = False

@@ -86,6 +86,10 @@ class RegisterMixin(ListToolsMixin):
             table.caption = f"{formats.number(total)} {self.register_noun}{note}"
         context["register_total"] = total
         context["list_tools"] = self.list_tools()
+        # Filtering keeps the column sorted by: the table's own order, so only a column that
+        # sorts (django-tables2 dropped anything else) is echoed into the filter form.
+        order_by = getattr(table, "order_by", None)
+        context["sort_value"] = ",".join(order_by) if order_by else ""
         return context
 
 

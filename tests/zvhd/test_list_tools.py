@@ -496,7 +496,12 @@ def test_the_access_log_shows_an_export_as_one_line_and_its_records_one_click_fu
     assert f"?export={batch}" in html
     # One click further: the export and every record in it.
     detail = officer.get(reverse("privacy:access_log"), {"export": str(batch)})
-    assert len(detail.context["object_list"]) == 5
+    # The export itself, then its records in the order of the file (running ones first).
+    assert [row.object_id for row in detail.context["object_list"]] == [
+        "",
+        *(str(r.pk) for r in running),
+        str(closed.pk),
+    ]
     assert "exporteerde 4 records" in detail.content.decode()
     assert closed.number in detail.content.decode()
     # Looking for one record finds its export row, not the export's line.

@@ -36,6 +36,9 @@ class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
         if self.form.grouped():
             # An export is one line (its opening row, without a record), not one per record.
             queryset = queryset.filter(Q(batch__isnull=True) | Q(object_id=""))
+        elif self.form.is_valid() and self.form.cleaned_data.get("export"):
+            # One export: the export itself, then its records in the order of the file.
+            queryset = queryset.order_by("pk")
         return queryset
 
     def get_context_data(self, **kwargs):
