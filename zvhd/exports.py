@@ -22,6 +22,7 @@ file was in.
 
 from __future__ import annotations
 
+import html
 import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -30,6 +31,7 @@ from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.safestring import SafeData
 from django.utils.translation import gettext as _
 
 from zvhd import formats
@@ -108,7 +110,10 @@ def cell_value(value):
         return value
     if hasattr(value, "quantize"):  # Decimal
         return value
-    return neutralise(strip_tags(str(value)).strip())
+    if isinstance(value, SafeData):
+        # Markup a list renders (a link, a status badge): its text, entities read back.
+        return neutralise(html.unescape(strip_tags(value)).strip())
+    return neutralise(str(value).strip())
 
 
 @dataclass
@@ -154,11 +159,16 @@ def workbook(export: Export, *, user) -> bytes:
     bold = Font(bold=True)
 
     def cells(values, *, font=None):
+        """A row: text as plain values, a cell object only where a number format or a font
+        is needed (a styled cell costs about twice a plain one to write)."""
         out = []
         for value in values:
             value = cell_value(value)
-            cell = WriteOnlyCell(sheet, value=value)
             chosen = formats.xlsx_format(value)
+            if chosen is None and font is None:
+                out.append(value)
+                continue
+            cell = WriteOnlyCell(sheet, value=value)
             if chosen:
                 cell.number_format = chosen
             if font is not None:
