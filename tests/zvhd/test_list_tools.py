@@ -504,6 +504,11 @@ def test_the_access_log_shows_an_export_as_one_line_and_its_records_one_click_fu
     ]
     assert "exporteerde 4 records" in detail.content.decode()
     assert closed.number in detail.content.decode()
+    # A forged export key is an empty answer with a message, never an error page.
+    forged = officer.get(reverse("privacy:access_log"), {"export": "x" * 5000})
+    assert forged.status_code == 200 and list(forged.context["object_list"]) == []
+    forged = officer.get(reverse("privacy:access_log"), {"export": "niet-een-export"})
+    assert "Deze export bestaat niet." in forged.content.decode()
     # Looking for one record finds its export row, not the export's line.
     one = officer.get(reverse("privacy:access_log"), {"object_id": str(running[0].pk)})
     assert [row.action for row in one.context["object_list"]] == [AccessAction.EXPORT]
