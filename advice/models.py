@@ -162,6 +162,15 @@ class AdviceRecordQuerySet(GuardedQuerySet):
     def for_list(self):
         return self.select_related("organisation", "municipality", "topic", "answered_by")
 
+    def open_first(self):
+        """The list's order: questions not yet dealt with first, then the newest (issue 23)."""
+        return self.annotate(
+            done_last=models.Case(
+                models.When(outcome=AdviceOutcome.OPEN, then=models.Value(0)),
+                default=models.Value(1),
+            )
+        ).order_by("done_last", "-date", "-pk")
+
     def for_detail(self):
         return self.select_related(
             "organisation",

@@ -38,6 +38,9 @@ class AdviceTable(tables.Table):
     def render_date(self, value):
         return formats.short_date(value)
 
+    def value_date(self, value):
+        return value  # an export holds the date itself (zvhd.exports)
+
     def render_question(self, value):
         return value if len(value) <= 90 else value[:88].rstrip() + "…"
 

@@ -25,10 +25,6 @@ from simple_history.utils import bulk_create_with_history
 from cases.models import (
     DECISION_STATUS,
     OPEN_STATUSES,
-    SAVED_FILTER_LISTS,
-    SAVED_FILTER_NAME_LENGTH,
-    SAVED_FILTER_QUERY_LENGTH,
-    SAVED_FILTERS_PER_USER,
     TRANSITIONS,
     Action,
     ActionStatus,
@@ -52,7 +48,6 @@ from cases.models import (
     Person,
     Plan,
     RelatedPerson,
-    SavedFilter,
     Status,
     TeamMember,
     Transition,
@@ -1446,40 +1441,3 @@ def save_legal_basis(
     basis.full_clean()
     basis.save()
     return basis
-
-
-# ---------------------------------------------------------------------------------------------
-# Saved filters of the case lists (issue 23)
-
-
-@transaction.atomic
-def save_filter(*, owner: User, list_name: str, name: str, query: str) -> SavedFilter:
-    """Keep `query` (a list's filters and sort) under `name` for `owner`; the same name on the
-    same list replaces the filters kept under it. At most SAVED_FILTERS_PER_USER per user."""
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError({"name": _("Geef het filter een naam.")})
-    if len(name) > SAVED_FILTER_NAME_LENGTH:
-        raise ValidationError(
-            {"name": _("Een naam heeft hoogstens %(n)d tekens.") % {"n": SAVED_FILTER_NAME_LENGTH}}
-        )
-    if list_name not in SAVED_FILTER_LISTS or len(query) > SAVED_FILTER_QUERY_LENGTH:
-        raise ValidationError(_("Deze filters kunnen niet worden bewaard."))
-    # The owner's row locks their saved filters: two saves at once cannot pass the limit.
-    User.objects.select_for_update().filter(pk=owner.pk).first()
-    existing = SavedFilter.objects.filter(owner=owner, list_name=list_name, name=name).first()
-    if existing is not None:
-        existing.query = query
-        existing.save(update_fields=["query"])
-        return existing
-    if SavedFilter.objects.filter(owner=owner).count() >= SAVED_FILTERS_PER_USER:
-        raise ValidationError(
-            _("U heeft al %(n)d bewaarde filters, het maximum. Verwijder er eerst een.")
-            % {"n": SAVED_FILTERS_PER_USER}
-        )
-    return SavedFilter.objects.create(owner=owner, list_name=list_name, name=name, query=query)
-
-
-@transaction.atomic
-def delete_filter(*, saved_filter: SavedFilter) -> None:
-    saved_filter.delete()

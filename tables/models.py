@@ -49,6 +49,9 @@ UPDATE_STATUS = "update_status"
 # The code of the kind of the one table whose meetings are the ketenkamers (cases.Ketenkamer).
 KETENKAMER = "ketenkamer"
 
+# An action still to be done (the rest is finished or cancelled): the list shows these first.
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
+
 
 class TableKind(models.Model):
     """A kind of table; rows from `tables.reference_data`, kept by the functioneel beheerder."""
@@ -128,7 +131,8 @@ class TableQuerySet(GuardedQuerySet):
         return (
             self.select_related("kind", "chair", "group")
             .annotate(meeting_count=models.Count("meetings", distinct=True))
-            .order_by("kind__order", "name")
+            # Tables that still meet first (issue 23: open work first), then by kind and name.
+            .order_by("-active", "kind__order", "name", "pk")
         )
 
     def for_detail(self):
@@ -352,6 +356,14 @@ class TableActionQuerySet(ScopedChildQuerySet):
         return self.select_related(
             "owner", "owner_organisation", "item", "item__meeting", "item__meeting__table"
         )
+
+    def open_first(self):
+        """Open and running actions first, each part by due date."""
+        done_last = models.Case(
+            models.When(status__in=OPEN_ACTION_STATUSES, then=models.Value(0)),
+            default=models.Value(1),
+        )
+        return self.order_by(done_last, "due_on", "id")
 
 
 class TableAction(models.Model):

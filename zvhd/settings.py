@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "zvhd.network",
     "zvhd.privacy",
     "zvhd.imports",
+    "zvhd.lists",
     "persons",
     "cases",
     "risk",

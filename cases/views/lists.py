@@ -6,17 +6,14 @@ from __future__ import annotations
 
 from django.db.models import Case as When_
 from django.db.models import Exists, F, OuterRef, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from cases.extensions import list_badges
 from cases.filters import CaseFilter, TriageFilter
 from cases.models import (
-    SAVED_FILTER_NAME_LENGTH,
     TRIAGE_STATUSES,
     Case,
-    SavedFilter,
     open_first,
     review_key,
     status_rank,
@@ -24,6 +21,7 @@ from cases.models import (
 from cases.policy import REGISTER_ROLES, names_filter
 from cases.tables import ROW_FIELDS, CaseTable, sort_keys
 from zvhd import formats
+from zvhd.lists.views import ListToolsMixin
 from zvhd.network.models import Role
 from zvhd.paging import PARAM, KeysetOrder, keyset_page
 from zvhd.permissions import VIEW
@@ -51,13 +49,12 @@ SORT_NAMES = {
     "aangemeld": _("aanmelddatum"),
     "evaluatie": _("evaluatiedatum"),
 }
-# Never kept in a saved filter: a search term may be a name or a BSN, and a saved filter has
-# no retention term of its own.
-NOT_SAVED = {"q", PARAM}
 
 
-class CaseListBase(ScopedListMixin, TemplateView):
-    """A filtered, keyset-paginated list of the cases the user may see."""
+class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
+    """A filtered, keyset-paginated list of the cases the user may see; saved filters and the
+    export are the house's (zvhd.lists, zvhd.exports). The search term (`q`: a name or a
+    BSN) is never kept in a saved filter, which has no retention term of its own."""
 
     model = Case
     template_name = "cases/case_list.html"
@@ -67,6 +64,7 @@ class CaseListBase(ScopedListMixin, TemplateView):
     filter_class = CaseFilter
     list_name = "cases:case_list"  # its URL name: saved filters are per list
     export_name = "cases:case_list_export"
+    list_noun = _("casussen")
 
     def base_queryset(self):
         return self.scoped_queryset(VIEW)
@@ -159,20 +157,6 @@ class CaseListBase(ScopedListMixin, TemplateView):
         query[SORT_PARAM] = f"-{key}" if current == (key, False) else key
         return f"?{query.urlencode()}"
 
-    def current_query(self, *, for_saving: bool) -> str:
-        """The list's query string without the page marker (the export's link); for saving,
-        also without the search term and the empty fields."""
-        query = self.request.GET.copy()
-        query.pop(PARAM, None)
-        if for_saving:
-            for key in list(query):
-                values = [v for v in query.getlist(key) if v.strip()]
-                if key in NOT_SAVED or not values:
-                    query.pop(key)
-                else:
-                    query.setlist(key, values)
-        return query.urlencode()
-
     def get_context_data(self, **kwargs):
         user = self.request.user
         filterset, qs = self.filtered()
@@ -188,7 +172,6 @@ class CaseListBase(ScopedListMixin, TemplateView):
             sort=sort,
             sort_link=self.sort_link,
         )
-        saved_query = self.current_query(for_saving=True)
         return super().get_context_data(
             shown_ids=[row["pk"] for row in rows],
             table=table,
@@ -201,14 +184,9 @@ class CaseListBase(ScopedListMixin, TemplateView):
             page_size=PAGE_SIZE,
             next_query=page.next_query,
             first_query=page.first_query,
-            saved_filters=list(SavedFilter.objects.visible_to(user).for_list(self.list_name)),
-            list_name=self.list_name,
+            list_tools=self.list_tools(),
             # Filtering keeps the column sorted by (a known one only: nothing else is echoed).
             sort_value=("-" if sort[1] else "") + sort[0] if sort else "",
-            saved_query=saved_query,
-            search_not_saved=bool(self.request.GET.get("q", "").strip()),
-            name_length=SAVED_FILTER_NAME_LENGTH,
-            export_url=reverse(self.export_name) + f"?{self.current_query(for_saving=False)}",
             **kwargs,
         )
 

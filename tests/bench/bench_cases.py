@@ -379,6 +379,7 @@ def run(argv: list[str]) -> None:
     from django.test.utils import setup_test_environment
 
     from cases.models import Case
+    from cases.worklists import mine
     from zvhd.network.models import User
 
     setup_test_environment()
@@ -412,6 +413,12 @@ def run(argv: list[str]) -> None:
                 url = f"/casussen/?voor={before}"
             result = measure(client, url, requests)
             rows.append((user.username, label, result))
+        # The export of the reader's own list (zvhd.exports): every page of it in one file,
+        # at most 5,000 rows, and one access-log row per case in it (one INSERT). Fewer
+        # requests: each writes a workbook and its log rows.
+        exported = Case.objects.visible_to(user).filter(mine(user)).count()
+        result = measure(client, "/casussen/mijn/export/", max(5, requests // 20))
+        rows.append((user.username, f"export of Mijn casussen ({exported} cases)", result))
     print(f"load average after: {_load()}")
     print()
     print("| user | page | p50 ms | p95 ms | queries | COUNT queries |")

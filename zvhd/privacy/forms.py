@@ -28,6 +28,9 @@ class AccessLogSearchForm(forms.Form):
     )
     date_from = forms.DateField(label=_("Vanaf"), required=False)
     date_to = forms.DateField(label=_("Tot en met"), required=False)
+    # One export's rows (a link on the export's line); not a field people fill in. Text first
+    # (a length the house checks on every field), then read as the export's key.
+    export = forms.CharField(required=False, max_length=36, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,6 +39,17 @@ class AccessLogSearchForm(forms.Form):
         used = AccessLog.objects.values("content_type").distinct()
         self.fields["content_type"].queryset = ContentType.objects.filter(pk__in=used)
         self.fields["content_type"].label_from_instance = lambda ct: ct.name
+
+    def clean_export(self):
+        import uuid
+
+        value = self.cleaned_data.get("export", "")
+        if not value:
+            return None
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise forms.ValidationError(_("Deze export bestaat niet.")) from None
 
     def clean(self):
         cleaned = super().clean()
@@ -60,7 +74,15 @@ class AccessLogSearchForm(forms.Form):
             queryset = queryset.filter(at__date__gte=data["date_from"])
         if data.get("date_to"):
             queryset = queryset.filter(at__date__lte=data["date_to"])
+        if data.get("export"):
+            queryset = queryset.filter(batch=data["export"])
         return queryset
+
+    def grouped(self) -> bool:
+        """Whether an export shows as one line: not when the officer looks for one record
+        (its own export row is the answer) or opens one export (its rows are)."""
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
+        return not (data.get("object_id") or data.get("export"))
 
 
 class SubjectAccessRequestForm(forms.ModelForm):

@@ -76,6 +76,13 @@ class AccessLog(models.Model):
     allowed = models.BooleanField(_("toegestaan"))
     path = models.CharField(_("adres (URL)"), max_length=500)
     ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    # The rows of one export share a batch (one row per record that left the system, issue
+    # 23), so the log page and the review can show the export as one event and still answer
+    # "who took this person's file away". The description names the list and its filters in
+    # words at that moment (never a search term: that stays in the path, which is scrubbed
+    # when the record is destroyed).
+    batch = models.UUIDField(_("export"), null=True, blank=True)
+    description = models.CharField(_("omschrijving"), max_length=300, blank=True)
 
     objects = AccessLogQuerySet.as_manager()
 
@@ -83,7 +90,15 @@ class AccessLog(models.Model):
         ordering = ["-at"]
         verbose_name = _("toegangsregel")
         verbose_name_plural = _("toegangslog")
-        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+        indexes = [
+            models.Index(fields=["content_type", "object_id", "at"]),
+            # Only export rows have a batch: the index holds those alone.
+            models.Index(
+                fields=["batch", "id"],
+                name="accesslog_batch",
+                condition=models.Q(batch__isnull=False),
+            ),
+        ]
 
     def __str__(self):
         return f"{formats.short_datetime(self.at)} {self.username} {self.action} {self.object_id}"

@@ -9,6 +9,10 @@ Two aggregate queries over the access log, grouped by user:
     chain director (that is her job).
 (b) reads outside office hours: before 07:00, from 19:00, or on a Saturday or Sunday, in
     Europe/Amsterdam time.
+
+An export writes one row per record it holds (zvhd.exports): its records count as opened
+(they left the system), but the export counts as one event, not as thousands of reads, and
+each table says how many of the records came from exports and in how many.
 """
 
 from __future__ import annotations
@@ -112,6 +116,7 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
         column: Count("object_id", distinct=True, filter=Q(content_type=content_type))
         for content_type, column, _involved in kinds
     }
+    exported = Q(action=AccessAction.EXPORT)
     rows = (
         _opened_reads(start, end)
         .filter(uninvolved)
@@ -119,6 +124,9 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
         .annotate(
             records=Count(record_key, distinct=True),
             **per_kind,
+            # Of those, taken away in an export, and in how many exports (one per batch).
+            exported=Count(record_key, distinct=True, filter=exported),
+            exports=Count("batch", distinct=True),
             first=Min("at"),
             last=Max("at"),
         )
@@ -143,8 +151,11 @@ def out_of_hours_readers(start, end) -> list[dict]:
         )
         .values("user_id", "username", "organisation")
         .annotate(
-            reads=Count("pk"),
-            weekend=Count("pk", filter=Q(local_weekday__gte=6)),
+            # An export is one event however many records it held (its rows share a batch).
+            reads=Count("pk", filter=Q(batch__isnull=True)) + Count("batch", distinct=True),
+            weekend=Count("pk", filter=Q(local_weekday__gte=6, batch__isnull=True))
+            + Count("batch", distinct=True, filter=Q(local_weekday__gte=6)),
+            exports=Count("batch", distinct=True),
             records=Count("object_id", distinct=True),
             first=Min("at"),
             last=Max("at"),

@@ -1,6 +1,8 @@
 from django.contrib import messages
+from django.db.models import Count, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
@@ -31,11 +33,27 @@ class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
             queryset = self.form.filter(queryset)
         elif self.form.is_bound:
             queryset = queryset.none()
+        if self.form.grouped():
+            # An export is one line (its opening row, without a record), not one per record.
+            queryset = queryset.filter(Q(batch__isnull=True) | Q(object_id=""))
+        elif self.form.is_valid() and self.form.cleaned_data.get("export"):
+            # One export: the export itself, then its records in the order of the file.
+            queryset = queryset.order_by("pk")
         return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)
         label_rows(context["object_list"])
+        export = self.form.cleaned_data.get("export") if self.form.is_bound else None
+        if export and self.form.is_valid():
+            context["export"] = (
+                AccessLog.objects.filter(batch=export, object_id="")
+                .select_related("content_type")
+                .first()
+            )
+            context["export_size"] = (
+                AccessLog.objects.filter(batch=export).exclude(object_id="").count()
+            )
         return context
 
 
@@ -50,7 +68,20 @@ def label_rows(rows) -> None:
     longer exists keeps its kind and id."""
     rows = list(rows)
     wanted: dict = {}
+    exports = [row.batch for row in rows if row.batch and not row.object_id]
+    sizes = {}
+    if exports:
+        # How many records each export on the page holds: one grouped query (index
+        # accesslog_batch), not one per export.
+        sizes = dict(
+            AccessLog.objects.filter(batch__in=exports)
+            .exclude(object_id="")
+            .order_by()
+            .values_list("batch")
+            .annotate(n=Count("pk"))
+        )
     for row in rows:
+        row.export_size = sizes.get(row.batch, 0) if row.batch and not row.object_id else None
         row.role_labels = ", ".join(
             str(ROLE_LABELS.get(code.strip(), code.strip()))
             for code in row.roles.split(",")
@@ -73,7 +104,16 @@ def label_rows(rows) -> None:
                 # A record without a number names itself (an advice question: day and kind).
                 numbers[(content_type.pk, str(record.pk))] = record.log_label
     for row in rows:
-        if row.content_type_id:
+        if row.export_size is not None:
+            model = row.content_type.model_class() if row.content_type_id else None
+            if model is None:
+                row.export_noun = _("records")
+            elif row.export_size == 1:
+                row.export_noun = model._meta.verbose_name
+            else:
+                row.export_noun = model._meta.verbose_name_plural
+            row.record_label = ""  # the export line says what it held (template)
+        elif row.content_type_id:
             row.record_label = numbers.get(
                 (row.content_type_id, row.object_id),
                 f"{row.content_type.name} {row.object_id}",
