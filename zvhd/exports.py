@@ -135,7 +135,7 @@ class Export:
 
     @property
     def filename(self) -> str:
-        return f"{self.file_stem}-{timezone.localdate(self.made_at):%Y-%m-%d}.xlsx"
+        return f"{self.file_stem}-{timezone.localdate(self.made_at).isoformat()}.xlsx"
 
     def description(self) -> str:
         """The list and its filters, for the access log."""

@@ -296,7 +296,7 @@ def test_an_export_logs_each_case_in_it_as_one_export_naming_the_list_and_its_fi
     assert {row.action for row in rows} == {AccessAction.EXPORT}
     assert {row.user for row in rows} == {cast.regisseur}
     assert {row.path for row in rows} == {reverse("cases:my_cases_export") + "?status=lopend"}
-    assert rows[0].description == ("Mijn casussen; filters: Status: Lopend (alle niet afgesloten)")
+    assert rows[0].description == ("Mijn casussen; filters: Status: Alle lopende")
 
 
 def test_a_list_longer_than_the_bound_is_not_exported_but_explained(

@@ -269,7 +269,7 @@ def test_the_total_stops_counting_at_the_cap(cast, client_for, monkeypatch):
     for _ in range(3):
         make_case(registered_by=cast.partner, municipality=cast.assen)
     page = client_for(cast.regisseur).get(reverse("cases:triage_queue")).content.decode()
-    assert "Meer dan 2 casussen" in page
+    assert "Meer dan 2 aanmeldingen" in page
 
 
 def test_the_triage_list_shows_urgency_and_registrant_and_a_liaisons_enrichment_to_do(
