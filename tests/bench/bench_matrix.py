@@ -13,8 +13,10 @@ URL pattern, for every demo account (one per role) and an anonymous visitor, fil
 the newest record of the pattern's model that the account may see (`visible_to`, the door).
 A page a role may not open (403, 404, a redirect, 405 for a POST-only action) is not measured
 for that role; every page that answers 200 gets W warm-up requests, one with its queries
-counted, and N measured ones, in-process with Django's test client like bench_cases (DEBUG
-off, sessions and cache in Redis: BENCH_REDIS_URL, default database 11). The bare page
+counted, and N measured ones (fewer for a slow page: about 10 s a page and role, at least 5;
+3 for one over 2 s; a statement over --timeout seconds, default 15, fails the page),
+in-process with Django's test client like bench_cases (DEBUG off, sessions and cache in
+Redis: BENCH_REDIS_URL, default database 11). The bare page
 (`/_bench/bare`) is measured at the start and at the end of the run, and each page's p50
 is given as a ratio to it: on a shared machine the ratio and the query counts are the numbers
 to compare, the milliseconds come with the load average printed before and after.
@@ -38,6 +40,7 @@ DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_matrix"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/11"
 ROOT = Path(__file__).resolve().parents[2]
 SLOW_MS = 2000  # a page slower than this on its first request is measured 3 times only
+BUDGET_MS = 10_000
 
 # Not pages of the product: allauth's own (the login page is measured, anonymously), the
 # Django admin, the bare page itself (measured apart).
@@ -254,6 +257,8 @@ def measure(client, url: str, requests: int, warmup: int) -> dict:
         return {"status": first.status_code, "first": first_ms}
     if first_ms > SLOW_MS:
         requests, warmup = 3, 0
+    else:  # a slow page gets fewer requests: at most ~BUDGET_MS a page and role, at least 5
+        requests = min(requests, max(5, int(BUDGET_MS / max(first_ms, 1))))
     for _ in range(warmup):
         client.get(url)
     with CaptureQueriesContext(connection) as ctx:
@@ -321,9 +326,8 @@ def run(argv: list[str]) -> None:
     # (a 500, reported with its time) instead.
     timeout = int(_arg(argv, "--timeout", 15))
     connection.close()
-    settings.DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
-        f"-c statement_timeout={timeout * 1000}"
-    )
+    options = settings.DATABASES["default"].setdefault("OPTIONS", {})
+    options["options"] = f"{options.get('options', '')} -c statement_timeout={timeout * 1000}"
 
     setup_test_environment()
     settings.ALLOWED_HOSTS = ["testserver"]
@@ -442,13 +446,14 @@ def markdown(result: dict, top: int | None = None) -> str:
         + " / ".join(f"{b['p95']:.1f}" for b in bare)
         + f" ms; {len(result['rows'])} page-role pairs in {result['seconds'] / 60:.0f} min.",
         "",
-        "| page | role | p50 ms | p95 ms | queries | × bare |"
+        "| page | role | p50 ms | p95 ms | req. | queries | × bare |"
         + (" queries at the other size |" if has_baseline else ""),
-        "|---|---|---:|---:|---:|---:|" + ("---|" if has_baseline else ""),
+        "|---|---|---:|---:|---:|---:|---:|" + ("---|" if has_baseline else ""),
     ]
     for r in rows:
         line = (
-            f"| {r['page']} | {r['role']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} "
+            f"| {r['page']} | {r['role']} | {r['p50']:.1f} | {r['p95']:.1f} | {r['n']} "
+            f"| {r['queries']} "
             f"| {r['ratio']:.1f} |"
         )
         if has_baseline:
