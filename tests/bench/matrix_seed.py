@@ -289,6 +289,8 @@ def _aftercare(c, scale: float) -> str:
         n,
         set={
             "case_id": "NULL",
+            # A registered person has a record or two, not every clone of the demo's.
+            "registered_person_id": "NULL",
             "detention_start": f"(t.detention_start - {shift})::date",
             "expected_release": f"(t.expected_release - {shift})::date",
             "actual_release": f"(t.actual_release - {shift})::date",
@@ -311,7 +313,11 @@ def _aftercare(c, scale: float) -> str:
 def _trafficking(c, scale: float) -> str:
     k = Cloner(c, "th")
     n = _copies(c, "trafficking_signal", int(VOLUMES["trafficking_signal"] * scale))
-    k.root("trafficking_signal", n, set={"reference": "t.reference || '-' || m.key"})
+    k.root(
+        "trafficking_signal",
+        n,
+        set={"reference": "t.reference || '-' || m.key", "registered_person_id": "NULL"},
+    )
     k.root(
         "trafficking_drieluikmeeting",
         n,
