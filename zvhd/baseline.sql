@@ -8566,67 +8566,68 @@ INSERT INTO public.django_migrations VALUES (53, 'aftercare', '0001_initial', '2
 INSERT INTO public.django_migrations VALUES (54, 'aftercare', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (55, 'aftercare', '0001_squashed_0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (56, 'aftercare', '0003_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (57, 'api', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (58, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (59, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (60, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (61, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (62, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (63, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (64, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (65, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (66, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (67, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (68, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (69, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (70, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (71, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (72, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (73, 'cases', '0014_indexes_for_start_panels', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (74, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (75, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (76, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (77, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (78, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (79, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (80, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (81, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (82, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (83, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (84, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (85, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (86, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (87, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (88, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (89, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (90, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (91, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (92, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (93, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (94, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (114, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (115, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (116, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (117, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (57, 'aftercare', '0004_register_order_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (58, 'api', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (59, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (60, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (61, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (62, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (63, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (64, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (65, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (66, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (67, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (68, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (69, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (70, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (71, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (72, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (73, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (74, 'cases', '0014_indexes_for_start_panels', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (75, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (76, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (77, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (78, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (79, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (80, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (81, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (82, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (83, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (84, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (85, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (86, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (87, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (88, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (89, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (90, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (91, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (92, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (93, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (94, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (115, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (116, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (117, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (118, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10095,7 +10096,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 207, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 117, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 118, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -13682,6 +13683,16 @@ CREATE INDEX aftercare_notification_received_by_id_fca299ef ON public.aftercare_
 --
 
 CREATE INDEX aftercare_notification_record_id_d9549e2b ON public.aftercare_notification USING btree (record_id);
+
+--
+-- Name: aftercare_open_first; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX aftercare_open_first ON public.aftercare_aftercarerecord USING btree ((
+CASE
+    WHEN ((status)::text = 'afgesloten'::text) THEN 1
+    ELSE 0
+END), expected_release, id);
 
 --
 -- Name: aftercare_participation_municipality_id_ae44bea4; Type: INDEX; Schema: public; Owner: -
