@@ -3,7 +3,7 @@
     make bench BENCH_ARGS="matrix"                      # 1,000,000 cases, 20 requests a page
     make bench BENCH_ARGS="matrix --cases 10000 --requests 5"
     make bench BENCH_ARGS="matrix --baseline var/bench_matrix_zvhd_bench_matrix_10k.json"
-    make bench BENCH_ARGS="matrix --only casussen/ --roles regisseur,gemeente.assen"
+    make bench BENCH_ARGS="matrix --only start,casussen/ --roles regisseur,gemeente.assen"
     make bench BENCH_ARGS="matrix --write"              # the table into BENCHMARKS.md
 
 Seeds its own database (`zvhd_bench_matrix`, or BENCH_DATABASE_URL) once: the demo, the cases
@@ -17,9 +17,10 @@ counted, and N measured ones (fewer for a slow page: about 10 s a page and role,
 3 for one over 2 s; a statement over --timeout seconds, default 15, fails the page),
 in-process with Django's test client like bench_cases (DEBUG off, sessions and cache in
 Redis: BENCH_REDIS_URL, default database 11). The bare page
-(`/_bench/bare`) is measured at the start and at the end of the run, and each page's p50
-is given as a ratio to it: on a shared machine the ratio and the query counts are the numbers
-to compare, the milliseconds come with the load average printed before and after.
+(`/_bench/bare`) is measured at the start and again every 25 pages, and each page's p50 is
+given as a ratio to the bare page measured last: on a shared machine the ratio and the query
+counts are the numbers to compare, the milliseconds come with the load average printed before
+and after.
 
 The results are kept as JSON in var/ (per database); `--baseline` compares the query counts
 with an earlier run at another size and marks each page whose count differs ("grows"). A page
@@ -41,6 +42,7 @@ DEFAULT_REDIS = "redis://127.0.0.1:6379/11"
 ROOT = Path(__file__).resolve().parents[2]
 SLOW_MS = 2000  # a page slower than this on its first request is measured 3 times only
 BUDGET_MS = 10_000
+BARE_EVERY = 25
 
 # Not pages of the product: allauth's own (the login page is measured, anonymously), the
 # Django admin, the bare page itself (measured apart).
@@ -369,8 +371,9 @@ def run(argv: list[str]) -> None:
         for route, name, pattern in walk(get_resolver().url_patterns)
         if not route.startswith(SKIP_PREFIXES) or name in ANONYMOUS_PAGES
     ]
-    if only:
-        patterns = [p for p in patterns if only in p[0] or only in p[1]]
+    if only:  # URL names (exactly) or route prefixes, separated by commas
+        wanted = only.split(",")
+        patterns = [p for p in patterns if p[1] in wanted or p[0].startswith(tuple(wanted))]
     records = Records()
     clients = {}
 
@@ -390,6 +393,10 @@ def run(argv: list[str]) -> None:
     bare = [measure(client_for(bare_user), "/_bench/bare", max(requests, 50), 5)]
     rows, skipped, errors = [], {}, []
     started = time.perf_counter()
+    # The load of a shared machine changes within a run: the bare page is measured again
+    # every BARE_EVERY pages, and each page's ratio is to the bare page measured last.
+    bare_now = bare[0]["p50"]
+    since_bare = 0
     for route, name, pattern in patterns:
         view = getattr(pattern.callback, "view_class", None)
         for user in users:
@@ -415,7 +422,14 @@ def run(argv: list[str]) -> None:
                         f"{name} {who} {url}: {result['status']} after {result['first']:.0f} ms"
                     )
                 continue
-            rows.append({"page": name, "role": who, "url": url, **result})
+            rows.append(
+                {"page": name, "role": who, "url": url, **result, "ratio": result["p50"] / bare_now}
+            )
+            since_bare += 1
+            if since_bare >= BARE_EVERY:
+                again = measure(client_for(bare_user), "/_bench/bare", 20, 2)
+                bare.append(again)
+                bare_now, since_bare = again["p50"], 0
             print(
                 f"  {name:<40} {who:<16} p50 {result['p50']:7.1f}  p95 {result['p95']:7.1f}"
                 f"  q {result['queries']:3d}",
@@ -423,9 +437,6 @@ def run(argv: list[str]) -> None:
             )
     bare.append(measure(client_for(bare_user), "/_bench/bare", max(requests, 50), 5))
     load_after = _load()
-    bare_p50 = statistics.mean(b["p50"] for b in bare)
-    for row in rows:
-        row["ratio"] = row["p50"] / bare_p50
     if baseline:
         _compare(rows, baseline)
     result = {
@@ -463,10 +474,9 @@ def markdown(result: dict, top: int | None = None) -> str:
     lines = [
         f"{result['cases']:,} cases, {result['requests']} requests a page; load average "
         f"before {result['load_before']}, after {result['load_after']}; bare page p50 "
-        + " / ".join(f"{b['p50']:.1f}" for b in bare)
-        + " ms (start / end), p95 "
-        + " / ".join(f"{b['p95']:.1f}" for b in bare)
-        + f" ms; {len(result['rows'])} page-role pairs in {result['seconds'] / 60:.0f} min.",
+        + f"{min(b['p50'] for b in bare):.1f}-{max(b['p50'] for b in bare):.1f} ms over "
+        + f"{len(bare)} measurements (× bare: the page's p50 over the bare page's measured "
+        + f"last); {len(result['rows'])} page-role pairs in {result['seconds'] / 60:.0f} min.",
         "",
         "| page | role | p50 ms | p95 ms | req. | queries | × bare |"
         + (" queries at the other size |" if has_baseline else ""),
