@@ -154,8 +154,8 @@ def pk_in(ids) -> Q:
     The same rows; but PostgreSQL reads an array from an init plan through the primary key,
     so a scope OR-ed with other indexed conditions (the director, the organisation) stays a
     bitmap of index scans. An IN subquery is a filter, and with it a partner's count or list
-    read every case of the million (issue 24: a partner's start page 0.38 s -> see
-    BENCHMARKS.md).
+    read every case of the million (issue 24: the partner's start-panel count 0.38 s -> 0.11 s,
+    the director's 0.63 s -> 0.10 s at 1M cases).
     """
     return Q(EqualsAny(F("pk"), ArraySubquery(ids)))
 
