@@ -293,6 +293,10 @@ class AdviceRecord(Versioned, models.Model):
         indexes = [
             models.Index(fields=["kind", "date"]),
             models.Index(fields=["municipality", "date"]),
+            # The start panel's "this year's questions by kind", COUNT("id") included: read
+            # from the index alone (at 200,000 questions the heap of a year's 20,000 cost
+            # 0.16 s; issue 24).
+            models.Index(fields=["date", "kind"], include=["id"], name="advice_date_kind"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -599,6 +599,14 @@ class Case(models.Model):
                 name="case_triage_municipality",
                 condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
             ),
+            # The triage panel's count of waiting and overdue registrations, from the index
+            # alone (issue 24: it read each waiting case's row).
+            models.Index(
+                fields=["registered_at"],
+                include=["id"],  # COUNT("id"): nothing to read from the table
+                name="case_triage_registered",
+                condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
+            ),
             # The lists' orders (open_first and the sortable columns above): expression and
             # id, walked in either direction by a row comparison (zvhd.paging).
             models.Index(open_first(), "id", name="case_open_first"),

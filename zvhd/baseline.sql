@@ -8542,98 +8542,101 @@ INSERT INTO public.django_migrations VALUES (27, 'account', '0009_emailaddress_u
 INSERT INTO public.django_migrations VALUES (28, 'admin', '0001_initial', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (29, 'admin', '0002_logentry_remove_auto_add', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (30, 'admin', '0003_logentry_add_action_flag_choices', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (31, 'cases', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (32, 'cases', '0002_guardian_object_permissions', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (33, 'cases', '0003_case_cross_municipal', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (34, 'cases', '0004_year_figure_indexes', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (35, 'cases', '0005_start_panel_indexes', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (36, 'cases', '0006_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (37, 'cases', '0007_decision_list_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (38, 'cases', '0001_squashed_0007_decision_list_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (39, 'advice', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (40, 'advice', '0002_topics', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (41, 'advice', '0003_advice_registration', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (42, 'advice', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (43, 'advice', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (44, 'persons', '0001_person_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (45, 'aftercare', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (46, 'aftercare', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (47, 'aftercare', '0001_squashed_0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (48, 'aftercare', '0003_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (49, 'api', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (50, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (51, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (52, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (53, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (54, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (55, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (56, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (57, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (58, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (59, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (60, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (61, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (62, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (63, 'network', '0004_lookup_lists_kept_by_beheer', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (64, 'cases', '0008_lookup_lists_kept_by_beheer', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (65, 'cases', '0009_closing_checklist_and_approval', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (66, 'cases', '0010_cross_municipal_recorded_from_old_comparison', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (67, 'cases', '0011_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (68, 'cases', '0012_legal_basis_per_exchange', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (69, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (70, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (71, 'cases', '0013_list_orders_and_saved_filters', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (72, 'lists', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (73, 'cases', '0014_ketenkamer_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (74, 'cases', '0015_lead_time_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (75, 'cases', '0016_saved_filters_move_to_house', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (76, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (77, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (78, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (79, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (80, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (81, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (82, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (83, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (84, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (85, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (86, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (87, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (88, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (89, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (90, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (91, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (92, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (93, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (94, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (114, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (115, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (116, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (117, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (118, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (119, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (120, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (121, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (122, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (31, 'network', '0004_lookup_lists_kept_by_beheer', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (32, 'persons', '0001_person_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (33, 'cases', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (34, 'cases', '0002_guardian_object_permissions', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (35, 'cases', '0003_case_cross_municipal', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (36, 'cases', '0004_year_figure_indexes', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (37, 'cases', '0005_start_panel_indexes', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (38, 'cases', '0006_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (39, 'cases', '0007_decision_list_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (40, 'cases', '0001_squashed_0007_decision_list_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (41, 'cases', '0008_lookup_lists_kept_by_beheer', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (42, 'cases', '0009_closing_checklist_and_approval', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (43, 'cases', '0010_cross_municipal_recorded_from_old_comparison', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (44, 'cases', '0011_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (45, 'cases', '0012_legal_basis_per_exchange', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (46, 'cases', '0013_list_orders_and_saved_filters', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (47, 'advice', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (48, 'advice', '0002_topics', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (49, 'advice', '0003_advice_registration', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (50, 'advice', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (51, 'advice', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (52, 'advice', '0005_indexes_for_start_panels', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (53, 'aftercare', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (54, 'aftercare', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (55, 'aftercare', '0001_squashed_0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (56, 'aftercare', '0003_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (57, 'aftercare', '0004_register_order_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (58, 'api', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (59, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (60, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (61, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (62, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (63, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (64, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (65, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (66, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (67, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (68, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (69, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (70, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (71, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (72, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (73, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (74, 'lists', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (75, 'cases', '0014_ketenkamer_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (76, 'cases', '0015_lead_time_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (77, 'cases', '0016_saved_filters_move_to_house', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (78, 'cases', '0017_indexes_for_start_panels', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (79, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (80, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (81, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (82, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (83, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (84, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (85, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (86, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (87, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (88, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (89, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (90, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (91, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (92, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (93, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (94, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (115, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (116, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (117, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (118, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (119, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (120, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (121, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (122, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (123, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (124, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (125, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10102,7 +10105,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 207, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 122, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 125, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -13157,6 +13160,12 @@ CREATE INDEX advice_advicerecord_referred_to_id_75bf45fd ON public.advice_advice
 CREATE INDEX advice_advicerecord_topic_id_1a3f4a54 ON public.advice_advicerecord USING btree (topic_id);
 
 --
+-- Name: advice_date_kind; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX advice_date_kind ON public.advice_advicerecord USING btree (date, kind) INCLUDE (id);
+
+--
 -- Name: advice_directoryentry_municipalities_directoryentry_id_545dce86; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -13691,6 +13700,16 @@ CREATE INDEX aftercare_notification_received_by_id_fca299ef ON public.aftercare_
 CREATE INDEX aftercare_notification_record_id_d9549e2b ON public.aftercare_notification USING btree (record_id);
 
 --
+-- Name: aftercare_open_first; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX aftercare_open_first ON public.aftercare_aftercarerecord USING btree ((
+CASE
+    WHEN ((status)::text = 'afgesloten'::text) THEN 1
+    ELSE 0
+END), expected_release, id);
+
+--
 -- Name: aftercare_participation_municipality_id_ae44bea4; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -14029,6 +14048,12 @@ END), id);
 --
 
 CREATE INDEX case_triage_municipality ON public.cases_case USING btree (municipality_id, id DESC) WHERE ((status)::text = ANY (ARRAY[('aangemeld'::character varying)::text, ('in_triage'::character varying)::text]));
+
+--
+-- Name: case_triage_registered; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX case_triage_registered ON public.cases_case USING btree (registered_at) INCLUDE (id) WHERE ((status)::text = ANY (ARRAY[('aangemeld'::character varying)::text, ('in_triage'::character varying)::text]));
 
 --
 -- Name: case_triaged_on; Type: INDEX; Schema: public; Owner: -

@@ -24,6 +24,27 @@ register = template.Library()
 
 
 @register.filter
+def page_window(page_obj):
+    """The page numbers a pagination shows, None for a gap ("…"): the first and the last page,
+    two either side of the current one, a gap just outside those two.
+
+    The templates walked `paginator.page_range` and tested each number: 4,000 pages of advice
+    at 1M cases cost ~0.5 s of template work a page (issue 24's matrix), 100,000 pages of the
+    access log more. This reads only the numbers that can show, with the same outcome.
+    """
+    current, last = page_obj.number, page_obj.paginator.num_pages
+    low, high = current - 2, current + 2
+    candidates = {1, last, low - 1, high + 1, *range(low, high + 1)}
+    window = []
+    for number in sorted(n for n in candidates if 1 <= n <= last):
+        if number in (1, last) or low <= number <= high:
+            window.append(number)
+        elif number in (low - 1, high + 1):
+            window.append(None)
+    return window
+
+
+@register.filter
 def euro(value, decimals=0):
     """€ 1.234.567 (whole euros, as the budget documents write them) or € 1.234,50."""
     return formats.euro(value, int(decimals))
