@@ -312,3 +312,15 @@ def test_the_figure_export_groups_its_numbers():
     cell = sheet.cell(4, 2)
     assert cell.value == 68798
     assert cell.number_format == formats.XLSX_COUNT
+
+
+def test_the_pagination_summary_groups_its_numbers():
+    """ "301–350 van 200260" on the advice list at 1M (issue 24's matrix): counts are grouped."""
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    page = Paginator(range(200260), 50).page(7)
+    html = render_to_string(
+        "partials/pagination.html", {"page_obj": page, "paginator": page.paginator}
+    )
+    assert "301–350 van 200.260" in html
