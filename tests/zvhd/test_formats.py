@@ -318,9 +318,12 @@ def test_the_pagination_summary_groups_its_numbers():
     """ "301–350 van 200260" on the advice list at 1M (issue 24's matrix): counts are grouped."""
     from django.core.paginator import Paginator
     from django.template.loader import render_to_string
+    from django.test import RequestFactory
 
     page = Paginator(range(200260), 50).page(7)
     html = render_to_string(
-        "partials/pagination.html", {"page_obj": page, "paginator": page.paginator}
+        "partials/pagination.html",
+        {"page_obj": page, "paginator": page.paginator},
+        request=RequestFactory().get("/advies/vragen/?page=7"),
     )
     assert "301–350 van 200.260" in html
