@@ -210,26 +210,29 @@ def test_the_dashboard_query_count_does_not_grow_with_the_cases(
     # No session renewal (an UPDATE once SESSION_RENEW_SECONDS have passed) in the middle of
     # the exact counts below, however slowly a loaded machine runs the test.
     settings.SESSION_RENEW_SECONDS = 24 * 3600
+    # Without Redis (make test with nothing configured) the session is read from the database:
+    # one query more per request than with Redis's cached_db sessions (CI's second run).
+    session = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
     client = client_for(cast.manager)
     contact = Client()
     contact.force_login(cast.gemeente)  # as client_for does, in a session of its own
     # 90 before issue 20; the lead times and programme figures of the year add 4 (94-95 on
     # a first request, with whatever the cache holds then).
-    with django_assert_max_num_queries(95):
+    with django_assert_max_num_queries(95 + session):
         client.get(PAGES["dashboard"](cast))
     contact.get(PAGES["dashboard"](cast))
     # The session and the user read: the same fixed count on every later request.
-    with django_assert_num_queries(91):
+    with django_assert_num_queries(91 + session):
         client.get(PAGES["dashboard"](cast))
-    with django_assert_num_queries(66):
+    with django_assert_num_queries(66 + session):
         contact.get(PAGES["dashboard"](cast))
     for i in range(20):
         make_case(
             registered_by=cast.regisseur, municipality=cast.assen, started=date(YEAR, 5, 1 + i)
         )
-    with django_assert_num_queries(91):
+    with django_assert_num_queries(91 + session):
         client.get(PAGES["dashboard"](cast))
-    with django_assert_num_queries(66):
+    with django_assert_num_queries(66 + session):
         contact.get(PAGES["dashboard"](cast))
 
 
