@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.cases.factories import make_case
 from tests.privacy.helpers import log_at
 from zvhd.privacy import services
-from zvhd.privacy.models import AccessAction
+from zvhd.privacy.models import AccessAction, AccessLog
 
 AMS = ZoneInfo("Europe/Amsterdam")
 URL = reverse("privacy:access_log")
@@ -167,3 +167,25 @@ def test_the_search_page_reads_a_fixed_number_of_queries(
     if page.next_query:
         with django_assert_max_num_queries(6):
             assert client.get(f"{URL}?{page.next_query}").status_code == 200
+
+
+@pytest.mark.django_db
+def test_every_record_on_a_list_page_is_in_the_log_and_found_by_its_number(cast, client_for, case):
+    from cases.models import Case
+
+    response = client_for(cast.regisseur).get(reverse("cases:case_list"), {"q": ""})
+    assert response.status_code == 200
+    shown = {str(pk) for pk in response.context["shown_ids"]}
+    assert str(case.pk) in shown
+    rows = list(AccessLog.objects.filter(action=AccessAction.LIST, user=cast.regisseur))
+    assert {r.object_id for r in rows} == shown
+    row = next(r for r in rows if r.object_id == str(case.pk))
+    assert (row.username, row.allowed, row.content_type.model_class()) == (
+        cast.regisseur.username,
+        True,
+        Case,
+    )
+    assert row.path.startswith(reverse("cases:case_list")) and row.at is not None
+
+    page = client_for(cast.privacy).get(URL, {"object_id": case.number})
+    assert [r.pk for r in _rows(page)] == [row.pk]
