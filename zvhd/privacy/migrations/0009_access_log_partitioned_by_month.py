@@ -22,7 +22,9 @@ How, in PostgreSQL 15:
 - PostgreSQL 15 has no identity columns on partitioned tables: `id` takes its default from a
   sequence owned by the column (what Django's flush and sequence reset look for);
 - existing rows are copied into one table per month they fall in. This migration makes no
-  month that holds no row, so it makes the same schema on any day (zvhd/baseline.sql).
+  month that holds no row, so it makes the same schema on any day (zvhd/baseline.sql). The
+  columns are the old table's (LIKE) and its indexes are made again from their definitions,
+  so a column or index an earlier migration added comes along.
 """
 
 import zoneinfo
@@ -37,6 +39,20 @@ FORWARD = r"""
 ALTER TABLE privacy_accesslog RENAME TO privacy_accesslog_old;
 ALTER TABLE privacy_accesslog_old ALTER COLUMN id DROP IDENTITY IF EXISTS;
 ALTER TABLE privacy_accesslog_old DROP CONSTRAINT privacy_accesslog_pkey;
+-- The indexes the model keeps (all but the single-column ones this migration drops) are made
+-- again on the new table after the copy, from their own definitions; an index a migration
+-- before this one added comes along without being named here.
+CREATE TEMPORARY TABLE privacy_accesslog_kept_indexes ON COMMIT DROP AS
+    SELECT pg_get_indexdef(i.indexrelid) AS definition
+    FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+    WHERE i.indrelid = 'privacy_accesslog_old'::regclass
+      AND c.relname NOT IN (
+          'privacy_accesslog_at_09df1c0c',
+          'privacy_accesslog_content_type_id_e91b098d',
+          'privacy_accesslog_object_id_59d8c96c',
+          'privacy_accesslog_object_id_59d8c96c_like',
+          'privacy_accesslog_user_id_eea3d39c'
+      );
 DO $$
 DECLARE r record;
 BEGIN
@@ -47,22 +63,13 @@ BEGIN
   END LOOP;
 END $$;
 
+-- The same columns in the same order (LIKE), whatever earlier migrations added.
 CREATE SEQUENCE privacy_accesslog_id_seq;
-CREATE TABLE privacy_accesslog (
-    id bigint NOT NULL DEFAULT nextval('privacy_accesslog_id_seq'),
-    at timestamp with time zone NOT NULL,
-    username varchar(150) NOT NULL,
-    organisation varchar(200) NOT NULL,
-    roles varchar(300) NOT NULL,
-    object_id varchar(64) NOT NULL,
-    action varchar(10) NOT NULL,
-    allowed boolean NOT NULL,
-    path varchar(500) NOT NULL,
-    ip_address inet NULL,
-    content_type_id integer NULL,
-    user_id bigint NULL,
-    CONSTRAINT privacy_accesslog_pkey PRIMARY KEY (id, at)
-) PARTITION BY RANGE (at);
+CREATE TABLE privacy_accesslog (LIKE privacy_accesslog_old INCLUDING DEFAULTS)
+    PARTITION BY RANGE (at);
+ALTER TABLE privacy_accesslog
+    ALTER COLUMN id SET DEFAULT nextval('privacy_accesslog_id_seq');
+ALTER TABLE privacy_accesslog ADD CONSTRAINT privacy_accesslog_pkey PRIMARY KEY (id, at);
 ALTER SEQUENCE privacy_accesslog_id_seq OWNED BY privacy_accesslog.id;
 CREATE TABLE privacy_accesslog_default PARTITION OF privacy_accesslog DEFAULT;
 
@@ -78,13 +85,7 @@ BEGIN
     );
   END LOOP;
 END $$;
-INSERT INTO privacy_accesslog (
-    id, at, username, organisation, roles, object_id, action, allowed, path, ip_address,
-    content_type_id, user_id
-)
-SELECT id, at, username, organisation, roles, object_id, action, allowed, path, ip_address,
-       content_type_id, user_id
-FROM privacy_accesslog_old;
+INSERT INTO privacy_accesslog SELECT * FROM privacy_accesslog_old;
 SELECT setval(
     'privacy_accesslog_id_seq',
     COALESCE((SELECT max(id) FROM privacy_accesslog), 1),
@@ -100,8 +101,16 @@ ALTER TABLE privacy_accesslog
     ADD CONSTRAINT privacy_accesslog_user_id_eea3d39c_fk_network_user_id
     FOREIGN KEY (user_id) REFERENCES network_user (id)
     DEFERRABLE INITIALLY DEFERRED;
-CREATE INDEX privacy_acc_content_1b55b9_idx
-    ON privacy_accesslog (content_type_id, object_id, at);
+DO $$
+DECLARE r record;
+BEGIN
+  FOR r IN SELECT definition FROM privacy_accesslog_kept_indexes
+  LOOP
+    EXECUTE regexp_replace(
+      r.definition, ' ON (ONLY )?(public\.)?privacy_accesslog_old ', ' ON privacy_accesslog '
+    );
+  END LOOP;
+END $$;
 """
 
 
