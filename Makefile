@@ -24,7 +24,7 @@ help:
 	@echo "make bench  - benchmarks (see BENCHMARKS.md)"
 	@echo "make backup - database + media into backups/ (BACKUP_DIR=...); see README"
 	@echo "make restore BACKUP=backups/zvhd-... CONFIRM=yes - restore a backup"
-	@echo "make loadtest - the 30-user morning against gunicorn (BENCHMARKS.md)"
+	@echo "make loadtest - 100 users of every role for 10 minutes against gunicorn (BENCHMARKS.md)"
 	@echo "make baseline - rewrite zvhd/baseline.sql after adding a migration (CI checks it)"
 	@echo "make totp ACCOUNT=regisseur - current second-factor code of a demo account"
 	@echo "make db / db-stop / db-reset - the embedded PostgreSQL (when DATABASE_URL is not set)"

@@ -112,7 +112,8 @@ class AdviceForm(PersonDataCheckMixin, BoundedTextMixin, forms.ModelForm):
         by_full_name(fields["organisation"])
         fields["organisation"].empty_label = _("— kies een organisatie —")
         if "municipality" in fields:
-            fields["municipality"].empty_label = _("— provinciebreed of onbekend —")
+            # Short: the start panel's select is narrow; the help text says what empty means.
+            fields["municipality"].empty_label = _("— provinciebreed —")
         if "topic" in fields:
             fields["topic"].queryset = Topic.objects.filter(active=True)
             fields["topic"].empty_label = _("— geen bepaald aandachtsgebied —")

@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zvhd import formats
 from zvhd.network.models import BUREAU_ROLES, Municipality, Organisation, Role
 from zvhd.permissions import ADD, CHANGE, VIEW, GuardedQuerySet
 from zvhd.versions import Versioned
@@ -161,6 +162,15 @@ class AdviceRecordQuerySet(GuardedQuerySet):
     def for_list(self):
         return self.select_related("organisation", "municipality", "topic", "answered_by")
 
+    def open_first(self):
+        """The list's order: questions not yet dealt with first, then the newest (issue 23)."""
+        return self.annotate(
+            done_last=models.Case(
+                models.When(outcome=AdviceOutcome.OPEN, then=models.Value(0)),
+                default=models.Value(1),
+            )
+        ).order_by("done_last", "-date", "-pk")
+
     def for_detail(self):
         return self.select_related(
             "organisation",
@@ -283,6 +293,10 @@ class AdviceRecord(Versioned, models.Model):
         indexes = [
             models.Index(fields=["kind", "date"]),
             models.Index(fields=["municipality", "date"]),
+            # The start panel's "this year's questions by kind", COUNT("id") included: read
+            # from the index alone (at 200,000 questions the heap of a year's 20,000 cost
+            # 0.16 s; issue 24).
+            models.Index(fields=["date", "kind"], include=["id"], name="advice_date_kind"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -293,7 +307,18 @@ class AdviceRecord(Versioned, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.date:%d-%m-%Y} ({self.organisation})"
+        return f"{self.get_kind_display()} {formats.short_date(self.date)} ({self.organisation})"
+
+    @property
+    def title(self) -> str:
+        """How people name a question: it has no number of its own, but its day and kind
+        ("adviesvraag van 28-11-2026 (advies kort)"), never its database id."""
+        kind = str(self.get_kind_display()).lower()
+        return f"adviesvraag van {formats.short_date(self.date)} ({kind})"
+
+    # What the access log shows for it (zvhd.privacy.views.label_rows), where others show
+    # their number.
+    log_label = title
 
     @property
     def is_converted(self) -> bool:

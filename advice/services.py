@@ -25,6 +25,7 @@ from advice.models import (
     PatternSignal,
     SignalStatus,
 )
+from zvhd import formats
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.network.models import Organisation, User
 from zvhd.versions import claim_version
@@ -135,7 +136,7 @@ def register_from_advice(*, advice: AdviceRecord, registered_by: User, register,
     """
     case = register(
         registered_by=registered_by,
-        origin=str(_("Adviesvraag van %(date)s")) % {"date": advice.date.strftime("%d-%m-%Y")},
+        origin=str(_("Adviesvraag van %(date)s")) % {"date": formats.short_date(advice.date)},
         origin_url=reverse("advice:detail", args=[advice.pk]),
         **registration,
     )

@@ -2,6 +2,7 @@ import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
 from advice.models import AdviceRecord, DirectoryEntry, PatternSignal
+from zvhd import formats
 from zvhd.tables import DateColumn
 
 
@@ -35,7 +36,10 @@ class AdviceTable(tables.Table):
         empty_text = _("Geen adviesvragen gevonden.")
 
     def render_date(self, value):
-        return value.strftime("%d-%m-%Y")
+        return formats.short_date(value)
+
+    def value_date(self, value):
+        return value  # an export holds the date itself (zvhd.exports)
 
     def render_question(self, value):
         return value if len(value) <= 90 else value[:88].rstrip() + "…"

@@ -8,6 +8,7 @@ app_name = "advice"
 
 urlpatterns = [
     path("vragen/", views.AdviceListView.as_view(), name="list"),
+    path("vragen/export/", views.AdviceListExportView.as_view(), name="list_export"),
     path("snel/", views.QuickAdviceView.as_view(), name="quick"),
     path("vragen/nieuw/", views.AdviceCreateView.as_view(), name="create"),
     path("vragen/<int:pk>/", views.AdviceDetailView.as_view(), name="detail"),

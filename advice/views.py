@@ -43,6 +43,7 @@ from advice.tables import AdviceTable, DirectoryTable, SignalTable
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.privacy.services import log_list_access
+from zvhd.registers import RegisterExportMixin, RegisterMixin
 from zvhd.views import (
     RoleRequiredMixin,
     ScopedListMixin,
@@ -84,17 +85,30 @@ class TablePageLogMixin:
 
 # --- advice records --------------------------------------------------------------------------
 class AdviceListView(
-    RoleRequiredMixin, TablePageLogMixin, ScopedListMixin, SingleTableMixin, FilterView
+    RoleRequiredMixin,
+    RegisterMixin,
+    TablePageLogMixin,
+    ScopedListMixin,
+    SingleTableMixin,
+    FilterView,
 ):
     roles = roles_for(ADVICE_POLICY, VIEW)
     model = AdviceRecord
     read_method = "for_list"
     table_class = AdviceTable
     filterset_class = AdviceFilter
-    paginate_by = 50
+    paginate_by = 25  # a question column wraps: 50 rows made a page of 9.000 px
     template_name = "advice/advice_list.html"
     # ScopedListMixin would log the whole filtered result; TablePageLogMixin logs the page.
     log_reads = False
+    list_name = "advice:list"
+    export_name = "advice:list_export"
+    register_title = _("Adviesvragen")
+    register_noun = _("adviesvragen")
+    register_order_note = _("open vragen eerst, daarna de nieuwste")
+
+    def get_queryset(self):
+        return super().get_queryset().open_first()
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -109,6 +123,10 @@ class AdviceListView(
         context["total"] = sum(counts.values())
         context["can_add"] = self.request.user.has_role(*roles_for(ADVICE_POLICY, CHANGE))
         return context
+
+
+class AdviceListExportView(RegisterExportMixin, AdviceListView):
+    file_stem = "adviesvragen"
 
 
 class AdviceDetailView(ScopedMixin, DetailView):

@@ -17,7 +17,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from aftercare.models import (
@@ -40,6 +39,7 @@ from aftercare.models import (
     Status,
     validate_bsn,
 )
+from zvhd import formats
 from zvhd.network.models import Municipality, Role, User
 from zvhd.versions import claim_version
 
@@ -235,7 +235,7 @@ def receive_notification(
                     )
                     % {
                         "kind": NotificationKind(kind).label.lower(),
-                        "date": date_format(earlier.received_on, "j F Y"),
+                        "date": formats.long_date(earlier.received_on),
                         "number": record.number,
                     }
                 },

@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from zvhd import formats
 from zvhd.links import absolute_url
 
 # Stage (days before release) -> the window of days left in which it is due.
@@ -82,7 +83,7 @@ def _mail_coordinators(record, stage: int, open_count: int) -> None:
         message=(
             f"Dossier {record.number} heeft een verwachte datum van ontslag over "
             f"{(record.expected_release - timezone.localdate()).days} dagen "
-            f"({record.expected_release:%d-%m-%Y}).\n"
+            f"({formats.short_date(record.expected_release)}).\n"
             f"Nog niet geregeld: {open_count} van de vijf basisvoorwaarden.\n\n"
             f"Bekijk het dossier: {url}\n"
         ),

@@ -6,6 +6,7 @@ app_name = "aftercare"
 
 urlpatterns = [
     path("", views.RecordListView.as_view(), name="record_list"),
+    path("export/", views.RecordListExportView.as_view(), name="record_list_export"),
     path("melding/", views.NotificationCreateView.as_view(), name="notification_create"),
     path("ontslagen/", views.ReleasesView.as_view(), name="releases"),
     path("cijfers/", views.FiguresView.as_view(), name="figures"),

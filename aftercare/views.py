@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 from django_filters.views import FilterView
@@ -31,7 +32,7 @@ from aftercare.tables import RecordTable
 from zvhd.network.models import Municipality, Role
 from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
-from zvhd.registers import RegisterMixin
+from zvhd.registers import RegisterExportMixin, RegisterMixin
 from zvhd.views import (
     RoleRequiredMixin,
     ScopedListMixin,
@@ -75,12 +76,18 @@ class RecordListView(
     filterset_class = RecordFilter
     paginate_by = 25
     template_name = "aftercare/record_list.html"
-    register_noun = "nazorgdossiers"
-    register_order_note = "lopende dossiers eerst"
-    export_name = "nazorgdossiers"
+    list_name = "aftercare:record_list"
+    export_name = "aftercare:record_list_export"
+    register_title = gettext_lazy("Nazorgdossiers")
+    register_noun = gettext_lazy("nazorgdossiers")
+    register_order_note = gettext_lazy("lopende dossiers eerst")
 
     def get_queryset(self):
         return super().get_queryset().open_first()
+
+
+class RecordListExportView(RegisterExportMixin, RecordListView):
+    file_stem = "nazorgdossiers"
 
 
 class MunicipalListView(RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, ListView):

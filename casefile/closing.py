@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from casefile.models import DocumentRequest
 from cases.closing import OpenItem
+from zvhd import formats
 
 
 def outstanding_requests(case) -> list[OpenItem]:
@@ -29,8 +30,8 @@ def outstanding_requests(case) -> list[OpenItem]:
             % {
                 "what": request.title,
                 "org": request.organisation,
-                "on": request.requested_on.strftime("%d-%m-%Y"),
-                "due": request.due_on.strftime("%d-%m-%Y"),
+                "on": formats.short_date(request.requested_on),
+                "due": formats.short_date(request.due_on),
             },
             f"{url}#verzoek-{request.pk}",
             _("ontvangen of niet meer nodig"),

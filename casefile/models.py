@@ -25,6 +25,7 @@ from simple_history.models import HistoricalRecords
 from casefile.audience import AudienceMixin, AudienceQuerySet
 from casefile.storage import private_storage
 from cases.models import LONG_TEXT, Case, CaseMeeting
+from zvhd import formats
 from zvhd.network.models import Organisation
 from zvhd.permissions import ScopedChildQuerySet
 from zvhd.versions import Versioned
@@ -83,7 +84,7 @@ class JournalEntry(Versioned, AudienceMixin):
         indexes = [models.Index(fields=["case", "-occurred_at"], name="journal_case_when")]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {timezone.localtime(self.occurred_at):%d-%m-%Y %H:%M}"
+        return f"{self.get_kind_display()} {formats.short_datetime(self.occurred_at)}"
 
     @property
     def is_corrected(self) -> bool:

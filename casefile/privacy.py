@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from zvhd import formats
 from zvhd.privacy.registry import FoundRecord, display
 
 
@@ -49,7 +50,7 @@ def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:
                     ("Soort", entry.get_kind_display()),
                     (
                         "Datum en tijd",
-                        timezone.localtime(entry.occurred_at).strftime("%d-%m-%Y %H:%M"),
+                        formats.short_datetime(entry.occurred_at),
                     ),
                     ("Vastgelegd door", display(entry.author.get_full_name())),
                     ("Partnerorganisatie", display(entry.partner_organisation)),

@@ -1,10 +1,13 @@
 """The case file's items for the case timeline (issue 19 part 3, built by another part).
 
-`journal_items(case, user)` and `document_items(case, user)` are one query each, through the
-door (`visible_to`: the case file, then the item's audience), and return plain `TimelineItem`s
-the timeline merges with the other sources, newest first; given a `limit` they read only the
-newest rows (and, `with_total`, count all of them in the same query). `request_items` tells
-the documents asked of partners.
+`journal_rows`, `document_rows` and `request_rows` are the case timeline's sources: one
+queryset each, through the door (`visible_to`: the case file, then the item's audience), that
+the timeline joins into its one query (cases.timeline); `*_item` turn the rows a page shows
+into items.
+
+`journal_items(case, user)` and `document_items(case, user)` are the same reads on their own,
+one query each, returning plain items newest first (given a `limit`, only the newest rows,
+and with `with_total` how many there are in all, in the same query).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import CharField, Count, F, Value, Window
+from django.db.models import Case, CharField, Count, F, Value, When, Window
 from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.urls import reverse
 
@@ -130,10 +133,126 @@ def document_items(case, user, limit: int | None = None, with_total: bool = Fals
     return items
 
 
-def request_items(case, user):
-    """Documents asked of a partner: asked, received, or no longer needed (with why), as far
-    as the reader may see the request (the bureau and the organisation asked). A request
-    gives up to two items, so this source gives all of them (a case has a handful)."""
+REQUEST_KIND = "opgevraagd"
+ASKED, CLOSED = "asked", "closed"
+
+
+# The case timeline's sources (cases.timeline): one queryset each, through the door
+# (`visible_to`: the case file, then the item's audience), in the timeline's one query.
+
+
+def journal_rows(case, user, wanted=None):
+    from cases import timeline as case_timeline
+
+    return [
+        case_timeline.shape(
+            JournalEntry.objects.visible_to(user).filter(case=case),
+            at="occurred_at",
+            kind="logboek",
+            tie=case_timeline.newest_first(),
+            actor="author",
+            a="kind",
+            b=Case(When(corrected_at__isnull=False, then=Value("1")), default=Value("")),
+        )
+    ]
+
+
+def journal_item(case):
+    from django.utils.translation import gettext as _
+
+    from cases import timeline as case_timeline
+
+    label, corrected = _("Logboek"), _("gecorrigeerd")
+    labels = {code: str(name) for code, name in JournalKind.choices}
+    url = reverse("casefile:journal", args=[case.pk])
+
+    def item(row):
+        title = labels.get(row.a, row.a)
+        return case_timeline.TimelineItem(
+            when=row.at,
+            kind="logboek",
+            kind_label=label,
+            title=f"{title} ({corrected})" if row.b else title,
+            actor=row.actor,
+            url=f"{url}#regel-{row.pk}",
+        )
+
+    return item
+
+
+def document_rows(case, user, wanted=None):
+    from cases import timeline as case_timeline
+
+    return [
+        case_timeline.shape(
+            Document.objects.visible_to(user).filter(case=case, destroyed_at__isnull=True),
+            at="created_at",
+            kind="document",
+            tie=case_timeline.newest_first(),
+            actor="author",
+            a="kind",
+            b="title",
+        )
+    ]
+
+
+def document_item(case):
+    from django.utils.translation import gettext as _
+
+    from cases import timeline as case_timeline
+
+    label = _("Document")
+    labels = {code: str(name) for code, name in DocumentKind.choices}
+    url = reverse("casefile:documents", args=[case.pk])
+
+    def item(row):
+        return case_timeline.TimelineItem(
+            when=row.at,
+            kind="document",
+            kind_label=label,
+            title=f"{labels.get(row.a, row.a)}: {row.b}",
+            actor=row.actor,
+            url=f"{url}#document-{row.pk}",
+        )
+
+    return item
+
+
+def request_rows(case, user, wanted=None):
+    """Documents asked of a partner: asked, and received or no longer needed (with why), as
+    far as the reader may see the request (the bureau and the organisation asked): two
+    events of one record."""
+    from cases import timeline as case_timeline
+
+    rows = DocumentRequest.objects.visible_to(user).filter(case=case)
+    common = {
+        "kind": REQUEST_KIND,
+        "b": "title",
+        "c": case_timeline.organisation_name("organisation"),
+        "d": case_timeline.as_text("due_on"),
+    }
+    return [
+        case_timeline.shape(
+            rows,
+            at="created_at",
+            tie=case_timeline.in_order(0),
+            actor="author",
+            a=Value(ASKED),
+            **common,
+        ),
+        case_timeline.shape(
+            rows.filter(closed_at__isnull=False).exclude(status=RequestStatus.OPEN),
+            at="closed_at",
+            tie=case_timeline.in_order(1),
+            actor="closed_by",
+            a="status",
+            e="not_needed_reason",
+            **common,
+        ),
+    ]
+
+
+def request_item(case):
     from django.utils.translation import gettext as _
 
     from cases import timeline as case_timeline
@@ -145,116 +264,44 @@ def request_items(case, user):
         _("Opgevraagd document niet meer nodig: %(what)s"),
     )
     url = reverse("casefile:documents", args=[case.pk])
-    rows = (
-        DocumentRequest.objects.visible_to(user)
-        .filter(case=case)
-        .order_by("pk")
-        .annotate(actor=_full_name("author"), closer=_full_name("closed_by"))
-        .values(
-            "pk",
-            "title",
-            "created_at",
-            "due_on",
-            "status",
-            "closed_at",
-            "not_needed_reason",
-            "actor",
-            "closer",
-            "organisation__short_name",
-            "organisation__name",
-        )
-    )
-    items = []
-    for row in rows:
-        what = {
-            "what": row["title"],
-            "org": row["organisation__short_name"] or row["organisation__name"],
-            "due": row["due_on"].strftime("%d-%m-%Y"),
-        }
-        link = f"{url}#verzoek-{row['pk']}"
-        items.append(
-            case_timeline.TimelineItem(
-                when=row["created_at"],
-                kind=REQUEST_KIND,
-                kind_label=label,
-                title=asked % what,
-                actor=row["actor"],
-                url=link,
-            )
-        )
-        if row["closed_at"] and row["status"] != RequestStatus.OPEN:
-            items.append(
-                case_timeline.TimelineItem(
-                    when=row["closed_at"],
-                    kind=REQUEST_KIND,
-                    kind_label=label,
-                    title=(received if row["status"] == RequestStatus.RECEIVED else not_needed)
-                    % what,
-                    actor=row["closer"] or "",
-                    url=link,
-                    detail=case_timeline.short(row["not_needed_reason"]),
-                )
-            )
-    return items
 
+    def item(row):
+        what = {"what": row.b, "org": row.c, "due": case_timeline.day(row.d)}
+        if row.a == ASKED:
+            title, detail = asked % what, ""
+        else:
+            title = (received if row.a == RequestStatus.RECEIVED else not_needed) % what
+            detail = case_timeline.short(row.e)
+        return case_timeline.TimelineItem(
+            when=row.at,
+            kind=REQUEST_KIND,
+            kind_label=label,
+            title=title,
+            actor=row.actor,
+            url=f"{url}#verzoek-{row.pk}",
+            detail=detail,
+        )
 
-REQUEST_KIND = "opgevraagd"
+    return item
 
 
 def register_case_timeline_sources() -> None:
     """The journal, the documents and the documents asked of partners as sources of the case
-    timeline (cases.timeline), one query each (called from CasefileConfig.ready). The journal
-    and the documents give only the newest items the page needs (`limited`)."""
-    from django.utils.translation import gettext as _
+    timeline (cases.timeline), called from CasefileConfig.ready."""
     from django.utils.translation import gettext_lazy
 
     from cases import timeline as case_timeline
 
-    def journal(case, user, limit=None):
-        label = _("Logboek")
-        items = journal_items(case, user, limit, with_total=True)
-        return case_timeline.Batch(
-            [
-                case_timeline.TimelineItem(
-                    when=item.when,
-                    kind="logboek",
-                    kind_label=label,
-                    title=f"{item.title} ({_('gecorrigeerd')})" if item.corrected else item.title,
-                    actor=item.actor,
-                    url=item.url,
-                )
-                for item in items
-            ],
-            items.total,
-        )
-
-    def documents(case, user, limit=None):
-        label = _("Document")
-        items = document_items(case, user, limit, with_total=True)
-        return case_timeline.Batch(
-            [
-                case_timeline.TimelineItem(
-                    when=item.when,
-                    kind="document",
-                    kind_label=label,
-                    title=item.title,
-                    actor=item.actor,
-                    url=item.url,
-                )
-                for item in items
-            ],
-            items.total,
-        )
-
-    case_timeline.register(
-        "journal", journal, kinds={"logboek": gettext_lazy("Logboek")}, order=60, limited=True
-    )
-    case_timeline.register(
-        "documents", documents, kinds={"document": gettext_lazy("Document")}, order=61, limited=True
-    )
-    case_timeline.register(
-        "requests",
-        request_items,
-        kinds={REQUEST_KIND: gettext_lazy("Opgevraagd document")},
-        order=62,
-    )
+    for name, rows, build, kind, label, order in (
+        ("journal", journal_rows, journal_item, "logboek", gettext_lazy("Logboek"), 60),
+        ("documents", document_rows, document_item, "document", gettext_lazy("Document"), 61),
+        (
+            "requests",
+            request_rows,
+            request_item,
+            REQUEST_KIND,
+            gettext_lazy("Opgevraagd document"),
+            62,
+        ),
+    ):
+        case_timeline.register(name, rows=rows, build=build, kinds={kind: label}, order=order)

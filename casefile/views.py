@@ -29,7 +29,8 @@ from casefile.forms import (
 from casefile.models import Document, DocumentRequest, DocumentVersion, JournalEntry
 from cases.models import CaseMeeting
 from cases.policy import DETAILS, DIRECT, case_permissions
-from cases.views.case_file import CaseFormView, CaseTabView
+from cases.views.case_file import CaseFormView, CaseTabView, case_frame
+from zvhd import formats
 from zvhd.permissions import VIEW
 from zvhd.privacy.models import AccessAction
 from zvhd.views import ScopedMixin, ServiceFormMixin
@@ -257,9 +258,13 @@ class ItemFormView(ScopedMixin, ServiceFormMixin, SingleObjectMixin, FormView):
         context = super().get_context_data(**kwargs)
         case = self.object.case
         context.update(
-            case=case,
-            can=case_permissions(self.request.user, case.pk),
-            tab=self.tab,
+            case_frame(
+                self.request,
+                case,
+                tab=self.tab,
+                can=case_permissions(self.request.user, case.pk),
+                heading=str(self.heading),
+            ),
             heading=self.heading,
             intro=self.intro,
             submit=self.submit,
@@ -411,15 +416,14 @@ class RequestFormView(ItemFormView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from django.utils.formats import date_format
 
         context = super().get_context_data(**kwargs)
         request = self.object
         context["intro"] = _("Opgevraagd: %(title)s, bij %(org)s op %(on)s, uiterlijk %(due)s.") % {
             "title": request.title,
             "org": request.organisation,
-            "on": date_format(request.requested_on, "j F Y"),
-            "due": date_format(request.due_on, "j F Y"),
+            "on": formats.long_date(request.requested_on),
+            "due": formats.long_date(request.due_on),
         }
         context["item"] = None
         return context

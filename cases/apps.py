@@ -79,13 +79,22 @@ class CasesConfig(AppConfig):
                     ),
                 ],
                 panels=[
-                    Panel("cases/panels/my_work.html", set(BUREAU_ROLES), panels.my_work, order=1),
+                    Panel(
+                        "cases/panels/my_work.html",
+                        set(BUREAU_ROLES),
+                        panels.my_work,
+                        order=1,
+                        lead=set(panels.CASE_WORK_ROLES),
+                    ),
                     Panel("cases/panels/triage.html", triage, panels.triage, order=2),
                     Panel(
                         "cases/panels/closings.html",
                         set(CLOSING_APPROVER_ROLES),
                         panels.closings,
-                        order=3,
+                        order=45,
+                        # Deciding on a proposal to close is the manager's own work: after the
+                        # figures, trafficking and the budget, before anyone else's lists.
+                        lead=set(CLOSING_APPROVER_ROLES),
                     ),
                     Panel(
                         "cases/panels/partner.html",

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from cases.models import ActionStatus, Case, LifeDomain
+from zvhd import formats
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def open_items(case: Case) -> list[OpenItem]:
                 % {
                     "what": action.description,
                     "org": action.owner_organisation,
-                    "due": action.due_on.strftime("%d-%m-%Y"),
+                    "due": formats.short_date(action.due_on),
                     "status": action.get_status_display().lower(),
                 },
                 reverse("cases:action_status", args=[action.pk]),
@@ -81,7 +82,7 @@ def open_items(case: Case) -> list[OpenItem]:
                 _("%(level)s, %(on)s, naar %(to)s")
                 % {
                     "level": escalation.get_level_display(),
-                    "on": escalation.escalated_on.strftime("%d-%m-%Y"),
+                    "on": formats.short_date(escalation.escalated_on),
                     "to": escalation.escalated_to,
                 },
                 reverse("cases:resolve_escalation", args=[escalation.pk]),
@@ -92,7 +93,7 @@ def open_items(case: Case) -> list[OpenItem]:
             OpenItem(
                 "evaluatie",
                 _("Evaluatiedatum gepland"),
-                _("%(on)s (vervalt bij afsluiten)") % {"on": case.review_on.strftime("%d-%m-%Y")},
+                _("%(on)s (vervalt bij afsluiten)") % {"on": formats.short_date(case.review_on)},
                 reverse("cases:case_people", args=[case.pk]),
             )
         )

@@ -435,6 +435,22 @@ def _seed(*, stdout, rng) -> None:
     stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {ketenkamer.date}.\n")
 
 
+def _past_action_status(drawn: str, action, today: date) -> str:
+    """Most past actions are done; of the last two months' a few are still under way (and so
+    overdue). None is "bezig" for years, as 21 of the demo's were."""
+    return "gereed" if action.due_on < today - timedelta(days=60) else drawn
+
+
+def _next_review(draw: int, *, decided_on: date, today: date) -> date:
+    """The plan's next evaluation as a running case has it: set at the last evaluation, so
+    mostly ahead (two days to eleven weeks), and for about one case in thirteen a few weeks
+    past (issue 23: 69 of the director's 84 cases were overdue, some by years, because the
+    date stayed at the first one, 90 days after the triage). `draw` is one die roll, 1-40."""
+    if draw <= 3 and today - timedelta(days=draw * 6) > decided_on + timedelta(days=30):
+        return today - timedelta(days=draw * 6)
+    return today + timedelta(days=draw * 2)
+
+
 def _direct(
     case,
     *,
@@ -471,7 +487,7 @@ def _direct(
         saved_by=director,
         expected_version=None,
         summary="Gezamenlijke analyse: meerdere leefgebieden, zorg mijdend, risico op escalatie.",
-        review_on=min(decided_on + timedelta(days=90), today + timedelta(days=rng.randint(1, 40))),
+        review_on=_next_review(rng.randint(1, 40), decided_on=decided_on, today=today),
     )
     for domain, text in rng.sample(GOALS, k=3):
         goal = plans.add_goal(
@@ -502,7 +518,7 @@ def _direct(
             plans.set_action_status(
                 action=action,
                 changed_by=director,
-                status=rng.choice(["gereed", "gereed", "bezig"]),
+                status=_past_action_status(rng.choice(["gereed"] * 9 + ["bezig"]), action, today),
                 on=min(action.due_on, today),
             )
     if group is not None:

@@ -11,9 +11,15 @@ AppConfig.ready(), what the case pages show of it:
 - `DetailSection`: a block at the top of the case file (overview tab), for readers of the file;
 - `CaseTab`: a tab of the case file (URL name with the case's pk), for readers of the file;
 - `on_anonymise(case_ids)`: called when the privacy app destroys cases (`cases.privacy`), so
-  the app deletes its own rows about them in the same transaction.
+  the app deletes its own rows about them in the same transaction;
+- `seat_the_ketenkamer(sits)`: who sits at the ketenkamer. The ketenkamer is one kind of table
+  of the tables app (issue 20, part 6); its meetings stay here because the triage decisions
+  point at them. `sits(user) -> bool` is the tables app's answer (a member of the ketenkamer's
+  table), read by the ketenkamer's door (`cases.models.KetenkamerQuerySet.visible_to`) beside
+  the role rule of `cases.policy`. Without the tables app the role rule alone decides.
 
-Nothing here grants access: each app's pages still go through the case's door.
+Nothing here grants access: each app's pages still go through the case's door, and the
+ketenkamer's seat only narrows what the role rule allows.
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ _badges: dict[str, ListBadges] = {}
 _sections: dict[str, DetailSection] = {}
 _tabs: dict[str, CaseTab] = {}
 _erasers: dict[str, Callable] = {}
+_seats: list[Callable] = []
 
 
 def register_list_badges(badges: ListBadges) -> None:
@@ -64,6 +71,14 @@ def register_tab(tab: CaseTab) -> None:
 
 def on_anonymise(name: str, eraser: Callable) -> None:
     _erasers[name] = eraser
+
+
+def seat_the_ketenkamer(sits: Callable) -> None:
+    _seats[:] = [sits]
+
+
+def sits_at_ketenkamer(user) -> bool:
+    return all(sits(user) for sits in _seats)
 
 
 def list_badges() -> list[ListBadges]:

@@ -22,8 +22,8 @@ from simple_history.models import HistoricalRecords
 
 from advice.reference_data import TOPICS
 from cases.reference_data import PROBLEM_AREAS
-from zvhd import terms
-from zvhd.jobs import JobStatus
+from zvhd import formats, terms
+from zvhd.meetings.models import DECISION_LIST_JOB_FIELDS, DecisionListMeeting
 from zvhd.network.models import Municipality, Organisation, Role, Vocabulary
 from zvhd.permissions import VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.terms import TermValidator
@@ -249,6 +249,11 @@ class LegalBasis(Versioned, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def log_label(self) -> str:
+        """The access log names a group by its name (zvhd.privacy.views.label_rows)."""
+        return f"groepsaanpak {self.name}"
+
 
 # ---------------------------------------------------------------------------------------------
 # Who sees what
@@ -309,6 +314,12 @@ class CaseQuerySet(GuardedQuerySet):
             "plan__updated_by",
             "legal_basis",
         )
+
+    def for_timeline(self):
+        """The timeline tab: the page's header (person, municipality) and the registering
+        organisation its first event names; no more. PostgreSQL plans the 15 joins of
+        `for_detail` for one row in longer than it runs the whole timeline (BENCHMARKS.md)."""
+        return self.select_related("person", "municipality", "registering_organisation")
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -570,6 +581,13 @@ class Case(models.Model):
                 name="case_started_on",
                 condition=models.Q(started_on__isnull=False),
             ),
+            # The lead times (cases.leadtimes) select the cases decided, started or closed in
+            # a year: with this one, three index ranges instead of a read of every case.
+            models.Index(
+                fields=["triaged_on"],
+                name="case_triaged_on",
+                condition=models.Q(triaged_on__isnull=False),
+            ),
             # The start panels count the running cases of a director and of a municipality
             # (cases.panels): from these, not from every case either ever had.
             models.Index(fields=["director", "status"], name="case_director_status"),
@@ -579,6 +597,14 @@ class Case(models.Model):
             models.Index(
                 fields=["municipality", "-id"],
                 name="case_triage_municipality",
+                condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
+            ),
+            # The triage panel's count of waiting and overdue registrations, from the index
+            # alone (issue 24: it read each waiting case's row).
+            models.Index(
+                fields=["registered_at"],
+                include=["id"],  # COUNT("id"): nothing to read from the table
+                name="case_triage_registered",
                 condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
             ),
             # The lists' orders (open_first and the sortable columns above): expression and
@@ -806,34 +832,33 @@ class Enrichment(models.Model):
 
 class KetenkamerQuerySet(GuardedQuerySet):
     def visible_to(self, user, action: str = VIEW):
+        """The one door to the ketenkamer's meetings: one's role says what one may do there
+        (`cases.policy.KETENKAMER`: the triage queue reads, who screens prepares and
+        records), and one must sit at the ketenkamer: be a member of the ketenkamer's table
+        (the tables app decides that, `cases.extensions.sits_at_ketenkamer`)."""
+        from cases.extensions import sits_at_ketenkamer
         from cases.policy import ketenkamer_allowed
 
-        return self if ketenkamer_allowed(user, action) else self.none()
+        if ketenkamer_allowed(user, action) and sits_at_ketenkamer(user):
+            return self
+        return self.none()
 
     def for_detail(self):
         return self.prefetch_related("attendees")
 
 
-class Ketenkamer(Versioned, models.Model):
-    """The weekly triage meeting. Its agenda is every registration in triage on that day."""
+class Ketenkamer(Versioned, DecisionListMeeting):
+    """The weekly triage meeting: the meetings of the table of kind "ketenkamer" (tables/).
+    Its agenda is every registration in triage on that day; its decisions are the triage
+    decisions taken in it. Date, attendance and the decision list PDF are the meeting kernel's
+    (`zvhd.meetings`), shared with every other table's meetings."""
+
+    decision_list_folder = "ketenkamer"
+    decision_list_task = "cases.tasks.render_decision_list"
+    decision_list_template = "cases/pdf/decision_list.html"
 
     date = models.DateField(_("datum"), unique=True)
-    attendees = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("aanwezig"), blank=True, related_name="+"
-    )
-    attendance_notes = models.CharField(_("overige aanwezigen"), max_length=500, blank=True)
-    # The decision list PDF, made by a task (never in a request).
-    decision_list_status = models.CharField(
-        max_length=10, choices=JobStatus.choices, blank=True, default=JobStatus.NONE
-    )
-    decision_list_file = models.FileField(upload_to="ketenkamer/", blank=True)
-    decision_list_requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    decision_list_error = models.CharField(max_length=300, blank=True)
-    history = HistoricalRecords(
-        excluded_fields=["decision_list_status", "decision_list_file", "decision_list_error"]
-    )
+    history = HistoricalRecords(excluded_fields=DECISION_LIST_JOB_FIELDS)
     objects = KetenkamerQuerySet.as_manager()
 
     class Meta:
@@ -842,7 +867,15 @@ class Ketenkamer(Versioned, models.Model):
         verbose_name_plural = _("ketenkamers")
 
     def __str__(self):
-        return f"Ketenkamer {self.date:%d-%m-%Y}"
+        return f"Ketenkamer {formats.short_date(self.date)}"
+
+    def decision_list_view(self):
+        from cases.viewmodels import decision_list
+
+        return decision_list(self)
+
+    def decision_list_filename(self) -> str:
+        return f"besluitenlijst-ketenkamer-{self.date.isoformat()}.pdf"
 
 
 CRITERIA = [
@@ -994,7 +1027,7 @@ class CaseMeeting(models.Model):
         verbose_name_plural = _("maatwerkoverleggen")
 
     def __str__(self):
-        return f"Overleg {self.date:%d-%m-%Y}"
+        return f"Overleg {formats.short_date(self.date)}"
 
 
 UPDATE_STATUS = "update_status"
@@ -1089,7 +1122,7 @@ class Escalation(models.Model):
         verbose_name_plural = _("opschalingen")
 
     def __str__(self):
-        return f"{self.get_level_display()} {self.escalated_on:%d-%m-%Y}"
+        return f"{self.get_level_display()} {formats.short_date(self.escalated_on)}"
 
 
 class ConflictCopy(models.Model):
@@ -1250,64 +1283,3 @@ class Closing(models.Model):
     @property
     def pending(self) -> bool:
         return self.status == ClosingStatus.PROPOSED
-
-
-# ---------------------------------------------------------------------------------------------
-# Saved filters: a user's own named filter sets of the case lists (issue 23).
-
-# The lists a filter set can be saved for: URL name -> what the user reads.
-SAVED_FILTER_LISTS = {
-    "cases:case_list": _("Alle casussen"),
-    "cases:my_cases": _("Mijn casussen"),
-    "cases:triage_queue": _("Triage"),
-    "cases:organisation_registrations": _("Aanmeldingen van mijn organisatie"),
-}
-SAVED_FILTERS_PER_USER = 20
-SAVED_FILTER_NAME_LENGTH = 60
-SAVED_FILTER_QUERY_LENGTH = 1000
-
-
-class SavedFilterQuerySet(GuardedQuerySet):
-    def visible_to(self, user, action: str = VIEW):
-        """A saved filter is its owner's alone: anyone else gets a 404, for every action."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(owner=user)
-
-    def for_list(self, list_name: str):
-        return self.filter(list_name=list_name).order_by("name").only("pk", "name", "query")
-
-
-class SavedFilter(models.Model):
-    """A named query string of one case list (its filters and sort; never a search term, which
-    may be a name or a BSN). No history: it holds no personal data and no decision."""
-
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("eigenaar"),
-        on_delete=models.CASCADE,
-        related_name="+",
-    )
-    list_name = models.CharField(
-        _("lijst"), max_length=40, choices=list(SAVED_FILTER_LISTS.items())
-    )
-    name = models.CharField(_("naam"), max_length=SAVED_FILTER_NAME_LENGTH)
-    query = models.CharField(_("filters"), max_length=SAVED_FILTER_QUERY_LENGTH, blank=True)
-    created_at = models.DateTimeField(_("bewaard op"), auto_now_add=True)
-
-    objects = SavedFilterQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("bewaard filter")
-        verbose_name_plural = _("bewaarde filters")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["owner", "list_name", "name"],
-                name="saved_filter_unique_name",
-                violation_error_message=_("U heeft al een filter met deze naam."),
-            )
-        ]
-
-    def __str__(self):
-        return self.name

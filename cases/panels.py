@@ -15,6 +15,10 @@ from cases.models import (
     Case,
     TeamMember,
 )
+from zvhd.network.models import Role
+
+# The roles whose daily work is cases: their start page always opens with "Mijn casussen".
+CASE_WORK_ROLES = (Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER, Role.TRAJECTBEGELEIDER)
 
 
 def my_work(request):
@@ -43,6 +47,11 @@ def my_work(request):
         .select_related("case", "owner_organisation")
         .order_by("due_on", "pk")[:5]
     )
+    if not counts["active"] and not due and not user.has_role(*CASE_WORK_ROLES):
+        # A manager, nazorgcoördinator or ketenregisseur without cases of their own: no
+        # empty "Mijn casussen 0" on their start page (issue 23). For the case-work roles
+        # the 0 is news, and their panel stays.
+        return None
     return {**counts, "due": due, "today": today}
 
 

@@ -26,7 +26,8 @@ Outside the table, one more action on cases and enrichment items:
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import BooleanField, F, Func, Q
 
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE, VIEW
@@ -120,6 +121,8 @@ DUPLICATE_CHECK_ROLES = frozenset(
 # Who may be named a case's process director (the director lists of forms and filters).
 DIRECTOR_ROLES = (Role.PROCESREGISSEUR, Role.MANAGER)
 # The ketenkamer pages: attendees read, whoever screens registrations prepares and records.
+# The role is half of the ketenkamer's door; the other half is a seat at the ketenkamer's
+# table (the tables app: `cases.extensions.sits_at_ketenkamer`).
 KETENKAMER = {
     VIEW: set(TRIAGE_QUEUE_ROLES),
     CHANGE: {role for role, actions in POLICY.items() if SCREEN in actions},
@@ -135,6 +138,30 @@ GROUPS = {
 }
 
 
+class EqualsAny(Func):
+    """`lhs = ANY(rhs)`: the value is in the array (an ArraySubquery)."""
+
+    output_field = BooleanField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        lhs, lhs_params = compiler.compile(self.source_expressions[0])
+        rhs, rhs_params = compiler.compile(self.source_expressions[1])
+        return f"({lhs} = ANY({rhs}))", (*lhs_params, *rhs_params)
+
+
+def pk_in(ids) -> Q:
+    """The rows whose primary key is among `ids` (a one-column values() queryset), written
+    `id = ANY(ARRAY(SELECT ...))` rather than `id IN (SELECT ...)`.
+
+    The same rows; but PostgreSQL reads an array from an init plan through the primary key,
+    so a scope OR-ed with other indexed conditions (the director, the organisation) stays a
+    bitmap of index scans. An IN subquery is a filter, and with it a partner's count or list
+    read every case of the million (issue 24: the partner's start-panel count 0.38 s -> 0.11 s,
+    the director's 0.63 s -> 0.10 s at 1M cases).
+    """
+    return Q(EqualsAny(F("pk"), ArraySubquery(ids)))
+
+
 def _scope(name: str, user) -> Q | None:
     from cases.models import TRIAGE_STATUSES, Case, CaseUserObjectPermission, TeamMember
 
@@ -147,7 +174,7 @@ def _scope(name: str, user) -> Q | None:
         granted = CaseUserObjectPermission.objects.filter(
             user=user, permission__codename="view_case", permission__content_type__app_label="cases"
         )
-        return Q(pk__in=granted.values("content_object_id"))
+        return pk_in(granted.values("content_object_id"))
     if name == TRIAGE_QUEUE:
         return Q(status__in=TRIAGE_STATUSES)
     if name == ORGANISATION_INVOLVED:
@@ -157,7 +184,7 @@ def _scope(name: str, user) -> Q | None:
             organisation_id=user.organisation_id
         ).values("case_id")
         on_team = TeamMember.objects.filter(organisation_id=user.organisation_id).values("case_id")
-        return Q(pk__in=invited) | Q(pk__in=on_team)
+        return pk_in(invited) | pk_in(on_team)
     if name == REGISTERED_BY_ORGANISATION:
         return Q(registering_organisation_id=user.organisation_id) if user.organisation_id else None
     if name == MUNICIPALITY:

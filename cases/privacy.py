@@ -251,6 +251,7 @@ def anonymise(ids, *, reason) -> int:
         Transition,
         TriageDecision,
     )
+    from zvhd.meetings.services import drop_decision_lists
     from zvhd.privacy.erasure import erase, scrub
 
     with transaction.atomic():
@@ -339,10 +340,5 @@ def anonymise(ids, *, reason) -> int:
         )
         # No history on transitions: their reasons ("Heropend: ...") are cleared in place.
         Transition._base_manager.filter(case_id__in=ids).update(reason=blank)
-        for ketenkamer in Ketenkamer._base_manager.filter(pk__in=ketenkamers).exclude(
-            decision_list_file=""
-        ):
-            ketenkamer.decision_list_file.delete(save=False)
-            ketenkamer.decision_list_status = ""
-            ketenkamer.save(update_fields=["decision_list_file", "decision_list_status"])
+        drop_decision_lists(Ketenkamer._base_manager.filter(pk__in=ketenkamers))
         return len(cases)

@@ -19,17 +19,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
 from cases.models import (
     DECISION_STATUS,
     OPEN_STATUSES,
-    SAVED_FILTER_LISTS,
-    SAVED_FILTER_NAME_LENGTH,
-    SAVED_FILTER_QUERY_LENGTH,
-    SAVED_FILTERS_PER_USER,
     TRANSITIONS,
     Action,
     ActionStatus,
@@ -53,7 +48,6 @@ from cases.models import (
     Person,
     Plan,
     RelatedPerson,
-    SavedFilter,
     Status,
     TeamMember,
     Transition,
@@ -62,9 +56,10 @@ from cases.models import (
 )
 from inbox import kinds, recipients
 from inbox.services import notify
-from zvhd import terms
+from zvhd import formats, terms
 from zvhd.batch import BATCH_SIZE, clean_without_queries
-from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
+from zvhd.jobs import enqueue_on_commit
+from zvhd.meetings import services as meetings
 from zvhd.network.models import Municipality, Organisation, User, Vocabulary
 from zvhd.permissions import grant, revoke
 from zvhd.privacy.retention import is_destroyed
@@ -419,7 +414,6 @@ def plan_ketenkamer(*, date: date, planned_by: User) -> Ketenkamer:
     return ketenkamer
 
 
-@transaction.atomic
 def record_attendance(
     *,
     ketenkamer: Ketenkamer,
@@ -428,14 +422,15 @@ def record_attendance(
     recorded_by: User,
     expected_version: int | None = None,
 ) -> Ketenkamer:
-    """Who was there. `expected_version` is the version the form was opened on (a stale save
-    is refused with EditConflict: no lost updates)."""
-    claim_version(ketenkamer, expected_version=expected_version)
-    ketenkamer._history_user = recorded_by
-    ketenkamer.attendance_notes = notes
-    ketenkamer.save()
-    ketenkamer.attendees.set(attendees)
-    return ketenkamer
+    """Who was there: the meeting kernel's attendance, as at every table. `expected_version`
+    is the version the form was opened on (a stale save is refused with EditConflict)."""
+    return meetings.record_attendance(
+        meeting=ketenkamer,
+        recorded_by=recorded_by,
+        expected_version=expected_version,
+        attendees=attendees,
+        other_attendees=notes,
+    )
 
 
 @dataclass
@@ -462,7 +457,7 @@ def ketenkamer_not_held_message(ketenkamer: Ketenkamer) -> str:
     return _(
         "De ketenkamer van %(date)s is nog niet geweest. Leg het besluit vast op of na de "
         "dag van de ketenkamer."
-    ) % {"date": date_format(ketenkamer.date, "j F Y")}
+    ) % {"date": formats.long_date(ketenkamer.date)}
 
 
 @transaction.atomic
@@ -555,23 +550,6 @@ def withdraw_case(*, case: Case, withdrawn_by: User, reason: str) -> Case:
     case.triaged_on = case.triaged_on or timezone.localdate()
     _save(case, withdrawn_by)
     return case
-
-
-@transaction.atomic
-def request_decision_list(*, ketenkamer: Ketenkamer, requested_by: User) -> Ketenkamer:
-    """Queue the decision-list PDF (made by a task, never in the request)."""
-    ketenkamer.decision_list_status = JobStatus.PENDING
-    ketenkamer.decision_list_requested_by = requested_by
-    ketenkamer.decision_list_error = ""
-    ketenkamer.save(
-        update_fields=["decision_list_status", "decision_list_requested_by", "decision_list_error"]
-    )
-    enqueue_on_commit(
-        "cases.tasks.render_decision_list",
-        ketenkamer.pk,
-        on_failure=mark_failed_to_queue(Ketenkamer, prefix="decision_list_"),
-    )
-    return ketenkamer
 
 
 # ---------------------------------------------------------------------------------------------
@@ -903,7 +881,7 @@ def close_case(
     start = case.started_on or timezone.localtime(case.registered_at).date()
     if closed_on < start:
         errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
-            "start": start.strftime("%d-%m-%Y")
+            "start": formats.short_date(start)
         }
     if closed_on > timezone.localdate():
         errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
@@ -989,7 +967,7 @@ def request_closing(
     start = case.started_on or timezone.localtime(case.registered_at).date()
     if closed_on < start:
         errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
-            "start": start.strftime("%d-%m-%Y")
+            "start": formats.short_date(start)
         }
     if closed_on > timezone.localdate():
         errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
@@ -1249,7 +1227,7 @@ def prepare_historic_case(
         start = started_on or decided_on or registered_on
         if closed_on < start:
             errors["closed_on"] = _("De casus kan niet sluiten vóór de start (%(start)s).") % {
-                "start": start.strftime("%d-%m-%Y")
+                "start": formats.short_date(start)
             }
         if closed_on > timezone.localdate():
             errors["closed_on"] = _("De afsluitdatum ligt in de toekomst.")
@@ -1463,40 +1441,3 @@ def save_legal_basis(
     basis.full_clean()
     basis.save()
     return basis
-
-
-# ---------------------------------------------------------------------------------------------
-# Saved filters of the case lists (issue 23)
-
-
-@transaction.atomic
-def save_filter(*, owner: User, list_name: str, name: str, query: str) -> SavedFilter:
-    """Keep `query` (a list's filters and sort) under `name` for `owner`; the same name on the
-    same list replaces the filters kept under it. At most SAVED_FILTERS_PER_USER per user."""
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError({"name": _("Geef het filter een naam.")})
-    if len(name) > SAVED_FILTER_NAME_LENGTH:
-        raise ValidationError(
-            {"name": _("Een naam heeft hoogstens %(n)d tekens.") % {"n": SAVED_FILTER_NAME_LENGTH}}
-        )
-    if list_name not in SAVED_FILTER_LISTS or len(query) > SAVED_FILTER_QUERY_LENGTH:
-        raise ValidationError(_("Deze filters kunnen niet worden bewaard."))
-    # The owner's row locks their saved filters: two saves at once cannot pass the limit.
-    User.objects.select_for_update().filter(pk=owner.pk).first()
-    existing = SavedFilter.objects.filter(owner=owner, list_name=list_name, name=name).first()
-    if existing is not None:
-        existing.query = query
-        existing.save(update_fields=["query"])
-        return existing
-    if SavedFilter.objects.filter(owner=owner).count() >= SAVED_FILTERS_PER_USER:
-        raise ValidationError(
-            _("U heeft al %(n)d bewaarde filters, het maximum. Verwijder er eerst een.")
-            % {"n": SAVED_FILTERS_PER_USER}
-        )
-    return SavedFilter.objects.create(owner=owner, list_name=list_name, name=name, query=query)
-
-
-@transaction.atomic
-def delete_filter(*, saved_filter: SavedFilter) -> None:
-    saved_filter.delete()

@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.timezone import localdate, localtime
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Kind, Status, Urgency, triage_overdue
+from zvhd import formats
 from zvhd.network.models import display_name
 
 STATUS_BADGE = {
@@ -78,6 +79,13 @@ class CaseRow:
     registrant: str = ""
     enriched: bool | None = None
 
+    @property
+    def person_parts(self) -> tuple[str, str]:
+        """The name and "(17-04-1973)" apart, so the page never breaks a birth date over two
+        lines ("(17-04-" above "1973)"); exports keep `person` whole."""
+        name, _sep, born = (self.person or "").rpartition(" (")
+        return (name, f"({born}") if name else (self.person or "", "")
+
 
 # The columns a list row reads: plain values, no model instances (issue 3's profile: building
 # ~160 instances per page through select_related cost ~10 ms of a 45 ms page).
@@ -123,7 +131,7 @@ def _detail_url():
 
 def _person(row) -> str:
     born = row["person__birth_date"]
-    return f"{row['person__first_name']} {row['person__last_name']} ({born:%d-%m-%Y})"
+    return f"{row['person__first_name']} {row['person__last_name']} ({formats.short_date(born)})"
 
 
 def _director(row) -> str:
@@ -193,8 +201,8 @@ class CaseTable:
                 kind=kinds.get(case["kind"], case["kind"]) or "—",
                 municipality=case["municipality__name"],
                 director=_director(case),
-                registered=f"{localtime(case['registered_at']):%d-%m-%Y}",
-                review=f"{case['review_on']:%d-%m-%Y}" if case["review_on"] else "—",
+                registered=formats.short_date(case["registered_at"]),
+                review=formats.short_date(case["review_on"]) if case["review_on"] else "—",
                 badges=tuple(tuple(case.get(key) or ()) for key in keys),
                 urgency=urgencies.get(case["urgency"], ""),
                 urgent=case["urgency"] != Urgency.NORMAL,

@@ -1,4 +1,4 @@
-"""Notifications, reminders and the decision-list PDF (CONVENTIONS rule 8).
+"""Notifications, reminders and the ketenkamer's decision-list PDF (CONVENTIONS rule 8).
 
 Tasks take ids, never personal data; each is safe to run twice: a notification marks the row
 it was sent for (`*_notified_at`, `reminded_for`) and skips rows already marked. E-mails carry
@@ -10,20 +10,19 @@ the reader logs in to see more. Reminders to users go through the inbox
 from __future__ import annotations
 
 from celery import shared_task
-from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 
+from cases.models import Ketenkamer
 from inbox import kinds, recipients
 from inbox.services import notify
-from zvhd.jobs import run_job
+from zvhd import formats
 from zvhd.links import absolute_url
+from zvhd.meetings.tasks import decision_list_task
 from zvhd.network.models import Role, User
-
-RENDER_DECISION_LIST = "cases.tasks.render_decision_list"
 
 REMINDER_DAYS_AHEAD = 3  # actions and reviews falling due within this many days
 
@@ -172,7 +171,7 @@ def send_review_reminders() -> int:
     for case in cases:
         if case.director and case.director.email:
             send_mail(
-                f"Evaluatie casus {case.number} op {case.review_on:%d-%m-%Y}",
+                f"Evaluatie casus {case.number} op {formats.short_date(case.review_on)}",
                 "De evaluatiedatum van het plan van aanpak nadert. "
                 + _link(reverse("cases:case_plan", args=[case.pk])),
                 None,
@@ -183,28 +182,6 @@ def send_review_reminders() -> int:
     return sent
 
 
-@shared_task(bind=True, name=RENDER_DECISION_LIST, acks_late=True)
-def render_decision_list(self, ketenkamer_id: int) -> str:
-    """The ketenkamer's decision list as a PDF on the Ketenkamer row. Safe to run twice."""
-    from cases.models import Ketenkamer
-
-    return run_job(
-        Ketenkamer,
-        ketenkamer_id,
-        _render_decision_list,
-        prefix="decision_list_",
-        task=self,
-        saves=["decision_list_file"],
-    )
-
-
-def _render_decision_list(ketenkamer) -> None:
-    from cases.viewmodels import decision_list
-    from zvhd.pdf import render_pdf
-
-    pdf = render_pdf("cases/pdf/decision_list.html", {"view": decision_list(ketenkamer)})
-    if ketenkamer.decision_list_file:
-        ketenkamer.decision_list_file.delete(save=False)
-    ketenkamer.decision_list_file.save(
-        f"besluitenlijst-{ketenkamer.date:%Y-%m-%d}.pdf", ContentFile(pdf), save=False
-    )
+# The ketenkamer's decision list PDF: the meeting kernel's task (zvhd.meetings.tasks), under
+# the name `Ketenkamer.decision_list_task` gives it. Safe to run twice.
+render_decision_list = decision_list_task(Ketenkamer)

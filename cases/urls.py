@@ -22,14 +22,7 @@ urlpatterns = [
         views.OrganisationRegistrationsExportView.as_view(),
         name="organisation_registrations_export",
     ),
-    # A user's own saved filters of the lists.
-    path("filters/bewaren/", views.SaveFilterView.as_view(), name="saved_filter_save"),
-    path("filters/<int:pk>/", views.OpenFilterView.as_view(), name="saved_filter_open"),
-    path(
-        "filters/<int:pk>/verwijderen/",
-        views.DeleteFilterView.as_view(),
-        name="saved_filter_delete",
-    ),
+    # A user's saved filters of every list are the house's: zvhd.lists (lijsten/).
     path("aanmelden/", views.RegisterView.as_view(), name="register"),
     path("aanmelden/bekend/", views.KnownPersonView.as_view(), name="known_person"),
     path("<int:pk>/ontvangen/", views.RegisteredView.as_view(), name="registered"),

@@ -22,7 +22,7 @@ class DecisionRow:
 class DecisionList:
     date: date
     attendees: list[str]
-    attendance_notes: str
+    other_attendees: str
     rows: list[DecisionRow] = field(default_factory=list)
 
 
@@ -39,7 +39,7 @@ def decision_list(ketenkamer) -> DecisionList:
     return DecisionList(
         date=ketenkamer.date,
         attendees=[str(u) for u in ketenkamer.attendees.all()],
-        attendance_notes=ketenkamer.attendance_notes,
+        other_attendees=ketenkamer.other_attendees,
         rows=[
             DecisionRow(
                 number=d.case.number,

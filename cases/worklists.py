@@ -14,7 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import DIRECTION_STATUSES, OPEN_STATUSES, Action, ActionStatus
-from cases.policy import actions_filter
+from cases.policy import actions_filter, pk_in
 
 # A review "soon": today up to and including two weeks from today; before today it is overdue.
 REVIEW_SOON_DAYS = 14
@@ -23,10 +23,11 @@ ACTION_SOON_DAYS = 7
 # Actions someone still has to do (done and cancelled ones are not work).
 PENDING_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
-# The status filter's groups (beside the single statuses): value, label, statuses.
+# The status filter's groups (beside the single statuses): value, label, statuses. Short
+# labels: a select cannot wrap, and "Lopend (alle niet a..." was all the filter showed.
 STATUS_GROUPS = {
-    "lopend": (_("Lopend (alle niet afgesloten)"), OPEN_STATUSES),
-    "procesregie": (_("In procesregie (actief of opgeschaald)"), DIRECTION_STATUSES),
+    "lopend": (_("Alle lopende"), OPEN_STATUSES),  # every status but closed
+    "procesregie": (_("In procesregie"), DIRECTION_STATUSES),  # actief or opgeschaald
 }
 
 REVIEW_CHOICES = [
@@ -41,11 +42,12 @@ def mine(user) -> Q:
     on the case team. The start panel counts these too, so its figure is that list's length."""
     from cases.models import TeamMember
 
+    # The team's cases as an array (cases.policy.pk_in): all four arms are index scans.
     return (
         Q(director=user)
         | Q(support=user)
         | Q(guide=user)
-        | Q(pk__in=TeamMember.objects.filter(user=user).values("case_id"))
+        | pk_in(TeamMember.objects.filter(user=user).values("case_id"))
     )
 
 

@@ -20,6 +20,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zvhd import formats
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet
 from zvhd.versions import Versioned
@@ -270,4 +271,6 @@ class Query(models.Model):
         verbose_name_plural = _("federatievragen")
 
     def __str__(self):
-        return f"{self.get_direction_display()} {self.peer_name} {self.asked_at:%d-%m-%Y}"
+        return (
+            f"{self.get_direction_display()} {self.peer_name} {formats.short_date(self.asked_at)}"
+        )

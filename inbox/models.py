@@ -34,8 +34,12 @@ class NotificationQuerySet(GuardedQuerySet):
         return self.filter(read_at__isnull=True)
 
     def for_list(self):
-        """The inbox page: newest first, with the kind's target type and the actor joined."""
-        return self.select_related("actor", "target_type").order_by("-id")
+        """The inbox page: unread first (open work first, issue 23), each part newest first,
+        with the kind's target type and the actor joined."""
+        read_last = models.Case(
+            models.When(read_at__isnull=True, then=models.Value(0)), default=models.Value(1)
+        )
+        return self.select_related("actor", "target_type").order_by(read_last, "-id")
 
 
 def unread_count_expression():

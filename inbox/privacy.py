@@ -13,13 +13,12 @@ destroyed case's notifications name no person).
 
 from __future__ import annotations
 
-from django.utils import timezone
-
+from zvhd import formats
 from zvhd.privacy.registry import FoundRecord
 
 
 def _when(moment) -> str:
-    return timezone.localtime(moment).strftime("%d-%m-%Y %H:%M") if moment else "–"
+    return formats.short_datetime(moment) if moment else "–"
 
 
 def find_person(*, bsn="", last_name="", birth_date=None) -> list[FoundRecord]:

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from persons.models import NameKind, Person, Relation, validate_bsn, validate_not_future
 from persons.normalise import clean_bsn
+from zvhd import formats
 from zvhd.forms import BoundedTextMixin
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -56,7 +57,7 @@ class LinkForm(BoundedTextMixin, forms.Form):
             Person.objects.visible_to(user).current().exclude(pk=person.pk).order_by("last_key")
         )
         self.fields["other"].label_from_instance = lambda p: (
-            f"{p.full_name} ({p.birth_date:%d-%m-%Y})" if p.birth_date else p.full_name
+            f"{p.full_name} ({formats.short_date(p.birth_date)})" if p.birth_date else p.full_name
         )
 
 

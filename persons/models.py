@@ -275,7 +275,15 @@ class MergeQuerySet(GuardedQuerySet):
         return self.exclude(survivor__in=hidden).exclude(merged__in=hidden)
 
     def for_list(self):
-        return self.select_related("survivor", "merged", "proposed_by", "decided_by")
+        """The duplicates page: proposals waiting for a second person first (open work first,
+        issue 23), then the newest."""
+        waiting_last = models.Case(
+            models.When(status=MergeStatus.PROPOSED, then=models.Value(0)),
+            default=models.Value(1),
+        )
+        return self.select_related("survivor", "merged", "proposed_by", "decided_by").order_by(
+            waiting_last, "-proposed_at", "-pk"
+        )
 
 
 class MergeProposal(models.Model):

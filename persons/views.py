@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -154,6 +155,12 @@ class NameAddView(PersonFormView):
 # Duplicates, merge and split
 
 
+# The matcher's best pairs (a work queue that empties as pairs are proposed) and the proposals,
+# a register of decisions, paged with a total (issue 23).
+PAIRS_SHOWN = 50
+PROPOSALS_PER_PAGE = 25
+
+
 class DuplicatesView(RoleRequiredMixin, TemplateView):
     roles = DEDUPE_ROLES
     template_name = "persons/duplicates.html"
@@ -161,14 +168,18 @@ class DuplicatesView(RoleRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        pairs = services.likely_duplicates(user=user)
-        proposals = list(MergeProposal.objects.visible_to(user).for_list()[:50])
+        pairs = services.likely_duplicates(user=user, limit=PAIRS_SHOWN)
+        page = Paginator(MergeProposal.objects.visible_to(user).for_list(), PROPOSALS_PER_PAGE)
+        page = page.get_page(self.request.GET.get("page"))
+        proposals = list(page.object_list)
         context.update(
             pairs=[
                 {"a": a, "b": b, "percent": round(score * 100), "reasons": reasons}
                 for a, b, score, reasons in pairs
             ],
+            pairs_shown=PAIRS_SHOWN,
             proposals=proposals,
+            page_obj=page,
             form=forms.ProposeMergeForm(),
         )
         shown = [p for row in pairs for p in row[:2]] + [

@@ -19,19 +19,20 @@ a case counts once per programme.
 "Jeugd-PGA" as in the 2020 report (004 l.206: "Emmen: inclusief 35 PGA dossiers (21 PGA, 14
 jeugd-PGA)"): the active PGA cases per home municipality, split into those taking part in a
 programme marked "apart binnen PGA" in the year and the others. One GROUP BY for the
-programmes, one for the PGA split; no loop over records.
+programmes, one for the apart part of the PGA split (its totals come from the cases' one pass
+over the year); no loop over records.
 """
 
 from __future__ import annotations
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, F, Q
 from django.db.models.functions import Greatest, Least
 
-from cases.figures import DIRECTION, _open_in
-from cases.models import Case, Kind
+from cases.figures import active_pga_by_municipality
+from cases.models import Kind
 from programmes.models import CaseProgramme, Programme
 from zvhd.apps_contract import Definition, FiguresProvider
-from zvhd.figures import Year
+from zvhd.figures import Year, made, once
 from zvhd.network.models import Municipality
 
 DEFINITIONS = [
@@ -84,6 +85,21 @@ def _after(last_day) -> Q:
     return Q(p_end__isnull=True) | Q(p_end__gt=last_day)
 
 
+def _may_overlap(y: Year) -> Q:
+    """Implied by `_active`, and said separately so that PostgreSQL can narrow both sides
+    before joining them: a participation in the year needs a case open in the year (the
+    cases' year index, `cases.figures._open_in`) and a period overlapping the year. (GREATEST
+    of two dates is on or after both, LEAST on or before both, and empty only when both are.)
+    Without it every direction case was read and joined (issue 20; BENCHMARKS.md).
+    """
+    return (
+        Q(case__started_on__lte=y.last_day)
+        & (Q(case__closed_on__isnull=True) | Q(case__closed_on__gte=y.first_day))
+        & Q(started_on__lte=y.last_day)
+        & (Q(ended_on__isnull=True) | Q(ended_on__gte=y.first_day))
+    )
+
+
 def _periods(municipality=None):
     periods = CaseProgramme._base_manager.filter(
         case__kind__in=[Kind.MAATWERK, Kind.PGA], case__started_on__isnull=False
@@ -93,16 +109,19 @@ def _periods(municipality=None):
     return periods
 
 
-def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]:
-    """[{"code", "name", "active", "carried_in", "inflow", "closed"}] for every programme in
-    use or counted in the year, in the programmes' order."""
+def _programme_counts(year: int, municipality=None, *, by_municipality: bool = False):
+    """The participations of the year per programme (and per home municipality of the case's
+    main person with `by_municipality`): distinct cases active, carried in and still in."""
     y = Year(year)
-    active = _active(y)
-    rows = (
+    group = (
+        ["programme_id", "case__person__municipality_id"] if by_municipality else ["programme_id"]
+    )
+    return (
         _periods(municipality)
+        .filter(_may_overlap(y))
         .annotate(**_participation(y))
-        .filter(active)
-        .values("programme_id")
+        .filter(_active(y))
+        .values(*group)
         .annotate(
             active=Count("case_id", distinct=True),
             carried_in=Count("case_id", distinct=True, filter=_before(y.first_day)),
@@ -110,10 +129,34 @@ def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]
         )
         .order_by()
     )
-    counts = {row["programme_id"]: row for row in rows}
-    result = []
+
+
+def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]:
+    """[{"code", "name", "active", "carried_in", "inflow", "closed"}] for every programme in
+    use or counted in the year, in the programmes' order.
+
+    Province-wide, when the figures session already grouped the year's participations by
+    municipality (a snapshot's factsheets, `factsheets`), summed from those rows: every case
+    has one main person with one home municipality, so its distinct cases per programme are
+    the sum of those per municipality, and the query is not made twice."""
+    grouped = made(_by_municipality_key(year)) if municipality is None else None
+    if grouped is not None:
+        counts: dict = {}
+        for row in grouped:
+            total = counts.setdefault(
+                row["programme_id"], {"active": 0, "carried_in": 0, "still_in": 0}
+            )
+            for name in total:
+                total[name] += row[name]
+    else:
+        counts = {row["programme_id"]: row for row in _programme_counts(year, municipality)}
     if programmes is None:
         programmes = list(Programme.objects.order_by("order", "name"))
+    return _programme_rows(counts, programmes)
+
+
+def _programme_rows(counts: dict, programmes) -> list[dict]:
+    result = []
     for programme in programmes:
         row = counts.get(programme.pk)
         if row is None and not programme.active:
@@ -132,35 +175,44 @@ def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]
     return result
 
 
-def pga_split(year: int, municipality=None) -> dict[str, dict]:
-    """{municipality name: {"pga", "apart", "other"}} over the active PGA cases of the year."""
+def pga_split(year: int, municipality=None, *, programmes=None) -> dict[str, dict]:
+    """{municipality name: {"pga", "apart", "other"}} over the active PGA cases of the year.
+
+    The active PGA cases per municipality come from the cases' one pass over the year
+    (`cases.figures.active_pga_by_municipality`: no pass of its own within a figures
+    session); the apart ones from the periods of the apart programmes, the few rows that can
+    make a case apart, instead of a look-up per active PGA case."""
     y = Year(year)
-    apart = (
-        CaseProgramme._base_manager.filter(case=OuterRef("pk"), programme__apart_within_pga=True)
-        .annotate(**_participation(y))
-        .filter(_active(y))
-    )
-    cases = Case._base_manager.filter(_open_in(y) & Q(kind=Kind.PGA) & DIRECTION)
-    if municipality is not None:
-        cases = cases.filter(person__municipality=municipality)
-    rows = (
-        cases.annotate(is_apart=Exists(apart))
-        .values("person__municipality_id")
-        .annotate(pga=Count("pk"), apart=Count("pk", filter=Q(is_apart=True)))
-        .order_by()
-    )
-    counts = {row["person__municipality_id"]: row for row in rows}
+    if programmes is None:
+        programmes = list(Programme.objects.order_by("order", "name"))
+    pga = active_pga_by_municipality(year, municipality)
+    # The apart programmes by id (a handful of rows, already read): so PostgreSQL sees how few
+    # periods qualify and starts from them, not from every active PGA case.
+    apart_ids = [p.pk for p in programmes if p.apart_within_pga]
+    apart = {}
+    if apart_ids:
+        # Once per figures session: a snapshot's factsheets read the year's split.
+        key = ("programmes.apart", year, getattr(municipality, "pk", None), tuple(apart_ids))
+        apart = once(
+            key,
+            lambda: dict(
+                _periods(municipality)
+                .filter(programme_id__in=apart_ids, case__kind=Kind.PGA)
+                .filter(_may_overlap(y))
+                .annotate(**_participation(y))
+                .filter(_active(y))
+                .values_list("case__person__municipality_id")
+                .annotate(n=Count("case_id", distinct=True))
+                .order_by()
+            ),
+        )
     names = Municipality.objects.order_by("name").values_list("pk", "name")
     if municipality is not None:
         names = names.filter(pk=municipality.pk)
     result = {}
     for pk, name in names:
-        row = counts.get(pk, {"pga": 0, "apart": 0})
-        result[name] = {
-            "pga": row["pga"],
-            "apart": row["apart"],
-            "other": row["pga"] - row["apart"],
-        }
+        n, n_apart = pga.get(pk, 0), apart.get(pk, 0)
+        result[name] = {"pga": n, "apart": n_apart, "other": n - n_apart}
     return result
 
 
@@ -201,7 +253,7 @@ def for_year(year: int, municipality=None) -> dict:
     programmes = list(Programme.objects.order_by("order", "name"))
     data = {
         "by_programme": by_programme(year, municipality, programmes=programmes),
-        "pga_split": pga_split(year, municipality),
+        "pga_split": pga_split(year, municipality, programmes=programmes),
         "apart_label": apart_label(programmes),
     }
     data["tables"] = _tables(data, year)
@@ -214,9 +266,43 @@ def factsheet(year: int, municipality) -> dict:
     rows = by_programme(year, municipality, programmes=programmes)
     return {
         "by_programme": [row for row in rows if row["active"]],
-        "pga_split": pga_split(year, municipality).get(municipality.name),
+        "pga_split": pga_split(year, municipality, programmes=programmes).get(municipality.name),
         "apart_label": apart_label(programmes),
     }
 
 
-FIGURES = FiguresProvider(for_year=for_year, factsheet=factsheet, definitions=DEFINITIONS)
+def _by_municipality_key(year: int) -> tuple:
+    return ("programmes.by_programme_and_municipality", year)
+
+
+def factsheets(year: int, municipalities) -> dict[int, dict]:
+    """Every municipality's `factsheet` at once ({pk: factsheet}): one query over the year's
+    participations grouped by programme and home municipality (a case has one main person,
+    so its distinct cases per municipality are what `factsheet` counts with the filter), and
+    the year's PGA split (within a figures session the one the year's figures made)."""
+    programmes = list(Programme.objects.order_by("order", "name"))
+    counts: dict = {m.pk: {} for m in municipalities}
+    grouped = once(
+        _by_municipality_key(year),
+        lambda: list(_programme_counts(year, by_municipality=True)),
+    )
+    for row in grouped:
+        if row["case__person__municipality_id"] in counts:
+            counts[row["case__person__municipality_id"]][row["programme_id"]] = row
+    split = pga_split(year, programmes=programmes)
+    label = apart_label(programmes)
+    return {
+        m.pk: {
+            "by_programme": [
+                row for row in _programme_rows(counts[m.pk], programmes) if row["active"]
+            ],
+            "pga_split": split.get(m.name),
+            "apart_label": label,
+        }
+        for m in municipalities
+    }
+
+
+FIGURES = FiguresProvider(
+    for_year=for_year, factsheet=factsheet, factsheets=factsheets, definitions=DEFINITIONS
+)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cases.models import Case
 from cases.services import ensure_open
 from programmes.models import CaseProgramme, Programme
+from zvhd import formats
 from zvhd.network.models import User
 from zvhd.versions import claim_version
 
@@ -36,7 +37,7 @@ def _check_period(
         other_end = other.ended_on or date.max
         this_end = ended_on or date.max
         if other.started_on <= this_end and started_on <= other_end:
-            until = other.ended_on.strftime("%d-%m-%Y") if other.ended_on else _("heden")
+            until = formats.short_date(other.ended_on) if other.ended_on else _("heden")
             raise ValidationError(
                 {
                     "started_on": _(
@@ -45,7 +46,7 @@ def _check_period(
                     )
                     % {
                         "name": programme.name,
-                        "start": other.started_on.strftime("%d-%m-%Y"),
+                        "start": formats.short_date(other.started_on),
                         "end": until,
                     }
                 }

@@ -1,8 +1,8 @@
 """The jaarverslag and the municipal factsheets as PDF (only ever called by reports.tasks).
 
 A view-model is built from the document's snapshot (frozen figures) or, without one, from the
-live figures (the PDF then says "voorlopige cijfers"); charts are matplotlib SVG data URIs; the
-HTML goes through zvhd.pdf.render_pdf (WeasyPrint, our static files only).
+live figures (the PDF then says "voorlopige cijfers"); charts are SVG data URIs
+(reports.charts); the HTML goes through zvhd.pdf.render_pdf (WeasyPrint, our static files only).
 """
 
 from __future__ import annotations

@@ -41,11 +41,9 @@ class TextsForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for value, label in Section.choices:
-            widget = (
-                forms.TextInput()
-                if value == Section.FOREWORD_SIGNATURE
-                else forms.Textarea(attrs={"rows": 6})
-            )
+            # The signature is a name and a function on two lines (a text box showed the
+            # demo's "J. de VriesVoorzitter van de stuurgroep", issue 23).
+            widget = forms.Textarea(attrs={"rows": 2 if value == Section.FOREWORD_SIGNATURE else 6})
             self.fields[value] = forms.CharField(
                 label=label, required=False, max_length=20000, widget=widget
             )

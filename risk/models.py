@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models import LONG_TEXT, Case, Person
+from zvhd import formats
 from zvhd.network.models import Organisation
 from zvhd.permissions import ScopedChildQuerySet
 from zvhd.versions import Versioned
@@ -162,7 +163,7 @@ class Assessment(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.instrument} {self.assessed_on:%d-%m-%Y}"
+        return f"{self.instrument} {formats.short_date(self.assessed_on)}"
 
 
 class Score(models.Model):

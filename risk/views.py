@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
-from cases.policy import DETAILS
-from cases.views.case_file import CaseFormView, CaseTabView
+from cases.policy import DETAILS, case_permissions
+from cases.views.case_file import CaseFormView, CaseTabView, case_frame
 from risk import services
 from risk.forms import AssessmentForm, FlagForm, FlagKindForm, InstrumentForm, LiftForm
 from risk.models import Assessment, FlagKind, Instrument, SafetyFlag, Score
 from risk.policy import LIFT, MANAGE_ROLES
+from zvhd import formats
 from zvhd.privacy.models import AccessAction
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin
 
@@ -128,6 +129,7 @@ class FlagCreateView(RiskFormView):
 class AssessmentDetailView(ScopedMixin, DetailView):
     model = Assessment
     template_name = "risk/assessment_detail.html"
+    tab = "risico"
 
     def get_queryset(self):
         return (
@@ -143,7 +145,24 @@ class AssessmentDetailView(ScopedMixin, DetailView):
         context["history"] = list(
             assessment.history.select_related("history_user").order_by("-history_date")[:20]
         )
+        # Inside the case's file, with "Risico en veiligheid" marked in its side menu.
+        context.update(
+            self.frame(
+                assessment.case,
+                _("Risicotaxatie van %(day)s")
+                % {"day": formats.short_date(assessment.assessed_on)},
+            )
+        )
         return context
+
+    def frame(self, case, heading):
+        return case_frame(
+            self.request,
+            case,
+            tab=self.tab,
+            can=case_permissions(self.request.user, case.pk),
+            heading=str(heading),
+        )
 
 
 class FlagLiftView(ScopedMixin, ServiceFormMixin, SingleObjectMixin, FormView):
@@ -151,6 +170,7 @@ class FlagLiftView(ScopedMixin, ServiceFormMixin, SingleObjectMixin, FormView):
     action = LIFT
     form_class = LiftForm
     template_name = "risk/flag_lift.html"
+    tab = "risico"
     success_message = _("Het veiligheidssignaal is opgeheven.")
 
     def dispatch(self, request, *args, **kwargs):
@@ -170,7 +190,17 @@ class FlagLiftView(ScopedMixin, ServiceFormMixin, SingleObjectMixin, FormView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(flag=self.object, **kwargs)
+        context = super().get_context_data(flag=self.object, **kwargs)
+        context.update(
+            case_frame(
+                self.request,
+                self.object.case,
+                tab=self.tab,
+                can=case_permissions(self.request.user, self.object.case_id),
+                heading=str(_("Veiligheidssignaal opheffen")),
+            )
+        )
+        return context
 
     def get_success_url(self):
         return risk_url(self.object.case)

@@ -10,8 +10,9 @@ class TablesConfig(AppConfig):
     verbose_name = _("Tafels")
 
     def ready(self):
+        from cases import extensions
         from tables import demo, privacy
-        from tables.models import CONFIGURE_ROLES
+        from tables.models import CONFIGURE_ROLES, sits_at_ketenkamer
         from zvhd.apps_contract import AppContract, AttachedData, Demo, PrivacyProvider, register
         from zvhd.navigation import NavItem
         from zvhd.network.models import Role
@@ -27,6 +28,8 @@ class TablesConfig(AppConfig):
                 Role.PRIVACY_OFFICER,
             }
         )
+        # The ketenkamer's meetings stay in cases; who sits at it is this app's table.
+        extensions.seat_the_ketenkamer(sits_at_ketenkamer)
         register(
             AppContract(
                 label=self.label,

@@ -1,6 +1,7 @@
-"""Demo data of the tables app: a casustafel stalking and a routeeroverleg, a meeting each,
-with agenda items, decisions and actions (fictitious people only). Safe to run twice: a
-demo table is recognised by its name."""
+"""Demo data of the tables app: the ketenkamer's table (as the data migration makes it), a
+casustafel stalking and a routeeroverleg, a meeting each, with agenda items, decisions and
+actions (fictitious people only). Safe to run twice: a demo table is recognised by its name,
+the ketenkamer's by its kind."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ def _users(*names):
 
 @transaction.atomic
 def seed(*, stdout, rng) -> None:
+    if services.create_ketenkamer_table() is not None:
+        stdout.write("  ketenkamer: een tafel met de organisaties die hem bijwonen\n")
     chair = User.objects.filter(username="regisseur").first()
     if chair is None:
         stdout.write("  geen procesregisseur: geen demo-tafels\n")

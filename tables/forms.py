@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
-from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import LONG_TEXT, ActionStatus, Case, CaseGroup, validate_bsn
 from cases.policy import DETAILS
-from tables.models import ItemKind, Table, TableKind
+from tables.models import KETENKAMER, ItemKind, Table, TableKind
 from tables.services import CASE_NOT_VISIBLE
+from zvhd import formats
 from zvhd.forms import BoundedTextMixin
 from zvhd.network.models import Organisation, User
 
@@ -79,13 +79,16 @@ class TableForm(BoundedTextMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args, user, **kwargs):
+    def __init__(self, *args, user, table: Table | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        # The ketenkamer keeps its own pages (Casussen → Ketenkamer); it is one kind of table
-        # in the overview, not a second engine beside it.
-        self.fields["kind"].queryset = TableKind.objects.filter(active=True).exclude(
-            code="ketenkamer"
-        )
+        # The ketenkamer is one table (tables.services._one_ketenkamer): its kind is offered
+        # only while it has none, and its own table keeps that kind.
+        kinds = TableKind.objects.filter(active=True)
+        if table is not None and table.is_ketenkamer:
+            kinds = TableKind.objects.filter(code=KETENKAMER)
+        elif Table.objects.filter(kind__code=KETENKAMER).exists():
+            kinds = kinds.exclude(code=KETENKAMER)
+        self.fields["kind"].queryset = kinds
         self.fields["chair"].queryset = active_users()
         self.fields["members"].queryset = active_users()
         self.fields["member_organisations"].queryset = Organisation.objects.active()
@@ -226,7 +229,7 @@ class DecisionForm(BoundedTextMixin, forms.Form):
         if due_on and self.meeting_date and due_on < self.meeting_date:
             raise forms.ValidationError(
                 _("De actie kan niet vóór het overleg van %(day)s af moeten zijn.")
-                % {"day": formats.date_format(self.meeting_date, "d-m-Y")}
+                % {"day": formats.short_date(self.meeting_date)}
             )
         return due_on
 

@@ -4,13 +4,20 @@ A table (*casustafel stalking*, *experttafel onbegrepen gedrag*, *routeeroverleg
 *TVO*, the *ketenkamer*, ...) has a kind (reference data the functioneel beheerder keeps), a
 chair, member people and member organisations. Its meetings have an agenda of cases, persons,
 households or groups; per item the table records a decision and the actions it creates (owner,
-due date). The decision list PDF of a meeting runs on the job kernel, with the same fields and
-runner as the ketenkamer's (`decision_list_*`, `zvhd.jobs.run_job`).
+due date). Date, attendance and the decision list PDF of a meeting are the meeting kernel's
+(`zvhd.meetings`), shared with the ketenkamer's meetings.
+
+The ketenkamer is one table of the kind "ketenkamer" (there is one: `KETENKAMER`). Its
+meetings are `cases.Ketenkamer` rows, not `Meeting`s: the triage decisions (cases) point at
+them and cases may not import this app. The table says who sits at the ketenkamer; the
+ketenkamer's door asks it (`sits_at_ketenkamer`, registered with `cases.extensions`).
 
 Who sees what is decided in one place, `TableQuerySet.visible_to`: the members (people, or
 people of a member organisation) and the chair see the table and everything under it; the
-manager sees every table; nobody else sees any. A case on the agenda is shown only at the
-level the member may see that case (`cases.policy`, read through `Case.objects.visible_to`).
+manager sees every table; nobody else sees any. At the ketenkamer one's role counts as well
+(`cases.policy.KETENKAMER`: it is the triage queue's table), so a partner professional of a
+member organisation does not sit at it. A case on the agenda is shown only at the level the
+member may see that case (`cases.policy`, read through `Case.objects.visible_to`).
 """
 
 from __future__ import annotations
@@ -23,7 +30,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cases.models import LONG_TEXT, Action, ActionStatus, Case, CaseGroup
-from zvhd.jobs import JobStatus
+from cases.policy import ketenkamer_allowed
+from zvhd import formats
+from zvhd.meetings.models import DECISION_LIST_JOB_FIELDS, DecisionListMeeting
 from zvhd.network.models import Organisation, Role
 from zvhd.permissions import ADD, CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.versions import Versioned
@@ -37,6 +46,11 @@ CONFIGURE_ROLES = frozenset({Role.FUNCTIONEEL_BEHEERDER})
 SUPPORT_ROLES = frozenset({Role.PROCESREGISSEUR, Role.PROCESONDERSTEUNER})
 # The owner of an action (or their organisation) may set its status.
 UPDATE_STATUS = "update_status"
+# The code of the kind of the one table whose meetings are the ketenkamers (cases.Ketenkamer).
+KETENKAMER = "ketenkamer"
+
+# An action still to be done (the rest is finished or cancelled): the list shows these first.
+OPEN_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 
 
 class TableKind(models.Model):
@@ -87,6 +101,7 @@ class TableQuerySet(GuardedQuerySet):
         - change: prepare the agenda, record attendance, decisions, actions, the PDF: the
                   chair, the manager, and a personal member who is process director or support;
         - add:    start a table at all (no row yet): CREATE_ROLES.
+        The ketenkamer's table, for view and change, only to whom the role allows it as well.
         """
         if not user.is_authenticated or not user.is_active:
             return self.none()
@@ -96,27 +111,41 @@ class TableQuerySet(GuardedQuerySet):
             return self
         if action == VIEW:
             condition = membership_filter(user)
-            return self.filter(condition) if condition is not None else self.none()
-        if action == CHANGE:
+            tables = self.filter(condition) if condition is not None else self.none()
+        elif action == CHANGE:
             condition = models.Q(chair_id=user.pk)
             if user.has_role(*SUPPORT_ROLES):
                 members = Table.members.through.objects.filter(user_id=user.pk)
                 condition |= models.Q(pk__in=members.values("table_id"))
-            return self.filter(condition)
-        return self.none()
+            tables = self.filter(condition)
+        else:
+            return self.none()
+        # The ketenkamer is the triage queue's table: a member without a role that attends
+        # it (cases.policy.KETENKAMER) does not sit at it, as before it was a table.
+        if not ketenkamer_allowed(user, action):
+            tables = tables.exclude(kind__code=KETENKAMER)
+        return tables
 
     def for_list(self):
         # Meta.ordering is not applied to a grouped query: say the order.
         return (
             self.select_related("kind", "chair", "group")
             .annotate(meeting_count=models.Count("meetings", distinct=True))
-            .order_by("kind__order", "name")
+            # Tables that still meet first (issue 23: open work first), then by kind and name.
+            .order_by("-active", "kind__order", "name", "pk")
         )
 
     def for_detail(self):
         return self.select_related("kind", "chair", "group").prefetch_related(
             "members", "member_organisations"
         )
+
+
+def sits_at_ketenkamer(user) -> bool:
+    """Whether `user` sits at the ketenkamer: a member of the ketenkamer's table (personally,
+    as its chair or through their organisation) with a role that attends it, or the manager
+    (as at every table). The ketenkamer's door (cases) asks this: `cases.extensions`."""
+    return Table.objects.visible_to(user, VIEW).filter(kind__code=KETENKAMER).exists()
 
 
 class Table(Versioned, models.Model):
@@ -164,6 +193,11 @@ class Table(Versioned, models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def is_ketenkamer(self) -> bool:
+        """The ketenkamer's table: its meetings are the ketenkamers (cases.Ketenkamer)."""
+        return self.kind.code == KETENKAMER
+
 
 class MeetingQuerySet(ScopedChildQuerySet):
     parent_path = "table"
@@ -174,30 +208,20 @@ class MeetingQuerySet(ScopedChildQuerySet):
         )
 
 
-class Meeting(Versioned, models.Model):
+class Meeting(Versioned, DecisionListMeeting):
+    """A meeting of a table: the meeting kernel's date, attendance and decision list PDF
+    (`zvhd.meetings`, the same as the ketenkamer's), with the table's agenda and minutes."""
+
+    decision_list_folder = "tafels"
+    decision_list_task = "tables.tasks.render_decision_list"
+    decision_list_template = "tables/pdf/decision_list.html"
+
     table = models.ForeignKey(Table, on_delete=models.CASCADE, related_name="meetings")
-    date = models.DateField(_("datum"))
-    attendees = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("aanwezig"), blank=True, related_name="+"
-    )
-    other_attendees = models.CharField(_("overige aanwezigen"), max_length=500, blank=True)
     notes = models.TextField(_("verslag"), blank=True, validators=[MaxLengthValidator(LONG_TEXT)])
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
-    # The decision list PDF: the ketenkamer's fields and runner (cases.models.Ketenkamer).
-    decision_list_status = models.CharField(
-        max_length=10, choices=JobStatus.choices, blank=True, default=JobStatus.NONE
-    )
-    decision_list_file = models.FileField(upload_to="tafels/", blank=True)
-    decision_list_requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    decision_list_error = models.CharField(max_length=300, blank=True)
-    history = HistoricalRecords(
-        m2m_fields=[attendees],
-        excluded_fields=["decision_list_status", "decision_list_file", "decision_list_error"],
-    )
+    history = HistoricalRecords(m2m_fields=["attendees"], excluded_fields=DECISION_LIST_JOB_FIELDS)
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -207,7 +231,15 @@ class Meeting(Versioned, models.Model):
         indexes = [models.Index(fields=["table", "-date"], name="table_meeting_date")]
 
     def __str__(self):
-        return f"{self.table} {self.date:%d-%m-%Y}"
+        return f"{self.table} {formats.short_date(self.date)}"
+
+    def decision_list_view(self):
+        from tables.viewmodels import decision_list
+
+        return decision_list(self)
+
+    def decision_list_filename(self) -> str:
+        return f"besluitenlijst-{self.table.kind.code}-{self.date.isoformat()}.pdf"
 
 
 class ItemKind(models.TextChoices):
@@ -324,6 +356,14 @@ class TableActionQuerySet(ScopedChildQuerySet):
         return self.select_related(
             "owner", "owner_organisation", "item", "item__meeting", "item__meeting__table"
         )
+
+    def open_first(self):
+        """Open and running actions first, each part by due date."""
+        done_last = models.Case(
+            models.When(status__in=OPEN_ACTION_STATUSES, then=models.Value(0)),
+            default=models.Value(1),
+        )
+        return self.order_by(done_last, "due_on", "id")
 
 
 class TableAction(models.Model):

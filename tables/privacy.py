@@ -199,17 +199,12 @@ def anonymise(ids, *, reason) -> int:
 
 def _drop_decision_lists(items) -> None:
     """Delete the decision list PDFs of the meetings of `items` (an agenda item queryset):
-    they printed the decisions, actions and descriptions just destroyed. The chair can make
-    the list again, then without them (as with the ketenkamer's, cases.privacy)."""
+    they printed the decisions, actions and descriptions just destroyed (the meeting kernel's
+    `drop_decision_lists`, as for the ketenkamer's)."""
     from tables.models import Meeting
+    from zvhd.meetings.services import drop_decision_lists
 
-    meetings = Meeting._base_manager.filter(pk__in=items.values("meeting_id")).exclude(
-        decision_list_file=""
-    )
-    for meeting in meetings:
-        meeting.decision_list_file.delete(save=False)
-        meeting.decision_list_status = ""
-        meeting.save(update_fields=["decision_list_file", "decision_list_status"])
+    drop_decision_lists(Meeting._base_manager.filter(pk__in=items.values("meeting_id")))
 
 
 def destroy_with_cases(case_ids, *, reason) -> int:

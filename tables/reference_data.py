@@ -5,7 +5,8 @@ Plain Python literals only (no Django, no imports); loaded by `tables.reference`
 afterwards (Beheer → Soorten tafels); the loader never puts back a kind once loaded.
 
 Where each kind comes from:
-  ketenkamer: DOMAIN.md ("weekly *ketenkamer*"); its meetings are the cases app's own pages;
+  ketenkamer: DOMAIN.md ("weekly *ketenkamer*"); one table of this kind (tables/migrations/0003),
+    whose meetings are the cases app's ketenkamers; its code is fixed (tables.models.KETENKAMER);
   casustafel_stalking, experttafel_onbegrepen_gedrag, routeeroverleg, jeugdgroep, tvo: issue 20
     and the 2025 plan (seed 003: "casustafel stalking", "experttafel onbegrepen gedrag",
     "routeeroverleg", "tafels waar een groep wordt besproken", "TVO");

@@ -1,5 +1,6 @@
 """All writes on tables (CONVENTIONS rule 4): keyword-only, one transaction each, history with
-the acting user, edits guarded by `claim_version`, the PDF queued after the commit."""
+the acting user, edits guarded by `claim_version`. Attendance and the decision list PDF are the
+meeting kernel's services (`zvhd.meetings.services`), as for the ketenkamer."""
 
 from __future__ import annotations
 
@@ -7,12 +8,13 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats
 from django.utils.translation import gettext as _
 
 from cases.models import ActionStatus, Case, CaseGroup
 from cases.policy import DETAILS
+from cases.policy import KETENKAMER as KETENKAMER_POLICY
 from tables.models import (
+    KETENKAMER,
     AgendaItem,
     ItemKind,
     Meeting,
@@ -20,12 +22,12 @@ from tables.models import (
     TableAction,
     TableKind,
 )
+from zvhd import formats
 from zvhd.dates import validate_plausible_date
-from zvhd.jobs import JobStatus, enqueue_on_commit, mark_failed_to_queue
-from zvhd.network.models import Organisation, User
+from zvhd.meetings import services as meetings
+from zvhd.network.models import Organisation, Role, User
+from zvhd.permissions import VIEW
 from zvhd.versions import claim_version
-
-RENDER_DECISION_LIST = "tables.tasks.render_decision_list"
 
 CASE_NOT_VISIBLE = _(
     "Deze casus kunt u niet aan de tafel voorleggen: er is geen casus met dit nummer die u "
@@ -40,6 +42,26 @@ def _plausible(field: str, value) -> None:
         raise ValidationError({field: error.messages}) from None
 
 
+def _one_ketenkamer(*, kind: TableKind, table: Table | None = None) -> None:
+    """The ketenkamer is one table: its meetings are all the ketenkamers (cases.Ketenkamer).
+    A second table of that kind is refused, and so is another kind for it."""
+    was_ketenkamer = table is not None and table.pk and table.is_ketenkamer
+    if was_ketenkamer and kind.code != KETENKAMER:
+        raise ValidationError(
+            {"kind": _("De ketenkamer blijft een ketenkamer: de soort van deze tafel ligt vast.")}
+        )
+    second = kind.code == KETENKAMER and not was_ketenkamer
+    if second and Table.objects.filter(kind__code=KETENKAMER).exists():
+        raise ValidationError(
+            {
+                "kind": _(
+                    "Er is al een tafel Ketenkamer; wijzig daar de leden. Kies een andere "
+                    "soort voor deze tafel."
+                )
+            }
+        )
+
+
 @transaction.atomic
 def create_table(
     *,
@@ -52,6 +74,7 @@ def create_table(
     description: str = "",
     group: CaseGroup | None = None,
 ) -> Table:
+    _one_ketenkamer(kind=kind)
     table = Table(name=name, kind=kind, chair=chair, description=description, group=group)
     table._history_user = created_by
     table.full_clean()
@@ -59,6 +82,47 @@ def create_table(
     table.members.set(members)
     table.member_organisations.set(member_organisations)
     return table
+
+
+# Who chairs the ketenkamer when it becomes a table: process support, who prepares it and
+# keeps its minutes; failing that a process director, failing that the manager.
+KETENKAMER_CHAIR_ROLES = (Role.PROCESONDERSTEUNER, Role.PROCESREGISSEUR, Role.MANAGER)
+KETENKAMER_TABLE_NAME = "Ketenkamer"
+
+
+@transaction.atomic
+def create_ketenkamer_table(*, created_by: User | None = None) -> Table | None:
+    """The ketenkamer as a table, when it has none yet: chaired by process support, with as
+    member organisations every organisation of a person who attends the ketenkamer today
+    (`cases.policy.KETENKAMER`: the bureau and the liaisons' organisations), so that who sits
+    at it is who attended it by role. None when nobody could chair it (a new installation
+    without users: the manager then starts it under Tafels). The same rule as the data
+    migration tables/0003 (which keeps its own frozen copy)."""
+    existing = Table.objects.filter(kind__code=KETENKAMER).first()
+    if existing is not None:
+        return existing
+    people = User.objects.filter(is_active=True)
+    chair = next(
+        (
+            found
+            for role in KETENKAMER_CHAIR_ROLES
+            if (found := people.filter(groups__name=role).order_by("pk").first()) is not None
+        ),
+        None,
+    )
+    if chair is None:
+        return None
+    organisations = Organisation.objects.filter(
+        pk__in=people.filter(groups__name__in=KETENKAMER_POLICY[VIEW]).values("organisation_id")
+    )
+    return create_table(
+        created_by=created_by or chair,
+        name=KETENKAMER_TABLE_NAME,
+        kind=TableKind.objects.get(code=KETENKAMER),
+        chair=chair,
+        member_organisations=organisations,
+        description=_("Wekelijkse triage van nieuwe aanmeldingen."),
+    )
 
 
 @transaction.atomic
@@ -76,6 +140,7 @@ def update_table(
     group: CaseGroup | None = None,
     active: bool = True,
 ) -> Table:
+    _one_ketenkamer(kind=kind, table=table)
     claim_version(table, expected_version=expected_version)
     table.name, table.kind, table.chair = name, kind, chair
     table.description, table.group, table.active = description, group, active
@@ -89,6 +154,11 @@ def update_table(
 
 @transaction.atomic
 def plan_meeting(*, table: Table, date: date, planned_by: User) -> Meeting:
+    if table.is_ketenkamer:
+        # Its meetings are the ketenkamers, planned where the triage is (cases).
+        raise ValidationError(
+            {"date": _("Een ketenkamer plant u op de pagina Ketenkamer (onder Casussen).")}
+        )
     _plausible("date", date)
     meeting = Meeting(table=table, date=date, created_by=planned_by)
     meeting._history_user = planned_by
@@ -121,16 +191,18 @@ def record_meeting(
                     "Er is een actie van dit overleg die uiterlijk %(due)s af moet zijn; het "
                     "overleg kan niet later liggen."
                 )
-                % {"due": formats.date_format(earliest, "d-m-Y")}
+                % {"due": formats.short_date(earliest)}
             }
         )
-    claim_version(meeting, expected_version=expected_version)
-    meeting.date, meeting.other_attendees, meeting.notes = date, other_attendees, notes
-    meeting._history_user = recorded_by
-    meeting.full_clean()
-    meeting.save()
-    meeting.attendees.set(attendees)
-    return meeting
+    return meetings.record_attendance(
+        meeting=meeting,
+        recorded_by=recorded_by,
+        expected_version=expected_version,
+        attendees=attendees,
+        other_attendees=other_attendees,
+        date=date,
+        notes=notes,
+    )
 
 
 @transaction.atomic
@@ -219,7 +291,7 @@ def record_decision(
                 if due_on < item.meeting.date:
                     errors.setdefault("due_on", []).append(
                         _("De actie kan niet vóór het overleg van %(day)s af moeten zijn.")
-                        % {"day": formats.date_format(item.meeting.date, "d-m-Y")}
+                        % {"day": formats.short_date(item.meeting.date)}
                     )
     if errors:
         raise ValidationError(errors)
@@ -305,23 +377,6 @@ def set_action_status(*, action: TableAction, changed_by: User, status: str) -> 
 
 
 @transaction.atomic
-def request_decision_list(*, meeting: Meeting, requested_by: User) -> Meeting:
-    """Queue the decision list PDF (made by a task, never in the request)."""
-    meeting.decision_list_status = JobStatus.PENDING
-    meeting.decision_list_requested_by = requested_by
-    meeting.decision_list_error = ""
-    meeting.save(
-        update_fields=["decision_list_status", "decision_list_requested_by", "decision_list_error"]
-    )
-    enqueue_on_commit(
-        RENDER_DECISION_LIST,
-        meeting.pk,
-        on_failure=mark_failed_to_queue(Meeting, prefix="decision_list_"),
-    )
-    return meeting
-
-
-@transaction.atomic
 def save_kind(
     *,
     saved_by: User,
@@ -337,6 +392,11 @@ def save_kind(
     kind = kind or TableKind()
     if TableKind.objects.filter(code=code).exclude(pk=kind.pk).exists():
         raise ValidationError({"code": _("Er is al een soort tafel met deze code.")})
+    if kind.pk and kind.code == KETENKAMER and code != KETENKAMER:
+        # The ketenkamer's door finds its table by this code (tables.models.KETENKAMER).
+        raise ValidationError(
+            {"code": _("De code van de ketenkamer ligt vast; de naam kunt u wijzigen.")}
+        )
     kind.code, kind.label, kind.description = code, label, description
     kind.shows_other_registrations, kind.order, kind.active = (
         shows_other_registrations,

@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
 
-from cases.models import Case, CaseGroup
-from cases.policy import DETAILS, KETENKAMER
+from cases.models import Case, CaseGroup, Ketenkamer
+from cases.policy import DETAILS
 from tables import forms, services
 from tables.lookup import other_registrations
 from tables.models import (
     CONFIGURE_ROLES,
+    OPEN_ACTION_STATUSES,
     UPDATE_STATUS,
     AgendaItem,
     ItemKind,
@@ -28,8 +29,7 @@ from tables.models import (
     TableAction,
     TableKind,
 )
-from zvhd.jobs import JobStatus
-from zvhd.jobs.views import JobDownloadView
+from zvhd.meetings import views as meetings
 from zvhd.permissions import ADD, CHANGE, VIEW
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
 
@@ -45,6 +45,7 @@ class TableListView(ScopedMixin, ServiceFormMixin, FormView):
     template_name = "tables/table_list.html"
     form_class = forms.TableForm
     log_reads = False  # names of tables, no personal data
+    PAGE_SIZE = 25
 
     def get_form_kwargs(self):
         return super().get_form_kwargs() | {"user": self.request.user}
@@ -63,10 +64,16 @@ class TableListView(ScopedMixin, ServiceFormMixin, FormView):
         if group.isdigit():
             context["group"] = CaseGroup.objects.visible_to(user).filter(pk=int(group)).first()
             tables = tables.filter(group=context["group"]) if context["group"] else tables.none()
-        context["tables"] = list(tables)
+        from django.core.paginator import Paginator
+
+        page = Paginator(tables, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["page_obj"] = page
+        context["tables"] = list(page.object_list)
+        # The ketenkamer's table: its meetings are the ketenkamers (one query, when it is shown).
+        for table in context["tables"]:
+            if table.is_ketenkamer:
+                table.meeting_count = Ketenkamer.objects.visible_to(user).count()
         context["can_create"] = not Table.objects.visible_to(user, ADD).query.is_empty()
-        # The ketenkamer is one kind of table with its own pages (cases), kept as they were.
-        context["sees_ketenkamer"] = user.has_role(*KETENKAMER[VIEW])
         return context
 
     def post(self, request, *args, **kwargs):
@@ -84,7 +91,8 @@ class TableListView(ScopedMixin, ServiceFormMixin, FormView):
 
 
 class TableDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
-    """A table: chair, members, its meetings; the chair plans the next meeting here."""
+    """A table: chair, members, its meetings; the chair plans the next meeting here. The
+    ketenkamer's table lists the ketenkamers, which are planned on the ketenkamer's page."""
 
     model = Table
     read_method = "for_detail"
@@ -101,14 +109,36 @@ class TableDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
 
         context = super().get_context_data(**kwargs)
         table = self.object
-        context.update(
-            table=table,
-            meetings=list(
-                Meeting.objects.filter(table=table)
+        user = self.request.user
+        if table.is_ketenkamer:
+            # The ketenkamers are this table's meetings; their items are the decisions taken.
+            meetings = [
+                {
+                    "date": k.date,
+                    "url": reverse("cases:ketenkamer_detail", args=[k.pk]),
+                    "item_count": k.item_count,
+                    "decision_list_status": k.decision_list_status,
+                }
+                for k in Ketenkamer.objects.visible_to(user)
+                .annotate(item_count=Count("decisions", distinct=True))
+                .order_by("-date")[:50]
+            ]
+        else:
+            meetings = [
+                {
+                    "date": m.date,
+                    "url": reverse("tables:meeting_detail", args=[m.pk]),
+                    "item_count": m.item_count,
+                    "decision_list_status": m.decision_list_status,
+                }
+                for m in Meeting.objects.filter(table=table)
                 .annotate(item_count=Count("items", distinct=True))
                 .order_by("-date", "-id")[:50]
-            ),
-            can_change=_can(self.request.user, table, CHANGE),
+            ]
+        context.update(
+            table=table,
+            meetings=meetings,
+            can_change=_can(user, table, CHANGE),
         )
         return context
 
@@ -145,7 +175,7 @@ class TableEditView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
         return self.object
 
     def get_form_kwargs(self):
-        return super().get_form_kwargs() | {"user": self.request.user}
+        return super().get_form_kwargs() | {"user": self.request.user, "table": self.object}
 
     def get_initial(self):
         t = self.object
@@ -410,50 +440,28 @@ class DecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
         return reverse("tables:meeting_detail", args=[self.object.meeting_id]) + "#agenda"
 
 
-class DecisionListView(JobDownloadView):
-    """POST: queue the PDF. GET: its status (htmx polls this) or, when done, the file."""
+class DecisionListView(meetings.DecisionListView):
+    """A meeting's decision list: the meeting kernel's view (the ketenkamer's too)."""
 
     model = Meeting
-
-    file_field = "decision_list_file"
+    meeting_url_name = "tables:meeting_detail"
 
     def get_queryset(self):
         return super().get_queryset().select_related("table", "table__kind")
 
-    def get_filename(self, obj) -> str:
-        return f"besluitenlijst-{obj.table.kind.code}-{obj.date:%Y-%m-%d}.pdf"
-
-    def post(self, request, *args, **kwargs):
-        self.action = CHANGE
-        meeting = self.get_object()
-        services.request_decision_list(meeting=meeting, requested_by=request.user)
-        if request.htmx:
-            return self._status(meeting)
-        messages.success(request, _("De besluitenlijst wordt gemaakt."))
-        return redirect("tables:meeting_detail", meeting.pk)
-
-    def get(self, request, *args, **kwargs):
-        meeting = self.get_object()
-        if request.GET.get("download") and meeting.decision_list_status == JobStatus.DONE:
-            return self.file_response(meeting)
-        return self._status(meeting)
-
-    def _status(self, meeting):
-        return render(
-            self.request,
-            "tables/partials/decision_list_status.html",
-            {"meeting": meeting, "can_change": _can(self.request.user, meeting.table, CHANGE)},
-        )
-
 
 class MyActionsView(ScopedMixin, TemplateView):
-    """The actions tables gave the user or their organisation, open ones first."""
+    """The actions tables gave the user or their organisation: open and running ones first,
+    by due date (issue 23: the order of the status codes put finished ones first), 25 a
+    page, with the total."""
 
     model = TableAction
     template_name = "tables/my_actions.html"
     log_reads = False  # what to do and when: the subject is shown only as agenda_rows allows
+    PAGE_SIZE = 25
 
     def get_context_data(self, **kwargs):
+        from django.core.paginator import Paginator
         from django.db.models import Q
 
         context = super().get_context_data(**kwargs)
@@ -461,13 +469,11 @@ class MyActionsView(ScopedMixin, TemplateView):
         owned = Q(owner=user)
         if user.organisation_id:
             owned |= Q(owner=None, owner_organisation_id=user.organisation_id)
-        actions = list(
-            self.scoped_queryset(VIEW)
-            .filter(owned)
-            .for_list()
-            .order_by("status", "due_on", "id")[:200]
-        )
-        context["actions"] = actions
+        actions = self.scoped_queryset(VIEW).filter(owned).for_list().open_first()
+        page = Paginator(actions, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
+        context["page_obj"] = page
+        context["actions"] = list(page.object_list)
+        context["open_count"] = actions.filter(status__in=OPEN_ACTION_STATUSES).count()
         context["status_form"] = forms.ActionStatusForm()
         return context
 

@@ -9,6 +9,8 @@ Like healthchecks' Alice, Bob and Charlie, each name is a person with a place in
 - `nobody`: a logged-in user without any role.
 Apps make their records around these people: "a case of Assen registered by GGZ Drenthe with
 `regisseur` as director" is in scope for `gemeente`, out of scope for `gemeente_other`.
+The cast sits at the ketenkamer as its roles did before it was a table: its table (tables/) has
+the bureau, the police and the OM as member organisations, `ondersteuner` chairs it.
 """
 
 from dataclasses import dataclass
@@ -119,7 +121,7 @@ def build_cast() -> Cast:
             **extra,
         )
 
-    return Cast(
+    cast = Cast(
         assen=assen,
         emmen=emmen,
         zvhd=zvhd,
@@ -151,6 +153,12 @@ def build_cast() -> Cast:
         privacy=user("privacy", Role.PRIVACY_OFFICER, zvhd),
         nobody=user("nobody", None, ggz),
     )
+    # The ketenkamer's table, made by the rule of the data migration (tables/0003): chaired by
+    # `ondersteuner`, with the bureau, the police and the OM as member organisations.
+    from tables.services import create_ketenkamer_table
+
+    create_ketenkamer_table()
+    return cast
 
 
 def load_cast() -> Cast:

@@ -22,6 +22,7 @@ from trafficking.models import (
     SignalExploitation,
 )
 from zvhd.apps_contract import Definition, FiguresProvider
+from zvhd.figures import once
 
 DEFINITIONS = [
     (
@@ -182,8 +183,9 @@ REPORT_DEFINITIONS = [
 
 def for_report(year: int, municipality=None) -> dict:
     """The trafficking chapter of the reports app (JSON-ready, a snapshot freezes it); for a
-    municipality only its number of signals."""
-    figures = figures_for_year(year)
+    municipality only its number of signals. Within a figures session the year's figures are
+    computed once (a snapshot asks for the year and for each of its 12 factsheets)."""
+    figures = once(("trafficking.figures_for_year", year), lambda: figures_for_year(year))
     if municipality is not None:
         by_name = {row.label: row.count for row in figures.by_municipality}
         return {"signals": by_name.get(municipality.name, 0)}

@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trafficking.models import IDENTIFY, ExploitationForm, Signal, SignalStatus, may
@@ -19,7 +20,8 @@ class SignalFilter(ScopedFilterSet):
     municipality = django_filters.ModelChoiceFilter(
         label=_("Gemeente"), queryset=Municipality.objects.all()
     )
-    year = django_filters.NumberFilter(label=_("Jaar"), field_name="received_on__year")
+    # A list of years, not a text box (issue 23): this year and the five before it.
+    year = django_filters.ChoiceFilter(label=_("Jaar"), field_name="received_on__year", choices=[])
 
     class Meta:
         model = Signal
@@ -27,6 +29,10 @@ class SignalFilter(ScopedFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        this_year = timezone.localdate().year
+        self.filters["year"].extra["choices"] = [
+            (str(y), str(y)) for y in range(this_year, this_year - 6, -1)
+        ]
         self.filters["q"].label = _("Naam of nummer") if self.sees(IDENTIFY) else _("Nummer")
 
     def level_scope(self, level):

@@ -18,6 +18,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zvhd import formats
 from zvhd.network.models import Municipality, Organisation, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
 from zvhd.versions import Versioned
@@ -434,7 +435,7 @@ class DrieluikMeeting(models.Model):
         verbose_name_plural = _("Drieluik-overleggen")
 
     def __str__(self):
-        return _("Drieluik van %(date)s") % {"date": self.held_on.strftime("%d-%m-%Y")}
+        return _("Drieluik van %(date)s") % {"date": formats.short_date(self.held_on)}
 
 
 class Decision(models.TextChoices):

@@ -14,6 +14,7 @@ def chain_director(request):
         "waiting": signals.for_agenda().count(),
         "not_reported": signals.in_year(year).filter(comensha_reported_on__isnull=True).count(),
         "next_meeting": _next_meeting(user),
+        "today": timezone.localdate(),
     }
 
 
@@ -22,6 +23,7 @@ def drieluik_member(request):
     return {
         "waiting": Signal.objects.visible_to(user).for_agenda().count(),
         "next_meeting": _next_meeting(user),
+        "today": timezone.localdate(),
     }
 
 

@@ -33,6 +33,7 @@ from trafficking.models import (
     age_class_for,
     age_on,
 )
+from zvhd import formats
 from zvhd.versions import claim_version
 
 # The follow-up a Drieluik decision starts (RESCHEDULE starts none).
@@ -367,7 +368,7 @@ def register_for_direction(*, signal: Signal, decided_on: date, by):
             "Signaal van mogelijke mensenhandel %(reference)s; het Drieluik besloot op "
             "%(date)s tot procesregie door het ZVHD."
         )
-        % {"reference": signal.reference, "date": decided_on.strftime("%d-%m-%Y")},
+        % {"reference": signal.reference, "date": formats.short_date(decided_on)},
         desired_outcome=_("Een integrale aanpak van bescherming, zorg en veiligheid."),
         topic="mensenhandel",
         problem_areas=["mensenhandel"],

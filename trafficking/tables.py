@@ -19,7 +19,10 @@ class PseudonymisedSignalTable(tables.Table):
     """No column here reads an identity field: the queryset does not even select them."""
 
     reference = tables.LinkColumn(
-        "trafficking:signal_detail", args=[tables.A("pk")], verbose_name=_("Nummer")
+        "trafficking:signal_detail",
+        args=[tables.A("pk")],
+        verbose_name=_("Nummer"),
+        attrs={"td": {"class": "zvhd-nowrap"}},  # never "MH-2026-" above "064"
     )
     received_on = DateColumn("d-m-Y", verbose_name=_("Datum"))
     forms = tables.Column(_("Vormen"), accessor="form_labels", orderable=False)

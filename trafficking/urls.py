@@ -6,6 +6,7 @@ app_name = "trafficking"
 
 urlpatterns = [
     path("signalen/", views.SignalListView.as_view(), name="signal_list"),
+    path("signalen/export/", views.SignalListExportView.as_view(), name="signal_list_export"),
     path("signalen/nieuw/", views.SignalCreateView.as_view(), name="signal_create"),
     path("signalen/<int:pk>/", views.SignalDetailView.as_view(), name="signal_detail"),
     path("signalen/<int:pk>/wijzigen/", views.SignalUpdateView.as_view(), name="signal_update"),

@@ -65,9 +65,8 @@ from trafficking.models import (
 from trafficking.tables import PseudonymisedSignalTable, SignalTable
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
-from zvhd.privacy.models import AccessAction
 from zvhd.privacy.services import log_access, log_list_access
-from zvhd.registers import RegisterMixin
+from zvhd.registers import RegisterExportMixin, RegisterMixin
 from zvhd.versions import Change, Changes
 from zvhd.views import (
     RoleRequiredMixin,
@@ -107,9 +106,11 @@ class SignalListView(
     filterset_class = SignalFilter
     paginate_by = 50
     template_name = "trafficking/signal_list.html"
-    register_noun = "signalen"
-    register_order_note = "lopende signalen eerst, nieuwste eerst"
-    export_name = "signalen-mensenhandel"
+    list_name = "trafficking:signal_list"
+    export_name = "trafficking:signal_list_export"
+    register_title = _("Signalen mensenhandel")
+    register_noun = _("signalen")
+    register_order_note = _("lopende signalen eerst, nieuwste eerst")
 
     def get_queryset(self):
         return super().get_queryset().open_first()
@@ -126,6 +127,12 @@ class SignalListView(
         rows = table.page.object_list if getattr(table, "page", None) else table.rows
         log_list_access(request=self.request, objects=[row.record for row in rows])
         return context
+
+
+class SignalListExportView(RegisterExportMixin, SignalListView):
+    """The register as the reader sees it: without identities, the pseudonymised table."""
+
+    file_stem = "signalen-mensenhandel"
 
 
 class SignalDetailView(IdentityMixin, ScopedMixin, DetailView):
@@ -417,7 +424,7 @@ class ComenshaExportView(RoleRequiredMixin, FormView):
         writer.writerow([header for _key, header in COMENSHA_COLUMNS])
         for signal in signals:
             writer.writerow(comensha_row(signal))
-        _log_export(self.request, signals)
+        _log_export(self.request, signals, year=year, only_unreported=only_unreported)
         return response
 
 
@@ -435,15 +442,19 @@ def comensha_row(signal: Signal) -> list[str]:
     return [values[key] for key, _header in COMENSHA_COLUMNS]
 
 
-def _log_export(request, signals) -> None:
-    """One export row per signal in the file, in one INSERT."""
-    from zvhd.privacy.services import log_records_access
+def _log_export(request, signals, *, year: int, only_unreported: bool) -> None:
+    """The house's one export policy (zvhd.exports): one row per signal in the file, in one
+    INSERT, as one export with what it was. The file itself keeps Comensha's own format."""
+    from zvhd.privacy.services import log_export
 
-    log_records_access(
+    description = _("Aanlevering Comensha %(year)s") % {"year": year}
+    if only_unreported:
+        description += str(_(" (alleen nog niet gemelde signalen)"))
+    log_export(
         request=request,
         model=Signal,
         object_ids=[s.pk for s in signals],
-        action=AccessAction.EXPORT,
+        description=str(description),
     )
 
 

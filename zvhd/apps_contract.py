@@ -115,12 +115,16 @@ class FiguresProvider:
 
     `for_year(year, municipality=None)` returns JSON-able data (what a snapshot freezes), or
     None while the app has nothing to count yet; `factsheet(year, municipality)` what a
-    municipal factsheet shows of the app. `vocabulary` holds the label lists the reports
+    municipal factsheet shows of the app; `factsheets(year, municipalities)` optionally the
+    same for every municipality at once ({municipality pk: what `factsheet` returns}), from
+    one pass grouped by municipality: what a snapshot freezes (its 12 factsheets), and equal
+    to `factsheet` per municipality. `vocabulary` holds the label lists the reports
     print beside the figures (e.g. the age classes), so reports never imports the app.
     """
 
     for_year: Callable[..., dict | None]
     factsheet: Callable[..., dict | None] | None = None
+    factsheets: Callable[..., dict[int, dict | None]] | None = None
     definitions: Sequence[Definition] = ()
     vocabulary: Mapping[str, Any] = field(default_factory=dict)
 

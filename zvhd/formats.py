@@ -12,7 +12,11 @@ change here changes all of them:
 - `long_date(d)` → "28 februari 2025": sentences, letters and documents (months in lower
   case, as Dutch writes them);
 - `short_datetime(dt)` → "28-02-2025 14:05", `long_datetime(dt)` → "28 februari 2025 om 14:05"
-  (aware datetimes in the local time zone).
+  (aware datetimes in the local time zone);
+- `weekday_date(d)` → "vrijdag 28 februari 2025" (meetings: the day of the week matters),
+  `day_month(d)` → "28 februari" (within the current year, where the year is plain);
+- `iso(d)` → "2025-02-28": never for people, only where a machine reads it (a `<time
+  datetime>` attribute, a link's query string a date field reads back).
 
 Years and record numbers are never grouped ("2026", not "2.026"): they are not quantities
 and stay plain `str`. The template filters in `zvhd/templatetags/zvhd.py` call these; the
@@ -169,6 +173,34 @@ def long_date(value) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def weekday_date(value) -> str:
+    """vrijdag 28 februari 2025."""
+    if not isinstance(value, date):
+        return "" if value in (None, "") else str(value)
+    value = _day(value)
+    return f"{WEEKDAYS[value.weekday()]} {long_date(value)}"
+
+
+def day_month(value) -> str:
+    """28 februari."""
+    if not isinstance(value, date):
+        return "" if value in (None, "") else str(value)
+    value = _day(value)
+    return f"{value.day} {MONTHS[value.month - 1]}"
+
+
+def iso(value) -> str:
+    """2025-02-28 (or 2025-02-28T14:05:00+01:00): for machines, never shown to people."""
+    if not isinstance(value, date):
+        return "" if value in (None, "") else str(value)
+    if isinstance(value, datetime):
+        return _day(value).isoformat()
+    return value.isoformat()
+
+
 def month_year(value) -> str:
     """februari 2025."""
     if not isinstance(value, date):
@@ -176,12 +208,15 @@ def month_year(value) -> str:
     return f"{MONTHS[value.month - 1]} {value.year}"
 
 
-def short_datetime(value) -> str:
-    """28-02-2025 14:05 (a date alone is shown as a date)."""
+def short_datetime(value, seconds: bool = False) -> str:
+    """28-02-2025 14:05 (a date alone is shown as a date); 28-02-2025 14:05:09 with
+    `seconds` (the access log, where the order of reads matters)."""
     if not isinstance(value, datetime):
         return short_date(value)
     value = _day(value)
-    return f"{short_date(value)} {value:%H:%M}"
+    return (
+        f"{short_date(value)} {value:%H:%M:%S}" if seconds else f"{short_date(value)} {value:%H:%M}"
+    )
 
 
 def long_datetime(value) -> str:

@@ -126,10 +126,14 @@ def menu_for(user, path: str = "") -> list[MenuEntry]:
 
 def panels_for(user) -> list[Panel]:
     roles = user.role_names
-    return sorted(
-        (p for p in _panels() if p.visible_for(user)),
-        key=lambda p: (0 if p.lead & roles else 1, p.order),
-    )
+
+    def position(panel: Panel):
+        # As in the menu: a panel meant for one role alone is that role's own work too (the
+        # nazorgcoördinator's releases opened below the quick advice form, issue 23).
+        own = panel.lead & roles or (len(panel.roles) == 1 and panel.roles & roles)
+        return (0 if own else 1, panel.order)
+
+    return sorted((p for p in _panels() if p.visible_for(user)), key=position)
 
 
 def section_crumbs(entries: list[MenuEntry], path: str) -> list[dict]:
@@ -149,7 +153,9 @@ def navigation(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
-    entries = menu_for(user, request.path)
+    # A page may say where it lies in the menu (a case's risk page, /risico/casus/N/, lies
+    # under its case: cases.views.case_file.case_frame); the crumbs follow the real path.
+    entries = menu_for(user, getattr(request, "menu_path", request.path))
     row, more = split_menu(entries)
     return {
         "nav_items": entries,

@@ -31,8 +31,30 @@ def beheer(request):
 
 
 def privacy(request):
-    from zvhd.privacy.models import AccessLog
+    """The privacy officer's own work first: destruction lists to review and subject-access
+    requests still open (issue 23: the start page showed only denied reads, while a list of
+    19 records waited for review), then the denied reads of the last week."""
+    from django.db.models import Count, Q
+
+    from zvhd.privacy.models import (
+        AccessLog,
+        DestructionList,
+        DestructionStatus,
+        SubjectAccessRequest,
+        SubjectAccessStatus,
+    )
 
     since = timezone.now() - timedelta(days=7)
     denied = AccessLog.objects.visible_to(request.user).filter(allowed=False, at__gte=since)
-    return {"denied": list(denied.order_by("-at")[:10])}
+    requests = SubjectAccessRequest.objects.visible_to(request.user).exclude(
+        status=SubjectAccessStatus.HANDLED
+    )
+    open_requests = list(requests.order_by("received_on")[:50])
+    return {
+        "denied": list(denied.order_by("-at")[:10]),
+        "to_review": DestructionList.objects.visible_to(request.user).aggregate(
+            n=Count("pk", filter=Q(status=DestructionStatus.PROPOSED))
+        )["n"],
+        "open_requests": len(open_requests),
+        "overdue_requests": sum(1 for r in open_requests if r.is_overdue),
+    }

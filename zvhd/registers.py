@@ -1,116 +1,79 @@
 """What every register (a django-tables2 list with filters) offers (issue 23): a total in its
-caption, open work first, and an export of exactly the filtered list for people who take
-lists away.
+caption, open work first (the view's queryset order), sortable columns (django-tables2's, with
+aria-sort: templates/django_tables2/zvhd.html), the user's saved filters and an export of
+exactly the filtered list (`zvhd.exports`, the one export of every list).
 
-The export is the list the user sees, all pages of it, in the columns of their own table (a
-user who may not see identities exports the pseudonymised table), as an XLSX whose numbers and
-dates a Dutch spreadsheet shows the Dutch way (`zvhd.formats`). Every record in the file is one
-"geëxporteerd" row in the access log, written in one INSERT.
+    class RecordListView(RoleRequiredMixin, RegisterMixin, ..., SingleTableMixin, FilterView):
+        list_name = "aftercare:record_list"
+        export_name = "aftercare:record_list_export"
+        register_title = "Nazorgdossiers"
+        register_noun = "nazorgdossiers"
+
+    class RecordListExportView(RegisterExportMixin, RecordListView):
+        file_stem = "nazorgdossiers"
+
+The export view is the list view itself (same roles, scope, filters, sort and columns: a user
+who may not see identities exports the pseudonymised table); only its answer is a file.
 """
 
 from __future__ import annotations
 
-import io
-from datetime import date
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from django.http import HttpResponse
-from django.utils import timezone
-from django.utils.html import strip_tags
-from django_tables2 import RequestConfig
-
-from zvhd.formats import xlsx_apply_formats
-
-EXPORT_PARAM = "export"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from zvhd import formats
+from zvhd.exports import Export, describe_filters, export_response, over_limit, too_many
+from zvhd.lists.views import ListToolsMixin
 
 
-def neutralise(value):
-    """A text cell that starts like a formula is written as text (OWASP's advice)."""
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
-        return "'" + value
-    return value
-
-
-def table_values(table) -> tuple[list[str], list[list]]:
-    """The headers and the cell values of every row of a django-tables2 table: dates stay
-    dates, numbers stay numbers, the rest is the plain text the page shows."""
+def table_values(table) -> tuple[list[str], list[list], list]:
+    """The headers, the cell values and the record ids of every row of a django-tables2
+    table: dates stay dates and numbers numbers (`Column.value`), the rest is the text the
+    page shows (`zvhd.exports.cell_value` strips the markup)."""
     columns = [c for c in table.columns if c.visible]
     headers = [str(c.header) for c in columns]
-    rows = []
+    rows, ids = [], []
     for row in table.rows:
-        values = []
-        for column in columns:
-            raw = row.get_cell_value(column.name)
-            if isinstance(raw, date | int | float) and not isinstance(raw, bool):
-                values.append(raw)
-            else:
-                values.append(neutralise(strip_tags(str(raw if raw is not None else "")).strip()))
-        rows.append(values)
-    return headers, rows
+        rows.append([row.get_cell_value(column.name) for column in columns])
+        ids.append(row.record.pk)
+    return headers, rows, ids
 
 
-def xlsx_response(*, title: str, filename: str, headers: list[str], rows: list[list]):
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31]
-    sheet.append(headers)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append(row)
-    xlsx_apply_formats(sheet, min_row=2)
-    for index in range(1, len(headers) + 1):
-        sheet.column_dimensions[sheet.cell(1, index).column_letter].width = 20
-    out = io.BytesIO()
-    book.save(out)
-    response = HttpResponse(out.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def order_in_words(table, default: str) -> str:
+    """How the table is sorted, in words: the column the reader sorts by, or `default`."""
+    order_by = getattr(table, "order_by", None)
+    if not order_by:
+        return default
+    alias = order_by[0]
+    name = alias.lstrip("-")
+    column = table.columns[name] if name in table.columns.names() else None
+    if column is None:
+        return default
+    direction = _("aflopend") if alias.startswith("-") else _("oplopend")
+    return _("gesorteerd op %(column)s (%(direction)s)") % {
+        "column": str(column.header).lower(),
+        "direction": direction,
+    }
 
 
-class RegisterMixin:
+class RegisterMixin(ListToolsMixin):
     """For a `SingleTableMixin` + `FilterView` register of one guarded model.
 
-    - `register_noun`: "nazorgdossiers", for the caption "67 nazorgdossiers, open eerst";
-    - `export_name`: the file name's start ("nazorg" gives nazorg-2026-12-06.xlsx);
-    - `?export=xlsx` answers the file instead of the page.
+    - `register_title`: the list's name in the export ("Nazorgdossiers");
+    - `register_noun`: its rows in the plural, for the caption "67 nazorgdossiers, lopende
+      dossiers eerst" and the export's messages;
+    - `register_order_note`: the list's own order in words;
+    - `list_name` and `export_name` (ListToolsMixin): the URL names of the list and its
+      export, the key of its saved filters.
     """
 
+    register_title = ""
     register_noun = ""
     register_order_note = ""
-    export_name = "register"
 
-    def get(self, request, *args, **kwargs):
-        if request.GET.get(EXPORT_PARAM) == "xlsx":
-            return self.export(request)
-        return super().get(request, *args, **kwargs)
-
-    def export(self, request):
-        from zvhd.privacy.models import AccessAction
-        from zvhd.privacy.services import log_records_access
-
-        filterset_class = self.get_filterset_class()
-        self.filterset = self.get_filterset(filterset_class)
-        queryset = self.filterset.qs if self.filterset.is_valid() else self.get_queryset().none()
-        table = self.get_table_class()(queryset, request=request)
-        RequestConfig(request, paginate=False).configure(table)
-        headers, rows = table_values(table)
-        log_records_access(
-            request=request,
-            model=queryset.model,
-            object_ids=[row.record.pk for row in table.rows],
-            action=AccessAction.EXPORT,
-        )
-        name = f"{self.export_name}-{timezone.localdate():%Y-%m-%d}.xlsx"
-        return xlsx_response(
-            title=self.register_noun or self.export_name,
-            filename=name,
-            headers=headers,
-            rows=rows,
-        )
+    @property
+    def list_noun(self):
+        return self.register_noun
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -118,13 +81,54 @@ class RegisterMixin:
         paginator = getattr(getattr(table, "page", None), "paginator", None)
         total = paginator.count if paginator else len(table.rows) if table else 0
         if table is not None:
-            from zvhd.formats import number
-
-            note = f", {self.register_order_note}" if self.register_order_note else ""
-            table.caption = f"{number(total)} {self.register_noun}{note}"
+            order = order_in_words(table, self.register_order_note)
+            note = f", {order}" if order else ""
+            table.caption = f"{formats.number(total)} {self.register_noun}{note}"
         context["register_total"] = total
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        query[EXPORT_PARAM] = "xlsx"
-        context["export_query"] = query.urlencode()
+        context["list_tools"] = self.list_tools()
+        # Filtering keeps the column sorted by: the table's own order, so only a column that
+        # sorts (django-tables2 dropped anything else) is echoed into the filter form.
+        order_by = getattr(table, "order_by", None)
+        context["sort_value"] = ",".join(order_by) if order_by else ""
         return context
+
+
+class RegisterExportMixin:
+    """Turns a register's list view into its export (GET only): the filtered, sorted list,
+    all pages, in the reader's own columns, at most `zvhd.exports.EXPORT_LIMIT` rows."""
+
+    http_method_names = ["get", "head"]
+    file_stem = "register"
+    saved_filters = False  # the list keeps the filters, not its export
+
+    def get_table_pagination(self, table):
+        return False
+
+    def get(self, request, *args, **kwargs):
+        filterset = self.get_filterset(self.get_filterset_class())
+        self.filterset = filterset
+        # As FilterView shows it: invalid filters give an empty list, not the whole register.
+        if not filterset.is_bound or filterset.is_valid() or not self.get_strict():
+            queryset = filterset.qs
+        else:
+            queryset = filterset.queryset.none()
+        query = self.current_query(for_saving=False)
+        back = reverse(self.list_name) + (f"?{query}" if query else "")
+        if over_limit(queryset):
+            return too_many(request, noun=self.register_noun, back_url=back)
+        self.object_list = queryset
+        table = self.get_table(**self.get_table_kwargs())
+        headers, rows, ids = table_values(table)
+        export = Export(
+            title=self.register_title or self.register_noun.capitalize(),
+            noun=self.register_noun,
+            file_stem=self.file_stem,
+            headers=headers,
+            rows=rows,
+            model=queryset.model,
+            object_ids=ids,
+            filters=describe_filters(filterset),
+            log_filters=describe_filters(filterset, search=self.not_saved, log=True),
+            order=order_in_words(table, self.register_order_note),
+        )
+        return export_response(request, export)

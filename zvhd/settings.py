@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "zvhd.network",
     "zvhd.privacy",
     "zvhd.imports",
+    "zvhd.lists",
     "persons",
     "cases",
     "risk",
@@ -157,6 +158,14 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # municipalities, twice on the start page's advice form alone. Our own code never streams a
 # large result with iterator(); one that must should use a named cursor explicitly.
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+# PostgreSQL's JIT compiler is meant for long analytical queries. On a page it only costs: once
+# a query's cost estimate passes `jit_above_cost` (any count over the million cases does), the
+# server spends 0.5-2.5 s compiling it (the start page's panel count at 1M cases: 2.6 s of
+# JIT for a 0.6 s query; issue 24's page matrix). Off for every connection of the app, as
+# ops/devdb.py has it for the embedded server; an `options` in DATABASE_URL is kept.
+_pg_options = DATABASES["default"].setdefault("OPTIONS", {}).get("options", "")
+if "jit" not in _pg_options:
+    DATABASES["default"]["OPTIONS"]["options"] = f"{_pg_options} -c jit=off".strip()
 if env.str("DATABASE_TEST_NAME", default=""):
     DATABASES["default"]["TEST"] = {"NAME": env.str("DATABASE_TEST_NAME")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -201,11 +210,12 @@ AUTHENTICATION_BACKENDS = [
     "zvhd.network.backends.AuthenticationBackend",
     "guardian.backends.ObjectPermissionBackend",
 ]
-# Argon2id first (Django's first recommendation; argon2-cffi): a PBKDF2 hash of an existing
-# account is rewritten as Argon2id by Django at its next successful login (check_password).
-# Django's parameters: 2 passes over 100 MiB, so a login costs ~100 MB for half a second.
+# Argon2id first (Django's first recommendation; argon2-cffi) with OWASP's parameters
+# (zvhd/hashers.py: 19 MiB, 2 passes, 1 lane; Django's own cost 0.4-0.6 s per login here): a
+# PBKDF2 hash, or an Argon2 hash with other parameters, is rewritten by Django at the account's
+# next successful login (check_password).
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "zvhd.hashers.Argon2idPasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
     "django.contrib.auth.hashers.ScryptPasswordHasher",

@@ -10,6 +10,8 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import capfirst
 
+from zvhd import formats
+
 
 def status_badge(label, tone: str = "neutral"):
     """A status as every register shows it: a badge, the label with a capital first letter
@@ -34,9 +36,16 @@ class DateColumn(tables.Column):
 
     def __init__(self, format: str | None = None, *, short: bool = True, **kwargs):
         self.format = format or ("SHORT_DATE_FORMAT" if short else "DATE_FORMAT")
+        # A date is never broken over two lines ("07-11-" above "2026" in a narrow column).
+        kwargs.setdefault("attrs", {"td": {"class": "zvhd-nowrap"}})
         super().__init__(**kwargs)
 
     def render(self, value):
+        # The house's two forms come from zvhd.formats, as every page and export writes them.
+        if self.format in ("SHORT_DATE_FORMAT", formats.SHORT_DATE):
+            return formats.short_date(value)
+        if self.format in ("DATE_FORMAT", formats.LONG_DATE):
+            return formats.long_date(value)
         if isinstance(value, datetime) and timezone.is_aware(value):
             value = timezone.localtime(value)  # as the template filter would show it
         return date_format(value, self.format)

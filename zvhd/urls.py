@@ -23,6 +23,7 @@ urlpatterns = [
     path("programmas/", include("programmes.urls")),
     path("tafels/", include("tables.urls")),
     path("import/", include("zvhd.imports.urls")),
+    path("lijsten/", include("zvhd.lists.urls")),
     path("api/v1/federatie/", include("federation.api_urls")),
     path("meldingen/", include("inbox.urls")),
     path("api/", include("api.urls")),

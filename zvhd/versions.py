@@ -25,9 +25,10 @@ from decimal import Decimal
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
-from django.utils import formats, timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from zvhd import formats
 
 CONFLICT_MESSAGE = _(
     "Iemand anders heeft dit intussen gewijzigd. Er is niets overschreven: uw invoer staat nog "
@@ -182,11 +183,12 @@ def _readable(field, value) -> str:
     if isinstance(value, bool):
         return gettext("ja") if value else gettext("nee")
     if isinstance(value, datetime.datetime):
-        return formats.date_format(timezone.localtime(value), "d-m-Y H:i")
+        return formats.short_datetime(value)
     if isinstance(value, datetime.date):
-        return formats.date_format(value, "d-m-Y")
+        return formats.short_date(value)
     if isinstance(value, Decimal):
-        return formats.number_format(value, use_l10n=True)
+        # Every decimal it has, written the Dutch way (1.064,5).
+        return formats.number(value, min(0, value.as_tuple().exponent))
     if isinstance(value, (list, dict)):
         return ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
     return str(value)

@@ -247,8 +247,9 @@ class StartView(TemplateView):
         context["greeting"] = (
             "Goedemorgen" if 6 <= hour < 12 else "Goedemiddag" if 12 <= hour < 18 else "Goedenavond"
         )
+        # A panel whose context is None has nothing of the user's own to show today.
+        contexts = [(panel, panel.context(self.request)) for panel in panels_for(self.request.user)]
         context["panels"] = [
-            {"template": panel.template, **panel.context(self.request)}
-            for panel in panels_for(self.request.user)
+            {"template": panel.template, **data} for panel, data in contexts if data is not None
         ]
         return context

@@ -53,11 +53,8 @@ from cases.views.ketenkamer import (
 )
 from cases.views.list_tools import (
     CaseListExportView,
-    DeleteFilterView,
     MyCasesExportView,
-    OpenFilterView,
     OrganisationRegistrationsExportView,
-    SaveFilterView,
     TriageQueueExportView,
 )
 from cases.views.lists import (
@@ -83,9 +80,6 @@ __all__ = [
     "MyCasesExportView",
     "TriageQueueExportView",
     "OrganisationRegistrationsExportView",
-    "SaveFilterView",
-    "OpenFilterView",
-    "DeleteFilterView",
     "CasePageMixin",
     "CaseDetailView",
     "CaseTabView",

@@ -21,6 +21,7 @@ from cases.policy import (
     permission_annotations,
     permissions_of,
 )
+from zvhd import formats
 from zvhd.permissions import VIEW
 from zvhd.privacy.models import AccessAction
 from zvhd.views import ScopedMixin, ServiceFormMixin
@@ -71,6 +72,46 @@ def may_open(user, url: str) -> bool:
     return found.exists()
 
 
+# The case file's own tabs: the value of a page's `tab`, its label and its page. Other apps add
+# theirs through cases.extensions (risk: "Risico en veiligheid").
+TABS = {
+    "overzicht": (_("Overzicht"), "cases:case_detail"),
+    "plan": (_("Plan van aanpak"), "cases:case_plan"),
+    "overleggen": (_("Overleggen"), "cases:case_meetings"),
+    "logboek": (_("Logboek"), "casefile:journal"),
+    "documenten": (_("Documenten"), "casefile:documents"),
+    "tijdlijn": (_("Tijdlijn"), "cases:case_timeline"),
+    "programmas": (_("Programma's"), "programmes:case_programmes"),
+    "geschiedenis": (_("Geschiedenis"), "cases:case_history"),
+}
+
+
+def case_frame(request, case, *, tab: str, can: dict, heading: str = "") -> dict:
+    """What cases/_case_base.html needs around any page of one case: the side menu with
+    `tab` marked current, and the breadcrumbs Casussen › 2026-0054 › tab › form (issue 23:
+    the forms of a case marked no tab, or the wrong one).
+
+    Also tells the main menu that the page lies under the case (a risk page's URL is
+    /risico/casus/N/, not under /casussen/), through `request.menu_path` (zvhd.navigation).
+    """
+    case_tabs = extensions.tabs()
+    known = dict(TABS) | {t.tab: (t.label, t.url_name) for t in case_tabs}
+    crumbs = []
+    if tab in known and tab != "overzicht":
+        label, url_name = known[tab]
+        crumbs.append({"label": label, "url": reverse(url_name, args=[case.pk])})
+    if heading and not (crumbs and str(crumbs[-1]["label"]) == heading):
+        crumbs.append({"label": heading, "url": ""})
+    request.menu_path = reverse("cases:case_detail", args=[case.pk])
+    return {
+        "case": case,
+        "can": can,
+        "tab": tab,
+        "case_tabs": case_tabs,
+        "case_crumbs": crumbs,
+    }
+
+
 class CasePageMixin(ScopedMixin, SingleObjectMixin):
     model = Case
     read_method = "for_detail"
@@ -103,12 +144,13 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
 
     def case_context(self):
         case = self.get_case()
-        return {
-            "case": case,
-            "can": permissions_of(case),
-            "tab": self.tab,
-            "case_tabs": extensions.tabs(),
-        }
+        return case_frame(
+            self.request,
+            case,
+            tab=self.tab,
+            can=permissions_of(case),
+            heading=str(getattr(self, "heading", "") or ""),
+        )
 
 
 class CaseDetailView(CasePageMixin, TemplateView):
@@ -320,7 +362,7 @@ class HistoryView(CaseTabView):
         union = goals.union(actions, meetings, all=True).order_by("-history_date")[:limit]
         for at, who, history_type, kind, summary, detail in union:
             if kind == "meeting":
-                summary = date.fromisoformat(summary).strftime("%d-%m-%Y")
+                summary = formats.short_date(date.fromisoformat(summary))
                 detail = ""
             elif kind == "goal":
                 detail = _("bereikt") if detail == "true" else ""
@@ -344,10 +386,11 @@ TIMELINE_PAGE_SIZE = 50
 
 class TimelineView(CaseTabView):
     """Everything that happened on the case, newest first, as far as the reader may see it
-    (cases.timeline: one query per source), with a filter by kind and pages of 50."""
+    (cases.timeline: one query for every source), with a filter by kind and pages of 50."""
 
     template_name = "cases/case_timeline.html"
     tab = "tijdlijn"
+    read_method = "for_timeline"
 
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator
@@ -359,8 +402,8 @@ class TimelineView(CaseTabView):
         known = timeline.kinds()
         codes = {code for code, _label in known}
         chosen = [k for k in self.request.GET.getlist("soort") if k in codes]
-        # Each source gives only its newest page × 50 items (and its count): the first
-        # page × 50 of the merged list are then exact, and a page past the end gets them all.
+        # The timeline reads its newest page × 50 events (and their count) in one query and
+        # builds items only for the page shown; a page past the end reads them all.
         # Not a number: the paginator shows page 1; a page it turns into the last one (0, a
         # negative or huge number) gets every item.
         asked = self.request.GET.get("page") or "1"

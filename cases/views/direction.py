@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
@@ -19,7 +18,8 @@ from cases.models import (
     Escalation,
 )
 from cases.policy import DIRECT, actions_filter, case_permissions
-from cases.views.case_file import CaseFormView, refuse_closed
+from cases.views.case_file import CaseFormView, case_frame, refuse_closed
+from zvhd import formats
 from zvhd.network.models import Role
 from zvhd.permissions import CHANGE
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, deny
@@ -67,6 +67,7 @@ class CasePeopleView(DirectFormView):
 
 class PlanEditView(DirectFormView):
     form_class = forms.PlanForm
+    tab = "plan"
     template_name = "cases/plan_form.html"
     heading = _("Plan van aanpak")
     success_message = _("Het plan van aanpak is opgeslagen.")
@@ -98,6 +99,7 @@ class PlanEditView(DirectFormView):
 
 class GoalCreateView(DirectFormView):
     form_class = forms.GoalForm
+    tab = "plan"
     heading = _("Doel toevoegen")
     success_message = _("Het doel is toegevoegd.")
 
@@ -110,6 +112,7 @@ class GoalCreateView(DirectFormView):
 
 class ActionCreateView(DirectFormView):
     form_class = forms.ActionForm
+    tab = "plan"
     heading = _("Actie toevoegen")
     success_message = _("De actie is toegevoegd.")
 
@@ -127,6 +130,7 @@ class ActionCreateView(DirectFormView):
 
 class MeetingCreateView(DirectFormView):
     form_class = forms.MeetingForm
+    tab = "overleggen"
     heading = _("Maatwerkoverleg vastleggen")
     success_message = _("Het overleg is vastgelegd.")
 
@@ -277,6 +281,7 @@ class LinkGroupView(DirectFormView):
 
 class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     action = CHANGE
+    tab = "overzicht"  # the case tab the page belongs to, marked in the side menu
     template_name = "cases/case_form.html"
     log_reads = False
     success_message = _("Opgeslagen.")
@@ -291,11 +296,15 @@ class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
         context = super().get_context_data(**kwargs)
         case = self.object.case
         context.update(
-            case=case,
-            can=case_permissions(self.request.user, case.pk),
+            case_frame(
+                self.request,
+                case,
+                tab=self.tab,
+                can=case_permissions(self.request.user, case.pk),
+                heading=str(self.heading),
+            ),
             heading=self.heading,
             submit=_("Opslaan"),
-            tab="",
         )
         return context
 
@@ -306,6 +315,7 @@ class ChildActionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
 class ActionStatusView(ChildActionView):
     model = Action
     action = UPDATE_STATUS
+    tab = "plan"  # an action is on the plan
 
     def get_queryset(self):
         # A partner does not see the other organisations' actions on the plan: not found.
@@ -329,7 +339,7 @@ class ActionStatusView(ChildActionView):
         subject = [
             (_("Actie"), action.description),
             (_("Uitvoerder"), owner),
-            (_("Uiterlijk"), date_format(action.due_on, "d-m-Y")),
+            (_("Uiterlijk"), formats.short_date(action.due_on)),
             (_("Huidige status"), action.get_status_display()),
         ]
         if action.goal_id:

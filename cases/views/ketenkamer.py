@@ -1,19 +1,22 @@
-"""The ketenkamer: the meetings, their agenda and attendance, the decision list PDF."""
+"""The ketenkamer: the meetings, their agenda and attendance, the decision list PDF.
+
+The ketenkamer is one kind of table (tables/, issue 20 part 6): its door lets in who sits at the
+ketenkamer's table with a role that attends it; the table's page lists these meetings. The
+pages stay here, under Casussen, where the triage work is.
+"""
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
 from cases import forms, services
+from cases.extensions import sits_at_ketenkamer
 from cases.models import Case, Ketenkamer, Status
 from cases.policy import DETAILS, KETENKAMER, TRIAGE_ROLES
-from zvhd.jobs import JobStatus
-from zvhd.jobs.views import JobDownloadView
+from zvhd.meetings import views as meetings
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
 
@@ -40,8 +43,13 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormV
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
         context["ketenkamers"] = list(self.scoped_queryset(VIEW)[:30])
-        context["can_plan"] = self.request.user.has_role(*KETENKAMER[CHANGE])
+        # The door's two halves, for the page: a seat at the ketenkamer's table and the role.
+        # A role that attends the ketenkamer without a seat is told why the list is empty.
+        seated = sits_at_ketenkamer(user)
+        context["no_seat"] = not seated
+        context["can_plan"] = seated and user.has_role(*KETENKAMER[CHANGE])
         context["waiting"] = (
             Case.objects.visible_to(self.request.user).filter(status=Status.IN_TRIAGE).count()
         )
@@ -61,6 +69,9 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormV
         return reverse("cases:ketenkamer_detail", args=[self.result.pk])
 
 
+AGENDA_LIMIT = 100
+
+
 class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
     """The meeting: its agenda (every registration in triage) and the decisions taken."""
 
@@ -77,7 +88,7 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
     def get_initial(self):
         return {
             "attendees": list(self.object.attendees.all()),
-            "notes": self.object.attendance_notes,
+            "notes": self.object.other_attendees,
         }
 
     def get_context_data(self, **kwargs):
@@ -86,12 +97,17 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
 
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        # The oldest registrations first, at most AGENDA_LIMIT of them: a meeting discusses
+        # tens, and an agenda of every waiting registration grew with the backlog (issue 24:
+        # 15,000 rows, a 6 MB page and as many access-log rows at 1M cases).
         agenda = list(
             Case.objects.visible_to(user, DETAILS)
             .filter(status=Status.IN_TRIAGE, registered_at__date__lte=self.object.date)
             .for_list()
-            .order_by("registered_at")
+            .order_by("registered_at", "pk")[: AGENDA_LIMIT + 1]
         )
+        more = len(agenda) > AGENDA_LIMIT
+        agenda = agenda[:AGENDA_LIMIT]
         decisions = list(
             TriageDecision.objects.filter(ketenkamer=self.object)
             .filter(case__in=Case.objects.visible_to(user).values("pk"))
@@ -101,7 +117,10 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         context.update(
             ketenkamer=self.object,
             agenda=agenda,
+            agenda_more=more,
+            agenda_limit=AGENDA_LIMIT,
             decisions=decisions,
+            # The meeting came through the door (a seat): the role says the rest.
             can_change=user.has_role(*KETENKAMER[CHANGE]),
             can_triage=user.has_role(*TRIAGE_ROLES),
             recorders=triage_recorders(),
@@ -113,7 +132,7 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         return super().post(request, *args, **kwargs)
 
     success_message = _("De aanwezigheid is opgeslagen.")
-    version_fields = ["attendance_notes"]
+    version_fields = ["other_attendees"]
 
     def versioned_object(self):
         return self.object
@@ -131,33 +150,8 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         return reverse("cases:ketenkamer_detail", args=[self.object.pk])
 
 
-class DecisionListView(JobDownloadView):
-    """POST: queue the PDF. GET: its status (htmx polls this) or, when done, the file."""
+class DecisionListView(meetings.DecisionListView):
+    """The ketenkamer's decision list: the meeting kernel's view, through this door."""
 
     model = Ketenkamer
-    file_field = "decision_list_file"
-
-    def get_filename(self, obj) -> str:
-        return f"besluitenlijst-ketenkamer-{obj.date:%Y-%m-%d}.pdf"
-
-    def post(self, request, *args, **kwargs):
-        self.action = CHANGE
-        ketenkamer = self.get_object()
-        services.request_decision_list(ketenkamer=ketenkamer, requested_by=request.user)
-        if request.htmx:
-            return self._status(ketenkamer)
-        messages.success(request, _("De besluitenlijst wordt gemaakt."))
-        return redirect("cases:ketenkamer_detail", ketenkamer.pk)
-
-    def get(self, request, *args, **kwargs):
-        ketenkamer = self.get_object()
-        if request.GET.get("download") and ketenkamer.decision_list_status == JobStatus.DONE:
-            return self.file_response(ketenkamer)
-        return self._status(ketenkamer)
-
-    def _status(self, ketenkamer):
-        from django.shortcuts import render
-
-        return render(
-            self.request, "cases/partials/decision_list_status.html", {"ketenkamer": ketenkamer}
-        )
+    meeting_url_name = "cases:ketenkamer_detail"

@@ -41,6 +41,13 @@ def with_overrides(base, **overrides):
 # page name, url args ("assen"/"emmen"/"entry"/"signal"/"slug"), expected {user: status}
 MATRIX = [
     ("advice:list", None, expect([*BUREAU, "regisseur_other", "gemeente", "gemeente_other"])),
+    # The export is the list: a municipal contact's holds their own municipality only
+    # (tests/zvhd/test_list_tools.py).
+    (
+        "advice:list_export",
+        None,
+        expect([*BUREAU, "regisseur_other", "gemeente", "gemeente_other"]),
+    ),
     ("advice:quick", None, expect(WRITERS)),
     ("advice:create", None, expect(WRITERS)),
     # Detail of the Assen question: bureau all; Assen's contact yes; Emmen's contact 404.

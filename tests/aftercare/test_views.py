@@ -24,6 +24,7 @@ ON_THE_CASE = {"regisseur", "regisseur_other", "ondersteuner", "manager"}
 # (page, record: None | "record" | "escalated", {user: status}, status for everyone else)
 MATRIX = [
     ("aftercare:record_list", None, COORDINATOR_ONLY, 403),
+    ("aftercare:record_list_export", None, COORDINATOR_ONLY, 403),
     ("aftercare:notification_create", None, COORDINATOR_ONLY, 403),
     ("aftercare:releases", None, COORDINATOR_ONLY, 403),
     ("aftercare:figures", None, {"nazorg": 200, "manager": 200}, 403),

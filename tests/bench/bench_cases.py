@@ -72,6 +72,9 @@ def _copy(cursor, table: str, columns: list[str], rows) -> None:
 # as before, measured a situation no bureau has.)
 SYNTHETIC_DIRECTORS = 39
 
+# Triage decisions other than procesregie (lead time registration -> decision, "overig").
+OTHER_DECISIONS = ("ondersteuning", "advies", "niet_opgepakt", "ingetrokken")
+
 
 def _synthetic_directors(organisation) -> list[int]:
     from zvhd.network.models import Role, User
@@ -91,6 +94,28 @@ def _synthetic_directors(organisation) -> list[int]:
             save_user(user=user, roles=[Role.PROCESREGISSEUR], changed_by=None)
         pks.append(user.pk)
     return pks
+
+
+def _programme_ids() -> list[int]:
+    from programmes.models import Programme
+
+    return list(Programme.objects.order_by("pk").values_list("pk", flat=True))
+
+
+def _periods(rng, programmes, started, closed, added_by) -> list[tuple]:
+    """Programme periods (issue 20) of a direction case that has programmes: one, in one case
+    in ten a second one in another programme; an in date up to 60 days after the start, an out
+    date in one period in three (90-270 days later, or on the closing when that came first)."""
+    chosen = rng.sample(programmes, 2 if rng.random() < 0.1 else 1)
+    rows = []
+    for programme in chosen:
+        begin = started + timedelta(days=rng.randrange(61))
+        end = begin + timedelta(days=rng.randrange(90, 271)) if rng.random() < 1 / 3 else None
+        if closed is not None:
+            begin = min(begin, closed)
+            end = min(end, closed) if end else None
+        rows.append((programme, begin, end, added_by, f"{begin.isoformat()}T12:00:00+00:00"))
+    return rows
 
 
 def seed(total: int) -> None:
@@ -113,6 +138,8 @@ def seed(total: int) -> None:
     organisations = list(Organisation.objects.partners().values_list("pk", flat=True))
     regisseur = User.objects.get(username="regisseur")
     directors = [regisseur.pk, *_synthetic_directors(regisseur.organisation)]
+    programmes = _programme_ids()
+    tags = random.Random(7)  # its own stream: the cases stay what they were
     start = time.perf_counter()
     batch = 100_000
     with connection.cursor() as c:
@@ -124,7 +151,7 @@ def seed(total: int) -> None:
         todo = total - have
         while todo > 0:
             n = min(batch, todo)
-            persons, cases = [], []
+            persons, cases, periods = [], [], []
             for i in range(n):
                 pid, cid = next_person + i, next_case + i
                 municipality = rng.choice(municipalities)
@@ -137,15 +164,30 @@ def seed(total: int) -> None:
                     if roll < 0.01
                     else "aangemeld"
                     if roll < 0.015
+                    else OTHER_DECISIONS[int(roll * 1000) % len(OTHER_DECISIONS)]
+                    if roll < 0.06
                     else "actief"
                     if roll < 0.15
                     else "afgesloten"
                 )
                 directed = status in ("actief", "afgesloten")
-                started = (registered + timedelta(days=7)).date() if directed else None
+                # Lead-time dates (issue 20): the triage decision 0-13 days after the
+                # registration, the start 7 days after it (as before) or on the decision day
+                # when that came later; no decision yet while registered or in triage.
+                decided = status not in ("aangemeld", "in_triage")
+                triaged = (registered + timedelta(days=rng.randrange(14))).date()
+                triaged = triaged if decided else None
+                started = (
+                    max((registered + timedelta(days=7)).date(), triaged) if directed else None
+                )
                 closed = (started + timedelta(days=200)) if status == "afgesloten" else None
                 if closed and closed > date.today():
                     status, closed = "actief", None  # still running
+                if directed and programmes and tags.random() < 0.2:
+                    periods.extend(
+                        (cid, period)
+                        for period in _periods(tags, programmes, started, closed, regisseur.pk)
+                    )
                 persons.append(
                     (
                         pid,
@@ -186,7 +228,7 @@ def seed(total: int) -> None:
                         "",
                         "",
                         registered.isoformat(),
-                        started,
+                        triaged,
                         started,
                         closed,
                         None,
@@ -201,6 +243,7 @@ def seed(total: int) -> None:
                         None,
                         None,
                         "",
+                        "t" if cid % 4 == 0 else "f",  # the recorded cross-municipal flag
                     )
                 )
             _copy(
@@ -263,8 +306,23 @@ def seed(total: int) -> None:
                     "decision_notified_at",
                     "review_reminded_for",
                     "legal_purpose",
+                    "cross_municipal",
                 ],
                 cases,
+            )
+            _copy(
+                raw,
+                "programmes_caseprogramme",
+                [
+                    "version",
+                    "case_id",
+                    "programme_id",
+                    "started_on",
+                    "ended_on",
+                    "added_by_id",
+                    "added_at",
+                ],
+                [(1, cid, *period) for cid, period in periods],
             )
             next_person += n
             next_case += n
@@ -275,6 +333,7 @@ def seed(total: int) -> None:
         # lets the start panels count from an index alone.
         c.execute("VACUUM ANALYZE cases_case")
         c.execute("VACUUM ANALYZE cases_person")
+        c.execute("VACUUM ANALYZE programmes_caseprogramme")
     print(f"seed: {total - have} cases copied in {time.perf_counter() - start:.1f} s")
 
 
@@ -320,6 +379,7 @@ def run(argv: list[str]) -> None:
     from django.test.utils import setup_test_environment
 
     from cases.models import Case
+    from cases.worklists import mine
     from zvhd.network.models import User
 
     setup_test_environment()
@@ -353,6 +413,12 @@ def run(argv: list[str]) -> None:
                 url = f"/casussen/?voor={before}"
             result = measure(client, url, requests)
             rows.append((user.username, label, result))
+        # The export of the reader's own list (zvhd.exports): every page of it in one file,
+        # at most 5,000 rows, and one access-log row per case in it (one INSERT). Fewer
+        # requests: each writes a workbook and its log rows.
+        exported = Case.objects.visible_to(user).filter(mine(user)).count()
+        result = measure(client, "/casussen/mijn/export/", max(5, requests // 20))
+        rows.append((user.username, f"export of Mijn casussen ({exported} cases)", result))
     print(f"load average after: {_load()}")
     print()
     print("| user | page | p50 ms | p95 ms | queries | COUNT queries |")

@@ -1,31 +1,44 @@
 """Reports at scale: all figures of one year over 1,000,000 cases, and the jaarverslag PDF.
 
     python -m tests.bench.bench_reports [--cases 1000000] [--year 2024] [--repeat 5]
+        [--figures-only | --pdf-only | --snapshot-only]
     make bench BENCH_ARGS="reports --cases 1000000"
 
 Seeds with the cases benchmark's own COPY seeding (tests.bench.bench_cases.seed, same
-database), runs VACUUM (ANALYZE) on the case tables (what autovacuum does after a bulk load:
-planner statistics and the visibility map), then measures in one run:
-- `reports.figures.year_figures(year)` (every figure of the year, all apps), best and median;
+database: cases with their lead-time dates and recorded cross-municipal flag, and programme
+periods for one in five direction cases), runs VACUUM (ANALYZE) on the case tables (what
+autovacuum does after a bulk load: planner statistics and the visibility map), then measures
+in one run:
+- `reports.figures.year_figures(year)` (every figure of the year, all apps, lead times and
+  programmes included) cold: Django's cache cleared and a new database connection before each
+  run; best and median wall time, the process's CPU time, and each query's time in one run;
+  and once more with PostgreSQL's parallel workers off, the database backend's CPU time (read
+  from /proc): what one quiet core needs, whatever the load of a shared machine;
 - one hand-written SQL query per figure group (the scalar counts, the partner breakdown, the
   active cases by topic / gender / home municipality, the problem areas) doing the same work,
   as the floor the ORM version is compared with (goal: within 3x). It runs with the same
-  session settings as the ORM (`SET LOCAL jit = off`, see reports.figures._figures_session),
+  session settings as the ORM (`SET LOCAL jit = off`, see zvhd.figures.session),
   and its counts are checked against the ORM's, so both do the same work;
 - the jaarverslag PDF (render only, as the Celery task does it): "cold" (the chart cache
   empty, as the first render of a snapshot in a fresh worker) and "warm" (the charts cached,
   as any later render), wall time and CPU time of the process (on a shared machine the CPU
-  time is what a quiet machine's wall time would be), and peak memory (RSS growth of the
-  process, its maximum RSS, and Python's traced peak).
+  time is what a quiet machine's wall time would be; the time the process waited for a CPU
+  is printed too), and peak memory (RSS growth of the
+  process, its maximum RSS, and Python's traced peak);
+- freezing a year's snapshot (`reports.figures.snapshot_figures`: the year's figures and its
+  12 municipal factsheets, what the snapshot task stores) cold, as `year_figures` above: best
+  and median wall time, the query count and the slowest queries of one run.
 Prints the load average before and after, since the machine is shared.
 """
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import time
 import tracemalloc
+from contextlib import nullcontext
 
 from tests.bench import bench_cases
 
@@ -99,8 +112,6 @@ def _load() -> str:
 
 
 def run(argv: list[str]) -> None:
-    import os
-
     url = os.environ.get("BENCH_DATABASE_URL", bench_cases.DEFAULT_DB)
     bench_cases._ensure_database(url)
     bench_cases._setup()
@@ -135,16 +146,21 @@ def run(argv: list[str]) -> None:
         cases = c.fetchone()[0]
     print(f"cases: {cases:,}; year {year}; load average before: {_load()}")
 
-    if "--pdf-only" not in argv:
+    only = [flag for flag in ("--figures-only", "--pdf-only", "--snapshot-only") if flag in argv]
+    if not only or "--figures-only" in only:
         _figures(year, repeat, params)
-    _pdf(year)
+    if not only or "--snapshot-only" in only:
+        _snapshot(year, repeat)
+    if not only or "--pdf-only" in only:
+        _pdf(year)
     print(f"load average after: {_load()}")
 
 
 def _seed_programmes() -> None:
-    """Programme periods for one in five direction cases (issue 20), one SQL statement: the
-    cases benchmark's COPY seeding knows nothing of programmes. Also marks one in four cases
-    cross-municipal (the recorded flag, which COPY leaves empty)."""
+    """For a bench database seeded before the cases benchmark's COPY wrote them (issue 20):
+    programme periods for one in five direction cases, one SQL statement, and the recorded
+    cross-municipal flag for one in four cases (an UPDATE of every row: slow, and it doubles
+    the table until a VACUUM FULL; seed a new database instead where you can)."""
     from django.db import connection
 
     with connection.cursor() as c:
@@ -225,28 +241,126 @@ def _check_same_counts(data: dict, hand: dict) -> None:
     print("hand SQL counts = ORM counts: checked (scalar, municipality, gender, partner, areas)")
 
 
+def _cold_year_figures(year, *, queries=None, serial=False) -> tuple[float, float, float]:
+    """One cold run of `year_figures`: (wall ms, process CPU ms, backend CPU ms or nan)."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    from reports.figures import year_figures
+
+    cache.clear()
+    connection.close()  # a new connection: no statement or type caches of an earlier run
+    connection.ensure_connection()
+    backend = None
+    if serial:
+        with connection.cursor() as c:
+            c.execute("SET max_parallel_workers_per_gather = 0")
+            c.execute("SELECT pg_backend_pid()")
+            backend = _backend_cpu_ms(c.fetchone()[0])
+
+    def record(execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append(((time.perf_counter() - start) * 1000, " ".join(sql.split())))
+
+    start, cpu = time.perf_counter(), time.process_time()
+    with connection.execute_wrapper(record) if queries is not None else nullcontext():
+        year_figures(year)
+    wall, cpu = (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+    backend_ms = float("nan")
+    if serial:
+        with connection.cursor() as c:
+            c.execute("SELECT pg_backend_pid()")
+            backend_ms = _backend_cpu_ms(c.fetchone()[0]) - backend
+        connection.close()  # the next run gets the parallel workers back
+    return wall, cpu, backend_ms
+
+
+def _backend_cpu_ms(pid: int) -> float:
+    """User + system CPU time of a PostgreSQL backend process on this machine (Linux)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
 def _figures(year, repeat, params):
     from reports.figures import year_figures
 
     data = year_figures(year)  # warm up
     _check_same_counts(data, _hand_sql(params))
-    orm_best, orm_median = _timed(lambda: year_figures(year), repeat)
-    from cases.leadtimes import lead_times
-    from programmes.figures import for_year as programme_figures
-
-    lead_best, lead_median = _timed(lambda: lead_times(year), repeat)
-    prog_best, prog_median = _timed(lambda: programme_figures(year), repeat)
+    runs = [_cold_year_figures(year) for _ in range(repeat)]
+    walls = [wall for wall, _cpu, _b in runs]
+    cpus = [cpu for _wall, cpu, _b in runs]
+    queries: list = []
+    _cold_year_figures(year, queries=queries)
+    serial = [_cold_year_figures(year, serial=True) for _ in range(repeat)]
     sql_best, sql_median = _timed(lambda: _hand_sql(params), repeat)
     print("| what | best ms | median ms |")
     print("|---|---:|---:|")
-    print(f"| year_figures({year}) (all figures, ORM) | {orm_best:.0f} | {orm_median:.0f} |")
-    print(f"| of which: lead times (1 query) | {lead_best:.0f} | {lead_median:.0f} |")
-    print(f"| of which: programmes (4 queries) | {prog_best:.0f} | {prog_median:.0f} |")
+    print(
+        f"| year_figures({year}) cold: all figures, lead times and programmes included "
+        f"| {min(walls):.0f} | {statistics.median(walls):.0f} |"
+    )
+    print(f"| of which Python (process CPU) | {min(cpus):.0f} | {statistics.median(cpus):.0f} |")
+    backend = [b for _w, _c, b in serial]
+    print(
+        f"| the same with parallel workers off: database backend CPU | {min(backend):.0f} | "
+        f"{statistics.median(backend):.0f} |"
+    )
     print(
         f"| hand-written SQL, one query per group ({len(HAND_SQL)}) | {sql_best:.0f} | "
         f"{sql_median:.0f} |"
     )
-    print(f"ratio ORM / SQL (best): {orm_best / sql_best:.2f}")
+    print(f"ratio ORM / SQL (best): {min(walls) / sql_best:.2f}")
+    print(f"one cold run, {len(queries)} queries, the slowest:")
+    for ms, sql in sorted(queries, reverse=True)[:6]:
+        print(f"  {ms:7.0f} ms  {sql[:110]}")
+
+
+def _cold_snapshot(year, *, queries=None) -> tuple[float, float]:
+    """One cold `snapshot_figures(year)` (not stored): (wall ms, process CPU ms)."""
+    from django.core.cache import cache
+    from django.db import connection
+
+    from reports.figures import snapshot_figures
+
+    cache.clear()
+    connection.close()
+    connection.ensure_connection()
+
+    def record(execute, sql, params, many, context):
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            queries.append(((time.perf_counter() - start) * 1000, " ".join(sql.split())))
+
+    start, cpu = time.perf_counter(), time.process_time()
+    with connection.execute_wrapper(record) if queries is not None else nullcontext():
+        snapshot_figures(year)
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+
+
+def _snapshot(year, repeat):
+    """Freezing a year's snapshot: the year's figures and its 12 factsheets, cold."""
+    runs = [_cold_snapshot(year) for _ in range(repeat)]
+    walls = [wall for wall, _cpu in runs]
+    queries: list = []
+    _cold_snapshot(year, queries=queries)
+    print("| what | best ms | median ms |")
+    print("|---|---:|---:|")
+    print(
+        f"| snapshot_figures({year}) cold: the year's figures and 12 factsheets "
+        f"| {min(walls):.0f} | {statistics.median(walls):.0f} |"
+    )
+    cpus = [cpu for _wall, cpu in runs]
+    print(f"| of which Python (process CPU) | {min(cpus):.0f} | {statistics.median(cpus):.0f} |")
+    total = sum(ms for ms, _sql in queries)
+    print(f"one cold run, {len(queries)} queries ({total:.0f} ms in queries), the slowest:")
+    for ms, sql in sorted(queries, reverse=True)[:8]:
+        print(f"  {ms:7.0f} ms  {sql[:110]}")
 
 
 def _status_mib(field: str) -> float:
@@ -281,16 +395,27 @@ def _forget_charts() -> None:
     charts.CHART_STYLE = f"{charts.CHART_STYLE}-bench-{time.time_ns()}"
 
 
+def _waited_for_cpu_s() -> float:
+    """Linux: the seconds this process has been runnable but waiting for a CPU (the run queue,
+    /proc/self/schedstat): on a shared machine, the part of the wall time that is the load."""
+    try:
+        with open("/proc/self/schedstat") as f:
+            return int(f.read().split()[1]) / 1e9
+    except OSError:
+        return float("nan")
+
+
 def _measure_render(label, document) -> None:
     """Time without tracemalloc (it slows Python down 2-3x), memory in a render of its own."""
     from reports.documents import render
 
-    start, cpu = time.perf_counter(), time.process_time()
+    start, cpu, waited = time.perf_counter(), time.process_time(), _waited_for_cpu_s()
     pdf = render(document)
     elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
+    waited = _waited_for_cpu_s() - waited
     print(
         f"jaarverslag PDF from snapshots, {label}: {elapsed:.2f} s wall, {cpu:.2f} s CPU, "
-        f"{len(pdf) / 1024:.0f} KiB"
+        f"{waited:.2f} s waiting for a CPU, {len(pdf) / 1024:.0f} KiB"
     )
 
 
@@ -341,7 +466,7 @@ def _pdf(year):
     document = ReportDocument(
         kind=DocumentKind.ANNUAL_REPORT, year=year, snapshot=snapshot, requested_by=manager
     )
-    render(document)  # warm up: imports, fonts, matplotlib's font cache
+    render(document)  # warm up: imports, fonts
     for _ in range(2):
         _forget_charts()
         _measure_render("cold (charts drawn)", document)

@@ -12,6 +12,11 @@ The entries come from every source the cases app registers (transitions, enrichm
 plan, goals, meetings, actions, escalations). Other apps add their own entry makers to
 `ENTRY_MAKERS` (the journal and the documents of issue 19 parts 1-2): a function
 `(case, people, n) -> None` that adds about `n` entries through that app's services.
+
+Per page it prints the wall time (p50, p95, and p95 as a multiple of the bare page's p95 in
+the same run), the queries of one request and the CPU time per request of this process and
+of its PostgreSQL backend (/proc): on a shared machine the wall time includes the wait for a
+core; the CPU time is what the page costs.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import statistics
 import time
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_timeline"
 TARGET_P95_MS = 100
@@ -163,7 +169,24 @@ def _people():
     }
 
 
+def _backend_cpu_seconds(pid: int | None) -> float | None:
+    """CPU time (user + system) of the PostgreSQL backend serving this process, from /proc:
+    only when the server runs on this machine (it does for the benchmarks)."""
+    if pid is None:
+        return None
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = stat.rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def measure(client, url: str, requests: int) -> dict:
+    """p50/p95 wall time, the queries of one request, and the CPU time per request of this
+    process and of its PostgreSQL backend: on a machine shared with other work the wall time
+    waits for a core, the CPU time does not (it is what a quiet machine would take, minus the
+    waits for the disk and the network)."""
     from django.db import connection
 
     for _ in range(5):
@@ -173,16 +196,25 @@ def measure(client, url: str, requests: int) -> dict:
         lambda call, sql, *rest: executed.append(sql) or call(sql, *rest)
     ):
         client.get(url)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
     times = []
+    cpu, db = time.process_time(), _backend_cpu_seconds(pid)
     for _ in range(requests):
         t = time.perf_counter()
         client.get(url)
         times.append((time.perf_counter() - t) * 1000)
+    cpu = (time.process_time() - cpu) * 1000 / requests
+    after = _backend_cpu_seconds(pid)
+    db = None if db is None or after is None else (after - db) * 1000 / requests
     times.sort()
     return {
         "p50": statistics.median(times),
         "p95": times[int(len(times) * 0.95) - 1],
         "queries": len(executed),
+        "cpu": cpu,
+        "db": db,
     }
 
 
@@ -239,10 +271,18 @@ def run(argv: list[str]) -> None:
             rows.append((label, measure(client, page, requests)))
         print(f"load average after: {_load()}")
         print()
-        print(f"| page ({made} entries) | p50 ms | p95 ms | queries |")
-        print("|---|---:|---:|---:|")
+        bare = rows[0][1]
+        print(
+            f"| page ({made} entries) | p50 ms | p95 ms | p95 ÷ bare p95 | queries "
+            "| CPU ms Django | CPU ms PostgreSQL |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|")
         for label, r in rows:
-            print(f"| {label} | {r['p50']:.1f} | {r['p95']:.1f} | {r['queries']} |")
+            db = "" if r["db"] is None else f"{r['db']:.1f}"
+            print(
+                f"| {label} | {r['p50']:.1f} | {r['p95']:.1f} | {r['p95'] / bare['p95']:.1f} "
+                f"| {r['queries']} | {r['cpu']:.1f} | {db} |"
+            )
         worst = max(r["p95"] for label, r in rows if label.startswith("timeline"))
         print(f"\nworst p95 {worst:.1f} ms; target ≤ {TARGET_P95_MS} ms")
         transaction.set_rollback(True)

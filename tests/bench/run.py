@@ -1,6 +1,8 @@
 """`make bench`: run every tests/bench/bench_*.py module's `run(argv)`.
 
 `make bench BENCH_ARGS="house"` runs only bench_house.py; extra words go to the modules.
+The page-speed matrix (bench_matrix.py: seeds 1,000,000 cases in every app, then walks every
+page for every role, ~30 minutes) runs only when named: `make bench BENCH_ARGS="matrix"`.
 """
 
 import importlib
@@ -9,13 +11,17 @@ import sys
 
 import tests.bench as package
 
+ONLY_WHEN_NAMED = {"bench_matrix"}
+
 
 def main(argv: list[str]) -> None:
     names = sorted(
         m.name for m in pkgutil.iter_modules(package.__path__) if m.name.startswith("bench_")
     )
     wanted = [a for a in argv if not a.startswith("-")]
-    selected = [n for n in names if not wanted or n.removeprefix("bench_") in wanted] or names
+    selected = [n for n in names if n.removeprefix("bench_") in wanted] or [
+        n for n in names if n not in ONLY_WHEN_NAMED
+    ]
     for name in selected:
         print(f"\n### {name}", flush=True)
         importlib.import_module(f"tests.bench.{name}").run(argv)

@@ -129,7 +129,7 @@ def test_a_correction_is_a_new_version_and_the_old_text_stays(cast, client_for):
         "Nieuwe tekst",
     ]
     html = page(client_for, cast.regisseur, "journal", case).content.decode()
-    assert "gecorrigeerd" in html and "Oude tekst" in html and "Verkeerde datum genoemd" in html
+    assert "Gecorrigeerd" in html and "Oude tekst" in html and "Verkeerde datum genoemd" in html
     # Someone who opened the form on version 1 gets the conflict, nothing is overwritten.
     stale = client_for(cast.begeleider).post(
         url, {"text": "Derde", "correction_reason": "nog een", "version": 1}
@@ -267,6 +267,54 @@ def test_the_case_timeline_shows_journal_and_documents_through_the_door(cast, cl
     assert "Risicorapport" not in police.content.decode()
     only_journal = client_for(cast.regisseur).get(url, {"soort": "logboek"}).content.decode()
     assert "Risicorapport" not in only_journal
+
+
+def test_the_timeline_applies_each_items_audience(cast, client_for):
+    """The timeline reads every source in one query; each part keeps its own door: bureau
+    only, the case team, the named organisations (and the author always)."""
+    from cases import timeline as case_timeline
+
+    case = own_case(cast)
+    entry(case, cast.regisseur, audience="bureau", kind="huisbezoek")
+    entry(case, cast.regisseur, audience="team", kind="telefoon")
+    entry(case, cast.regisseur, audience="organisaties", kind="email", organisations=[cast.politie])
+    document(case, cast.regisseur, audience="bureau", title="ALLEENBUREAU")
+    document(case, cast.regisseur, audience="team", title="VOORHETTEAM")
+    document(
+        case,
+        cast.regisseur,
+        audience="organisaties",
+        title="VOORPOLITIE",
+        organisations=[cast.politie],
+    )
+
+    def seen(user):
+        return sorted(
+            i.title for i in case_timeline.timeline(case, user, only=["logboek", "document"])
+        )
+
+    everything = [
+        "E-mail",
+        "Huisbezoek",
+        "Rapport: ALLEENBUREAU",
+        "Rapport: VOORHETTEAM",
+        "Rapport: VOORPOLITIE",
+        "Telefoongesprek",
+    ]
+    assert seen(cast.regisseur) == seen(cast.manager) == everything
+    assert seen(cast.partner) == ["Rapport: VOORHETTEAM", "Telefoongesprek"]
+    assert seen(cast.liaison_politie) == [
+        "E-mail",
+        "Rapport: VOORHETTEAM",
+        "Rapport: VOORPOLITIE",
+        "Telefoongesprek",
+    ]
+    # The page says the same, and whoever may not read the case file gets no timeline.
+    url = reverse("cases:case_timeline", args=[case.pk])
+    police = client_for(cast.liaison_politie).get(url).content.decode()
+    assert "VOORPOLITIE" in police and "ALLEENBUREAU" not in police
+    assert client_for(cast.partner_other).get(url).status_code == 404
+    assert client_for(cast.gemeente).get(url).status_code == 403
 
 
 def test_a_closed_case_takes_no_new_journal_entry_or_document(cast, client_for, settings, tmp_path):

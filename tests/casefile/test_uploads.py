@@ -239,7 +239,7 @@ def test_a_good_document_is_private_and_served_through_the_door_with_the_access_
     assert oct(os.stat(path).st_mode & 0o777) == "0o600"
     assert version.scan_status == ScanStatus.NOT_SCANNED
     page = client_for(cast.regisseur).get(reverse("casefile:documents", args=[case.pk]))
-    assert "niet gescand" in page.content.decode()
+    assert "Niet gescand" in page.content.decode()
     download = client_for(cast.regisseur).get(
         reverse("casefile:document_download", args=[version.pk])
     )

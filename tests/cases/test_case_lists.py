@@ -12,9 +12,11 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from cases.models import Case, SavedFilter, Status
-from cases.views import list_tools, lists
+from cases.models import Case, Status
+from cases.views import lists
 from tests.cases.factories import make_case
+from zvhd import exports
+from zvhd.lists.models import SavedFilter
 from zvhd.privacy.models import AccessAction, AccessLog
 
 pytestmark = pytest.mark.django_db
@@ -156,21 +158,21 @@ def test_the_triage_list_offers_only_the_filters_that_apply_to_it(cast, client_f
 
 def save(client, name, query, list_name="cases:my_cases"):
     return client.post(
-        reverse("cases:saved_filter_save"), {"list_name": list_name, "name": name, "query": query}
+        reverse("lists:saved_filter_save"), {"list_name": list_name, "name": name, "query": query}
     )
 
 
 def test_a_user_saves_the_current_filters_and_opens_them_again(cast, client_for, mixed):
     client = client_for(cast.regisseur)
     page = client.get(reverse("cases:my_cases"), {"status": "lopend", "sort": "-aangemeld"})
-    assert page.context["saved_query"] == "status=lopend&sort=-aangemeld"
-    response = save(client, "  Lopend,   nieuwste  ", page.context["saved_query"])
+    assert page.context["list_tools"].saved_query == "status=lopend&sort=-aangemeld"
+    response = save(client, "  Lopend,   nieuwste  ", page.context["list_tools"].saved_query)
     assert response.status_code == 302
     saved = SavedFilter.objects.get(owner=cast.regisseur)
     assert saved.name == "Lopend, nieuwste"
-    listed = client.get(reverse("cases:my_cases")).context["saved_filters"]
+    listed = client.get(reverse("cases:my_cases")).context["list_tools"].saved
     assert [s.name for s in listed] == ["Lopend, nieuwste"]
-    opened = client.get(reverse("cases:saved_filter_open", args=[saved.pk]), follow=True)
+    opened = client.get(reverse("lists:saved_filter_open", args=[saved.pk]), follow=True)
     assert opened.redirect_chain[-1][0] == reverse("cases:my_cases") + "?" + saved.query
     assert "Lopend, nieuwste" in opened.content.decode()
     assert mixed["closed_1"].number not in numbers(opened)
@@ -185,7 +187,7 @@ def test_a_user_saves_the_current_filters_and_opens_them_again(cast, client_for,
 def test_a_search_term_is_never_saved(cast, client_for):
     client = client_for(cast.regisseur)
     page = client.get(reverse("cases:my_cases"), {"q": "Jansen", "kind": "pga", "voor": "12"})
-    assert page.context["saved_query"] == "kind=pga"
+    assert page.context["list_tools"].saved_query == "kind=pga"
     assert "De zoekterm wordt niet bewaard" in page.content.decode()
     save(client, "Met zoekterm", "q=Jansen&kind=pga&voor=12")
     assert SavedFilter.objects.get(owner=cast.regisseur).query == "kind=pga"
@@ -197,15 +199,18 @@ def test_saved_filters_are_bounded_in_number_and_name(cast, client_for):
         save(client, f"Filter {n}", "status=actief")
     response = save(client, "Nog een", "status=actief", list_name="cases:case_list")
     assert SavedFilter.objects.filter(owner=cast.regisseur).count() == 20
-    messages = [str(m) for m in response.wsgi_request._messages]
-    assert messages[-1:] == ["U heeft al 20 bewaarde filters, het maximum. Verwijder er eerst een."]
+    # The refusal is shown at the name field of the list it came from, the name kept.
+    page = client.get(response["Location"]).content.decode()
+    assert "U heeft al 20 bewaarde filters, het maximum. Verwijder er eerst een." in page
+    assert 'value="Nog een"' in page
     for name, query, list_name in [
         ("x" * 61, "", "cases:my_cases"),
         ("", "", "cases:my_cases"),
-        ("Ergens", "", "advice:list"),
         ("Lang", "status=actief&" * 100, "cases:my_cases"),
     ]:
         assert save(client, name, query, list_name).status_code == 302
+    # A page that is no list with saved filters is not one to keep filters of.
+    assert save(client, "Ergens", "", "privacy:access_log").status_code == 404
     assert not SavedFilter.objects.filter(owner=cast.regisseur, name__in=["Ergens", "Lang"])
 
 
@@ -214,10 +219,10 @@ def test_another_users_saved_filter_is_not_found_and_not_listed(cast, client_for
     save(client, "Van de regisseur", "status=actief")
     saved = SavedFilter.objects.get(owner=cast.regisseur)
     other = client_for(cast.regisseur_other)
-    assert other.get(reverse("cases:saved_filter_open", args=[saved.pk])).status_code == 404
-    delete = reverse("cases:saved_filter_delete", args=[saved.pk])
+    assert other.get(reverse("lists:saved_filter_open", args=[saved.pk])).status_code == 404
+    delete = reverse("lists:saved_filter_delete", args=[saved.pk])
     assert other.post(delete).status_code == 404
-    assert other.get(reverse("cases:my_cases")).context["saved_filters"] == []
+    assert other.get(reverse("cases:my_cases")).context["list_tools"].saved == []
     assert SavedFilter.objects.filter(pk=saved.pk).exists()
     assert client_for(cast.regisseur).post(delete).status_code == 302
     assert not SavedFilter.objects.filter(pk=saved.pk).exists()
@@ -239,7 +244,7 @@ def test_the_export_is_the_list_as_filtered_and_sorted(cast, client_for, mixed):
     client = client_for(cast.regisseur)
     query = {"status": "lopend", "sort": "-aangemeld"}
     page = client.get(reverse("cases:my_cases"), query)
-    assert page.context["export_url"] == reverse("cases:my_cases_export") + (
+    assert page.context["list_tools"].export_url == reverse("cases:my_cases_export") + (
         "?status=lopend&sort=-aangemeld"
     )
     top, rows, sheet = exported(client.get(reverse("cases:my_cases_export"), query))
@@ -255,7 +260,7 @@ def test_the_export_is_the_list_as_filtered_and_sorted(cast, client_for, mixed):
         "Aangemeld",
         "Evaluatie",
     ]
-    assert top[1][0] == "Filters: Status: Lopend (alle niet afgesloten)"
+    assert top[1][0] == "Filters: Status: Alle lopende"
     first = next(r for r in rows if r[0] == mixed["open_new"].number)
     assert first[2] == "Opgeschaald" and first[4] == "Assen"
     assert first[7].date() == timezone.localdate() + timedelta(days=3)
@@ -276,20 +281,28 @@ def test_a_municipal_contact_exports_only_what_their_list_shows(cast, client_for
     assert {row[0] for row in rows} == {emmen.number}
 
 
-def test_an_export_is_one_access_log_row_naming_the_list_and_its_filters(cast, client_for, mixed):
+def test_an_export_logs_each_case_in_it_as_one_export_naming_the_list_and_its_filters(
+    cast, client_for, mixed
+):
     client = client_for(cast.regisseur)
     before = AccessLog.objects.count()
-    exported(client.get(reverse("cases:my_cases_export"), {"status": "lopend"}))
-    rows = list(AccessLog.objects.order_by("-pk")[: AccessLog.objects.count() - before])
-    assert len(rows) == 1
-    assert rows[0].action == AccessAction.EXPORT and rows[0].user == cast.regisseur
-    assert rows[0].path == reverse("cases:my_cases_export") + "?status=lopend"
+    _, sheet_rows, _ = exported(client.get(reverse("cases:my_cases_export"), {"status": "lopend"}))
+    rows = list(AccessLog.objects.order_by("pk")[before:])
+    # The export itself (no record), then one row per case in the file, one batch.
+    assert [row.object_id for row in rows[1:]] == [
+        str(Case.objects.get(number=row[0]).pk) for row in sheet_rows
+    ]
+    assert rows[0].object_id == "" and len({row.batch for row in rows}) == 1
+    assert {row.action for row in rows} == {AccessAction.EXPORT}
+    assert {row.user for row in rows} == {cast.regisseur}
+    assert {row.path for row in rows} == {reverse("cases:my_cases_export") + "?status=lopend"}
+    assert rows[0].description == ("Mijn casussen; filters: Status: Alle lopende")
 
 
 def test_a_list_longer_than_the_bound_is_not_exported_but_explained(
     cast, client_for, mixed, monkeypatch
 ):
-    monkeypatch.setattr(list_tools, "EXPORT_LIMIT", 3)
+    monkeypatch.setattr(exports, "EXPORT_LIMIT", 3)
     client = client_for(cast.regisseur)
     before = AccessLog.objects.count()
     response = client.get(reverse("cases:my_cases_export"), {"kind": "maatwerk"}, follow=True)

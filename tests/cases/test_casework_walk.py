@@ -269,7 +269,7 @@ def test_the_total_stops_counting_at_the_cap(cast, client_for, monkeypatch):
     for _ in range(3):
         make_case(registered_by=cast.partner, municipality=cast.assen)
     page = client_for(cast.regisseur).get(reverse("cases:triage_queue")).content.decode()
-    assert "Meer dan 2 casussen" in page
+    assert "Meer dan 2 aanmeldingen" in page
 
 
 def test_the_triage_list_shows_urgency_and_registrant_and_a_liaisons_enrichment_to_do(
@@ -429,3 +429,40 @@ def test_an_action_row_without_organisation_or_owner_is_refused(cast, client_for
     errors = response.context["form"].action_forms.forms[0].errors
     assert errors["owner_organisation"] and errors["due_on"]
     assert running.meetings.count() == 0
+
+
+def test_the_ketenkamer_agenda_is_bounded_and_its_queries_do_not_grow(
+    cast, client_for, monkeypatch, django_assert_max_num_queries
+):
+    """Issue 24: the agenda listed every waiting registration (15,000 rows, a 6 MB page at
+    1M cases). It shows the oldest AGENDA_LIMIT and says there are more; its number of
+    queries is the same for one registration and for more than the limit."""
+    from cases.views import ketenkamer as views
+
+    monkeypatch.setattr(views, "AGENDA_LIMIT", 2)
+    ketenkamer = Ketenkamer.objects.create(date=timezone.localdate())
+    url = reverse("cases:ketenkamer_detail", args=[ketenkamer.pk])
+    client = client_for(cast.regisseur)
+
+    def waiting():
+        return make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.IN_TRIAGE,
+            decided_by=cast.ondersteuner,
+        )
+
+    oldest = waiting()
+    client.get(url)  # the session and caches, once
+    with django_assert_max_num_queries(12) as one:
+        page = client.get(url)
+    assert [c.pk for c in page.context["agenda"]] == [oldest.pk]
+    assert "er wachten er meer" not in page.content.decode()
+
+    second, _third = waiting(), waiting()
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get(url)
+    assert [c.pk for c in page.context["agenda"]] == [oldest.pk, second.pk]
+    assert "De agenda toont de 2 oudste aanmeldingen; er wachten er meer." in (
+        page.content.decode()
+    )

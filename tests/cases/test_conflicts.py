@@ -38,7 +38,7 @@ def test_a_second_editor_of_the_attendance_sees_the_change_and_loses_nothing(cas
         first=cast.ondersteuner,
         second=cast.regisseur,
         record=ketenkamer,
-        field="attendance_notes",
+        field="other_attendees",
         first_value="Ook aanwezig: de wijkagent van Assen-Oost.",
         second_value="Reclassering schoof later aan.",
         form_field="notes",

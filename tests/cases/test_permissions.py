@@ -11,10 +11,13 @@ N = not found (404)), and turned into the shared matrix of tests/matrix.py: one 
 page and case, with the answer of every person.
 """
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
-from cases.models import LegalBasis, SavedFilter, Status
+from cases import services as case_services
+from cases.models import LegalBasis, Status
 from tests import matrix
 from tests.cases.factories import make_case
 from zvhd.privacy.models import AccessLog
@@ -73,26 +76,56 @@ ROWS = [
     for column, page in enumerate(PAGES)
 ]
 
-# The lists' own tools (issue 23). An export is its list, so everyone who may open the list
-# gets one (of what that list shows them: tests/cases/test_case_lists.py); a saved filter is
-# its owner's alone, anyone else's is a 404, never a 403.
+# The lists' exports (issue 23). An export is its list, so everyone who may open the list
+# gets one, of what that list shows them (out of scope: tests/cases/test_case_lists.py). Saved
+# filters are the house's: tests/zvhd/test_list_tools.py.
 EVERYONE = dict.fromkeys(MATRIX, 200)
-OWNER_ONLY = {name: 302 if name == "regisseur" else 404 for name in MATRIX}
 ROWS += [
-    *(
-        matrix.Row(f"cases:{name}_export", None, EVERYONE)
-        for name in ("case_list", "my_cases", "triage_queue", "organisation_registrations")
-    ),
+    matrix.Row(f"cases:{name}_export", None, EVERYONE)
+    for name in ("case_list", "my_cases", "triage_queue", "organisation_registrations")
+]
+
+# The ketenkamer (one kind of table: tables/, issue 20 part 6). Whoever attends it (the triage
+# queue's roles, who sit at the ketenkamer's table) reads its list, its meetings and their
+# decision list; whoever screens registrations plans it, records attendance and asks for the
+# list. The list page is a role page (403 for everyone else), a meeting is a 404 for them.
+KETENKAMER_READ = {"regisseur", "regisseur_other", "ondersteuner", "manager"} | {
+    "liaison_politie",
+    "liaison_om",
+}
+KETENKAMER_RUN = {"regisseur", "regisseur_other", "ondersteuner", "manager"}
+
+
+def ketenkamer_answers(read: int, run: int, others: int) -> dict[str, int]:
+    return {
+        name: run if name in KETENKAMER_RUN else read if name in KETENKAMER_READ else others
+        for name in MATRIX
+    }
+
+
+TODAY = {"date": date.today().isoformat()}
+ROWS += [
+    matrix.Row("cases:ketenkamer_list", None, ketenkamer_answers(200, 200, 403)),
+    # Planning a ketenkamer for a day that has one: the same meeting again, a redirect to it.
     matrix.Row(
-        "cases:saved_filter_save",
+        "cases:ketenkamer_list",
         None,
-        dict.fromkeys(MATRIX, 302),
+        ketenkamer_answers(403, 302, 403),
         method="post",
-        data={"list_name": "cases:my_cases", "name": "Lopend", "query": "status=lopend"},
+        data=TODAY,
     ),
-    matrix.Row("cases:saved_filter_open", "saved", OWNER_ONLY),
-    # The owner is asked first: the others then ask for a filter that is gone (404 as well).
-    matrix.Row("cases:saved_filter_delete", "saved", OWNER_ONLY, method="post"),
+    matrix.Row("cases:ketenkamer_detail", "ketenkamer", ketenkamer_answers(200, 200, 404)),
+    matrix.Row(
+        "cases:ketenkamer_detail",
+        "ketenkamer",
+        ketenkamer_answers(403, 302, 404),
+        method="post",
+        data={"notes": "Wijkagent"},
+    ),
+    matrix.Row("cases:decision_list", "ketenkamer", ketenkamer_answers(200, 200, 404)),
+    matrix.Row(
+        "cases:decision_list", "ketenkamer", ketenkamer_answers(403, 302, 404), method="post"
+    ),
 ]
 
 # The case pages whose permissions are tested elsewhere, and why not here.
@@ -100,7 +133,6 @@ ELSEWHERE = {
     "cases:case_list": "a list: what it shows per role, test_the_case_list_shows_exactly_...",
     "cases:action_status": "per action, not per case: test_a_team_partner_sets_the_status_...",
     "cases:known_person": "a partner gets 403: tests/cases/test_views.py",
-    "cases:decision_list": "a partner gets 404: tests/cases/test_views.py",
     "cases:register": "a role taken away gives 403: tests/zvhd/test_security.py",
     "cases:closing_decide": "per proposal, not per case: tests/cases/test_closing.py",
     "cases:settings": "no case at all (beheer): tests/cases/test_closing.py",
@@ -112,7 +144,6 @@ ELSEWHERE = {
 # Case pages that have no permission test yet: a known gap, listed so that it is visible and
 # so that no new page can join it unnoticed (tests/matrix.py `assert_covers`).
 NO_PERMISSION_TEST_YET = [
-    "cases:ketenkamer_list",
     "cases:registered",
     "cases:triage_queue",
     "cases:action_create",
@@ -121,7 +152,6 @@ NO_PERMISSION_TEST_YET = [
     "cases:goal_create",
     "cases:group_detail",
     "cases:group_list",
-    "cases:ketenkamer_detail",
     "cases:link_group",
     "cases:meeting_create",
     "cases:my_cases",
@@ -156,10 +186,8 @@ def records(cast):
         status=Status.IN_TRIAGE,
         decided_by=cast.ondersteuner,
     )
-    saved = SavedFilter.objects.create(
-        owner=cast.regisseur, list_name="cases:my_cases", name="Lopend", query="status=lopend"
-    )
-    return {"own": own, "other": other, "triage": triage, "saved": saved}
+    ketenkamer = case_services.plan_ketenkamer(date=date.today(), planned_by=cast.ondersteuner)
+    return {"own": own, "other": other, "triage": triage, "ketenkamer": ketenkamer}
 
 
 def test_the_matrix_covers_every_user_of_the_cast():

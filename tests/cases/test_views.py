@@ -516,7 +516,7 @@ def test_the_case_table_rows_say_what_the_case_pages_say(cast, client_for):
     assert second.municipality == cast.assen.name
 
     page = client_for(cast.regisseur).get(reverse("cases:case_list")).content.decode()
-    assert f'href="{first.url}"' in page and "langer dan 5 werkdagen" in page
+    assert f'href="{first.url}"' in page and "Langer dan 5 werkdagen" in page
 
 
 def test_the_filter_choices_are_read_once_and_again_after_a_change(cast, client_for):

@@ -32,7 +32,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    "--lang=nl-NL",
 ]
+# A native date input is drawn in the browser's own language, not the page's `lang` or the
+# context's locale: Chromium reads it from LANG/LANGUAGE, and needs its Dutch resources
+# (Debian's chromium-l10n, which .ci/run installs) to show "dd-mm-jjjj" as a Dutch user sees.
+CHROMIUM_ENV = {"LANG": "nl_NL.UTF-8", "LANGUAGE": "nl"}
 START_PAGE = re.compile(r"^https?://[^/]+/$")
 SUBMIT_LOGIN = re.compile("Inloggen|Aanmelden|Bevestigen")
 ARTIFACTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
@@ -55,7 +60,9 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, env={**os.environ, **CHROMIUM_ENV}
+        )
         yield browser
         browser.close()
 

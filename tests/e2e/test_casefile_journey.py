@@ -83,7 +83,7 @@ def test_journal_and_documents_in_the_browser(
     page.get_by_text("woning op orde").first.wait_for()
     page.goto(f"/casussen/{case.pk}/documenten/")
     page.get_by_role("cell", name="Adviesrapport reclassering", exact=True).wait_for()
-    assert "niet gescand" in page.content()
+    assert "Niet gescand" in page.content()
     shot(page, "casefile-06-documents-director")
     assert not axe_findings(page)
     with page.expect_download() as download:

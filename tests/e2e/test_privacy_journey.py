@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.aftercare.factories import valid_bsn
 from tests.cases.factories import make_case, person_data
@@ -50,5 +51,6 @@ def test_privacy_officer_handles_a_subject_access_request(
     assert SubjectAccessRequest.objects.get().handled_on is not None
 
     page.get_by_role("link", name="Alle inzageverzoeken").click()
-    assert page.get_by_text("Afgehandeld").first.is_visible()
+    # is_visible() does not wait: under load the list had not replaced the page yet.
+    expect(page.get_by_role("cell", name="Afgehandeld").first).to_be_visible()
     shot(page, "privacy-access-requests")

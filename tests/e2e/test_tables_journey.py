@@ -108,3 +108,39 @@ def test_a_casustafel_stalking_meeting_creates_an_action_its_owner_sees(
     as_user(page, cast.gemeente)
     page.goto("/tafels/")
     assert page.get_by_text("U neemt aan geen enkele tafel deel.").first.is_visible()
+
+
+def test_a_liaison_finds_the_ketenkamer_as_a_table_and_opens_its_meeting(
+    cast, page, as_user, shot, axe_findings
+):
+    """The ketenkamer is one table of the engine: a liaison sits at it through the police,
+    finds it under Tafels with its members, and opens a ketenkamer from it; the chair removes
+    the police, and the liaison's door closes."""
+    from datetime import date
+
+    from cases import services as case_services
+    from tables.models import KETENKAMER, Table
+
+    held = case_services.plan_ketenkamer(date=date(2026, 3, 5), planned_by=cast.ondersteuner)
+    as_user(page, cast.liaison_politie)
+    page.goto("/tafels/")
+    page.get_by_role("region", name="Tafels").get_by_role(
+        "link", name="Ketenkamer", exact=True
+    ).click()
+    assert page.get_by_role("heading", name="Ketenkamer", level=1).is_visible()
+    assert page.get_by_text("Politie").first.is_visible()
+    shot(page, "tables-ketenkamer-table-liaison")
+    assert axe_findings(page) == []
+    page.get_by_role("link", name="donderdag 5 maart 2026").click()
+    page.wait_for_url(f"**/casussen/ketenkamer/{held.pk}/")
+    assert page.get_by_role("heading", name="Besluitenlijst (PDF)").is_visible()
+    # A liaison reads the ketenkamer; making its decision list is for who prepares it.
+    assert page.get_by_role("button", name="Besluitenlijst maken").count() == 0
+    shot(page, "tables-ketenkamer-meeting-liaison")
+
+    table = Table.objects.get(kind__code=KETENKAMER)
+    table.member_organisations.remove(cast.politie)
+    page.goto("/casussen/ketenkamer/")
+    assert page.get_by_text("U zit niet aan de ketenkamer").first.is_visible()
+    shot(page, "tables-ketenkamer-no-seat")
+    assert axe_findings(page) == []

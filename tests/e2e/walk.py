@@ -50,15 +50,30 @@ PATTERNS = {
     "english-number": re.compile(
         r"(?<![\w.,-])\d{1,3}(,\d{3})+(?![\d,])|(?<![\w.,-])\d+\.\d{1,2} ?%"
     ),
+    # Django's empty choice of a select, where a filter should say "Alle handelingen".
+    "empty-choice": re.compile(r"-{6,}"),
     # "casus 309" is a raw id; "Casus 2026-0054" is a case number (year, dash, sequence).
     "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+(?![\w-])", re.IGNORECASE),
 }
 
 
 def telltales(page, selector: str = "body") -> list[str]:
-    """What on the page's visible text looks English or raw; [] when nothing does."""
-    text = page.inner_text(selector)
+    """What on the page's visible text looks English or raw; [] when nothing does. The options
+    of its selects count as text (a closed select shows only the chosen one)."""
+    text = (
+        page.inner_text(selector)
+        + "\n"
+        + "\n".join(
+            page.eval_on_selector_all(f"{selector} option", "els => els.map(e => e.textContent)")
+        )
+    )
     found = [f"English: {m.group(0)!r}" for m in ENGLISH.finditer(text)]
     for name, pattern in PATTERNS.items():
         found += [f"{name}: {m.group(0)!r}" for m in pattern.finditer(text)]
+    # A status is written with a capital, as every register writes it ("Verlopen", not
+    # "verlopen" beside "Actief"): one capitalisation across apps.
+    badges = page.eval_on_selector_all(
+        f"{selector} .utrecht-status-badge", "els => els.map(e => e.textContent.trim())"
+    )
+    found += [f"badge: {b!r}" for b in badges if b[:1].islower()]
     return found

@@ -189,3 +189,32 @@ def test_every_record_on_a_list_page_is_in_the_log_and_found_by_its_number(cast,
 
     page = client_for(cast.privacy).get(URL, {"object_id": case.number})
     assert [r.pk for r in _rows(page)] == [row.pk]
+
+
+@pytest.mark.django_db
+def test_one_export_is_paged_in_the_order_of_the_file_without_gaps_or_repeats(cast, client_for, rf):
+    # An export of 120 records (issue 23) opened from its line (issue 24's keyset paging):
+    # the export itself, then its records in file order, 50 a page, by id ascending.
+    cases = [make_case(registered_by=cast.partner, municipality=cast.assen) for _ in range(3)]
+    ids = [cases[n % 3].pk for n in range(120)]
+    request = rf.get("/casussen/export/")
+    request.user = cast.regisseur
+    batch = services.log_export(
+        request=request, model=type(cases[0]), object_ids=ids, description="Casussen"
+    )
+    client = client_for(cast.privacy)
+    response, seen, pages = client.get(URL, {"export": str(batch)}), [], 0
+    while True:
+        pages += 1
+        seen += [row.object_id for row in _rows(response)]
+        page = response.context["page"]
+        if not page.next_query:
+            break
+        assert "Volgende records" in response.content.decode()
+        response = client.get(f"{URL}?{page.next_query}")
+    assert seen == ["", *(str(pk) for pk in ids)]
+    assert pages == 3
+    assert "Begin van de export" in response.content.decode()
+    # A mangled marker starts at the export itself.
+    response = client.get(URL, {"export": str(batch), "na": "-1 OR 1=1"})
+    assert _rows(response)[0].object_id == ""

@@ -145,7 +145,7 @@ def test_list_shows_deadline_and_overdue(cast, client_for):
     response = client_for(cast.privacy).get(reverse("privacy:access_requests"))
     assert response.status_code == 200
     assert "29-02-2020" in response.text  # one month after 31 January, in a leap year
-    assert "termijn verstreken" in response.text
+    assert "Termijn verstreken" in response.text
 
 
 @pytest.mark.parametrize("name", ["regisseur", "manager", "beheerder", "nazorg", "partner"])
@@ -280,3 +280,24 @@ def test_the_closing_and_the_notifications_about_the_case_are_in_the_inzage(
     # Someone else's case gives nothing of either.
     sections = dict(find_person(last_name="Nietbestaand", birth_date=BIRTH))
     assert sections["Meldingen over casussen"] == []
+
+
+def test_the_inzage_names_each_export_the_persons_file_was_in(
+    person, cast, client_for, tmp_path, settings
+):
+    """An export is logged per record (zvhd.exports): the person's own inzage says which
+    export took their file away, by whom, and what list it was."""
+    settings.MEDIA_ROOT = tmp_path
+    response = client_for(cast.nazorg).get(reverse("aftercare:record_list_export"))
+    assert response.status_code == 200
+    access_request = SubjectAccessRequest.objects.create(
+        received_on=timezone.localdate(),
+        requester="Brief van betrokkene",
+        bsn=person["bsn"],
+        registered_by=cast.privacy,
+        pdf_requested_by=cast.privacy,
+    )
+    render_access_pdf(access_request)
+    access_request.refresh_from_db()
+    text = " ".join(_pdf_text(access_request, tmp_path).split())
+    assert "geëxporteerd (Nazorgdossiers;" in text

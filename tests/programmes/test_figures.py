@@ -106,3 +106,40 @@ def test_a_municipal_view_masks_small_programme_counts(cast):
     table = table_by_slug(build_tables([data], mask_small=True), "programmas")
     row = next(row for row in table.rows if row[0] == "Radicalisering (Wet PGA)")
     assert row[1:] == [0, "<5", 0, "<5"]
+
+
+def test_the_pga_split_in_a_figures_session_reads_its_totals_from_the_cases_pass(
+    cast, django_assert_num_queries
+):
+    """The PGA totals come from the cases' one pass over the year (issue 20, 1,000,000 cases):
+    within a figures session the split adds only its apart count and the municipality names,
+    and counts what it counts on its own: the apart tag only while its period runs in the year
+    of a PGA case open then."""
+    from cases.figures import case_rows
+    from zvhd.figures import session
+
+    r, emmen = cast.regisseur, cast.emmen
+    youth = make_case(registered_by=r, municipality=emmen, started=date(2023, 2, 1), kind=Kind.PGA)
+    tag(youth, "jeugd-pga", date(2023, 2, 1), date(2024, 1, 1), by=r)  # ends on 1 January
+    ended = make_case(registered_by=r, municipality=emmen, started=date(2023, 2, 1), kind=Kind.PGA)
+    tag(ended, "jeugd-pga", date(2023, 2, 1), date(2023, 12, 31), by=r)  # ended before 2024
+    closed = make_case(
+        registered_by=r,
+        municipality=emmen,
+        started=date(2023, 2, 1),
+        closed=date(2023, 12, 31),
+        kind=Kind.PGA,
+    )
+    tag(closed, "jeugd-pga", date(2023, 2, 1), by=r)  # the case closed before 2024
+    later = make_case(registered_by=r, municipality=emmen, started=date(2024, 3, 1), kind=Kind.PGA)
+    tag(later, "jeugd-pga", date(2025, 1, 1), by=r)  # tagged only in 2025
+    expected = {"pga": 3, "apart": 1, "other": 2}  # youth, ended, later; youth apart
+    assert pga_split(2024)["Emmen"] == expected
+    assert pga_split(2024, cast.emmen) == {"Emmen": expected}
+    programmes = list(Programme.objects.all())
+    with session():
+        case_rows(2024)
+        with django_assert_num_queries(2):
+            split = pga_split(2024, programmes=programmes)
+    assert split["Emmen"] == expected
+    assert pga_split(2025)["Emmen"] == {"pga": 3, "apart": 1, "other": 2}  # youth out, later in

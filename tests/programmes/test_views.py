@@ -43,7 +43,7 @@ def test_the_director_tags_a_case_and_the_tab_shows_it(cast, client, case):
     )
     assert period.history.get().history_user == cast.regisseur
     page = client.get(reverse("programmes:case_programmes", args=[case.pk])).content.decode()
-    assert "Levensloopaanpak" in page and "03-02-2025" in page and "loopt" in page
+    assert "Levensloopaanpak" in page and "03-02-2025" in page and "Loopt" in page
 
 
 def test_a_period_that_ends_before_it_starts_is_refused_at_the_field_and_kept(cast, client, case):

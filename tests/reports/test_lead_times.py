@@ -57,6 +57,30 @@ def test_working_days_in_sql_are_the_python_count(cast, registered, decided, exp
     assert found == {"n": 1, "median": float(expected), "p90": float(expected)}
 
 
+def test_a_closing_counts_only_for_a_case_that_was_started(cast):
+    """The lead-time query finds the closings through the index of the started cases: a case
+    closed in the year without a start still counts its decision, and no closing lead time."""
+    make_case(
+        registered_by=cast.regisseur,
+        municipality=cast.assen,
+        registered=local(2024, 3, 4),
+        triaged=date(2024, 3, 5),
+        closed=date(2024, 6, 3),
+        status=Status.INGETROKKEN,
+    )
+    make_case(
+        registered_by=cast.regisseur,
+        municipality=cast.assen,
+        registered=local(2023, 3, 1),
+        started=date(2023, 3, 1),
+        closed=date(2024, 3, 1),
+    )
+    found = lead_times(2024)
+    assert found["registration_to_decision"]["overig"] == {"n": 1, "median": 1.0, "p90": 1.0}
+    assert found["registration_to_decision"]["maatwerk"]["n"] == 0
+    assert found["start_to_closing"]["totaal"] == {"n": 1, "median": 366.0, "p90": 366.0}
+
+
 def test_median_and_90th_percentile_per_kind_and_for_all_together(cast):
     for days, kind in [
         (10, Kind.MAATWERK),

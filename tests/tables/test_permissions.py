@@ -5,7 +5,11 @@ The records, around the cast:
   police as a member organisation (so `liaison_politie` sits at it through the police);
 - `meeting`: one meeting of it, with the `own` case (director `regisseur`, `partner` on the
   team) on the agenda, decided with an action owned by `partner_other`, who is no member;
-- `kind`: the kind "routeeroverleg" (configuration of the functioneel beheerder).
+- `kind`: the kind "routeeroverleg" (configuration of the functioneel beheerder);
+- `ketenkamer`: the ketenkamer's table (tests/cast.py: `ondersteuner` chairs, the bureau, the
+  police and the OM are members). Who sits at it is who attended the ketenkamer by role before
+  it was a table (tests/cases/test_permissions.py has its meetings' rows): a member without
+  such a role (the bureau's trajectbegeleider) gets 404 like anyone outside it.
 
 Members see the table (200), the chair and the manager prepare it, a member without that right
 gets 403 on a change, everyone else 404 ("not yours"); the municipal contact sees nothing.
@@ -14,6 +18,7 @@ gets 403 on a change, everyone else 404 ("not yours"); the municipal contact see
 import pytest
 
 from cases.models import Status
+from tables.models import KETENKAMER, Table
 from tests import matrix
 from tests.cases.factories import make_case
 from tests.tables.factories import add_case, decide, kind, make_meeting, make_table
@@ -58,6 +63,15 @@ GROUPS = {
     "create": {"regisseur", "regisseur_other", "ondersteuner", "manager"},
     "beheer": {"beheerder"},
     "owner": {"partner_other"},
+    "ketenkamer": {
+        "regisseur",
+        "regisseur_other",
+        "ondersteuner",
+        "manager",
+        "liaison_politie",
+        "liaison_om",
+    },
+    "ketenkamer_chair": {"ondersteuner", "manager"},
 }
 
 SEE = answers(404, members=200)
@@ -81,6 +95,10 @@ ROWS = [
         answers(404, members=403, prepare=302, owner=302),
         method="post",
         data={"status": "bezig"},
+    ),
+    matrix.Row("tables:table_detail", "ketenkamer", answers(404, ketenkamer=200)),
+    matrix.Row(
+        "tables:table_edit", "ketenkamer", answers(404, ketenkamer=403, ketenkamer_chair=200)
     ),
     matrix.Row("tables:kind_list", None, answers(403, beheer=200)),
     matrix.Row("tables:kind_edit", "kind", answers(403, beheer=200)),
@@ -107,6 +125,7 @@ def records(cast):
         "action": item.actions.get(),
         "kind": kind("routeeroverleg"),
         "case": case,
+        "ketenkamer": Table.objects.get(kind__code=KETENKAMER),
     }
 
 

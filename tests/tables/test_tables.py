@@ -237,14 +237,14 @@ def test_the_decision_list_pdf_is_made_by_the_job_and_lists_numbers_not_names(
 ):
     from django.template.loader import render_to_string
 
-    from tables import services
     from tables.tasks import render_decision_list
     from tables.viewmodels import decision_list
+    from zvhd.meetings.services import request_decision_list
 
     case = own_case(cast)
     item = add_case(meeting, case)
     decide(item, action="Stopgesprek voeren", owner=cast.partner)
-    services.request_decision_list(meeting=meeting, requested_by=cast.regisseur)
+    request_decision_list(meeting=meeting, requested_by=cast.regisseur)
     render_decision_list.apply(args=[meeting.pk])
     meeting.refresh_from_db()
     assert meeting.decision_list_status == "done"

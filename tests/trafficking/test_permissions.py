@@ -19,6 +19,8 @@ pytestmark = pytest.mark.django_db
 #  page name            record     chain drieluik manager other nobody
 MATRIX = [
     ("signal_list", None, 200, 200, 200, 403, 403),
+    # The export is the list (the manager's is pseudonymised: tests/zvhd/test_list_tools.py).
+    ("signal_list_export", None, 200, 200, 200, 403, 403),
     ("signal_create", None, 200, 403, 403, 403, 403),
     ("signal_detail", "signal", 200, 200, 200, 404, 404),
     ("signal_update", "signal", 200, 403, 403, 404, 404),

@@ -122,6 +122,19 @@ def test_dates_in_templates_use_the_short_form_in_lists_and_the_long_form_in_sen
     assert date_format(day, "SHORT_DATE_FORMAT") == "23-08-2026"
 
 
+def test_meeting_days_short_day_months_and_moments_with_seconds():
+    day = date(2026, 12, 10)
+    assert formats.weekday_date(day) == "donderdag 10 december 2026"
+    assert formats.day_month(day) == "10 december"
+    assert render("{{ d|datum_dag }} · {{ d|dag_maand }}", d=day) == (
+        "donderdag 10 december 2026 · 10 december"
+    )
+    moment = datetime(2025, 2, 28, 13, 5, 9, tzinfo=ZoneInfo("UTC"))
+    assert render('{{ m|datumtijd:"seconden" }}', m=moment) == "28-02-2025 14:05:09"
+    # For a <time datetime> attribute or a link a date field reads back, never for people.
+    assert render("{{ d|datum_iso }}", d=day) == "2026-12-10"
+
+
 def test_small_counts_in_sensitive_breakdowns_are_shown_as_less_than_five():
     assert render("{{ n|small_count }}", n=3) == "&lt;5"
     assert render("{{ n|small_count }}", n=0) == "0"
@@ -141,6 +154,83 @@ def test_no_template_writes_a_date_with_english_or_capitalised_month_abbreviatio
         text = path.read_text()
         if re.search(r"""date:["'][^"']*\b(M|D|N|b)\b|date:["']j-n-Y""", text):
             offenders.append(str(path))
+    assert offenders == []
+
+
+APP_DIRS = [
+    "advice",
+    "aftercare",
+    "api",
+    "casefile",
+    "cases",
+    "federation",
+    "finance",
+    "inbox",
+    "persons",
+    "programmes",
+    "reports",
+    "risk",
+    "tables",
+    "trafficking",
+    "zvhd",
+    "templates",
+]
+
+
+def _project_files(pattern: str):
+    from pathlib import Path
+
+    from django.conf import settings
+
+    for folder in APP_DIRS:
+        for path in (Path(settings.BASE_DIR) / folder).glob(pattern):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_every_template_writes_its_dates_through_the_house_filters():
+    """Not Django's `|date:"..."` (a format string per template, 89 templates wrote four
+    different ones, issue 23): `datum`, `datum_lang`, `datumtijd`, `datum_dag`, ... from
+    zvhd.formats, so pages and PDFs agree with the spreadsheets; no `|intcomma` either."""
+    offenders = [
+        f"{path.name}: {m.group(0)}"
+        for path in _project_files("**/*.html")
+        for m in re.finditer(r"\|date:[^ }|]*|\|intcomma|\|floatformat[^ }|]*", path.read_text())
+    ]
+    assert offenders == []
+
+
+# What a module may still format itself: file names and the machine formats of data exchange.
+MACHINE_FORMATS = {
+    "cases/tasks.py",  # the decision list's file name (besluitenlijst-2026-12-10.pdf)
+    "cases/views/ketenkamer.py",  # the same file name on download
+    "tables/tasks.py",
+    "tables/views.py",
+    "trafficking/views.py",  # CoMensha's CSV asks for the month as 2026-12
+    "zvhd/imports/services.py",  # an upload's stored file name
+    "aftercare/models.py",  # the record number NZ-2026-0001
+    "zvhd/formats.py",
+    "zvhd/tables.py",  # DateColumn: the house's two forms from zvhd.formats, others as asked
+}
+
+
+def test_no_module_formats_a_date_or_a_number_for_people_by_itself():
+    """strftime, f"{day:%d-%m-%Y}", Django's date_format/number_format: each wrote its own
+    variant. People read dates and numbers from zvhd.formats only."""
+    from django.conf import settings
+
+    base = len(str(settings.BASE_DIR)) + 1
+    pattern = re.compile(
+        r"\.strftime\(|\{[^{}]+:%[dYmHjB][^{}]*\}|\bdate_format\(|\bnumber_format\(|intcomma"
+    )
+    offenders = []
+    for path in _project_files("**/*.py"):
+        name = str(path)[base:]
+        if name in MACHINE_FORMATS or name.startswith(("zvhd/registers", "cases/views/list_")):
+            continue
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if pattern.search(line) and "cell.number_format" not in line:
+                offenders.append(f"{name}:{number}: {line.strip()}")
     assert offenders == []
 
 

@@ -54,6 +54,19 @@ def test_the_manager_s_start_page_opens_with_the_figures_not_with_an_empty_case_
     templates = [p.template for p in panels_for(cast.manager)]
     assert templates[0] == "reports/panels/figures.html"
     assert templates.index("cases/panels/my_work.html") > 2
+    # Deciding on proposals to close is the manager's own work: in the first group.
+    assert templates.index("cases/panels/closings.html") < templates.index(
+        "cases/panels/my_work.html"
+    )
+
+
+def test_a_manager_without_cases_gets_no_empty_my_cases_panel_a_director_does(cast, client_for):
+    """Issue 23: the manager's start page showed "Mijn casussen 0"."""
+    page = client_for(cast.manager).get("/").content.decode()
+    assert "Mijn casussen" not in page
+    assert "Afsluiten ter goedkeuring" in page
+    fresh = client_for(cast.begeleider).get("/").content.decode()
+    assert "Mijn casussen" in fresh  # a trajectbegeleider's own work, even at 0
 
 
 def test_a_sub_page_gets_start_and_its_menu_entry_as_breadcrumbs(cast):
@@ -72,3 +85,14 @@ def test_the_page_shows_the_row_the_more_menu_and_the_default_breadcrumbs(cast, 
     assert 'aria-current="page">Cijfers nazorg</a>' in html
     response = client_for(cast.nazorg).get(reverse("aftercare:releases"))
     assert 'aria-label="Kruimelpad"' in response.content.decode()
+
+
+def test_the_privacy_officer_s_start_page_says_what_waits_for_review(cast, client_for):
+    """Issue 23: only denied reads were shown while a destruction list waited for review."""
+    from zvhd.privacy.models import DestructionList
+
+    DestructionList.objects.create()
+    page = client_for(cast.privacy).get("/").content.decode()
+    assert "1 vernietigingslijst wacht op uw beoordeling" in page
+    assert "0 inzageverzoeken zijn nog niet afgehandeld" in page
+    assert page.index("Te beoordelen") < page.index("Geweigerde toegang")

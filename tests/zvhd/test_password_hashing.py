@@ -35,3 +35,24 @@ def test_a_wrong_password_does_not_touch_the_old_hash(client):
     client.post(reverse("account_login"), {"login": "oudgediende", "password": "fout"})
     user.refresh_from_db()
     assert user.password == old
+
+
+def test_new_hashes_use_owasps_argon2id_parameters():
+    """19 MiB, two passes, one lane (zvhd/hashers.py): a login costs tens of milliseconds."""
+    encoded = make_password("een-lang-nieuw-wachtwoord")
+    assert "$m=19456,t=2,p=1$" in encoded
+
+
+def test_a_hash_with_djangos_argon2_parameters_is_rewritten_at_the_next_login(client):
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    old = Argon2PasswordHasher().encode(TEST_PASSWORD, Argon2PasswordHasher().salt())
+    assert "$m=102400,t=2,p=8$" in old
+    user = UserFactory(username="oudgediende", password=old)
+    response = client.post(
+        reverse("account_login"), {"login": "oudgediende", "password": TEST_PASSWORD}
+    )
+    assert response["Location"] == reverse("mfa_authenticate")
+    user.refresh_from_db()
+    assert "$m=19456,t=2,p=1$" in user.password
+    assert user.check_password(TEST_PASSWORD)

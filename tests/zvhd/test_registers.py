@@ -1,6 +1,7 @@
 """The aftercare and trafficking registers: open work first, a total, an export of the
 filtered list that the access log records; the access log names roles and record numbers;
-allauth and simple-history speak formal Dutch (issue 23)."""
+allauth and simple-history speak formal Dutch (issue 23). Saved filters, the export's bounds
+and its log on every list: tests/zvhd/test_list_tools.py."""
 
 import io
 
@@ -14,6 +15,9 @@ from tests.aftercare.factories import make_record, participate
 from tests.trafficking.factories import make_signal
 from trafficking.models import Signal
 from zvhd.privacy.models import AccessAction, AccessLog
+
+# Above the column headers: the title, the filters, the order, who made it when, a blank row.
+HEADER_ROWS = 5
 
 
 @pytest.fixture
@@ -55,16 +59,18 @@ def test_the_aftercare_register_exports_the_filtered_list_and_logs_each_record(
 
     closed, running = aftercare_world
     response = client_for(cast.nazorg).get(
-        reverse("aftercare:record_list"), {"status": "afgesloten", "export": "xlsx"}
+        reverse("aftercare:record_list_export"), {"status": "afgesloten"}
     )
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="nazorgdossiers-')
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet.cell(1, 1).value == "Dossier"
-    assert [sheet.cell(r, 2).value for r in range(2, sheet.max_row + 1)] == [closed.full_name]
-    release = sheet.cell(2, 5)
+    header = HEADER_ROWS + 1
+    assert sheet.cell(header, 1).value == "Dossier"
+    names = [sheet.cell(r, 2).value for r in range(header + 1, sheet.max_row + 1)]
+    assert names == [closed.full_name]
+    release = sheet.cell(header + 1, 5)
     assert release.number_format == "dd-mm-yyyy"
-    exported = AccessLog.objects.filter(action=AccessAction.EXPORT)
+    exported = AccessLog.objects.filter(action=AccessAction.EXPORT).exclude(object_id="")
     assert list(exported.values_list("object_id", flat=True)) == [str(closed.pk)]
     assert exported.get().username == cast.nazorg.username
 
@@ -72,8 +78,8 @@ def test_the_aftercare_register_exports_the_filtered_list_and_logs_each_record(
 def test_a_municipal_contact_cannot_export_the_coordinators_register(
     cast, client_for, aftercare_world
 ):
-    response = client_for(cast.gemeente).get(reverse("aftercare:record_list"), {"export": "xlsx"})
-    assert response.status_code in (403, 404)
+    response = client_for(cast.gemeente).get(reverse("aftercare:record_list_export"))
+    assert response.status_code == 403
     assert not AccessLog.objects.filter(action=AccessAction.EXPORT).exists()
 
 
@@ -108,10 +114,11 @@ def test_the_trafficking_register_shows_open_signals_first_and_exports_for_the_d
     assert "lopende signalen eerst" in response.content.decode()
     statuses = [row.record.status for row in response.context["table"].page.object_list]
     assert statuses == ["geregistreerd", "afgesloten"]
-    response = client.get(reverse("trafficking:signal_list"), {"export": "xlsx"})
+    response = client.get(reverse("trafficking:signal_list_export"))
     sheet = load_workbook(io.BytesIO(response.content)).active
-    assert sheet.max_row == 1 + Signal.objects.count()
-    assert AccessLog.objects.filter(action=AccessAction.EXPORT).count() == Signal.objects.count()
+    assert sheet.max_row == HEADER_ROWS + 1 + Signal.objects.count()
+    exported = AccessLog.objects.filter(action=AccessAction.EXPORT).exclude(object_id="")
+    assert exported.count() == Signal.objects.count()
 
 
 def test_the_access_log_names_roles_and_record_numbers(cast, client_for, aftercare_world):
@@ -150,3 +157,127 @@ def test_a_user_s_history_says_gewijzigd_not_changed(cast, client_for):
         .content.decode()
     )
     assert "Changed" not in page
+
+
+# ---------------------------------------------------------------------------------------------
+# The other registers of the walk: paginated, open work first, a total (issue 23)
+
+
+def test_the_inbox_shows_unread_first_with_a_total(cast, client_for):
+    from inbox import kinds
+    from inbox.models import Notification
+
+    rows = Notification.objects.bulk_create(
+        [Notification(recipient=cast.regisseur, kind=kinds.ESCALATION) for _ in range(30)]
+    )
+    # The newest are read, the oldest two are not: those come first.
+    Notification.objects.filter(pk__in=[r.pk for r in rows[2:]]).update(
+        read_at="2026-01-01T10:00:00Z"
+    )
+    page = client_for(cast.regisseur).get(reverse("inbox:list"))
+    entries = page.context["entries"]
+    assert [e.id for e in entries[:2]] == [rows[1].id, rows[0].id]
+    assert [e.unread for e in entries[:3]] == [True, True, False]
+    assert len(entries) == 25
+    text = page.content.decode()
+    assert "30 meldingen, waarvan 2 ongelezen; ongelezen eerst, daarna de nieuwste." in text
+    assert "1–25 van 30" in text
+
+
+@pytest.fixture
+def actions(cast):
+    from cases.models import ActionStatus, Status
+    from tables.models import TableAction
+    from tests.cases.factories import make_case
+    from tests.tables.factories import add_case, decide, make_meeting, make_table
+
+    table = make_table(chair=cast.regisseur, members=[cast.partner])
+    meeting = make_meeting(table)
+    made = []
+    for n, status in enumerate(
+        [ActionStatus.DONE, ActionStatus.OPEN, ActionStatus.CANCELLED, ActionStatus.IN_PROGRESS]
+    ):
+        case = make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+        item = add_case(meeting, case)
+        decide(item, action=f"Actie {n}", owner=cast.partner, organisation=cast.ggz, due_in_days=n)
+        action = TableAction.objects.get(item=item)
+        TableAction.objects.filter(pk=action.pk).update(status=status)
+        made.append(action)
+    return made
+
+
+def test_my_table_actions_show_open_and_running_ones_first_with_a_total(cast, client_for, actions):
+    done, open_, cancelled, running = actions
+    page = client_for(cast.partner).get(reverse("tables:my_actions"))
+    assert [a.pk for a in page.context["actions"]] == [
+        open_.pk,
+        running.pk,
+        done.pk,
+        cancelled.pk,
+    ]
+    assert "4 acties, waarvan 2 nog te doen; open acties eerst, op datum" in page.content.decode()
+
+
+def test_my_table_actions_are_paged(cast, client_for, actions, monkeypatch):
+    from tables.views import MyActionsView
+
+    monkeypatch.setattr(MyActionsView, "PAGE_SIZE", 3)
+    client = client_for(cast.partner)
+    first = client.get(reverse("tables:my_actions"))
+    assert len(first.context["actions"]) == 3
+    assert "1–3 van 4" in first.content.decode()
+    assert len(client.get(reverse("tables:my_actions"), {"page": "2"}).context["actions"]) == 1
+    assert client.get(reverse("tables:my_actions"), {"page": "xyz"}).status_code == 200
+
+
+def test_the_tables_list_shows_active_tables_first_with_a_total(cast, client_for):
+    from tables.models import Table
+    from tests.tables.factories import make_table
+
+    old = make_table(chair=cast.regisseur, name="Aaa oude tafel")
+    Table.objects.filter(pk=old.pk).update(active=False)
+    new = make_table(chair=cast.regisseur, name="Zzz nieuwe tafel")
+    ketenkamer = Table.objects.get(kind__code="ketenkamer")  # the cast's; the director sits at it
+    page = client_for(cast.regisseur).get(reverse("tables:table_list"))
+    assert [t.pk for t in page.context["tables"]] == [ketenkamer.pk, new.pk, old.pk]
+    assert "3 tafels, actieve tafels eerst" in page.content.decode()
+
+
+def test_merge_proposals_show_the_waiting_ones_first_paged_with_a_total(cast, client_for):
+    from persons.models import MergeProposal, MergeStatus
+    from tests.persons.factories import make_person
+
+    made = []
+    for n, status in enumerate([MergeStatus.MERGED, MergeStatus.PROPOSED, MergeStatus.REJECTED]):
+        made.append(
+            MergeProposal.objects.create(
+                survivor=make_person(last_name=f"Een{n}"),
+                merged=make_person(last_name=f"Twee{n}"),
+                reason="Zelfde persoon",
+                proposed_by=cast.beheerder,
+                status=status,
+            )
+        )
+    page = client_for(cast.manager).get(reverse("persons:duplicates"))
+    assert [p.pk for p in page.context["proposals"]] == [made[1].pk, made[2].pk, made[0].pk]
+    assert "3 voorstellen, wachtende voorstellen eerst, daarna de nieuwste" in (
+        page.content.decode()
+    )
+    assert (
+        client_for(cast.manager).get(reverse("persons:duplicates"), {"page": "99"}).status_code
+        == 200
+    )
+
+
+def test_the_access_log_says_its_total(cast, client_for, aftercare_world):
+    closed, running = aftercare_world
+    client = client_for(cast.nazorg)
+    client.get(reverse("aftercare:record_detail", args=[running.pk]))
+    client.get(reverse("aftercare:record_detail", args=[closed.pk]))
+    page = client_for(cast.privacy).get(reverse("privacy:access_log"), {"action": "view"})
+    assert "2 regels, nieuwste eerst" in page.content.decode()

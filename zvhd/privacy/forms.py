@@ -22,7 +22,10 @@ class AccessLogSearchForm(forms.Form):
         help_text=_("(Een deel van) de gebruikersnaam; een vroegere naam voluit."),
     )
     content_type = forms.ModelChoiceField(
-        label=_("Soort gegeven"), queryset=ContentType.objects.none(), required=False
+        label=_("Soort gegeven"),
+        queryset=ContentType.objects.none(),
+        required=False,
+        empty_label=_("Alle soorten gegevens"),
     )
     object_id = forms.CharField(
         label=_("Recordnummer"),
@@ -31,17 +34,22 @@ class AccessLogSearchForm(forms.Form):
         help_text=_("Het nummer van de casus, het nazorgdossier of het signaal, of het id."),
     )
     action = forms.ChoiceField(
-        label=_("Handeling"), choices=[("", "---------"), *AccessAction.choices], required=False
+        label=_("Handeling"),
+        choices=[("", _("Alle handelingen")), *AccessAction.choices],
+        required=False,
     )
     allowed = forms.TypedChoiceField(
         label=_("Uitkomst"),
-        choices=[("", _("alle")), ("1", _("toegestaan")), ("0", _("geweigerd"))],
+        choices=[("", _("Alle uitkomsten")), ("1", _("Toegestaan")), ("0", _("Geweigerd"))],
         coerce=lambda v: v == "1",
         empty_value=None,
         required=False,
     )
     date_from = forms.DateField(label=_("Vanaf"), required=False)
     date_to = forms.DateField(label=_("Tot en met"), required=False)
+    # One export's rows (a link on the export's line); not a field people fill in. Text first
+    # (a length the house checks on every field), then read as the export's key.
+    export = forms.CharField(required=False, max_length=36, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,6 +84,17 @@ class AccessLogSearchForm(forms.Form):
                     _("Er is geen casus, nazorgdossier of signaal met dit nummer.")
                 )
         return value
+
+    def clean_export(self):
+        import uuid
+
+        value = self.cleaned_data.get("export", "")
+        if not value:
+            return None
+        try:
+            return uuid.UUID(value)
+        except ValueError:
+            raise forms.ValidationError(_("Deze export bestaat niet.")) from None
 
     def clean(self):
         cleaned = super().clean()
@@ -117,7 +136,15 @@ class AccessLogSearchForm(forms.Form):
         if data.get("date_to"):
             day_after = data["date_to"] + timedelta(days=1)
             queryset = queryset.filter(at__lt=datetime.combine(day_after, time.min, zone))
+        if data.get("export"):
+            queryset = queryset.filter(batch=data["export"])
         return queryset
+
+    def grouped(self) -> bool:
+        """Whether an export shows as one line: not when the officer looks for one record
+        (its own export row is the answer) or opens one export (its rows are)."""
+        data = getattr(self, "cleaned_data", {}) if self.is_bound else {}
+        return not (data.get("object_id") or data.get("export"))
 
 
 class SubjectAccessRequestForm(forms.ModelForm):

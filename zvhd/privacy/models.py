@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from zvhd import formats
 from zvhd.jobs import JobStatus
 from zvhd.network.models import Role
 from zvhd.permissions import GuardedQuerySet
@@ -125,6 +126,13 @@ class AccessLog(models.Model):
     allowed = models.BooleanField(_("toegestaan"))
     path = models.CharField(_("adres (URL)"), max_length=500)
     ip_address = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    # The rows of one export share a batch (one row per record that left the system, issue
+    # 23), so the log page and the review can show the export as one event and still answer
+    # "who took this person's file away". The description names the list and its filters in
+    # words at that moment (never a search term: that stays in the path, which is scrubbed
+    # when the record is destroyed).
+    batch = models.UUIDField(_("export"), null=True, blank=True)
+    description = models.CharField(_("omschrijving"), max_length=300, blank=True)
 
     objects = AccessLogQuerySet.as_manager()
 
@@ -161,6 +169,8 @@ class AccessLog(models.Model):
                     "username",
                     "organisation",
                     "roles",
+                    # The review counts exports (one per batch) and exported records.
+                    "batch",
                 ],
                 condition=opened_read(),
             ),
@@ -168,13 +178,20 @@ class AccessLog(models.Model):
             models.Index(
                 fields=["at"],
                 name="privacy_log_out_of_hours",
-                include=["object_id", "user", "username", "organisation"],
+                include=["object_id", "user", "username", "organisation", "batch"],
                 condition=opened_read() & out_of_office_hours(),
+            ),
+            # Only export rows have a batch: the index holds those alone (an export's records,
+            # in the order of the file, and the sizes of the exports on a page).
+            models.Index(
+                fields=["batch", "id"],
+                name="accesslog_batch",
+                condition=models.Q(batch__isnull=False),
             ),
         ]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.username} {self.action} {self.object_id}"
+        return f"{formats.short_datetime(self.at)} {self.username} {self.action} {self.object_id}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:
@@ -267,7 +284,7 @@ class SubjectAccessRequest(Versioned, models.Model):
         verbose_name_plural = _("inzageverzoeken")
 
     def __str__(self):
-        return f"Inzageverzoek {self.pk} van {self.received_on:%d-%m-%Y}"
+        return f"Inzageverzoek {self.pk} van {formats.short_date(self.received_on)}"
 
     @property
     def deadline(self):
@@ -282,7 +299,7 @@ class SubjectAccessRequest(Versioned, models.Model):
     def criteria_label(self) -> str:
         if self.bsn:
             return f"BSN {self.bsn}"
-        return f"{self.last_name}, geboren {self.birth_date:%d-%m-%Y}"
+        return f"{self.last_name}, geboren {formats.short_date(self.birth_date)}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -39,7 +39,7 @@ def next_month(start: datetime) -> datetime:
 
 
 def table_name(start: datetime) -> str:
-    return f"{PARENT}_p{start:%Y_%m}"
+    return f"{PARENT}_p{start.year:04d}_{start.month:02d}"
 
 
 def months() -> list[tuple[str, datetime, datetime]]:

@@ -18,6 +18,7 @@ from datetime import date
 
 from django.db import models
 
+from zvhd import formats
 from zvhd.apps_contract import PrivacyProvider, privacy_providers
 
 
@@ -122,5 +123,5 @@ def display(value) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y")
+        return formats.short_date(value)
     return str(value)

@@ -10,6 +10,10 @@ covering index of the log (`privacy_log_opened`: opened reads only, no list rows
     chain director (that is her job).
 (b) reads outside office hours: before 07:00, from 19:00, or on a Saturday or Sunday, in
     Europe/Amsterdam time.
+
+An export writes one row per record it holds (zvhd.exports): its records count as opened
+(they left the system), but the export counts as one event, not as thousands of reads, and
+each table says how many of the records came from exports and in how many.
 """
 
 from __future__ import annotations
@@ -106,7 +110,10 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
     many times: 150,000 reads of a month are some 70,000 pairs at 50 million rows), and only
     then is each pair checked for involvement, as its app defines it (the ORM's NOT EXISTS
     of the kind's contract, compiled against the pairs), and counted per user. Checking the
-    reads one by one cost a cast and a lookup per read."""
+    reads one by one cost a cast and a lookup per read.
+
+    Of those records, how many left the system in an export and in how many exports (one per
+    batch; an export holds records of one kind, so the kinds' counts add up)."""
     from zvhd.apps_contract import reviewed_records
 
     kinds = reviewed_records()
@@ -118,8 +125,10 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
         reads = _opened_reads(start, end).filter(content_type=types[kind.model])
         for role in sorted(kind.exempt_roles):
             reads = reads.exclude(roles__contains=str(role))
+        # An export's records are pairs of their own (with its batch), so the exported records
+        # and the number of exports can be counted from the pairs too.
         pairs = (
-            reads.values("user_id", "username", "organisation", "object_id")
+            reads.values("user_id", "username", "organisation", "object_id", "batch")
             .annotate(first=Min("at"), last=Max("at"))
             .order_by()
         )
@@ -137,13 +146,15 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
         pairs_sql, pairs_params = pairs.query.sql_with_params()
         # Both fragments are the ORM's own SQL with their values as parameters.
         sql = (
-            "SELECT user_id, username, organisation, count(*), min(first), max(last)"  # noqa: S608
+            "SELECT user_id, username, organisation, count(DISTINCT object_id),"  # noqa: S608
+            " count(DISTINCT object_id) FILTER (WHERE batch IS NOT NULL),"
+            " count(DISTINCT batch), min(first), max(last)"
             f" FROM ({pairs_sql}) AS {table} WHERE {where} GROUP BY 1, 2, 3"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, (*pairs_params, *where_params))
             counted = cursor.fetchall()
-        for user_id, username, organisation, records, first, last in counted:
+        for user_id, username, organisation, records, exported, exports, first, last in counted:
             key = (user_id, username, organisation)
             user = users.setdefault(
                 key,
@@ -153,12 +164,16 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
                     "organisation": organisation,
                     "records": 0,
                     **dict.fromkeys(columns, 0),
+                    "exported": 0,
+                    "exports": 0,
                     "first": first,
                     "last": last,
                 },
             )
             user[kind.column] += records
             user["records"] += records
+            user["exported"] += exported
+            user["exports"] += exports
             user["first"] = min(user["first"], first)
             user["last"] = max(user["last"], last)
     flagged = [user for user in users.values() if user["records"] > threshold]
@@ -177,9 +192,12 @@ def out_of_hours_readers(start, end) -> list[dict]:
         .filter(out_of_office_hours())
         .values("user_id", "username", "organisation")
         .annotate(
-            # Counted on `at`, not the key: every column here is in the index.
-            reads=Count("at"),
-            weekend=Count("at", filter=weekend),
+            # Counted on `at`, not the key: every column here is in the index. An export is
+            # one event however many records it held (its rows share a batch).
+            reads=Count("at", filter=Q(batch__isnull=True)) + Count("batch", distinct=True),
+            weekend=Count("at", filter=weekend & Q(batch__isnull=True))
+            + Count("batch", distinct=True, filter=weekend),
+            exports=Count("batch", distinct=True),
             records=Count("object_id", distinct=True),
             first=Min("at"),
             last=Max("at"),

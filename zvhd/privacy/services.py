@@ -2,6 +2,7 @@
 
 from django.contrib.contenttypes.models import ContentType
 
+from zvhd import formats
 from zvhd.privacy.models import AccessAction, AccessLog
 
 
@@ -21,6 +22,8 @@ def access_log_row(
     allowed: bool = True,
     path: str = "",
     ip_address: str | None = None,
+    batch=None,
+    description: str = "",
 ) -> AccessLog:
     """One unsaved access-log row: who (as they are at this moment: name, organisation and
     roles are copied), which record, what, and from where. Every row is built here."""
@@ -37,6 +40,8 @@ def access_log_row(
         allowed=allowed,
         path=path[:500],
         ip_address=ip_address,
+        batch=batch,
+        description=description[:300],
     )
 
 
@@ -98,6 +103,54 @@ def log_records_access(*, request, model, object_ids, action: str) -> None:
             f" SELECT {placeholders}, unnest(%s::varchar[])",
             [*values, [str(pk) for pk in object_ids]],
         )
+
+
+def log_export(*, request, model, object_ids, description: str):
+    """An export of a list: one "geëxporteerd" row per record in the file, so the access log
+    can say which person files left the system and who took them (README, privacy), written
+    in one INSERT and sharing one batch and one moment. The batch opens with one row without a
+    record: the export itself, which the log page shows as one line for the whole export (its
+    records one click further) and which the access review counts as one event.
+    `description` names the list and its filters in words; the path is the export's address
+    with its query string.
+
+    The rows differ only in their record, so they are one `INSERT … SELECT` over an array of
+    ids: the values of one row built by `access_log_row` (as every row is), the ids unnested.
+    For 5,000 records that is one statement with 14 parameters instead of 5,000 model objects
+    and 65,000 parameters (BENCHMARKS.md: the export). Returns the batch."""
+    import uuid
+
+    from django.db import connection
+    from django.utils import timezone
+
+    batch = uuid.uuid4()
+    template = access_log_row(
+        model=model,
+        action=AccessAction.EXPORT,
+        batch=batch,
+        description=description,
+        **request_origin(request),
+    )
+    template.at = timezone.now()
+    columns, values, params = [], [], []
+    for field in AccessLog._meta.concrete_fields:
+        if field.primary_key:
+            continue
+        columns.append(connection.ops.quote_name(field.column))
+        if field.name == "object_id":
+            values.append("ids.id")
+        else:
+            values.append(f"%s::{field.db_type(connection)}")
+            params.append(field.get_db_prep_save(getattr(template, field.attname), connection))
+    ids = ["", *(str(pk) for pk in object_ids)]
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(AccessLog._meta.db_table)} "  # noqa: S608
+        f"({', '.join(columns)}) SELECT {', '.join(values)} "
+        "FROM unnest(%s::varchar[]) WITH ORDINALITY AS ids(id, n) ORDER BY ids.n"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, ids])
+    return batch
 
 
 def log_list_access(*, request, objects=(), model=None, object_ids=()) -> None:
@@ -358,9 +411,9 @@ def extend_retention(*, record, extra_years: int, reason: str, extended_by):
         _refuse(
             "extra_years",
             f"De bewaartermijn van {record.number} is al eens verlengd (op "
-            f"{earlier.extended_at:%d-%m-%Y}, met {earlier.extra_years} jaar). Een termijn mag "
-            "maar één keer worden verlengd; plaats een bevriezing als het record langer moet "
-            "blijven.",
+            f"{formats.short_date(earlier.extended_at)}, met {earlier.extra_years} jaar). "
+            "Een termijn mag maar één keer worden verlengd; plaats een bevriezing als het "
+            "record langer moet blijven.",
         )
     if not 1 <= extra_years <= MAX_EXTENSION_YEARS:
         _refuse("extra_years", f"Verleng met 1 tot en met {MAX_EXTENSION_YEARS} jaar.")

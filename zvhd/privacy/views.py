@@ -1,9 +1,10 @@
 from datetime import UTC, datetime, timedelta
 
 from django.contrib import messages
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
 from django.views.generic.detail import SingleObjectMixin
@@ -39,11 +40,29 @@ class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
             queryset = self.form.filter(queryset)
         elif self.form.is_bound:
             queryset = queryset.none()
+        if self.form.grouped():
+            # An export is one line (its opening row, without a record), not one per record.
+            queryset = queryset.filter(Q(batch__isnull=True) | Q(object_id=""))
+        # One export (form.grouped() is False): the export itself, then its records in the
+        # order of the file, paged by id ascending (file_order_page).
         return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)
-        page = newest_first_page(self.request, context["object_list"], size=self.page_size)
+        export = self.form.cleaned_data.get("export") if self.form.is_valid() else None
+        if export:
+            page = file_order_page(self.request, context["object_list"], size=self.page_size)
+            context["export"] = (
+                AccessLog.objects.filter(batch=export, object_id="")
+                .select_related("content_type")
+                .first()
+            )
+            # One export's records (index accesslog_batch): bounded by the export's size.
+            context["export_size"] = (
+                AccessLog.objects.filter(batch=export).exclude(object_id="").count()
+            )
+        else:
+            page = newest_first_page(self.request, context["object_list"], size=self.page_size)
         label_rows(page.rows)
         context.update(object_list=page.rows, page=page)
         return context
@@ -89,17 +108,58 @@ def newest_first_page(request, queryset, *, size: int) -> KeysetPage:
     return KeysetPage(rows, next_query, query.urlencode() if marker is not None else None)
 
 
+AFTER = "na"
+
+
+def file_order_page(request, queryset, *, size: int) -> KeysetPage:
+    """The page of one export's rows after the id in `?na=`, in the order of the file.
+
+    The rows of one export share a batch and a moment and were written in the file's order, so
+    their ids are that order: the next page is `id > last id`, a seek in the index
+    `accesslog_batch` (batch, id), never an OFFSET or a COUNT."""
+    after = request.GET.get(AFTER, "")
+    if after.isdigit() and len(after) < 19:
+        queryset = queryset.filter(id__gt=int(after))
+    else:
+        after = ""
+    rows = list(queryset.order_by("id")[: size + 1])
+    query = request.GET.copy()
+    query.pop(AFTER, None)
+    query.pop(MARKER, None)
+    next_query = None
+    if len(rows) > size:
+        rows = rows[:size]
+        query[AFTER] = str(rows[-1].pk)
+        next_query = query.urlencode()
+        query.pop(AFTER)
+    return KeysetPage(rows, next_query, query.urlencode() if after else None)
+
+
 ROLE_LABELS = dict(Role.choices)
 
 
 def label_rows(rows) -> None:
     """Give each log row of a page the names people read (issue 23): role names instead of
     the role codes the row stores, and a record's own number ("casus 2026-0012",
-    "signaal MH-2026-040", "nazorg NZ-2026-0043") instead of its database id. One query per
-    kind of record on the page; a record that no longer exists keeps its kind and id."""
+    "signaal MH-2026-040", "nazorg NZ-2026-0043", "adviesvraag van 27-11-2026 (advies kort)")
+    instead of its database id. One query per kind of record on the page; a record that no
+    longer exists keeps its kind and id."""
     rows = list(rows)
     wanted: dict = {}
+    exports = [row.batch for row in rows if row.batch and not row.object_id]
+    sizes = {}
+    if exports:
+        # How many records each export on the page holds: one grouped query (index
+        # accesslog_batch), not one per export.
+        sizes = dict(
+            AccessLog.objects.filter(batch__in=exports)
+            .exclude(object_id="")
+            .order_by()
+            .values_list("batch")
+            .annotate(n=Count("pk"))
+        )
     for row in rows:
+        row.export_size = sizes.get(row.batch, 0) if row.batch and not row.object_id else None
         row.role_labels = ", ".join(
             str(ROLE_LABELS.get(code.strip(), code.strip()))
             for code in row.roles.split(",")
@@ -117,11 +177,25 @@ def label_rows(rows) -> None:
         for record in model._base_manager.filter(pk__in=ids):
             number = getattr(record, "number", None) or getattr(record, "reference", None)
             if number:
-                numbers[(content_type.pk, str(record.pk))] = number
+                numbers[(content_type.pk, str(record.pk))] = f"{content_type.name} {number}"
+            elif getattr(record, "log_label", None):
+                # A record without a number names itself (an advice question: day and kind).
+                numbers[(content_type.pk, str(record.pk))] = record.log_label
     for row in rows:
-        if row.content_type_id:
-            number = numbers.get((row.content_type_id, row.object_id), row.object_id)
-            row.record_label = f"{row.content_type.name} {number}"
+        if row.export_size is not None:
+            model = row.content_type.model_class() if row.content_type_id else None
+            if model is None:
+                row.export_noun = _("records")
+            elif row.export_size == 1:
+                row.export_noun = model._meta.verbose_name
+            else:
+                row.export_noun = model._meta.verbose_name_plural
+            row.record_label = ""  # the export line says what it held (template)
+        elif row.content_type_id:
+            row.record_label = numbers.get(
+                (row.content_type_id, row.object_id),
+                f"{row.content_type.name} {row.object_id}",
+            )
         else:
             row.record_label = ""
 

@@ -24,7 +24,8 @@ How, in PostgreSQL 15:
 - existing rows are copied into one table per month they fall in. This migration makes no
   month that holds no row, so it makes the same schema on any day (zvhd/baseline.sql). The
   columns are the old table's (LIKE) and its indexes are made again from their definitions,
-  so a column or index an earlier migration added comes along.
+  so a column or index an earlier migration added comes along (0009's `batch`,
+  `description` and its index `accesslog_batch`).
 """
 
 import zoneinfo
@@ -116,7 +117,7 @@ END $$;
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("privacy", "0008_retention_kind_for_table_subjects"),
+        ("privacy", "0009_export_batch_and_description"),
         ("contenttypes", "0002_remove_content_type_name"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
@@ -205,6 +206,7 @@ class Migration(migrations.Migration):
                     "username",
                     "organisation",
                     "roles",
+                    "batch",
                 ),
                 name="privacy_log_opened",
             ),
@@ -240,7 +242,7 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 fields=["at"],
-                include=("object_id", "user", "username", "organisation"),
+                include=("object_id", "user", "username", "organisation", "batch"),
                 name="privacy_log_out_of_hours",
             ),
         ),

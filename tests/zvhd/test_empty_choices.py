@@ -1,0 +1,70 @@
+"""No select offers "---------" as its empty choice (issue 23: the access log's "Handeling"
+filter did). A filter's empty choice says what it means ("Alle handelingen"); a form's asks for
+a choice ("— kies een organisatie —")."""
+
+import importlib
+
+import django_filters
+import pytest
+from django import forms
+from django.apps import apps
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+DASH = "---------"
+
+
+def _project_apps():
+    base = str(settings.BASE_DIR)
+    return [c for c in apps.get_app_configs() if c.path.startswith(base) and ".venv" not in c.path]
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def _import_forms_and_filters():
+    for config in _project_apps():
+        for module in ("forms", "filters", "review", "views"):
+            try:
+                importlib.import_module(f"{config.name}.{module}")
+            except ModuleNotFoundError as missing:
+                if missing.name != f"{config.name}.{module}":
+                    raise
+
+
+def test_no_form_or_list_filter_offers_dashes_as_its_empty_choice():
+    _import_forms_and_filters()
+    ours = {config.name.split(".")[0] for config in _project_apps()}
+    offenders = []
+    for form in set(_subclasses(forms.BaseForm)):
+        if form.__module__.split(".")[0] not in ours:
+            continue
+        for name, field in getattr(form, "base_fields", {}).items():
+            if isinstance(field, forms.ModelMultipleChoiceField):
+                continue
+            if isinstance(field, forms.ModelChoiceField):
+                dashed = field.empty_label == DASH
+            elif isinstance(field, forms.ChoiceField) and not callable(field.choices):
+                dashed = any(label == DASH for _value, label in field.choices)
+            else:
+                dashed = False
+            if dashed:
+                offenders.append(f"{form.__module__}.{form.__name__}.{name}")
+    for filterset in set(_subclasses(django_filters.FilterSet)):
+        for name, item in getattr(filterset, "base_filters", {}).items():
+            if item.extra.get("empty_label") == DASH:
+                offenders.append(f"{filterset.__module__}.{filterset.__name__}.{name}")
+    assert settings.FILTERS_EMPTY_CHOICE_LABEL != DASH
+    assert offenders == []
+
+
+def test_the_access_log_search_says_all_actions_and_all_kinds():
+    from zvhd.privacy.forms import AccessLogSearchForm
+
+    html = str(AccessLogSearchForm())
+    assert "Alle handelingen" in html and "Alle soorten gegevens" in html
+    assert DASH not in html

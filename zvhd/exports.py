@@ -1,0 +1,217 @@
+"""The one export of every list and register that people take away (issue 23).
+
+A list's export is the list itself: the same view (its scope, filters, sort and columns), all
+pages of it, read at most `EXPORT_LIMIT` rows at a time. Above that the reader narrows the
+filters first (one Dutch message, `too_many`): a spreadsheet of 5,000 rows is already more than
+anyone reads, and it is made in the request (a larger bound would belong on the job kernel).
+
+The file (`workbook`) is an openpyxl write-only workbook: rows stream into it, so memory does
+not grow with per-cell objects of a normal workbook. It opens with a header that names the
+list, its filters and order, who made it and when, and how many rows it holds; then the column
+headers and the rows. Numbers and dates stay numbers and dates, with the number formats of
+`zvhd.formats` (a Dutch spreadsheet shows "1.064" and "28-02-2025"); a text that starts like a
+formula is written as text.
+
+One logging policy (README, "Privacy"): every record in the file is one "geëxporteerd" row in
+the access log, all written in one INSERT and sharing one batch
+(`zvhd.privacy.services.log_export`), with the list and its filters in words as the
+description and the export's address (its query string) as the path. The access log page and
+the access review show one export as one event; a person's inzage names every export their
+file was in.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeData
+from django.utils.translation import gettext as _
+
+from zvhd import formats
+
+EXPORT_LIMIT = 5000
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SEARCH_SHOWN_AS = "ingevuld"  # a search term in the log's description: that there was one
+COLUMN_WIDTH = 20
+
+
+def neutralise(value):
+    """A text cell that starts like a formula is written as text (OWASP's advice)."""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
+
+
+def _shown(field, value) -> str:
+    if isinstance(value, list | tuple | set) or hasattr(value, "model"):  # a queryset too
+        return ", ".join(_shown(field, v) for v in value)
+    if isinstance(value, datetime | date):
+        return formats.short_date(value)
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    choices = dict(getattr(field, "choices", ()) or ())
+    shown = choices.get(value, choices.get(str(value), value))
+    return str(shown)
+
+
+def describe_filters(filterset, *, search: frozenset[str] = frozenset(), log: bool = False):
+    """The filters of a list in words ("Status: Afgesloten; Gemeente: Assen"), or "geen".
+
+    For the access log (`log=True`) a search term (a filter named in `search`) is only said to
+    be there: it may be a person's name, and the description is not scrubbed when a record is
+    destroyed (the path, which holds it, is)."""
+    if filterset is None or not (filterset.is_bound and filterset.is_valid()):
+        return _("geen")
+    parts = []
+    for name, form_field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "", [], ()) or (hasattr(value, "exists") and not value):
+            continue
+        shown = _(SEARCH_SHOWN_AS) if log and name in search else _shown(form_field, value)
+        parts.append(f"{form_field.label}: {shown}")
+    return "; ".join(parts) or _("geen")
+
+
+def too_many(request, *, noun: str, back_url: str):
+    """The refusal of an export over the cap: back to the list, with what to do."""
+    messages.error(
+        request,
+        _(
+            "Deze lijst telt meer dan %(limit)s %(noun)s; een export neemt er hoogstens "
+            "%(limit)s mee. Verfijn de filters (bijvoorbeeld op status, gemeente of periode) en "
+            "exporteer opnieuw."
+        )
+        % {"limit": formats.number(EXPORT_LIMIT), "noun": noun},
+    )
+    return HttpResponseRedirect(back_url)
+
+
+def over_limit(queryset) -> bool:
+    """Whether `queryset` holds more rows than one export takes (a COUNT over a LIMIT)."""
+    limit = EXPORT_LIMIT
+    return queryset.order_by()[: limit + 1].count() > limit
+
+
+def cell_value(value):
+    """What a spreadsheet cell holds for a value of a list: dates and numbers as they are (a
+    moment in local time, without a zone: a spreadsheet has none), text as plain text."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return timezone.make_naive(value) if timezone.is_aware(value) else value
+    if isinstance(value, date | int | float) and not isinstance(value, bool):
+        return value
+    if hasattr(value, "quantize"):  # Decimal
+        return value
+    if isinstance(value, SafeData):
+        # Markup a list renders (a link, a status badge): its text, entities read back.
+        return neutralise(html.unescape(strip_tags(value)).strip())
+    return neutralise(str(value).strip())
+
+
+@dataclass
+class Export:
+    """One list as a spreadsheet: what the header says, the columns, the rows, and the
+    records they are (`model` and one id per row) for the access log."""
+
+    title: str  # the list: "Nazorgdossiers"
+    noun: str  # its rows, plural: "nazorgdossiers"
+    file_stem: str  # "nazorgdossiers" gives nazorgdossiers-2026-12-06.xlsx
+    headers: list[str]
+    rows: list[list]
+    model: type
+    object_ids: list
+    filters: str = ""  # describe_filters(filterset)
+    log_filters: str = ""  # describe_filters(filterset, log=True)
+    order: str = ""  # the order in words ("lopende dossiers eerst")
+    made_at: datetime = field(default_factory=timezone.now)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.file_stem}-{timezone.localdate(self.made_at).isoformat()}.xlsx"
+
+    def description(self) -> str:
+        """The list and its filters, for the access log."""
+        return _("%(list)s; filters: %(filters)s") % {
+            "list": self.title,
+            "filters": self.log_filters or self.filters or _("geen"),
+        }
+
+
+def workbook(export: Export, *, user) -> bytes:
+    """The export as XLSX bytes (write-only: rows stream into the file)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(str(export.title)[:31])
+    for index in range(len(export.headers)):
+        sheet.column_dimensions[get_column_letter(index + 1)].width = COLUMN_WIDTH
+    bold = Font(bold=True)
+
+    def cells(values, *, font=None):
+        """A row: text as plain values, a cell object only where a number format or a font
+        is needed (a styled cell costs about twice a plain one to write)."""
+        out = []
+        for value in values:
+            value = cell_value(value)
+            chosen = formats.xlsx_format(value)
+            if chosen is None and font is None:
+                out.append(value)
+                continue
+            cell = WriteOnlyCell(sheet, value=value)
+            if chosen:
+                cell.number_format = chosen
+            if font is not None:
+                cell.font = font
+            out.append(cell)
+        return out
+
+    made = timezone.localtime(export.made_at)
+    sheet.append(cells([str(export.title)], font=bold))
+    sheet.append([_("Filters: %(filters)s") % {"filters": export.filters or _("geen")}])
+    if export.order:
+        sheet.append([_("Volgorde: %(order)s") % {"order": export.order}])
+    sheet.append(
+        [
+            _("Gemaakt op %(moment)s door %(user)s; %(n)s %(noun)s.")
+            % {
+                "moment": formats.long_datetime(made),
+                "user": user,
+                "n": formats.number(len(export.rows)),
+                "noun": export.noun,
+            }
+        ]
+    )
+    sheet.append([])
+    sheet.append(cells([str(header) for header in export.headers], font=bold))
+    for row in export.rows:
+        sheet.append(cells(row))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def export_response(request, export: Export) -> HttpResponse:
+    """The file, after the access log has recorded every record in it."""
+    from zvhd.privacy.services import log_export
+
+    content = workbook(export, user=request.user)
+    log_export(
+        request=request,
+        model=export.model,
+        object_ids=export.object_ids,
+        description=export.description(),
+    )
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
+    return response
