@@ -474,10 +474,17 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.freeze_last_year",
         "schedule": timedelta(days=1),
     },
-    # Privacy: access-log rows older than five years are deleted; daily, so nothing is kept
-    # more than a day past the term (one DELETE; a missed run is caught up by the next).
+    # Privacy: access-log rows older than five years are removed; daily, so nothing is kept
+    # more than a day past the term (months past it are dropped, the last days deleted; a
+    # missed run is caught up by the next).
     "privacy-purge-access-log": {
         "task": "zvhd.privacy.tasks.purge_access_log",
+        "schedule": timedelta(days=1),
+    },
+    # Privacy: the access log's monthly tables for this month and the next two (made ahead;
+    # a month without one fills the default partition until the next run moves its rows).
+    "privacy-access-log-partitions": {
+        "task": "zvhd.privacy.tasks.maintain_access_log_partitions",
         "schedule": timedelta(days=1),
     },
     # Privacy: records whose retention term has passed go on the proposed destruction list

@@ -46,3 +46,30 @@ def test_privacy_officer_reviews_unusual_access(cast, page, as_user, shot, axe_f
     flagged.get_by_role("link", name=cast.manager.username).click()
     assert "Toegangslog" in page.title()
     assert page.locator("tbody tr").count() == 4
+
+
+def test_privacy_officer_finds_a_case_in_the_log_by_its_number_and_pages_back(
+    cast, page, as_user, shot, axe_findings
+):
+    case = make_case(registered_by=cast.partner, municipality=cast.assen)
+    other = make_case(registered_by=cast.partner, municipality=cast.assen)
+    start = timezone.localtime() - timedelta(days=2)
+    for minute in range(60):
+        log_at(start + timedelta(minutes=minute), user=cast.manager, obj=case)
+    log_at(start, user=cast.manager, obj=other)
+
+    as_user(page, cast.privacy)
+    page.goto("/privacy/toegangslog/")
+    page.get_by_role("textbox", name="Recordnummer").fill(case.number)
+    page.get_by_role("button", name="Zoeken").click()
+    table = page.get_by_role("region", name="Toegangslog")
+    assert table.locator("tbody tr").count() == 50
+    assert case.number in table.inner_text() and other.number not in table.inner_text()
+    shot(page, "privacy-access-log-by-number")
+    assert axe_findings(page) == []
+
+    page.get_by_role("link", name="Oudere regels").click()
+    assert table.locator("tbody tr").count() == 10
+    assert page.get_by_role("textbox", name="Recordnummer").input_value() == case.number
+    page.get_by_role("link", name="Nieuwste").click()
+    assert table.locator("tbody tr").count() == 50

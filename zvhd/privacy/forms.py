@@ -6,14 +6,33 @@ from zvhd.privacy.models import AccessAction
 
 
 class AccessLogSearchForm(forms.Form):
-    username = forms.CharField(label=_("Gebruiker"), required=False, max_length=150)
+    """The privacy officer's search of the access log.
+
+    Every criterion is answered from an index of the log (zvhd.privacy.models.AccessLog), also
+    at 50 million rows: a part of a user name is first matched against the users (a small
+    table) and the log then searched for those names exactly; a record number (2026-0012,
+    NZ-2026-0043, MH-2026-040) is looked up in its app and searched by kind and id; dates are
+    whole days in Dutch time, as a range on `at`.
+    """
+
+    username = forms.CharField(
+        label=_("Gebruiker"),
+        required=False,
+        max_length=150,
+        help_text=_("(Een deel van) de gebruikersnaam; een vroegere naam voluit."),
+    )
     content_type = forms.ModelChoiceField(
         label=_("Soort gegeven"),
         queryset=ContentType.objects.none(),
         required=False,
         empty_label=_("Alle soorten gegevens"),
     )
-    object_id = forms.CharField(label=_("Recordnummer"), required=False, max_length=64)
+    object_id = forms.CharField(
+        label=_("Recordnummer"),
+        required=False,
+        max_length=64,
+        help_text=_("Het nummer van de casus, het nazorgdossier of het signaal, of het id."),
+    )
     action = forms.ChoiceField(
         label=_("Handeling"),
         choices=[("", _("Alle handelingen")), *AccessAction.choices],
@@ -34,11 +53,37 @@ class AccessLogSearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from zvhd.privacy.models import AccessLog
+        from zvhd.privacy.services import logged_content_type_ids
 
-        used = AccessLog.objects.values("content_type").distinct()
-        self.fields["content_type"].queryset = ContentType.objects.filter(pk__in=used)
+        self.fields["content_type"].queryset = ContentType.objects.filter(
+            pk__in=logged_content_type_ids()
+        )
         self.fields["content_type"].label_from_instance = lambda ct: ct.name
+        self.record = None
+
+    def clean_username(self):
+        from zvhd.privacy.services import MAX_USERNAMES, usernames_like
+
+        value = self.cleaned_data["username"].strip()
+        self.usernames = usernames_like(value) if value else []
+        if len(set(self.usernames) - {value}) > MAX_USERNAMES:
+            raise forms.ValidationError(
+                _("Dit past op meer dan %(n)s gebruikers; typ meer van de naam.")
+                % {"n": MAX_USERNAMES}
+            )
+        return value
+
+    def clean_object_id(self):
+        value = self.cleaned_data["object_id"].strip()
+        if value and not value.isdigit():
+            from zvhd.privacy.registry import find_record
+
+            self.record = find_record(value)
+            if self.record is None:
+                raise forms.ValidationError(
+                    _("Er is geen casus, nazorgdossier of signaal met dit nummer.")
+                )
+        return value
 
     def clean_export(self):
         import uuid
@@ -53,27 +98,44 @@ class AccessLogSearchForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if cleaned.get("object_id", "").isdigit() and not cleaned.get("content_type"):
+            # An id is one per kind: 12 is a case, a person and an advice question at once.
+            self.add_error(
+                "content_type",
+                _("Kies bij een intern id ook de soort gegeven, of zoek op het recordnummer."),
+            )
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("De einddatum ligt vóór de begindatum."))
         return cleaned
 
     def filter(self, queryset):
+        from datetime import datetime, time, timedelta
+
+        from django.utils import timezone
+
         data = self.cleaned_data
         if data.get("username"):
-            queryset = queryset.filter(username__icontains=data["username"])
+            queryset = queryset.filter(username__in=self.usernames)
         if data.get("content_type"):
             queryset = queryset.filter(content_type=data["content_type"])
-        if data.get("object_id"):
+        if self.record is not None:
+            queryset = queryset.filter(
+                content_type=ContentType.objects.get_for_model(self.record.model),
+                object_id=str(self.record.pk),
+            )
+        elif data.get("object_id"):
             queryset = queryset.filter(object_id=data["object_id"])
         if data.get("action"):
             queryset = queryset.filter(action=data["action"])
         if data.get("allowed") is not None:
             queryset = queryset.filter(allowed=data["allowed"])
+        zone = timezone.get_current_timezone()
         if data.get("date_from"):
-            queryset = queryset.filter(at__date__gte=data["date_from"])
+            queryset = queryset.filter(at__gte=datetime.combine(data["date_from"], time.min, zone))
         if data.get("date_to"):
-            queryset = queryset.filter(at__date__lte=data["date_to"])
+            day_after = data["date_to"] + timedelta(days=1)
+            queryset = queryset.filter(at__lt=datetime.combine(day_after, time.min, zone))
         if data.get("export"):
             queryset = queryset.filter(batch=data["export"])
         return queryset

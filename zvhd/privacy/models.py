@@ -2,7 +2,8 @@
 
 Append-only. Rows are written by `zvhd.privacy.services.log_access`, never changed; the only
 deletion is the retention purge after the legal term (`AccessLog.objects.purge_before`), which
-is why `delete()` and `update()` refuse and the purge uses a raw delete. The one change: when a
+is why `delete()` and `update()` refuse and the purge drops whole months and deletes the rest
+in SQL (the table is partitioned by month: zvhd/privacy/partitions.py). The one change: when a
 record is destroyed, `services.scrub_access_log_paths` drops the query string (a search term
 may be the person's name) from its rows' paths; who read what and when stays.
 
@@ -10,9 +11,13 @@ Below the access log and subject access: retention terms, extensions, legal hold
 destruction lists (README "Bewaartermijnen en vernietiging").
 """
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -32,6 +37,33 @@ class AccessAction(models.TextChoices):
     LIST = "list", _("in een lijst getoond")
 
 
+# Office hours for the access review (zvhd/privacy/review.py): a read before 07:00, from 19:00
+# or on a Saturday or Sunday, Dutch time, is outside them.
+OFFICE_TZ = ZoneInfo("Europe/Amsterdam")
+OFFICE_START_HOUR = 7
+OFFICE_END_HOUR = 19
+OPENING_ACTIONS = ("view", "change", "export")
+
+
+def out_of_office_hours() -> models.Q:
+    """The condition "read outside office hours" on `at`, written once: the review filters by
+    it and the partial index `privacy_log_out_of_hours` is defined by it, so PostgreSQL sees
+    that the index holds exactly the rows the review asks for."""
+    hour = ExtractHour("at", tzinfo=OFFICE_TZ)
+    return (
+        models.Q(LessThan(hour, OFFICE_START_HOUR))
+        | models.Q(GreaterThanOrEqual(hour, OFFICE_END_HOUR))
+        | models.Q(GreaterThanOrEqual(ExtractIsoWeekDay("at", tzinfo=OFFICE_TZ), 6))
+    )
+
+
+def opened_read() -> models.Q:
+    """An allowed read that opened a record (not a list row, not a refused attempt)."""
+    return models.Q(allowed=True, action__in=OPENING_ACTIONS, user__isnull=False) & ~models.Q(
+        object_id=""
+    )
+
+
 class AccessLogQuerySet(GuardedQuerySet):
     def visible_to(self, user, action="view"):
         """Only the privacy officer reads the access log (and never changes it)."""
@@ -49,19 +81,33 @@ class AccessLogQuerySet(GuardedQuerySet):
         raise TypeError("The access log is append-only; use purge_before() for retention.")
 
     def purge_before(self, moment) -> int:
-        """Remove rows older than the retention term. Returns the number removed."""
-        qs = AccessLog.objects.filter(at__lt=moment)
-        return qs._raw_delete(qs.db)
+        """Remove rows older than the retention term: months wholly before it are dropped,
+        the rest deleted (zvhd/privacy/partitions.py). Returns the number removed."""
+        from zvhd.privacy.partitions import purge_before
+
+        return purge_before(moment)
 
 
 class AccessLog(models.Model):
-    at = models.DateTimeField(_("moment"), auto_now_add=True, db_index=True)
+    """One read, change, export or refused attempt of a record with personal data.
+
+    The table is partitioned by month of `at` (migration 0009, zvhd/privacy/partitions.py):
+    its database primary key is (id, at), as PostgreSQL requires of a partitioned table;
+    `id` alone, from one sequence, stays Django's primary key. Each index serves a search of
+    the privacy officer's access-log page or the access review, newest first (README,
+    "Toegangslog"); every one is paid for by every list page's insert, so none is spare.
+    """
+
+    at = models.DateTimeField(_("moment"), auto_now_add=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("gebruiker"),
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+        # Users are deactivated, never deleted; no search goes by user id (the log copies the
+        # name). An index here would cost every insert and serve nothing.
+        db_index=False,
     )
     # Copied at the moment of access: a later change of organisation or role must not rewrite
     # what the log says about who this was then.
@@ -69,9 +115,13 @@ class AccessLog(models.Model):
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
     roles = models.CharField(_("rollen"), max_length=300, blank=True)
     content_type = models.ForeignKey(
-        ContentType, verbose_name=_("soort gegeven"), on_delete=models.PROTECT, null=True
+        ContentType,
+        verbose_name=_("soort gegeven"),
+        on_delete=models.PROTECT,
+        null=True,
+        db_index=False,  # the record index below starts with it
     )
-    object_id = models.CharField(_("record"), max_length=64, blank=True, db_index=True)
+    object_id = models.CharField(_("record"), max_length=64, blank=True)
     action = models.CharField(_("handeling"), max_length=10, choices=AccessAction.choices)
     allowed = models.BooleanField(_("toegestaan"))
     path = models.CharField(_("adres (URL)"), max_length=500)
@@ -91,8 +141,48 @@ class AccessLog(models.Model):
         verbose_name = _("toegangsregel")
         verbose_name_plural = _("toegangslog")
         indexes = [
+            # Everything, newest first, and any period (keyset paging on (at, id)).
+            models.Index(fields=["at", "id"], name="privacy_log_at_id"),
+            # One record: the search by record and the subject access (inzage).
             models.Index(fields=["content_type", "object_id", "at"]),
-            # Only export rows have a batch: the index holds those alone.
+            # One user.
+            models.Index(fields=["username", "at"], name="privacy_log_username_at"),
+            # The rarer actions (list rows are 84 %: those are found walking `at`).
+            models.Index(
+                fields=["action", "at"],
+                name="privacy_log_action_at",
+                condition=~models.Q(action="list"),
+            ),
+            # Refused attempts: the privacy panel and the search by outcome.
+            models.Index(
+                fields=["at"], name="privacy_log_denied_at", condition=models.Q(allowed=False)
+            ),
+            # The access review reads a period's opened records from this index alone (an
+            # index-only scan); list rows, most of the log, never enter it.
+            models.Index(
+                fields=["at"],
+                name="privacy_log_opened",
+                include=[
+                    "content_type",
+                    "object_id",
+                    "user",
+                    "username",
+                    "organisation",
+                    "roles",
+                    # The review counts exports (one per batch) and exported records.
+                    "batch",
+                ],
+                condition=opened_read(),
+            ),
+            # Its reads outside office hours (a few in a hundred), for the review's part (b).
+            models.Index(
+                fields=["at"],
+                name="privacy_log_out_of_hours",
+                include=["object_id", "user", "username", "organisation", "batch"],
+                condition=opened_read() & out_of_office_hours(),
+            ),
+            # Only export rows have a batch: the index holds those alone (an export's records,
+            # in the order of the file, and the sizes of the exports on a page).
             models.Index(
                 fields=["batch", "id"],
                 name="accesslog_batch",

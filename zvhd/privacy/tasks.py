@@ -1,7 +1,8 @@
 """Background work of the privacy app: ids in, the rows hold the results (CONVENTIONS rule 9).
 
 - the inzage-PDF of a subject access request;
-- retention of the access log: rows older than the legal term are purged once a day.
+- retention of the access log: rows older than the legal term are purged once a day, and its
+  monthly partitions are made ahead of time.
 """
 
 from datetime import datetime
@@ -39,8 +40,18 @@ def retention_cutoff(now: datetime | None = None) -> datetime:
 
 @shared_task(acks_late=True)
 def purge_access_log() -> int:
-    """Delete the access-log rows past the retention term in one statement; returns the count."""
+    """Remove the access-log rows past the retention term (whole months are dropped, the
+    rest deleted: zvhd/privacy/partitions.py); returns the count."""
     return AccessLog.objects.purge_before(retention_cutoff())
+
+
+@shared_task(acks_late=True)
+def maintain_access_log_partitions() -> list[str]:
+    """Daily: the access log's tables for this month and the next two exist (made ahead, so
+    no row waits in the default partition); returns the tables made."""
+    from zvhd.privacy.partitions import ensure_partitions
+
+    return ensure_partitions(timezone.now().date())
 
 
 @shared_task(acks_late=True)

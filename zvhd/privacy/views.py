@@ -1,5 +1,7 @@
+from datetime import UTC, datetime, timedelta
+
 from django.contrib import messages
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +11,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from zvhd.jobs.views import JobDownloadView
 from zvhd.network.models import Role
+from zvhd.paging import KeysetPage, RowCompare
 from zvhd.privacy import services
 from zvhd.privacy.forms import AccessLogSearchForm, SubjectAccessRequestForm
 from zvhd.privacy.models import AccessLog, SubjectAccessRequest
@@ -17,12 +20,16 @@ from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, ServiceF
 
 
 class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
-    """The privacy officer searches the access log by user, record and period."""
+    """The privacy officer searches the access log by user, record, action, outcome and period.
+
+    Newest first, 50 rows a page, paged by keyset on (at, id): the next page starts below the
+    last row shown, a seek in the log's indexes, so page 1,000 costs what page 1 does and no
+    page counts the log (50 million rows at five years)."""
 
     roles = {Role.PRIVACY_OFFICER}
     model = AccessLog
     read_method = "for_search"
-    paginate_by = 50
+    page_size = 50
     template_name = "privacy/access_log.html"
     log_reads = False  # reading the log is the privacy officer's job, not a record access
 
@@ -36,25 +43,96 @@ class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
         if self.form.grouped():
             # An export is one line (its opening row, without a record), not one per record.
             queryset = queryset.filter(Q(batch__isnull=True) | Q(object_id=""))
-        elif self.form.is_valid() and self.form.cleaned_data.get("export"):
-            # One export: the export itself, then its records in the order of the file.
-            queryset = queryset.order_by("pk")
+        # One export (form.grouped() is False): the export itself, then its records in the
+        # order of the file, paged by id ascending (file_order_page).
         return queryset
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, **kwargs)
-        label_rows(context["object_list"])
-        export = self.form.cleaned_data.get("export") if self.form.is_bound else None
-        if export and self.form.is_valid():
+        export = self.form.cleaned_data.get("export") if self.form.is_valid() else None
+        if export:
+            page = file_order_page(self.request, context["object_list"], size=self.page_size)
             context["export"] = (
                 AccessLog.objects.filter(batch=export, object_id="")
                 .select_related("content_type")
                 .first()
             )
+            # One export's records (index accesslog_batch): bounded by the export's size.
             context["export_size"] = (
                 AccessLog.objects.filter(batch=export).exclude(object_id="").count()
             )
+        else:
+            page = newest_first_page(self.request, context["object_list"], size=self.page_size)
+        label_rows(page.rows)
+        context.update(object_list=page.rows, page=page)
         return context
+
+
+MARKER = "voor"
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def _marker(row) -> str:
+    return f"{(row.at - EPOCH) // timedelta(microseconds=1)}.{row.pk}"
+
+
+def _parse_marker(text: str):
+    """(at, id) of the marker row, or None for anything else (a stale or mangled link)."""
+    micros, _, pk = text.partition(".")
+    if not (micros.isdigit() and pk.isdigit() and len(micros) < 18 and len(pk) < 19):
+        return None
+    return EPOCH + timedelta(microseconds=int(micros)), int(pk)
+
+
+def newest_first_page(request, queryset, *, size: int) -> KeysetPage:
+    """The page of log rows after the marker in `?voor=`, newest first.
+
+    The marker carries the last row's moment as well as its id: the next page is the row
+    comparison (at, id) < (moment, id), which the (at, id) index and every other index that
+    ends in `at` start their scan at, and `at <= moment` lets PostgreSQL skip the months after
+    it. `zvhd.paging.keyset_page` reads the marker's keys with a lookup by id, which in a
+    table partitioned by `at` looks in every month."""
+    marker = _parse_marker(request.GET.get(MARKER, ""))
+    if marker is not None:
+        at, pk = marker
+        queryset = queryset.filter(at__lte=at).filter(RowCompare([F("at"), F("id")], "<", [at, pk]))
+    rows = list(queryset.order_by("-at", "-id")[: size + 1])
+    query = request.GET.copy()
+    query.pop(MARKER, None)
+    next_query = None
+    if len(rows) > size:
+        rows = rows[:size]
+        query[MARKER] = _marker(rows[-1])
+        next_query = query.urlencode()
+        query.pop(MARKER)
+    return KeysetPage(rows, next_query, query.urlencode() if marker is not None else None)
+
+
+AFTER = "na"
+
+
+def file_order_page(request, queryset, *, size: int) -> KeysetPage:
+    """The page of one export's rows after the id in `?na=`, in the order of the file.
+
+    The rows of one export share a batch and a moment and were written in the file's order, so
+    their ids are that order: the next page is `id > last id`, a seek in the index
+    `accesslog_batch` (batch, id), never an OFFSET or a COUNT."""
+    after = request.GET.get(AFTER, "")
+    if after.isdigit() and len(after) < 19:
+        queryset = queryset.filter(id__gt=int(after))
+    else:
+        after = ""
+    rows = list(queryset.order_by("id")[: size + 1])
+    query = request.GET.copy()
+    query.pop(AFTER, None)
+    query.pop(MARKER, None)
+    next_query = None
+    if len(rows) > size:
+        rows = rows[:size]
+        query[AFTER] = str(rows[-1].pk)
+        next_query = query.urlencode()
+        query.pop(AFTER)
+    return KeysetPage(rows, next_query, query.urlencode() if after else None)
 
 
 ROLE_LABELS = dict(Role.choices)
