@@ -23,27 +23,9 @@ TARGET_MS = 300
 
 
 def _setup() -> None:
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_LOGIN_DATABASE_URL", DEFAULT_DB)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zvhd.settings")
-    os.environ.setdefault("DEBUG", "false")
-    os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-that-is-long-enough-0123456789")
-    os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-    os.environ.setdefault("SESSION_COOKIE_SECURE", "false")
-    os.environ.setdefault("CSRF_COOKIE_SECURE", "false")
-    os.environ.setdefault("STATIC_MANIFEST", "false")
-    os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
-    os.environ.setdefault(
-        "REDIS_URL", os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
-    )
-    from tests.bench.bench_cases import _ensure_database
+    from tests.bench.bench_timeline import _setup as in_process
 
-    _ensure_database(os.environ["DATABASE_URL"])
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", "--noinput", verbosity=0)
+    in_process(os.environ.get("BENCH_LOGIN_DATABASE_URL", DEFAULT_DB))
 
 
 def _pct(times: list[float]) -> tuple[float, float]:

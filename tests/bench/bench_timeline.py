@@ -32,8 +32,12 @@ DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_timeline"
 TARGET_P95_MS = 100
 
 
-def _setup() -> None:
-    os.environ["DATABASE_URL"] = os.environ.get("BENCH_TIMELINE_DATABASE_URL", DEFAULT_DB)
+def _setup(database_url: str | None = None) -> None:
+    """Django in this process against its own bench database, migrated, DEBUG off, sessions
+    and cache in Redis as in production (also used by bench_login.py)."""
+    os.environ["DATABASE_URL"] = database_url or os.environ.get(
+        "BENCH_TIMELINE_DATABASE_URL", DEFAULT_DB
+    )
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zvhd.settings")
     os.environ.setdefault("DEBUG", "false")
     os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-that-is-long-enough-0123456789")
