@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import expect
 
 from advice.models import AdviceOutcome, AdviceRecord
 from advice.topics import ensure_topics
@@ -121,7 +122,7 @@ def test_advice_is_turned_into_a_registration(page, as_user, cast, shot, axe_fin
     assert advice.outcome == AdviceOutcome.REGISTRATION
     assert advice.registration is not None
     page.goto(f"/advies/vragen/{advice.pk}/")
-    assert page.get_by_role("link", name=advice.registration.number).is_visible()
+    expect(page.get_by_role("link", name=advice.registration.number)).to_be_visible()
     assert page.get_by_role("link", name="Omzetten in aanmelding").count() == 0
 
 

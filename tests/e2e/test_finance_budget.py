@@ -5,6 +5,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from finance import demo
 from finance.models import FinanceYear
@@ -43,12 +44,12 @@ def test_the_finance_officer_edits_a_budget_line_and_makes_contribution_letters(
     page.get_by_label("Primaire begroting").fill("-1")
     page.get_by_role("button", name="Regel opslaan").click()
     # The error summary links to the field, which shows the message next to it.
-    assert page.get_by_role("link", name="Primaire begroting: Een negatief bedrag").is_visible()
+    expect(page.get_by_role("link", name="Primaire begroting: Een negatief bedrag")).to_be_visible()
     shot(page, "finance-line-error")
     page.get_by_label("Primaire begroting").fill("70.000")
     page.get_by_role("button", name="Regel opslaan").click()
     page.wait_for_url("**/financien/2025/#begroting")
-    assert page.get_by_text("De regel is opgeslagen.").is_visible()
+    expect(page.get_by_text("De regel is opgeslagen.")).to_be_visible()
     row = page.get_by_role("row", name="Kosten huisvesting")
     assert "€\u00a070.000" in row.inner_text()
 

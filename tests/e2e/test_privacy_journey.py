@@ -32,20 +32,20 @@ def test_privacy_officer_handles_a_subject_access_request(
     page.get_by_label("Verzoeker").fill("Brief van betrokkene")
     page.get_by_label("BSN").fill("123456789")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Dit is geen geldig BSN").first.is_visible()
+    expect(page.get_by_text("Dit is geen geldig BSN").first).to_be_visible()
     assert page.get_by_label("Verzoeker").input_value() == "Brief van betrokkene"
     shot(page, "privacy-access-request-error")
     assert axe_findings(page) == []
 
     page.get_by_label("BSN").fill(bsn)
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Het inzageverzoek is geregistreerd.").is_visible()
+    expect(page.get_by_text("Het inzageverzoek is geregistreerd.")).to_be_visible()
     # The button posts a form: reload only once that navigation is done (a reload during it
     # races the browser, "Not attached to an active page").
     with page.expect_navigation():
         page.get_by_role("button", name="Inzage-PDF maken").click()
     page.reload()
-    assert page.get_by_text(".pdf downloaden").is_visible()
+    expect(page.get_by_text(".pdf downloaden")).to_be_visible()
     shot(page, "privacy-access-request-done")
     assert axe_findings(page) == []
     assert SubjectAccessRequest.objects.get().handled_on is not None

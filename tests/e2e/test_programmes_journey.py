@@ -3,6 +3,7 @@ right), and the manager's figures page shows the case under that programme."""
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from cases.models import Status
 from tests.cases.factories import make_case
@@ -23,7 +24,7 @@ def test_the_director_tags_a_case_and_the_dashboard_counts_it(
     as_user(page, cast.regisseur)
     page.goto(f"/casussen/{case.pk}/")
     page.get_by_role("link", name="Programma's").click()
-    assert page.get_by_text("Deze casus is (nog) in geen enkel programma.").is_visible()
+    expect(page.get_by_text("Deze casus is (nog) in geen enkel programma.")).to_be_visible()
 
     page.get_by_label("Programma", exact=True).select_option(label="Levensloopaanpak")
     page.get_by_label("In programma vanaf", exact=True).fill(start.isoformat())

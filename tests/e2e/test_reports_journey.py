@@ -4,6 +4,7 @@ made; a municipal contact sees the figures of their own municipality."""
 from datetime import date
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.reports.factories import make_case
 
@@ -47,7 +48,7 @@ def test_management_freezes_publishes_and_makes_the_annual_report(
     page.get_by_role("link", name=f"Jaarverslag {YEAR}").first.click()
     page.get_by_role("button", name=f"Leg de cijfers van {YEAR} vast").click()
     page.get_by_role("button", name="Publiceer versie 1").click()
-    assert page.get_by_text("gepubliceerd").first.is_visible()
+    expect(page.get_by_text("gepubliceerd").first).to_be_visible()
     page.locator("#id_voorwoord").fill("Een jaar waarin samenwerking telde.")
     page.get_by_role("button", name="Teksten bewaren").click()
     page.get_by_label("Document").select_option("jaarverslag")
@@ -64,6 +65,6 @@ def test_a_municipal_contact_sees_only_their_own_figures(
     as_user(page, cast.gemeente)
     page.goto("/rapportages/")
     assert page.get_by_role("heading", level=1).inner_text() == f"Cijfers Assen {YEAR}"
-    assert page.get_by_text("<5").first.is_visible()
+    expect(page.get_by_text("<5").first).to_be_visible()
     shot(page, "reports-dashboard-gemeente")
     assert axe_findings(page) == []

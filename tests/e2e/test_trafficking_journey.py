@@ -4,6 +4,7 @@ the manager and a municipality see of the same register."""
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.trafficking.factories import drieluik_member
 from zvhd.network.models import Municipality
@@ -32,7 +33,7 @@ def test_a_signal_goes_to_the_drieluik_and_is_escalated_to_process_direction(
     page.get_by_label("Gemeente").select_option(label="Assen")
     page.get_by_label("Minderjarig").select_option(label="ja, minderjarig")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("dus niet minderjarig").first.is_visible()
+    expect(page.get_by_text("dus niet minderjarig").first).to_be_visible()
     assert page.get_by_label("Voornaam").input_value() == "Lena"
     shot(page, "trafficking-signal-form-error")
     assert axe_findings(page) == []
@@ -52,7 +53,7 @@ def test_a_signal_goes_to_the_drieluik_and_is_escalated_to_process_direction(
     page.get_by_label("Overige aanwezigen").fill("Politie Drenthe (AVIM)")
     page.get_by_role("button", name="Aanmaken met agenda").click()
     page.wait_for_url("**/mensenhandel/drieluik/*/")
-    assert page.get_by_role("heading", name=f"{reference}: Lena Kuipers").is_visible()
+    expect(page.get_by_role("heading", name=f"{reference}: Lena Kuipers")).to_be_visible()
     shot(page, "trafficking-drieluik-agenda")
     assert axe_findings(page) == []
 
@@ -62,20 +63,20 @@ def test_a_signal_goes_to_the_drieluik_and_is_escalated_to_process_direction(
     page.get_by_label("Uitgevoerd door").fill("ZVHD procesregie")
     page.get_by_role("button", name="Besluit vastleggen").click()
     page.wait_for_url("**/mensenhandel/drieluik/*/**")
-    assert page.get_by_text("opvolging: procesregie door ZVHD").first.is_visible()
+    expect(page.get_by_text("opvolging: procesregie door ZVHD").first).to_be_visible()
 
     page.get_by_role("link", name=reference).first.click()
-    assert page.get_by_role(
-        "link", name=re.compile(r"aanmelding \d{4}-\d{4} voor procesregie")
-    ).is_visible()
-    assert page.get_by_text("in opvolging").first.is_visible()
+    expect(
+        page.get_by_role("link", name=re.compile(r"aanmelding \d{4}-\d{4} voor procesregie"))
+    ).to_be_visible()
+    expect(page.get_by_text("in opvolging").first).to_be_visible()
     shot(page, "trafficking-signal-escalated")
 
     # The manager: the same signal, without who it is.
     page.context.clear_cookies()
     as_user(page, cast.manager)
     page.goto("/mensenhandel/signalen/")
-    assert page.get_by_role("link", name=reference).is_visible()
+    expect(page.get_by_role("link", name=reference)).to_be_visible()
     assert "Kuipers" not in page.content()
     shot(page, "trafficking-list-manager")
     assert axe_findings(page) == []
@@ -88,6 +89,6 @@ def test_a_signal_goes_to_the_drieluik_and_is_escalated_to_process_direction(
     as_user(page, cast.gemeente)
     page.goto("/mensenhandel/cijfers/")
     assert Municipality.objects.filter(name="Assen").exists()
-    assert page.get_by_role("row", name="Assen <5").is_visible()
+    expect(page.get_by_role("row", name="Assen <5")).to_be_visible()
     shot(page, "trafficking-figures-gemeente")
     assert axe_findings(page) == []

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from tests.aftercare.factories import make_record, participate
 from tests.e2e.walk import telltales
@@ -81,7 +82,7 @@ def test_the_aftercare_coordinator_walks_in_with_the_real_second_factor(
     page.set_viewport_size(WIDE)
     login(page, cast.nazorg)
     # allauth's own message, in formal Dutch.
-    assert page.get_by_text("U bent ingelogd als").is_visible()
+    expect(page.get_by_text("U bent ingelogd als")).to_be_visible()
     assert page.locator(".zvhd-nav a").nth(1).inner_text() == "Nazorg"
     assert walk(page, "nazorg", pages_of(cast, *records)["nazorg"], shot, axe_findings) == {}
 
