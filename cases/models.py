@@ -613,6 +613,13 @@ class Case(models.Model):
             models.Index(status_rank(), "id", name="case_status_rank"),
             models.Index(review_key(descending=False), "id", name="case_review_ascending"),
             models.Index(review_key(descending=True), "id", name="case_review_descending"),
+            # The register of exchanges (cases.views.exchanges): a period's registrations
+            # newest first, and its totals per partner and basis from the index alone.
+            models.Index(
+                fields=["registered_at", "id"],
+                include=["registering_organisation", "legal_basis"],
+                name="case_exchange_period",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -825,6 +832,15 @@ class Enrichment(models.Model):
         ordering = ["added_at"]
         verbose_name = _("verrijking")
         verbose_name_plural = _("verrijkingen")
+        # The register of exchanges (cases.views.exchanges): a period's items newest first,
+        # and its totals per partner and basis from the index alone.
+        indexes = [
+            models.Index(
+                fields=["added_at", "id"],
+                include=["source_organisation", "legal_basis"],
+                name="enrichment_exchange_period",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.source_organisation}: {self.text[:40]}"
