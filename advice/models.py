@@ -186,7 +186,8 @@ class AdviceRecordQuerySet(GuardedQuerySet):
         return self.select_related("organisation", "municipality").order_by("-date", "-pk")
 
     def counts_by_kind(self) -> dict[str, int]:
-        rows = self.order_by().values_list("kind").annotate(n=models.Count("pk"))
+        # COUNT(*): the index on (kind, date) answers it alone, without the table's rows.
+        rows = self.order_by().values_list("kind").annotate(n=models.Count("*"))
         return dict(rows)
 
 
