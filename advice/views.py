@@ -18,6 +18,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from advice import services
+from advice.counts import counts_by_kind
 from advice.filters import AdviceFilter, DirectoryFilter, SignalFilter
 from advice.forms import (
     AdviceForm,
@@ -118,10 +119,11 @@ class AdviceListView(
 
     @cached_property
     def counts(self) -> dict[str, int]:
-        """The filtered list's questions per kind: one GROUP BY, which also gives the total
-        that both paginators and the caption show (before, two more COUNTs of the same list:
-        ListView's pagination by `paginate_by` and django-tables2's; issue 24)."""
-        return self.object_list.counts_by_kind()
+        """The filtered list's questions per kind: one GROUP BY (kept in the cache until an
+        advice record changes: advice.counts), which also gives the total that both
+        paginators and the caption show (before, two more COUNTs of the same list: ListView's
+        pagination by `paginate_by` and django-tables2's; issue 24)."""
+        return counts_by_kind(self.object_list)
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
         return CountedPaginator(
