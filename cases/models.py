@@ -789,6 +789,11 @@ class CaseGroupObjectPermission(GroupObjectPermissionBase):
         pass
 
 
+# The cache namespace of the register of exchanges' totals (zvhd.querycache): forgotten when a
+# registration or an enrichment is saved or deleted (cases.apps) and after the historic import.
+EXCHANGE_TOTALS = "cases:exchange-totals"
+
+
 class EnrichmentQuerySet(ChildQuerySet):
     def visible_to(self, user, action: str = VIEW):
         from cases.policy import EXCHANGES, enrichment_filter, exchanges_allowed
