@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 
 from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
 from django.db import transaction
 
 SECONDS = 300
@@ -32,7 +33,10 @@ def _generation_key(namespace: str) -> str:
 def cached_query(namespace: str, queryset, compute: Callable, seconds: int = SECONDS):
     """`compute()` (the answer of `queryset`), from the cache when this very query was
     answered since the last change in `namespace`."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # `none()`, `pk__in=[]`: no query goes out, nothing to keep
+        return compute()
     generation = cache.get(_generation_key(namespace), 0)
     digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
     key = f"{namespace}:{generation}:{digest}"

@@ -142,3 +142,11 @@ def test_the_counts_are_kept_until_an_advice_record_changes(
             ],
         )
     assert client.get(reverse("advice:list")).context["total"] == 4
+
+
+def test_an_invalid_filter_shows_no_questions_and_no_error(cast, client_for):
+    make_rows(cast, 2)
+    response = client_for(cast.manager).get(reverse("advice:list"), {"kind": "onzin"})
+    assert response.status_code == 200
+    assert response.context["total"] == 0
+    assert "kind" in response.context["filter"].form.errors
