@@ -156,21 +156,28 @@ def test_odd_input_is_no_error(cast, client_for, params):
         assert numbers(response) == [case.number]
 
 
-def test_every_exchange_is_on_exactly_one_page(cast, client_for, monkeypatch):
+@pytest.mark.parametrize("size", [4, 2, 3])
+def test_every_exchange_is_on_exactly_one_page(cast, client_for, monkeypatch, size):
     """Equal moments (an import, the bench's clones) fall on one page each, in a fixed order:
-    before, each page sorted the UNION anew and a row could appear twice and another never."""
-    monkeypatch.setattr(exchanges, "PAGE_SIZE", 4)
+    before, each page sorted the UNION anew and a row could appear twice and another never.
+    The pages of the older half are read from the oldest end: the same order."""
+    monkeypatch.setattr(exchanges, "PAGE_SIZE", size)
     moment = at(timezone.localdate() - timedelta(days=3))
+    older = registration(cast, moment - timedelta(hours=1))
     cases = [registration(cast, moment) for _ in range(3)]
     items = [enrich(cast, cases[i % 3], moment) for i in range(6)]
+    newest = enrich(cast, older, moment + timedelta(hours=1))
     client = client_for(cast.privacy)
     seen = []
-    for page in (1, 2, 3):
+    for page in range(1, 12 // size + 1):
         rows = client.get(reverse(URL), {"pagina": page}).context["rows"]
         seen += [(row["x_kind"], row["x_id"]) for row in rows]
-    expected = [("aanmelding", c.pk) for c in sorted(cases, key=lambda c: -c.pk)] + [
-        ("verrijking", i.pk) for i in sorted(items, key=lambda i: -i.pk)
-    ]
+    expected = (
+        [("verrijking", newest.pk)]
+        + [("aanmelding", c.pk) for c in sorted(cases, key=lambda c: -c.pk)]
+        + [("verrijking", i.pk) for i in sorted(items, key=lambda i: -i.pk)]
+        + [("aanmelding", older.pk)]
+    )
     assert seen == expected
 
 
