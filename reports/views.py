@@ -140,7 +140,8 @@ class DashboardView(FiguresMixin, TemplateView):
             title=title,
             year=year,
             current=figures[0].data,
-            shown=figures[0],
+            # The oldest of the stored years shown: "Stand van" never claims more than that.
+            computed_at=min((f.computed_at for f in figures if f.computed_at), default=None),
             computing=[f.year for f in figures if f.computing],
             tables=tables,
             sources=[f for f in figures if not f.computing],

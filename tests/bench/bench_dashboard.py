@@ -67,18 +67,27 @@ def _measure(client, url: str, requests: int) -> dict:
     }
 
 
-def _queries(fn) -> int:
-    """The statements `fn()` sends (a wrapper on the connection: DEBUG is off here)."""
+def _queries(fn, slowest: int = 0) -> int:
+    """The statements `fn()` sends (a wrapper on the connection: DEBUG is off here); prints
+    the `slowest` of them."""
     from django.db import connection
 
     sent = []
 
     def count(execute, sql, params, many, context):
-        sent.append(sql)
-        return execute(sql, params, many, context)
+        start = time.perf_counter()
+        try:
+            return execute(sql, params, many, context)
+        finally:
+            sent.append(((time.perf_counter() - start) * 1000, " ".join(sql.split())))
 
     with connection.execute_wrapper(count):
         fn()
+    if slowest:
+        total = sum(ms for ms, _sql in sent)
+        print(f"one run, {len(sent)} queries ({total:.0f} ms in queries), the slowest:")
+        for ms, sql in sorted(sent, reverse=True)[:slowest]:
+            print(f"  {ms:7.0f} ms  {sql[:100]}")
     return len(sent)
 
 
@@ -96,7 +105,7 @@ def _refresh(year: int, repeat: int) -> None:
         services.refresh_live_figures(year=year)
         walls.append((time.perf_counter() - start) * 1000)
     _cold()
-    queries = _queries(lambda: services.refresh_live_figures(year=year))
+    queries = _queries(lambda: services.refresh_live_figures(year=year), slowest=8)
     print(
         f"| refresh of {year} (province + 12 municipalities, stored), cold "
         f"| {min(walls):.0f} | {statistics.median(walls):.0f} | {queries} |"
