@@ -105,11 +105,15 @@ class FiguresMixin(RoleRequiredMixin):
         return redirect(reverse("reports:dashboard") + f"?jaar={year}")
 
 
+# The element of the "wordt berekend" state that asks whether the figures are there yet.
+COMPUTING_ID = "cijfers-berekend"
+
+
 class DashboardView(FiguresMixin, TemplateView):
     template_name = "reports/dashboard.html"
 
     def get(self, request, *args, **kwargs):
-        if request.htmx:
+        if request.htmx and request.htmx.trigger == COMPUTING_ID:
             # The "wordt berekend" page asks every few seconds whether its years are there:
             # nothing (204) until they are, then it reloads itself.
             year, _form = _year_from(request)
