@@ -428,6 +428,8 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_EXPIRES = timedelta(days=1)
+# How often the worker computes the dashboard's figures again (minutes; reports.live).
+REPORTS_FIGURES_REFRESH_MINUTES = env.int("REPORTS_FIGURES_REFRESH_MINUTES", default=15)
 # The periodic schedule lives here (django-celery-beat does not support Django 6.1).
 # Apps add their own entries below, each with a comment saying why it runs when it does.
 CELERY_BEAT_SCHEDULE = {
@@ -473,6 +475,14 @@ CELERY_BEAT_SCHEDULE = {
     "reports-freeze-last-year": {
         "task": "reports.tasks.freeze_last_year",
         "schedule": timedelta(days=1),
+    },
+    # Reports: the dashboard's figures of this year and last year (province and every
+    # municipality, one grouped pass a year) computed on the worker and stored, so that no
+    # page computes them (issue 24); the page shows "Stand van ..." and asks for a refresh of
+    # other years it finds older than this interval.
+    "reports-refresh-figures": {
+        "task": "reports.tasks.refresh_current_figures",
+        "schedule": timedelta(minutes=REPORTS_FIGURES_REFRESH_MINUTES),
     },
     # Privacy: access-log rows older than five years are removed; daily, so nothing is kept
     # more than a day past the term (months past it are dropped, the last days deleted; a
