@@ -32,3 +32,15 @@ def test_seed_demo_is_safe_to_run_twice(demo_database):
     assert Municipality.objects.count() == 12
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
+
+
+def test_the_demo_has_this_and_last_years_figures_stored(demo_database):
+    # The first visit to the figures page shows figures, not "wordt berekend" (issue 24).
+    from django.utils import timezone
+
+    from reports.models import LiveFigures
+
+    year = timezone.localdate().year
+    stored = set(LiveFigures.objects.values_list("year", "municipality_id"))
+    assert {(year, None), (year - 1, None)} <= stored
+    assert len(stored) == 2 * 13
