@@ -156,9 +156,10 @@ def _user_table(cursor) -> None:
 
 FILL_MONTH = """
 INSERT INTO {table} (at, user_id, username, organisation, roles, content_type_id, object_id,
-                     action, allowed, path, ip_address)
+                     action, allowed, path, ip_address, description)
 SELECT * FROM (
-SELECT at, user_id, username, organisation, roles, ct, object_id, action, allowed, path, ip
+SELECT at, user_id, username, organisation, roles, ct, object_id, action, allowed, path, ip,
+       '' AS description
 FROM (
   SELECT (b.local_day + b.local_time) AT TIME ZONE 'Europe/Amsterdam' AS at,
          u.user_id, u.username, u.organisation, u.roles,
