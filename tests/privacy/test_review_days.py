@@ -296,3 +296,9 @@ def test_only_the_privacy_officer_sees_the_review_or_its_days(cast, client_for, 
     for model in (AccessReviewDay, AccessDaySummary, AccessDayRecord):
         assert not model.objects.visible_to(user).exists()
         assert model.objects.visible_to(cast.privacy).exists()
+
+
+def test_the_chains_look_back_as_far_as_the_longest_period():
+    from zvhd.privacy.review import MAX_DAYS
+
+    assert review_days.LOOKBACK_DAYS >= MAX_DAYS
