@@ -23,6 +23,7 @@ from trafficking.models import Signal
 from zvhd.network.models import User
 from zvhd.privacy import review_days, tasks
 from zvhd.privacy.models import (
+    AccessDayCount,
     AccessDayRecord,
     AccessDaySummary,
     AccessLog,
@@ -167,23 +168,25 @@ def test_the_task_does_each_closed_day_once_and_catches_up_missed_days(cast, now
 
     assert tasks.summarize_access_review_days.apply().get() == len(days)
     assert sorted(AccessReviewDay.objects.values_list("day", flat=True)) == days  # not today
-    tables = [_table(AccessDayRecord), _table(AccessDaySummary), _table(AccessReviewDay)]
+    models = (AccessDayRecord, AccessDaySummary, AccessDayCount, AccessReviewDay)
+    tables = [_table(model) for model in models]
     assert tables[0] and tables[1]
 
     # A second run does nothing; a day done again is replaced by the same rows.
     assert tasks.summarize_access_review_days.apply().get() == 0
     for day in days[3:6]:
         review_days.summarize_day(day)
-    assert [_table(AccessDayRecord), _table(AccessDaySummary), _table(AccessReviewDay)] == tables
+    assert [_table(model) for model in models] == tables
 
     # Days the worker missed (never done, or lost) are done at its next run, in any place.
     missed = [days[0], days[7], days[8], days[-1]]
     AccessReviewDay.objects.filter(day__in=missed).delete()
     AccessDayRecord.objects.filter(day__in=missed).delete()
     AccessDaySummary.objects.filter(day__in=missed).delete()
+    AccessDayCount.objects.filter(day__in=missed).delete()
     assert review_days.days_to_do() == missed
     assert tasks.summarize_access_review_days.apply().get() == len(missed)
-    assert [_table(AccessDayRecord), _table(AccessDaySummary), _table(AccessReviewDay)] == tables
+    assert [_table(model) for model in models] == tables
 
 
 @pytest.mark.django_db
@@ -293,7 +296,7 @@ def test_only_the_privacy_officer_sees_the_review_or_its_days(cast, client_for, 
     review_days.summarize_days()
     user = getattr(cast, name)
     assert client_for(user).get(URL).status_code == 403
-    for model in (AccessReviewDay, AccessDaySummary, AccessDayRecord):
+    for model in (AccessReviewDay, AccessDaySummary, AccessDayRecord, AccessDayCount):
         assert not model.objects.visible_to(user).exists()
         assert model.objects.visible_to(cast.privacy).exists()
 

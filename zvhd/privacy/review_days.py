@@ -46,6 +46,7 @@ from django.utils import timezone
 
 from zvhd.privacy.models import (
     OFFICE_TZ,
+    AccessDayCount,
     AccessDayRecord,
     AccessDaySummary,
     AccessLog,
@@ -62,6 +63,7 @@ LOCK_KEY = 24_0001
 
 RECORDS = AccessDayRecord._meta.db_table
 SUMMARY = AccessDaySummary._meta.db_table
+COUNTS = AccessDayCount._meta.db_table
 KEY = ("user_id", "username", "organisation")
 
 
@@ -196,24 +198,66 @@ _ADDING = """
 # The worker: a day summarized (again), the days not done yet
 
 
-def _chains(where: str) -> str:
-    """UPDATE of the earlier days of the rows `where` (on alias s)."""
-
-    def earlier(flag: str, same_kind: bool) -> str:
-        kind = " AND p.content_type_id = s.content_type_id" if same_kind else ""
-        return (
-            f"(SELECT max(p.day) FROM {RECORDS} p WHERE p.user_id = s.user_id"  # noqa: S608
-            f" AND p.object_id = s.object_id{kind} AND p.username = s.username"
-            f" AND p.organisation = s.organisation AND p.{flag} AND p.day < s.day"
-            f" AND p.day > s.day - {LOOKBACK_DAYS})"
-        )
-
+def _earlier(flag: str, same_kind: bool, alias: str) -> str:
+    """The last earlier day (within the look-back) on which the reader of row `alias` had its
+    record with `flag`."""
+    kind = f" AND p.content_type_id = {alias}.content_type_id" if same_kind else ""
     return (
-        f"UPDATE {RECORDS} s SET"  # noqa: S608
-        f" prev_uninvolved = CASE WHEN s.uninvolved THEN {earlier('uninvolved', True)} END,"
-        f" prev_exported = CASE WHEN s.exported THEN {earlier('exported', True)} END,"
-        f" prev_late = CASE WHEN s.late_head THEN {earlier('late', False)} END"
-        f" WHERE {where}"
+        f"(SELECT max(p.day) FROM {RECORDS} p WHERE p.user_id = {alias}.user_id"  # noqa: S608
+        f" AND p.object_id = {alias}.object_id{kind} AND p.username = {alias}.username"
+        f" AND p.organisation = {alias}.organisation AND p.{flag} AND p.day < {alias}.day"
+        f" AND p.day > {alias}.day - {LOOKBACK_DAYS})"
+    )
+
+
+def _prevs(alias: str) -> list[str]:
+    return [
+        f"CASE WHEN {alias}.uninvolved THEN {_earlier('uninvolved', True, alias)} END",
+        f"CASE WHEN {alias}.exported THEN {_earlier('exported', True, alias)} END",
+        f"CASE WHEN {alias}.late_head THEN {_earlier('late', False, alias)} END",
+    ]
+
+
+def _chains(where: str) -> str:
+    """UPDATE of the earlier days of the rows `where` (on alias s), returning their days."""
+    uninvolved, exported, late = _prevs("s")
+    return (
+        f"UPDATE {RECORDS} s SET prev_uninvolved = {uninvolved},"  # noqa: S608
+        f" prev_exported = {exported}, prev_late = {late} WHERE {where} RETURNING s.day"
+    )
+
+
+def _suffix(gaps: str) -> str:
+    """From the array of a group's gaps (days since the earlier day; NULL: none within the
+    look-back), the array whose k-th element counts the gaps >= k (NULL always counts); its
+    last element is the count of NULLs, which is the count for any larger k."""
+    return (
+        f"CASE WHEN {gaps} IS NOT NULL THEN (SELECT array_agg((SELECT count(*) FROM"  # noqa: S608
+        f" unnest({gaps}) x WHERE x IS NULL OR x >= k) ORDER BY k) FROM generate_series(1,"
+        f" coalesce((SELECT max(x) FROM unnest({gaps}) x), 0) + 1) k) END"
+    )
+
+
+def _count_days(cursor, days) -> None:
+    """(Re)make `AccessDayCount` of `days` from their records: per reader and kind, for each
+    distance k from the period's first day, how many records count (their earlier day lies
+    more than k - 1 days before)."""
+    cursor.execute(f"DELETE FROM {COUNTS} WHERE day = ANY(%s)", [list(days)])  # noqa: S608
+    cursor.execute(
+        f"""
+        INSERT INTO {COUNTS} (day, user_id, username, organisation, content_type_id,
+            uninvolved, exported, late)
+        SELECT day, user_id, username, organisation, content_type_id,
+               {_suffix("gu")}, {_suffix("ge")}, {_suffix("gl")}
+        FROM (
+            SELECT day, user_id, username, organisation, content_type_id,
+                   array_agg(day - prev_uninvolved) FILTER (WHERE uninvolved) AS gu,
+                   array_agg(day - prev_exported) FILTER (WHERE exported) AS ge,
+                   array_agg(day - prev_late) FILTER (WHERE late_head) AS gl
+            FROM {RECORDS} WHERE day = ANY(%s) GROUP BY 1, 2, 3, 4, 5
+        ) g
+        """,  # noqa: S608
+        [list(days)],
     )
 
 
@@ -243,13 +287,17 @@ def summarize_day(day: date) -> int:
             ),
             records AS (
                 INSERT INTO {RECORDS} (day, user_id, username, organisation, content_type_id,
-                    object_id, uninvolved, exported, late, late_head)
-                SELECT day, user_id, username, organisation, content_type_id, object_id,
-                       uninvolved, exported, late,
-                       late AND row_number() OVER (
-                           PARTITION BY user_id, username, organisation, object_id, late
-                           ORDER BY content_type_id) = 1
-                FROM rec WHERE uninvolved OR late
+                    object_id, uninvolved, exported, late, late_head, prev_uninvolved,
+                    prev_exported, prev_late)
+                SELECT h.*, {", ".join(_prevs("h"))}
+                FROM (
+                    SELECT day, user_id, username, organisation, content_type_id, object_id,
+                           uninvolved, exported, late,
+                           late AND row_number() OVER (
+                               PARTITION BY user_id, username, organisation, object_id, late
+                               ORDER BY content_type_id) = 1 AS late_head
+                    FROM rec WHERE uninvolved OR late
+                ) h
                 RETURNING 1
             ),
             readers AS (
@@ -264,7 +312,7 @@ def summarize_day(day: date) -> int:
             params,
         )
         records, _readers = cursor.fetchone()
-        cursor.execute(_chains("s.day = %s"), [day])
+        counted = {day}
         cursor.execute(
             f"SELECT EXISTS (SELECT 1 FROM {RECORDS} WHERE day > %s AND day < %s)",  # noqa: S608
             [day, day + timedelta(days=LOOKBACK_DAYS)],
@@ -286,6 +334,8 @@ def summarize_day(day: date) -> int:
                     day,
                 ],
             )
+            counted |= {row[0] for row in cursor.fetchall()}
+        _count_days(cursor, counted)
         AccessReviewDay.objects.update_or_create(
             day=day, defaults={"made_at": timezone.now(), "records": records}
         )
@@ -336,13 +386,18 @@ def purge_before(moment: datetime) -> int:
         cursor.execute(f"DELETE FROM {RECORDS} WHERE day <= %s", [last])  # noqa: S608
         removed = cursor.rowcount
         cursor.execute(f"DELETE FROM {SUMMARY} WHERE day <= %s", [last])  # noqa: S608
+        cursor.execute(f"DELETE FROM {COUNTS} WHERE day <= %s", [last])  # noqa: S608
         AccessReviewDay.objects.filter(day__lte=last).delete()
+        counted = set()
         for column in ("prev_uninvolved", "prev_exported", "prev_late"):
             cursor.execute(
                 f"UPDATE {RECORDS} SET {column} = NULL"  # noqa: S608
-                f" WHERE day < %s AND {column} <= %s",
+                f" WHERE day < %s AND {column} <= %s RETURNING day",
                 [last + timedelta(days=LOOKBACK_DAYS), last],
             )
+            counted |= {row[0] for row in cursor.fetchall()}
+        if counted:
+            _count_days(cursor, counted)
     return removed
 
 
@@ -369,13 +424,10 @@ def period_counts(first: date, last: date) -> tuple[dict, dict, dict]:
         cursor.execute(
             f"""
             SELECT user_id, username, organisation, content_type_id,
-                   count(*) FILTER (WHERE uninvolved
-                       AND (prev_uninvolved IS NULL OR prev_uninvolved < %(first)s)),
-                   count(*) FILTER (WHERE exported
-                       AND (prev_exported IS NULL OR prev_exported < %(first)s)),
-                   count(*) FILTER (WHERE late_head
-                       AND (prev_late IS NULL OR prev_late < %(first)s))
-            FROM {RECORDS} WHERE day >= %(first)s AND day <= %(last)s
+                   sum(uninvolved[least(day - %(first)s + 1, cardinality(uninvolved))]),
+                   sum(exported[least(day - %(first)s + 1, cardinality(exported))]),
+                   sum(late[least(day - %(first)s + 1, cardinality(late))])
+            FROM {COUNTS} WHERE day >= %(first)s AND day <= %(last)s
             GROUP BY 1, 2, 3, 4
             """,  # noqa: S608
             {"first": first, "last": last},
@@ -386,9 +438,9 @@ def period_counts(first: date, last: date) -> tuple[dict, dict, dict]:
                 late_records,
                 (user_id, username, organisation),
                 type_id,
-                uninvolved,
-                exported,
-                late,
+                int(uninvolved or 0),
+                int(exported or 0),
+                int(late or 0),
             )
         cursor.execute(
             f"""
