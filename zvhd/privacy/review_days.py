@@ -16,6 +16,9 @@ night is caught up):
   (at most `LOOKBACK_DAYS` back) on which the same reader last had the same record in the same
   part: a period counts the rows whose earlier day lies before the period — each record
   exactly once, with no sort of the period's rows;
+- `AccessDayCount`, those rows counted per day, reader and kind for every start a period can
+  have (an array indexed by the distance from the period's first day): the review sums one
+  element per row, a few hundred rows a day instead of a few thousand;
 - `AccessReviewDay`, the days done.
 
 A day of the period that is not done (today, or yesterday in the hour after midnight, or any
