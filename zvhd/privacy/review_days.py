@@ -386,19 +386,34 @@ def purge_before(moment: datetime) -> int:
     last = local_day(moment)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
-        cursor.execute(f"DELETE FROM {RECORDS} WHERE day <= %s", [last])  # noqa: S608
-        removed = cursor.rowcount
+        # The rows removed, and the later rows of the same readers and records whose earlier
+        # day was one of them (found through the chain index, not by reading a year of rows).
+        cursor.execute(
+            f"""
+            WITH gone AS (
+                DELETE FROM {RECORDS} WHERE day <= %(last)s RETURNING user_id, object_id
+            ),
+            pointing AS (
+                UPDATE {RECORDS} s SET
+                    prev_uninvolved = CASE WHEN s.prev_uninvolved > %(last)s
+                        THEN s.prev_uninvolved END,
+                    prev_exported = CASE WHEN s.prev_exported > %(last)s THEN s.prev_exported END,
+                    prev_late = CASE WHEN s.prev_late > %(last)s THEN s.prev_late END
+                FROM (SELECT DISTINCT user_id, object_id FROM gone) g
+                WHERE s.user_id = g.user_id AND s.object_id = g.object_id
+                  AND s.day > %(last)s AND s.day < %(until)s
+                  AND (s.prev_uninvolved <= %(last)s OR s.prev_exported <= %(last)s
+                       OR s.prev_late <= %(last)s)
+                RETURNING s.day
+            )
+            SELECT (SELECT count(*) FROM gone), (SELECT array_agg(DISTINCT day) FROM pointing)
+            """,  # noqa: S608
+            {"last": last, "until": last + timedelta(days=LOOKBACK_DAYS)},
+        )
+        removed, counted = cursor.fetchone()
         cursor.execute(f"DELETE FROM {SUMMARY} WHERE day <= %s", [last])  # noqa: S608
         cursor.execute(f"DELETE FROM {COUNTS} WHERE day <= %s", [last])  # noqa: S608
         AccessReviewDay.objects.filter(day__lte=last).delete()
-        counted = set()
-        for column in ("prev_uninvolved", "prev_exported", "prev_late"):
-            cursor.execute(
-                f"UPDATE {RECORDS} SET {column} = NULL"  # noqa: S608
-                f" WHERE day < %s AND {column} <= %s RETURNING day",
-                [last + timedelta(days=LOOKBACK_DAYS), last],
-            )
-            counted |= {row[0] for row in cursor.fetchall()}
         if counted:
             _count_days(cursor, counted)
     return removed
