@@ -472,7 +472,14 @@ def summarize() -> None:
         start = time.perf_counter()
         summarize_day(day)
         times.append((time.perf_counter() - start) * 1000)
+    from django.db import connection
+
     from zvhd.privacy.models import AccessDayRecord, AccessDaySummary
+
+    with connection.cursor() as cursor:  # as summarize_days does after a long catch-up
+        cursor.execute(
+            "ANALYZE privacy_accessdayrecord, privacy_accessdaysummary, privacy_accessdaycount"
+        )
 
     rows = _scalar(
         "SELECT pg_size_pretty(pg_total_relation_size('privacy_accessdayrecord')"

@@ -376,6 +376,11 @@ def summarize_days(today: date | None = None) -> list[date]:
     days = days_to_do(today)
     for day in days:
         summarize_day(day)
+    if len(days) > 31:
+        # A catch-up of many days (the first run: five years) before autovacuum has looked
+        # at the tables: without statistics the purge and the review plan sequential scans.
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {RECORDS}, {SUMMARY}, {COUNTS}")
     return days
 
 
