@@ -497,6 +497,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "zvhd.privacy.tasks.maintain_access_log_partitions",
         "schedule": timedelta(days=1),
     },
+    # Privacy: the access review's days. Each closed day of the access log is summarized once
+    # (zvhd/privacy/review_days.py); hourly, so the night's day is done in the first hour after
+    # midnight and days a stopped worker missed at its next run; a run with nothing to do
+    # costs two queries. The review reads a day not yet done (today) from the log itself.
+    "privacy-access-review-days": {
+        "task": "zvhd.privacy.tasks.summarize_access_review_days",
+        "schedule": timedelta(hours=1),
+    },
     # Privacy: records whose retention term has passed go on the proposed destruction list
     # for the privacy officer; daily, and a second run adds nothing (README "Bewaartermijnen
     # en vernietiging"). Nothing is destroyed without review and a second person's approval.
