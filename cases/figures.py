@@ -32,11 +32,11 @@ from django.db.models.functions import (
     TruncDate,
 )
 
-from cases.leadtimes import lead_times
+from cases.leadtimes import lead_times, lead_times_by_municipality, no_lead_times
 from cases.models import CRITERIA, Case, CaseProblemArea, Gender, Kind, Status
 from zvhd import terms
 from zvhd.apps_contract import Definition, FiguresProvider
-from zvhd.figures import Year, once, pct, pcts_summing_to_100
+from zvhd.figures import Year, made, once, pct, pcts_summing_to_100
 from zvhd.network.models import Municipality, OrganisationKind, Vocabulary
 from zvhd.network.reference_data import FIGURE_CATEGORIES
 
@@ -276,6 +276,16 @@ def case_rows(year: int, municipality=None) -> list[dict]:
     At most ages x topics x genders x municipalities rows, and never more than the cases.
     """
     key = ("cases.case_rows", year, getattr(municipality, "pk", None))
+    if municipality is not None:
+        # The province's pass, when this figures session made it (the dashboard's stored
+        # figures of every municipality, issue 24), holds the municipality's own rows: it is
+        # grouped by the home municipality of the main person, which is what the filter is.
+        province = made(("cases.case_rows", year, None))
+        if province is not None:
+            return once(
+                key,
+                lambda: [r for r in province if r["person__municipality_id"] == municipality.pk],
+            )
     return once(key, lambda: _case_rows(year, municipality))
 
 
@@ -386,6 +396,39 @@ def _registrations_by_organisation(year: int, municipality=None) -> list[tuple]:
         .annotate(n=Count("pk"))
         .order_by()
     )
+
+
+def _grouped(year: int) -> bool:
+    """Whether this figures session made the province's pass over the year: then it computes
+    the figures of many municipalities (the dashboard's stored figures, issue 24), and their
+    breakdowns come from one pass each grouped by home municipality, not one per
+    municipality."""
+    return made(("cases.case_rows", year, None)) is not None
+
+
+def _municipal_registrations(year: int, municipality) -> list[tuple]:
+    """`_registrations_by_organisation(year, municipality)`, from the session's one pass
+    grouped by the home municipality of the main person when it computes many of them."""
+    if municipality is None or not _grouped(year):
+        return _registrations_by_organisation(year, municipality)
+    grouped = once(
+        ("cases.registrations_by_home", year),
+        lambda: list(
+            _cases()
+            .filter(DIRECTION & _registered_in(Year(year)))
+            .values_list(
+                "person__municipality_id",
+                "registering_organisation__kind",
+                "registering_organisation__figure_category",
+                "registering_organisation__short_name",
+                "registering_organisation__name",
+                "municipal_domain",
+            )
+            .annotate(n=Count("pk"))
+            .order_by()
+        ),
+    )
+    return [row[1:] for row in grouped if row[0] == municipality.pk]
 
 
 def registered_by_partner(year: int, municipality=None, *, rows=None) -> dict[str, int]:
@@ -528,13 +571,28 @@ _define(
 
 
 def problem_areas(year: int, municipality=None) -> dict[str, int]:
-    active = _cases(municipality).filter(_open_in(Year(year))).values("pk")
-    counts = dict(
-        CaseProblemArea._base_manager.filter(case__in=active)
-        .values_list("code")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
+    if municipality is not None and _grouped(year):
+        # Many municipalities in this session: one pass grouped by home municipality.
+        grouped = once(
+            ("cases.problem_areas_by_home", year),
+            lambda: list(
+                CaseProblemArea._base_manager.filter(
+                    case__in=_cases().filter(_open_in(Year(year))).values("pk")
+                )
+                .values_list("case__person__municipality_id", "code")
+                .annotate(n=Count("pk"))
+                .order_by()
+            ),
+        )
+        counts = {code: n for home, code, n in grouped if home == municipality.pk}
+    else:
+        active = _cases(municipality).filter(_open_in(Year(year))).values("pk")
+        counts = dict(
+            CaseProblemArea._base_manager.filter(case__in=active)
+            .values_list("code")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
     return {
         entry.label: counts.get(entry.code, 0)
         for entry in terms.entries(Vocabulary.PROBLEEMGEBIED)
@@ -554,7 +612,7 @@ def for_year(year: int, municipality=None) -> dict:
     """
     rows = case_rows(year, municipality)
     counts = case_counts(year, rows=rows)
-    registrations = _registrations_by_organisation(year, municipality)
+    registrations = _municipal_registrations(year, municipality)
     active_rows = _active_by_topic_gender_home(year, rows=rows)
     active = counts["active_direction"]["total"]
     closed_n = counts["closed"]["n"]
@@ -580,11 +638,18 @@ def for_year(year: int, municipality=None) -> dict:
         "topics": topics(year, rows=active_rows),
         "gender": gender(year, rows=active_rows),
         "problem_areas": problem_areas(year, municipality),
-        "lead_times": lead_times(year, municipality),
+        "lead_times": _lead_times(year, municipality),
     }
     if municipality is None:
         data["direction_by_municipality"] = direction_by_municipality(year, rows=active_rows)
     return data
+
+
+def _lead_times(year: int, municipality=None) -> dict:
+    if municipality is None or not _grouped(year):
+        return lead_times(year, municipality)
+    grouped = once(("cases.lead_times_by_home", year), lambda: lead_times_by_municipality(year))
+    return grouped.get(municipality.pk) or no_lead_times()
 
 
 def factsheet(year: int, municipality) -> dict:

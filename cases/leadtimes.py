@@ -60,7 +60,11 @@ def _stats(measure: str, value: str, condition: str) -> str:
     )
 
 
-def _query(table: str, person_table: str, with_municipality: bool) -> str:
+def _query(
+    table: str, person_table: str, with_municipality: bool, by_municipality: bool = False
+) -> str:
+    """The year's lead times per kind and in total; with `by_municipality`, all of that per
+    home municipality of the main person instead (one pass for every municipality)."""
     direction = "c.kind IN ('maatwerk', 'pga')"
     in_year = "BETWEEN %(first)s AND %(last)s"
     registration_day = f"(c.registered_at AT TIME ZONE '{settings.TIME_ZONE}')::date"
@@ -71,13 +75,19 @@ def _query(table: str, person_table: str, with_municipality: bool) -> str:
         if with_municipality
         else ""
     )
+    home, join, sets = "", "", "(kind), ()"
+    if by_municipality:
+        home = "p.municipality_id AS home,"
+        join = f"JOIN {person_table} p ON p.id = c.person_id"
+        sets = "(home, kind), (home)"
     return f"""
-        SELECT CASE WHEN GROUPING(kind) = 1 THEN 'totaal' ELSE kind END AS kind,
+        SELECT {"home," if by_municipality else ""}
+            CASE WHEN GROUPING(kind) = 1 THEN 'totaal' ELSE kind END AS kind,
             {_stats("registration_to_decision", "workdays", "decided_in_year")},
             {_stats("decision_to_start", "started_on - triaged_on", "started_in_year")},
             {_stats("start_to_closing", "closed_on - started_on", "closed_in_year")}
         FROM (
-            SELECT CASE WHEN {direction} THEN c.kind ELSE 'overig' END AS kind,
+            SELECT {home} CASE WHEN {direction} THEN c.kind ELSE 'overig' END AS kind,
                 c.triaged_on, c.started_on, c.closed_on,
                 {_workday_number("c.triaged_on")} - {_workday_number(registration_day)}
                     AS workdays,
@@ -86,12 +96,12 @@ def _query(table: str, person_table: str, with_municipality: bool) -> str:
                     AS started_in_year,
                 ({direction} AND c.closed_on {in_year} AND c.started_on IS NOT NULL)
                     AS closed_in_year
-            FROM {table} c
+            FROM {table} c {join}
             WHERE (c.triaged_on {in_year} OR c.started_on {in_year}
                    OR (c.closed_on {in_year} AND c.started_on IS NOT NULL))
                 {municipality}
         ) lead
-        GROUP BY GROUPING SETS ((kind), ())
+        GROUP BY GROUPING SETS ({sets})
     """  # noqa: S608  # nosec B608
 
 
@@ -104,18 +114,46 @@ def lead_times(year: int, municipality=None) -> dict:
     for registration → decision) and totaal. A kind without cases has n 0 and no median."""
     from cases.models import Case, Person
 
+    params = {**_params(year), "municipality": getattr(municipality, "pk", None)}
+    sql = _query(Case._meta.db_table, Person._meta.db_table, municipality is not None)
+    return _result(_rows(sql, params))
+
+
+def lead_times_by_municipality(year: int) -> dict:
+    """{municipality id: what `lead_times(year, municipality)` returns} for every home
+    municipality with lead times in the year, from one pass (the dashboard's stored figures
+    of every municipality, issue 24); a municipality without any is `lead_times` of none."""
+    from cases.models import Case, Person
+
+    params = {**_params(year), "municipality": None}
+    rows = _rows(_query(Case._meta.db_table, Person._meta.db_table, False, True), params)
+    by_home: dict = {}
+    for row in rows:
+        by_home.setdefault(row.pop("home"), []).append(row)
+    return {home: _result(found) for home, found in by_home.items() if home is not None}
+
+
+def no_lead_times() -> dict:
+    return _result([])
+
+
+def _params(year: int) -> dict:
     y = Year(year)
-    params = {
+    return {
         "first": y.first_day,
         "last": y.last_day,
         "holidays": list(weekday_holidays(FIRST_YEAR, year + 1)),
-        "municipality": getattr(municipality, "pk", None),
     }
-    sql = _query(Case._meta.db_table, Person._meta.db_table, municipality is not None)
+
+
+def _rows(sql: str, params: dict) -> list[dict]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         columns = [col.name for col in cursor.description]
-        rows = [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
+
+
+def _result(rows: list[dict]) -> dict:
     by_kind = {row["kind"]: row for row in rows}
     result: dict[str, dict] = {}
     for measure in MEASURES:

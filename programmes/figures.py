@@ -139,8 +139,12 @@ def by_programme(year: int, municipality=None, *, programmes=None) -> list[dict]
     municipality (a snapshot's factsheets, `factsheets`), summed from those rows: every case
     has one main person with one home municipality, so its distinct cases per programme are
     the sum of those per municipality, and the query is not made twice."""
-    grouped = made(_by_municipality_key(year)) if municipality is None else None
+    grouped = made(_by_municipality_key(year))
     if grouped is not None:
+        # A municipality's rows of the grouped pass are its own (the dashboard's stored
+        # figures of every municipality, issue 24).
+        if municipality is not None:
+            grouped = [r for r in grouped if r["case__person__municipality_id"] == municipality.pk]
         counts: dict = {}
         for row in grouped:
             total = counts.setdefault(
@@ -193,19 +197,25 @@ def pga_split(year: int, municipality=None, *, programmes=None) -> dict[str, dic
     if apart_ids:
         # Once per figures session: a snapshot's factsheets read the year's split.
         key = ("programmes.apart", year, getattr(municipality, "pk", None), tuple(apart_ids))
-        apart = once(
-            key,
-            lambda: dict(
-                _periods(municipality)
-                .filter(programme_id__in=apart_ids, case__kind=Kind.PGA)
-                .filter(_may_overlap(y))
-                .annotate(**_participation(y))
-                .filter(_active(y))
-                .values_list("case__person__municipality_id")
-                .annotate(n=Count("case_id", distinct=True))
-                .order_by()
-            ),
-        )
+        province = made(("programmes.apart", year, None, tuple(apart_ids)))
+        if municipality is not None and province is not None:
+            # The province's split is per home municipality already: this one's is its own
+            # (the dashboard's stored figures of every municipality, issue 24).
+            apart = {municipality.pk: province.get(municipality.pk, 0)}
+        else:
+            apart = once(
+                key,
+                lambda: dict(
+                    _periods(municipality)
+                    .filter(programme_id__in=apart_ids, case__kind=Kind.PGA)
+                    .filter(_may_overlap(y))
+                    .annotate(**_participation(y))
+                    .filter(_active(y))
+                    .values_list("case__person__municipality_id")
+                    .annotate(n=Count("case_id", distinct=True))
+                    .order_by()
+                ),
+            )
     names = Municipality.objects.order_by("name").values_list("pk", "name")
     if municipality is not None:
         names = names.filter(pk=municipality.pk)

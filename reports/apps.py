@@ -49,6 +49,6 @@ class ReportsConfig(AppConfig):
                         lead={Role.MANAGER},
                     )
                 ],
-                demo=Demo(seed=demo.seed),
+                demo=Demo(seed=demo.seed, after_seed=demo.after_seed),
             )
         )

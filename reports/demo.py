@@ -102,3 +102,17 @@ def _request_factsheets(year: int, manager, stdout) -> None:
             kind=DocumentKind.FACTSHEET, year=year, requested_by=manager, municipality=municipality
         )
     stdout.write(f"Rapportages: factsheets {year} aangevraagd (de worker maakt ze)\n")
+
+
+def after_seed(*, stdout, rng) -> None:
+    """Once every app has seeded: ask the figures of this year and of the three years the
+    figures page opens with, so that its first visit shows figures instead of "wordt
+    berekend" (the worker computes them; where tasks run in-process, as with `make run`
+    without a broker, they are computed here, a second on the demo data)."""
+    from reports.live import queue_refresh
+
+    this_year = timezone.localdate().year
+    # This year and the three the figures page opens with (last year and the two before it).
+    for year in range(this_year, this_year - 4, -1):
+        queue_refresh(year)
+    stdout.write(f"Rapportages: cijfers {this_year - 3}-{this_year} aangevraagd\n")

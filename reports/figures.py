@@ -11,7 +11,8 @@ see which figures is decided by the report pages (`reports.policy`), and a munic
 gets the same functions restricted to their municipality.
 
 `year_figures(year)` returns everything of one year as a JSON-able dict (what a snapshot
-freezes and what the dashboard, the PDF and the exports read); `key_figures(year)` is the
+freezes and what the dashboard, the PDF and the exports read; the dashboard reads it stored,
+`live_figures`); `key_figures(year)` is the
 national key-figures delivery (``manage.py figures YEAR --format json`` and the API).
 """
 
@@ -171,6 +172,25 @@ def snapshot_figures(year: int) -> dict:
             m.name: factsheet_figures(year, m, grouped=grouped) for m in municipalities
         }
     return data
+
+
+def live_figures(year: int) -> dict[int | None, dict]:
+    """What the dashboard shows of `year` until a version is published: the province's
+    `year_figures` and every municipality's ({None: province, municipality pk: its figures}),
+    stored by the worker (`reports.live`, issue 24) so that no page computes them.
+
+    One figures session, as `snapshot_figures`: the programmes grouped by municipality first
+    (the province sums its own from them), then the province's figures, whose one pass over
+    the year's cases is grouped by home municipality; each municipality's case and programme
+    figures are then its rows of those passes (`zvhd.figures.made`), not passes of their own.
+    Equal to `year_figures(year, municipality)` alone (a test compares them)."""
+    with _figures_session():
+        municipalities = list(Municipality.objects.order_by("name"))
+        _factsheets("programmes", year, municipalities)
+        result: dict[int | None, dict] = {None: year_figures(year)}
+        for municipality in municipalities:
+            result[municipality.pk] = year_figures(year, municipality)
+    return result
 
 
 KEY_FIGURE_KEYS = [

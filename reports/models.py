@@ -7,6 +7,8 @@
 - `ThematicCount`: counts of the Veelplegersoverleg (per region) and the Leerplicht
   Casusoverleg (per municipality and outcome), per year or per meeting; no person data.
 - `ReportDocument`: the jaarverslag or a municipal factsheet as PDF, made by a task.
+- `LiveFigures`: a year's figures per scope as the worker last computed them (the dashboard's
+  source while no version of the year is published).
 Who sees what: `reports.policy`.
 """
 
@@ -92,6 +94,44 @@ class YearSnapshot(Job):
     @property
     def is_finished(self) -> bool:
         return self.status in FINISHED
+
+
+# ---------------------------------------------------------------------------------------------
+# The figures as the worker last computed them (issue 24)
+
+
+class LiveFigures(models.Model):
+    """The figures of one year for the province (no municipality) or one municipality, as
+    the worker last computed them (`reports.tasks.refresh_figures`, every
+    REPORTS_FIGURES_REFRESH_MINUTES): what the dashboard and its exports show while no
+    version of the year is published, so that no page computes figures (`reports.live`).
+
+    Anonymous counts, derived: no history, replaced whole on every refresh. Who may read
+    which row is the dashboard's scope (`reports.policy`): management the province's, a
+    municipal contact their own municipality's."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"), validators=YEAR_VALIDATORS)
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    data = models.JSONField(_("cijfers"))
+    computed_at = models.DateTimeField(_("berekend op"))
+
+    class Meta:
+        verbose_name = _("actuele cijfers")
+        verbose_name_plural = _("actuele cijfers")
+        constraints = [
+            # One row per year and scope; the province's row has no municipality, and NULLs
+            # count as equal here so it is one row too.
+            models.UniqueConstraint(
+                fields=["year", "municipality"],
+                name="live_figures_once",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self):
+        return f"Actuele cijfers {self.year}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ table get nothing (a 403 on every reports page). The querysets' `visible_to` and
 `roles` are both read from here, so the table is the only place to change.
 
 Subjects
-- dashboard: the figures pages and their CSV/XLSX exports;
+- dashboard: the figures pages and their CSV/XLSX exports (CHANGE: ask the worker to compute
+             the stored figures again now);
 - snapshot:  frozen figures of a year (make a new version, publish one);
 - document:  the jaarverslag and the municipal factsheets (PDF);
 - text:      the texts management writes per year (voorwoord, ontwikkelingen, ...);
@@ -23,6 +24,7 @@ OWN_MUNICIPALITY = "own_municipality"  # the figures / factsheets of the contact
 POLICY: dict[str, dict[tuple[str, str], str]] = {
     Role.MANAGER: {
         ("dashboard", VIEW): ALL,
+        ("dashboard", CHANGE): ALL,  # "Nu bijwerken": the stored figures computed again
         ("snapshot", VIEW): ALL,
         ("snapshot", CHANGE): ALL,
         ("document", VIEW): ALL,

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from reports.models import (
     DocumentKind,
     JobStatus,
+    LiveFigures,
     ReportDocument,
     ReportText,
     Section,
@@ -64,6 +65,28 @@ def publish_snapshot(*, snapshot: YearSnapshot, published_by) -> YearSnapshot:
     snapshot._history_user = published_by
     snapshot.save(update_fields=["published", "published_by", "published_at"])
     return snapshot
+
+
+def refresh_live_figures(*, year: int) -> int:
+    """Compute `year`'s figures for the province and every municipality (one grouped pass,
+    `reports.figures.live_figures`) and store them, replacing the previous ones in one
+    statement (the worker's task; `reports.live`). Returns the number of rows stored."""
+    from reports.figures import live_figures
+
+    computed = live_figures(year)
+    now = timezone.now()
+    rows = [
+        LiveFigures(year=year, municipality_id=pk, data=data, computed_at=now)
+        for pk, data in computed.items()
+    ]
+    with transaction.atomic():
+        LiveFigures.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["year", "municipality"],
+            update_fields=["data", "computed_at"],
+        )
+    return len(rows)
 
 
 @transaction.atomic

@@ -4,6 +4,10 @@ Both tasks take a row id and are idempotent (`run_job`: a finished row is left a
 one is looked at again later) and retry with `acks_late`. `freeze_last_year` is on the beat
 schedule: early January, the figures of the year just ended are frozen once (a first version
 management can publish or redo).
+
+`refresh_figures(year)` computes and stores the dashboard's figures of a year (every scope;
+`reports.live`); it takes the year, not a row, since the rows are what it makes, and running
+it twice only stores the same figures again. `refresh_current_figures` is its beat entry.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from zvhd.jobs import report_progress, run_job
 
 FREEZE_YEAR = "reports.tasks.freeze_year"
 RENDER_DOCUMENT = "reports.tasks.render_document"
+REFRESH_FIGURES = "reports.tasks.refresh_figures"
 
 
 @shared_task(
@@ -76,3 +81,45 @@ def _render(document) -> None:
     if document.file:
         document.file.delete(save=False)
     document.file.save(document.filename, ContentFile(pdf), save=False)
+
+
+@shared_task(
+    bind=True,
+    name=REFRESH_FIGURES,
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def refresh_figures(self, year: int) -> str:
+    """Compute and store `year`'s dashboard figures, once at a time: a second delivery while
+    one runs leaves it to that one (it stores the same figures a moment later)."""
+    from django.db import connection
+
+    from reports import live, services
+    from reports.models import LiveFigures
+    from zvhd.jobs import lock_key
+
+    key = lock_key(LiveFigures, year)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
+        if not cursor.fetchone()[0]:
+            return "busy"
+    try:
+        services.refresh_live_figures(year=year)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+        live.release(year)
+    return "done"
+
+
+@shared_task(acks_late=True)
+def refresh_current_figures() -> str:
+    """Beat: this year's and last year's dashboard figures computed again (a year whose
+    refresh is still waiting is not asked twice). Other years are refreshed when a page
+    finds them older than the interval."""
+    from reports import live
+
+    this = timezone.localdate().year
+    return ", ".join(f"{year}: {live.queue_refresh(year)}" for year in (this, this - 1))

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.DashboardView.as_view(), name="dashboard"),
     path("<int:year>/export/<slug:slug>.csv", views.ExportCsvView.as_view(), name="export_csv"),
     path("<int:year>/export.xlsx", views.ExportXlsxView.as_view(), name="export_xlsx"),
+    path("<int:year>/bijwerken/", views.FiguresRefreshView.as_view(), name="refresh"),
     path("<int:year>/jaarverslag/", views.AnnualReportView.as_view(), name="annual_report"),
     path("<int:year>/teksten/", views.TextsSaveView.as_view(), name="texts"),
     path("<int:year>/momentopname/", views.SnapshotRequestView.as_view(), name="snapshot"),

@@ -4,11 +4,14 @@ Who sees what is `reports.policy`: management sees every figure and makes the do
 gemeentelijk contactpersoon sees the figures of their municipality (sensitive counts under 5
 as "<5", also in the exports) and the factsheets made for it; process support keeps the
 thematic counts. Figures are anonymous counts, so the dashboard logs no record reads; the PDFs
-are served through the scoped download view, never as public media.
+are served through the scoped download view, never as public media. The dashboard and its
+exports compute no figures: they read the published version or what the worker stored
+(`reports.live`), with its time.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -18,11 +21,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, FormView, ListView, TemplateView, View
 from django.views.generic.detail import SingleObjectMixin
+from django_htmx.http import HttpResponseClientRefresh
 
-from reports import services
+from reports import live, services
 from reports.charts import bars
 from reports.exports import table_csv, tables_xlsx
-from reports.figures import year_figures
 from reports.forms import DocumentForm, TextsForm, ThematicForm, YearForm
 from reports.models import (
     DocumentKind,
@@ -56,17 +59,6 @@ def crumbs(*pairs):
     return [{"label": label, "url": url} for label, url in pairs]
 
 
-def figures_for(year: int, municipality=None) -> tuple[dict, YearSnapshot | None]:
-    """The published snapshot of `year` for the province, else the live figures."""
-    if municipality is None:
-        snapshot = YearSnapshot._base_manager.filter(
-            year=year, published=True, status=JobStatus.DONE
-        ).first()
-        if snapshot is not None:
-            return snapshot.data, snapshot
-    return year_figures(year, municipality=municipality), None
-
-
 def _year_from(request) -> tuple[int, YearForm]:
     """The year asked for and the year form to show. A year that is no year (`?jaar=twintig`)
     keeps the form as it was sent, with its Dutch message next to the field, and the page
@@ -79,30 +71,61 @@ def _year_from(request) -> tuple[int, YearForm]:
 
 
 class FiguresMixin(RoleRequiredMixin):
+    """The figures pages read the stored figures (`reports.live`): no request computes them."""
+
     roles = roles_for("dashboard")
+    years_shown = 3
 
     def municipality(self):
-        if scope_for(self.request.user, "dashboard") == OWN_MUNICIPALITY:
-            return Municipality.objects.get(pk=self.request.user.municipality_id)
-        return None
+        if not hasattr(self, "_municipality"):
+            self._municipality = None
+            if scope_for(self.request.user, "dashboard") == OWN_MUNICIPALITY:
+                self._municipality = Municipality.objects.get(pk=self.request.user.municipality_id)
+        return self._municipality
 
-    def year_tables(self, year: int, *, count: int = 3):
-        municipality = self.municipality()
-        years, sources = [], []
-        for y in range(year, year - count, -1):
-            data, snapshot = figures_for(y, municipality)
-            years.append(data)
-            sources.append((y, snapshot))
-        return build_tables(years, mask_small=municipality is not None), years, sources
+    def year_figures(self, year: int) -> list[live.YearFigures]:
+        years = range(year, year - self.years_shown, -1)
+        return live.figures_for(years, self.municipality())
+
+    def year_tables(self, year: int):
+        """The tables of `year` and the years before it that are there (a year still being
+        computed is left out), and every year's figures with their source."""
+        figures = self.year_figures(year)
+        ready = [f.data for f in figures if not f.computing]
+        tables = build_tables(ready, mask_small=self.municipality() is not None) if ready else []
+        return tables, figures
+
+    def computing_response(self, year: int):
+        """An export of a year not computed yet: back to the page that says so."""
+        messages.info(
+            self.request,
+            _("De cijfers van %(year)s worden berekend; probeer de export zo opnieuw.")
+            % {"year": year},
+        )
+        return redirect(reverse("reports:dashboard") + f"?jaar={year}")
+
+
+# The element of the "wordt berekend" state that asks whether the figures are there yet.
+COMPUTING_ID = "cijfers-berekend"
 
 
 class DashboardView(FiguresMixin, TemplateView):
     template_name = "reports/dashboard.html"
 
+    def get(self, request, *args, **kwargs):
+        if request.htmx and request.htmx.trigger == COMPUTING_ID:
+            # The "wordt berekend" page asks every few seconds whether its years are there:
+            # nothing (204) until they are, then it reloads itself.
+            year, _form = _year_from(request)
+            if any(f.computing for f in self.year_figures(year)):
+                return HttpResponse(status=204)
+            return HttpResponseClientRefresh()
+        return super().get(request, *args, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         year, year_form = _year_from(self.request)
-        tables, years, sources = self.year_tables(year)
+        tables, figures = self.year_tables(year)
         for table in tables:
             if table.chart:
                 table.chart_uri = bars(
@@ -120,20 +143,55 @@ class DashboardView(FiguresMixin, TemplateView):
         context.update(
             title=title,
             year=year,
-            current=years[0],
+            current=figures[0].data,
+            # The oldest of the stored years shown: "Stand van" never claims more than that.
+            computed_at=min((f.computed_at for f in figures if f.computed_at), default=None),
+            computing=[f.year for f in figures if f.computing],
             tables=tables,
-            sources=sources,
+            sources=[f for f in figures if not f.computing],
+            refresh_minutes=settings.REPORTS_FIGURES_REFRESH_MINUTES,
             municipality=municipality,
             year_form=year_form,
             is_manager=scope_for(self.request.user, "document", CHANGE) == ALL,
+            may_refresh=scope_for(self.request.user, "dashboard", CHANGE) == ALL,
             breadcrumbs=crumbs((title, "")),
         )
         return context
 
 
+class FiguresRefreshView(RoleRequiredMixin, View):
+    """Management's "Nu bijwerken": the worker computes the shown years again."""
+
+    roles = roles_for("dashboard", CHANGE)
+
+    def post(self, request, year: int):
+        answers = [live.queue_refresh(y) for y in range(year, year - FiguresMixin.years_shown, -1)]
+        if live.NOT_QUEUED in answers:
+            messages.error(
+                request,
+                _(
+                    "De cijfers konden niet worden bijgewerkt: de takenserver is niet "
+                    "bereikbaar. Probeer het later opnieuw."
+                ),
+            )
+        elif live.QUEUED in answers:
+            messages.success(
+                request,
+                _(
+                    "Het bijwerken van de cijfers is gevraagd; de stand hieronder verandert "
+                    "zodra het klaar is (meestal binnen een minuut)."
+                ),
+            )
+        else:
+            messages.info(request, _("De cijfers worden al bijgewerkt."))
+        return redirect(reverse("reports:dashboard") + f"?jaar={year}")
+
+
 class ExportCsvView(FiguresMixin, View):
     def get(self, request, year: int, slug: str):
-        tables, _years, _sources = self.year_tables(year)
+        tables, figures = self.year_tables(year)
+        if figures[0].computing:
+            return self.computing_response(year)
         table = table_by_slug(tables, slug)
         if table is None:
             raise Http404
@@ -144,7 +202,9 @@ class ExportCsvView(FiguresMixin, View):
 
 class ExportXlsxView(FiguresMixin, View):
     def get(self, request, year: int):
-        tables, _years, _sources = self.year_tables(year)
+        tables, figures = self.year_tables(year)
+        if figures[0].computing:
+            return self.computing_response(year)
         municipality = self.municipality()
         title = f"Cijfers {year} ZVHD" + (f" – {municipality.name}" if municipality else "")
         response = HttpResponse(

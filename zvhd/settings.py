@@ -428,6 +428,8 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_RESULT_EXPIRES = timedelta(days=1)
+# How often the worker computes the dashboard's figures again (minutes; reports.live).
+REPORTS_FIGURES_REFRESH_MINUTES = env.int("REPORTS_FIGURES_REFRESH_MINUTES", default=15)
 # The periodic schedule lives here (django-celery-beat does not support Django 6.1).
 # Apps add their own entries below, each with a comment saying why it runs when it does.
 CELERY_BEAT_SCHEDULE = {
@@ -474,6 +476,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.tasks.freeze_last_year",
         "schedule": timedelta(days=1),
     },
+    # Reports: the dashboard's figures of this year and last year (province and every
+    # municipality, one grouped pass a year) computed on the worker and stored, so that no
+    # page computes them (issue 24); the page shows "Stand van ..." and asks for a refresh of
+    # other years it finds older than this interval.
+    "reports-refresh-figures": {
+        "task": "reports.tasks.refresh_current_figures",
+        "schedule": timedelta(minutes=REPORTS_FIGURES_REFRESH_MINUTES),
+    },
     # Privacy: access-log rows older than five years are removed; daily, so nothing is kept
     # more than a day past the term (months past it are dropped, the last days deleted; a
     # missed run is caught up by the next).
@@ -486,6 +496,14 @@ CELERY_BEAT_SCHEDULE = {
     "privacy-access-log-partitions": {
         "task": "zvhd.privacy.tasks.maintain_access_log_partitions",
         "schedule": timedelta(days=1),
+    },
+    # Privacy: the access review's days. Each closed day of the access log is summarized once
+    # (zvhd/privacy/review_days.py); hourly, so the night's day is done in the first hour after
+    # midnight and days a stopped worker missed at its next run; a run with nothing to do
+    # costs two queries. The review reads a day not yet done (today) from the log itself.
+    "privacy-access-review-days": {
+        "task": "zvhd.privacy.tasks.summarize_access_review_days",
+        "schedule": timedelta(hours=1),
     },
     # Privacy: records whose retention term has passed go on the proposed destruction list
     # for the privacy officer; daily, and a second run adds nothing (README "Bewaartermijnen

@@ -28,8 +28,11 @@ What the rows look like (one row per record shown or opened, as log_access write
 Then it measures, in-process with Django's test client as the privacy officer (DEBUG off,
 sessions in Redis, N requests each after 3 warm-up requests): the access-log search by user,
 by record (kind and id, id alone, case number), by period, by action and by outcome, each
-newest first with the next page, and the access review over 30 and 92 days (the longest it
-allows); p50/p95 and the number of queries. Then a list page's access-log write (25 rows into
+newest first with the next page, and the access review over 30, 92 and 365 days (the longest
+it allows) and 30 days a year back; p50/p95 and the number of queries. Before measuring, the
+review's days are summarized as the worker does them (all five years on the first run, timed);
+`--review-from-log` also times the review's two parts straight from the log, as the page
+read them before (`--log-requests N`, default 5). Then a list page's access-log write (25 rows into
 this month's table) and the purge (rolled back afterwards): the first run, a day, and the
 month past the term dropped. Prints the load average before and after. `--only=<text>` and
 `--skip=<text>` pick searches by their label.
@@ -156,9 +159,10 @@ def _user_table(cursor) -> None:
 
 FILL_MONTH = """
 INSERT INTO {table} (at, user_id, username, organisation, roles, content_type_id, object_id,
-                     action, allowed, path, ip_address)
+                     action, allowed, path, ip_address, description)
 SELECT * FROM (
-SELECT at, user_id, username, organisation, roles, ct, object_id, action, allowed, path, ip
+SELECT at, user_id, username, organisation, roles, ct, object_id, action, allowed, path, ip,
+       '' AS description
 FROM (
   SELECT (b.local_day + b.local_time) AT TIME ZONE 'Europe/Amsterdam' AS at,
          u.user_id, u.username, u.organisation, u.roles,
@@ -403,6 +407,9 @@ def _pages() -> list[tuple[str, str]]:
     def period(start, end):
         return {"date_from": start.isoformat(), "date_to": end.isoformat()}
 
+    def reviewed(start, end):
+        return f"{review}?{urlencode({**period(start, end), 'threshold': 20})}"
+
     return [
         ("alles, nieuwste eerst", q()),
         ("alles, pagina 2", None),  # the next link of the page before
@@ -435,10 +442,92 @@ def _pages() -> list[tuple[str, str]]:
         ("geweigerd + gebruiker", q(allowed="0", username=busiest)),
         ("toegangscontrole: 30 dagen (standaard)", review),
         (
-            "toegangscontrole: 92 dagen (het langste)",
-            f"{review}?{urlencode({**period(today - timedelta(days=91), today), 'threshold': 20})}",
+            "toegangscontrole: 92 dagen",
+            reviewed(today - timedelta(days=91), today),
+        ),
+        (
+            "toegangscontrole: 365 dagen (het langste)",
+            reviewed(today - timedelta(days=364), today),
+        ),
+        (
+            "toegangscontrole: 30 dagen een jaar terug (alles samengevat)",
+            reviewed(year_ago - timedelta(days=29), year_ago),
         ),
     ]
+
+
+def summarize() -> None:
+    """The access review's days (zvhd/privacy/review_days.py): every closed day not done yet,
+    as the worker's hourly task does them (the first run: all five years)."""
+    try:
+        from zvhd.privacy.review_days import days_to_do, summarize_day
+    except ImportError:  # a branch without them
+        return
+    days = days_to_do()
+    if not days:
+        return
+    print(f"summarizing {len(days)} days for the access review ...", flush=True)
+    times = []
+    for day in days:
+        start = time.perf_counter()
+        summarize_day(day)
+        times.append((time.perf_counter() - start) * 1000)
+    from django.db import connection
+
+    from zvhd.privacy.models import AccessDayRecord, AccessDaySummary
+
+    with connection.cursor() as cursor:  # as summarize_days does after a long catch-up
+        cursor.execute(
+            "ANALYZE privacy_accessdayrecord, privacy_accessdaysummary, privacy_accessdaycount"
+        )
+
+    rows = _scalar(
+        "SELECT pg_size_pretty(pg_total_relation_size('privacy_accessdayrecord')"
+        " + pg_total_relation_size('privacy_accessdaysummary'))"
+    )[0]
+    print(
+        f"summarized {len(days)} days in {sum(times) / 1000:.0f} s (per day p50"
+        f" {statistics.median(sorted(times)):.0f} ms, max {max(times):.0f} ms):"
+        f" {AccessDayRecord.objects.count():,} day records,"
+        f" {AccessDaySummary.objects.count():,} reader days, {rows} with indexes",
+        flush=True,
+    )
+
+
+def measure_review_from_log(requests: int) -> list[tuple[str, dict]]:
+    """The review's two parts straight from the log (`uninvolved_readers`,
+    `out_of_hours_readers`: what the page ran before its days were summarized), timed the
+    same way as the pages, for 30 and 365 days."""
+    from django.utils import timezone
+
+    from zvhd.privacy import review
+
+    if not hasattr(review, "review_readers"):
+        return []
+    today = timezone.localdate()
+    results = []
+    for days in (30, 365):
+        bounds = review.period_bounds(today - timedelta(days=days - 1), today)
+        times = []
+        for n in range(requests + 1):
+            start = time.perf_counter()
+            with review.review_session():
+                review.uninvolved_readers(*bounds, 20)
+                review.out_of_hours_readers(*bounds)
+            if n:  # the first warms up
+                times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        results.append(
+            (
+                f"{days} dagen uit het log",
+                {
+                    "p50": statistics.median(times),
+                    "p95": times[max(int(len(times) * 0.95) - 1, 0)],
+                    "max": times[-1],
+                },
+            )
+        )
+    return results
 
 
 def measure_purge() -> list[tuple[str, float, int]]:
@@ -504,6 +593,7 @@ def run(argv: list[str]) -> None:
     print(f"load average after seeding: {_load()}")
     if "--fill-only" in argv:
         return
+    summarize()
     from django.conf import settings
     from django.test import Client
     from django.test.utils import setup_test_environment
@@ -536,6 +626,11 @@ def run(argv: list[str]) -> None:
     print("|---|---:|---:|---:|---:|")
     for label, r in results:
         print(f"| {label} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | {r['queries']} |")
+    if "--review-from-log" in argv:
+        print(f"\nload average before the review from the log: {_load()}")
+        for label, r in measure_review_from_log(_arg(argv, "--log-requests", 5)):
+            print(f"| {label} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | |")
+        print(f"load average after: {_load()}")
     if wanted:
         return
     write = measure_write(200)

@@ -68,3 +68,35 @@ def test_a_municipal_contact_sees_only_their_own_figures(
     expect(page.get_by_text("<5").first).to_be_visible()
     shot(page, "reports-dashboard-gemeente")
     assert axe_findings(page) == []
+
+
+def test_figures_being_computed_say_so_and_the_page_shows_them_when_they_are_there(
+    report_world, page, as_user, shot, axe_findings, monkeypatch
+):
+    """A year never computed while the worker is busy: a Dutch "wordt berekend" state that
+    asks again by itself and shows the figures once the worker has stored them (issue 24)."""
+    from reports import live
+    from reports.tasks import refresh_figures
+
+    cast = report_world
+    sent = []
+    # The live server runs in this process: the worker takes the task and has not run it yet.
+    monkeypatch.setattr(live, "enqueue_now", lambda task, year: sent.append(year) or True)
+    as_user(page, cast.gemeente)
+    page.goto("/rapportages/")
+    status = page.get_by_role("status").filter(has_text="worden berekend")
+    expect(status).to_contain_text(
+        f"De cijfers van {YEAR}, {YEAR - 1} en {YEAR - 2} worden berekend; "
+        "deze pagina ververst vanzelf."
+    )
+    shot(page, "reports-dashboard-computing")
+    assert axe_findings(page) == []
+    assert sorted(sent) == [YEAR - 2, YEAR - 1, YEAR]
+    for year in sent:
+        live.release(year)
+        refresh_figures(year)  # the worker has run
+    # The page asks every 5 seconds and reloads itself when the figures are there.
+    expect(page.get_by_text("<5").first).to_be_visible(timeout=20_000)
+    expect(page.get_by_text("Stand van").first).to_be_visible()
+    expect(page.get_by_text("worden berekend")).to_have_count(0)
+    shot(page, "reports-dashboard-gemeente-stored")

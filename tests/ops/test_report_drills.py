@@ -237,7 +237,13 @@ def test_a_worker_killed_while_rendering_the_jaarverslag_leaves_it_done_once(
         for worker in (first, second):
             if worker is not None and worker.poll() is None:
                 worker.terminate()
-                worker.wait(timeout=30)
+                try:
+                    worker.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    # A warm shutdown that does not finish in time (it did not at load 9 in
+                    # CI) is not what the drill is about: stop it hard.
+                    worker.kill()
+                    worker.wait(timeout=10)
         log.close()
 
     document.refresh_from_db()

@@ -118,12 +118,12 @@ def test_page_default_period_and_bad_input(cast, client_for):
 
 
 @pytest.mark.django_db
-def test_a_period_longer_than_a_quarter_is_refused_at_the_field(cast, client_for):
+def test_a_period_longer_than_a_year_is_refused_at_the_field(cast, client_for):
     response = client_for(cast.privacy).get(
-        URL, {"date_from": "2026-01-01", "date_to": "2026-12-31", "threshold": "20"}
+        URL, {"date_from": "2025-01-01", "date_to": "2026-12-31", "threshold": "20"}
     )
     assert response.status_code == 200
-    assert "hoogstens 92 dagen" in response.context["form"].errors["date_to"][0]
+    assert "hoogstens 366 dagen" in response.context["form"].errors["date_to"][0]
     assert "uninvolved" not in response.context
 
 

@@ -539,3 +539,10 @@ def test_the_review_counts_an_export_once_and_says_how_many_records_left(
     assert (rows["manager"]["records"], rows["manager"]["exported"]) == (2, 2)
     assert rows["manager"]["exports"] == 1
     assert "regisseur" not in rows  # an empty export opened no record
+    # What the page shows (today from the log, summarized days as well) is the same.
+    from zvhd.privacy.review import review_readers
+
+    assert review_readers(today - timedelta(days=1), today + timedelta(days=1), 1) == (
+        uninvolved_readers(start, end, threshold=1),
+        out_of_hours_readers(start, end),
+    )

@@ -240,8 +240,16 @@ def test_a_journey_through_gunicorn_leaves_no_personal_data_in_any_log(cast, ser
         time.sleep(0.2)
     time.sleep(0.2)
     raw = log.read_text()
-    lines = [json.loads(line) for line in raw.splitlines() if line.startswith("{")]
-    text = "\n".join(str(line.get("message")) for line in lines) + raw
+    lines = []
+    for line in raw.splitlines():
+        try:
+            lines.append(json.loads(line[line.index("{") :]))
+        except ValueError:  # no JSON, or two lines run together (below)
+            continue
+    # The raw file as well, unescaped: under load a line of the master and one of the worker
+    # can interleave, so that a line no longer parses as JSON (CI at load 9 lost the POST
+    # line from the parsed messages that way); the check for personal data reads all of it.
+    text = "\n".join(str(line.get("message")) for line in lines) + raw + raw.replace('\\"', '"')
     assert '"GET /casussen/ HTTP/1.1" 200' in text, "the access log is there, without queries"
     assert '"POST /casussen/aanmelden/bekend/ HTTP/1.1" 200' in text
     assert "auth_failed" in text, "the wrong code was logged"

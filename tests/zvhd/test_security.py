@@ -281,3 +281,45 @@ def test_an_inactive_user_is_logged_out_on_the_next_request(cast, client_for):
     cast.regisseur.is_active = False
     cast.regisseur.save()
     assert client.get(reverse("start"))["Location"].startswith(reverse("account_login"))
+
+
+@pytest.mark.django_db
+def test_the_prepared_user_query_makes_the_same_user_as_the_queryset(cast):
+    """get_user runs SQL compiled once per process (issue 24); the user it makes must be the
+    one `User.objects.for_request()` makes: every field, annotation and joined object."""
+    from zvhd.network.backends import AuthenticationBackend
+    from zvhd.network.models import User
+
+    backend = AuthenticationBackend()
+    users = list(User.objects.all())
+    assert any(u.municipality_id for u in users) and any(not u.municipality_id for u in users)
+    for user in users:
+        expected = User.objects.for_request().get(pk=user.pk).with_request_annotations()
+        got = backend.get_user(user.pk)
+        assert {k: v for k, v in got.__dict__.items() if k != "_state"} == {
+            k: v for k, v in expected.__dict__.items() if k != "_state"
+        }
+        assert got._state.fields_cache.keys() == expected._state.fields_cache.keys()
+        assert got.organisation.__dict__.keys() == expected.organisation.__dict__.keys()
+        assert got.municipality == expected.municipality
+        assert not got._state.adding and got._state.db == "default"
+    assert backend.get_user(2_147_483_000) is None
+    assert backend.get_user("geen-id") is None
+
+
+@pytest.mark.django_db
+def test_the_menu_is_built_once_per_set_of_roles_and_follows_a_role_change(cast):
+    from zvhd.navigation import _menu_of, menu_for
+    from zvhd.network.services import save_user
+
+    _menu_of.cache_clear()
+    first = [e.url for e in menu_for(cast.regisseur, "/")]
+    again = menu_for(cast.regisseur, "/casussen/")
+    assert _menu_of.cache_info().hits == 1
+    assert [e.url for e in again] == first
+    # The active entry is the page's own, not the cached one's.
+    assert [e.label for e in menu_for(cast.regisseur, "/") if e.active] == ["Start"]
+    save_user(user=cast.regisseur, roles=[], changed_by=cast.beheerder)
+    cast.regisseur.refresh_from_db()
+    cast.regisseur.__dict__.pop("role_names", None)
+    assert [e.label for e in menu_for(cast.regisseur, "/")] == ["Start"]

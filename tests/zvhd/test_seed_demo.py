@@ -32,3 +32,15 @@ def test_seed_demo_is_safe_to_run_twice(demo_database):
     assert Municipality.objects.count() == 12
     for role in Role:
         assert User.objects.filter(groups__name=role.value).exists(), role
+
+
+def test_the_demo_has_figures_of_the_years_its_figures_page_opens_with_stored(demo_database):
+    # The first visit to the figures page shows figures, not "wordt berekend" (issue 24).
+    from django.utils import timezone
+
+    from reports.models import LiveFigures
+
+    year = timezone.localdate().year
+    stored = set(LiveFigures.objects.values_list("year", "municipality_id"))
+    assert {(y, None) for y in range(year - 3, year + 1)} <= stored
+    assert len(stored) == 4 * 13

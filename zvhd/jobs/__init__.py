@@ -43,6 +43,7 @@ Why each piece:
 from zvhd.jobs.models import FINISHED, Job, JobStatus
 from zvhd.jobs.queue import (
     NOT_QUEUED_MESSAGE,
+    enqueue_now,
     enqueue_on_commit,
     mark_failed_to_queue,
     mark_not_queued,
@@ -66,6 +67,7 @@ __all__ = [
     "JobFailed",
     "JobStatus",
     "NOT_QUEUED_MESSAGE",
+    "enqueue_now",
     "enqueue_on_commit",
     "lock_key",
     "mark_failed_to_queue",

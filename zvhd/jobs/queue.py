@@ -48,23 +48,32 @@ def enqueue_on_commit(task, job_id: int, *, on_failure: Callable[[int], None] | 
     """
 
     def send() -> None:
-        name = task if isinstance(task, str) else task.name
-        try:
-            # retry=False: with the broker down, fail in milliseconds, not after retries.
-            if isinstance(task, str):
-                _signature(task, job_id).apply_async(retry=False)
-            else:
-                task.apply_async(args=[job_id], retry=False)
-        except _broker_errors() as exc:
-            logger.warning(
-                "job could not be queued: %s",
-                type(exc).__name__,
-                extra={"task_name": name, "job_id": job_id, "event": "not_queued"},
-            )
-            if on_failure is not None:
-                on_failure(job_id)
+        if not enqueue_now(task, job_id) and on_failure is not None:
+            on_failure(job_id)
 
     transaction.on_commit(send)
+
+
+def enqueue_now(task, job_id: int) -> bool:
+    """Send the task (a registered name, or a task) with `job_id` at once: for work that
+    waits for no row of this transaction (the dashboard's figures, reports.live). With tasks
+    run eagerly it has run when this returns. False, logged, when the broker is unreachable.
+    """
+    name = task if isinstance(task, str) else task.name
+    try:
+        # retry=False: with the broker down, fail in milliseconds, not after retries.
+        if isinstance(task, str):
+            _signature(task, job_id).apply_async(retry=False)
+        else:
+            task.apply_async(args=[job_id], retry=False)
+    except _broker_errors() as exc:
+        logger.warning(
+            "job could not be queued: %s",
+            type(exc).__name__,
+            extra={"task_name": name, "job_id": job_id, "event": "not_queued"},
+        )
+        return False
+    return True
 
 
 def mark_not_queued(model: type[models.Model], *, prefix: str = "", field: str | None = None):

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models.functions import ExtractHour, ExtractIsoWeekDay
 from django.db.models.lookups import GreaterThanOrEqual, LessThan
@@ -622,3 +623,139 @@ class DestructionItem(RecordRef):
 
     def __str__(self):
         return f"{self.number} ({self.get_kind_display()})"
+
+
+# ---------------------------------------------------------------------------------------------
+# The access review's days (zvhd/privacy/review_days.py): what the review needs of each closed
+# day of the access log, made once by the worker, so that the review reads a few rows per user
+# and day instead of every opened read of the period. Same personal data as the log (who read
+# which record on which day), so the same term: the purge removes them with the log's days.
+
+
+class AccessReviewDay(models.Model):
+    """A day (Amsterdam time) whose rows below are made: the review reads such a day from
+    them and any other day of its period (today, a day the worker has not done yet) from
+    the log itself."""
+
+    day = models.DateField(_("dag"), primary_key=True)
+    made_at = models.DateTimeField(_("gemaakt op"))
+    records = models.PositiveIntegerField(_("records"), default=0)
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        ordering = ["day"]
+        verbose_name = _("samengevatte dag van het toegangslog")
+        verbose_name_plural = _("samengevatte dagen van het toegangslog")
+
+    def __str__(self):
+        return formats.short_date(self.day)
+
+
+class AccessDaySummary(models.Model):
+    """Per day and reader (as the log names them: id, name and organisation then) the counts
+    of the review that add up over days: (a) the exports among the records opened without
+    involvement and the first and last such read; (b) the reads outside office hours (an
+    export counts once), of which at the weekend, the exports, the first and the last."""
+
+    day = models.DateField(_("dag"))
+    user_id = models.IntegerField(_("gebruiker"))
+    username = models.CharField(_("gebruikersnaam"), max_length=150)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    exports = models.PositiveIntegerField(_("exports zonder betrokkenheid"), default=0)
+    first = models.DateTimeField(_("eerste zonder betrokkenheid"), null=True)
+    last = models.DateTimeField(_("laatste zonder betrokkenheid"), null=True)
+    late_reads = models.PositiveIntegerField(_("buiten kantooruren geopend"), default=0)
+    late_weekend = models.PositiveIntegerField(_("waarvan weekend"), default=0)
+    late_exports = models.PositiveIntegerField(_("waarvan exports"), default=0)
+    late_first = models.DateTimeField(_("eerste buiten kantooruren"), null=True)
+    late_last = models.DateTimeField(_("laatste buiten kantooruren"), null=True)
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        verbose_name = _("dagtelling van de toegangscontrole")
+        verbose_name_plural = _("dagtellingen van de toegangscontrole")
+        indexes = [models.Index(fields=["day"], name="privacy_daysummary_day")]
+
+    def __str__(self):
+        return f"{formats.short_date(self.day)} {self.username}"
+
+
+class AccessDayRecord(models.Model):
+    """Per day, reader and record: a record opened that day without involvement (a), or
+    outside office hours (b). The review counts *distinct* records over its period, which
+    do not add up over days; each row therefore says on which earlier day (at most
+    `review_days.LOOKBACK_DAYS` back) the same reader last had the same record in the same
+    part, and the review counts a row only when that day lies before its period: each record
+    once, without sorting the period's rows. Part (b) counts a record number once whatever
+    its kind (as the review always did): `late_head` marks the one row of the day that
+    carries its chain."""
+
+    day = models.DateField(_("dag"))
+    user_id = models.IntegerField(_("gebruiker"))
+    username = models.CharField(_("gebruikersnaam"), max_length=150)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("soort gegeven"), on_delete=models.PROTECT, db_index=False
+    )
+    object_id = models.CharField(_("record"), max_length=64)
+    uninvolved = models.BooleanField(_("zonder betrokkenheid"), default=False)
+    exported = models.BooleanField(_("geëxporteerd zonder betrokkenheid"), default=False)
+    late = models.BooleanField(_("buiten kantooruren"), default=False)
+    late_head = models.BooleanField(
+        _("draagt de keten van dit nummer buiten kantooruren"), default=False
+    )
+    prev_uninvolved = models.DateField(null=True)
+    prev_exported = models.DateField(null=True)
+    prev_late = models.DateField(null=True)
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        verbose_name = _("dagrecord van de toegangscontrole")
+        verbose_name_plural = _("dagrecords van de toegangscontrole")
+        indexes = [
+            # The review: a period's rows.
+            models.Index(fields=["day"], name="privacy_dayrecord_day"),
+            # The chains: the same reader and record on an earlier day; and whether today's
+            # live records were already counted on a summarized day of the period.
+            models.Index(
+                fields=["user_id", "object_id", "content_type", "day"],
+                name="privacy_dayrecord_chain",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{formats.short_date(self.day)} {self.username} {self.object_id}"
+
+
+class AccessDayCount(models.Model):
+    """Per day, reader and kind of record, `AccessDayRecord`'s rows counted for any period:
+    the k-th element of each array is how many of the day's records count in a period that
+    starts k - 1 days before this day (their earlier day lies before it); the last element
+    holds for any larger k. The review sums one element per row: a few hundred rows a day
+    instead of a few thousand records."""
+
+    day = models.DateField(_("dag"))
+    user_id = models.IntegerField(_("gebruiker"))
+    username = models.CharField(_("gebruikersnaam"), max_length=150)
+    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    content_type = models.ForeignKey(
+        ContentType, verbose_name=_("soort gegeven"), on_delete=models.PROTECT, db_index=False
+    )
+    uninvolved = ArrayField(
+        models.IntegerField(), verbose_name=_("zonder betrokkenheid"), null=True
+    )
+    exported = ArrayField(models.IntegerField(), verbose_name=_("geëxporteerd"), null=True)
+    late = ArrayField(models.IntegerField(), verbose_name=_("buiten kantooruren"), null=True)
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        verbose_name = _("dagtelling per soort van de toegangscontrole")
+        verbose_name_plural = _("dagtellingen per soort van de toegangscontrole")
+        indexes = [models.Index(fields=["day"], name="privacy_daycount_day")]
+
+    def __str__(self):
+        return f"{formats.short_date(self.day)} {self.username}"

@@ -2,7 +2,8 @@
 
 - the inzage-PDF of a subject access request;
 - retention of the access log: rows older than the legal term are purged once a day, and its
-  monthly partitions are made ahead of time.
+  monthly partitions are made ahead of time;
+- the access review's days: each closed day of the log summarized once (review_days.py).
 """
 
 from datetime import datetime
@@ -41,8 +42,24 @@ def retention_cutoff(now: datetime | None = None) -> datetime:
 @shared_task(acks_late=True)
 def purge_access_log() -> int:
     """Remove the access-log rows past the retention term (whole months are dropped, the
-    rest deleted: zvhd/privacy/partitions.py); returns the count."""
-    return AccessLog.objects.purge_before(retention_cutoff())
+    rest deleted: zvhd/privacy/partitions.py), and the access review's days of them (the
+    same personal data: zvhd/privacy/review_days.py); returns the count of log rows."""
+    from zvhd.privacy import review_days
+
+    cutoff = retention_cutoff()
+    removed = AccessLog.objects.purge_before(cutoff)
+    review_days.purge_before(cutoff)
+    return removed
+
+
+@shared_task(acks_late=True)
+def summarize_access_review_days() -> int:
+    """Hourly: every closed day of the access log not yet summarized for the access review,
+    oldest first (the night's day in the first hour after midnight; days a stopped worker
+    missed at its next run); a day done is not done again. Returns the number of days."""
+    from zvhd.privacy.review_days import summarize_days
+
+    return len(summarize_days())
 
 
 @shared_task(acks_late=True)
