@@ -20,6 +20,15 @@ class AdviceConfig(AppConfig):
         from zvhd.network.models import Term
 
         post_save.connect(follow_term, sender=Term, dispatch_uid="advice-topic-follows-term")
+        from django.db.models.signals import post_delete
+
+        from advice.counts import forget_counts_on_write
+        from advice.models import AdviceRecord
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_counts_on_write, sender=AdviceRecord, dispatch_uid="advice-counts"
+            )
         from advice.models import ADVICE_POLICY, DIRECTORY_POLICY, SIGNAL_POLICY, roles_for
         from zvhd.apps_contract import AppContract, Demo, register
         from zvhd.navigation import NavItem, Panel

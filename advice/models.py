@@ -147,6 +147,14 @@ ADVICE_OUTCOME_TRANSITIONS: dict[str, set[str]] = {
 }
 
 
+def done_last():
+    """0 for a question not yet dealt with, 1 for the rest: the first key of the list's order."""
+    return models.Case(
+        models.When(outcome=AdviceOutcome.OPEN, then=models.Value(0)),
+        default=models.Value(1),
+    )
+
+
 class AdviceRecordQuerySet(GuardedQuerySet):
     def visible_to(self, user, action: str = VIEW):
         return _apply_policy(self, ADVICE_POLICY, user, action, "municipality_id")
@@ -164,12 +172,7 @@ class AdviceRecordQuerySet(GuardedQuerySet):
 
     def open_first(self):
         """The list's order: questions not yet dealt with first, then the newest (issue 23)."""
-        return self.annotate(
-            done_last=models.Case(
-                models.When(outcome=AdviceOutcome.OPEN, then=models.Value(0)),
-                default=models.Value(1),
-            )
-        ).order_by("done_last", "-date", "-pk")
+        return self.annotate(done_last=done_last()).order_by("done_last", "-date", "-pk")
 
     def for_detail(self):
         return self.select_related(
@@ -186,7 +189,8 @@ class AdviceRecordQuerySet(GuardedQuerySet):
         return self.select_related("organisation", "municipality").order_by("-date", "-pk")
 
     def counts_by_kind(self) -> dict[str, int]:
-        rows = self.order_by().values_list("kind").annotate(n=models.Count("pk"))
+        # COUNT(*): the index on (kind, date) answers it alone, without the table's rows.
+        rows = self.order_by().values_list("kind").annotate(n=models.Count("*"))
         return dict(rows)
 
 
@@ -297,6 +301,14 @@ class AdviceRecord(Versioned, models.Model):
             # from the index alone (at 200,000 questions the heap of a year's 20,000 cost
             # 0.16 s; issue 24).
             models.Index(fields=["date", "kind"], include=["id"], name="advice_date_kind"),
+            # The list's order (open_first): a page read from the index, not a sort of every
+            # question (issue 24: 94 ms at 200,000).
+            models.Index(
+                done_last(),
+                models.F("date").desc(),
+                models.F("id").desc(),
+                name="advice_open_first",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from advice.counts import forget_counts
 from advice.models import (
     ADVICE_OUTCOME_TRANSITIONS,
     SIGNAL_TRANSITIONS,
@@ -317,10 +318,12 @@ def import_historic_advice(*, imported_by: User, records: list[AdviceRecord]) ->
     history row a `save()` would give it (importing user, reason "geïmporteerd"), in the same
     transaction.
     """
-    return bulk_create_with_history(
+    created = bulk_create_with_history(
         records,
         AdviceRecord,
         batch_size=BATCH_SIZE,
         default_user=imported_by,
         default_change_reason=IMPORTED,
     )
+    forget_counts()  # no post_save for a bulk insert
+    return created

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import CreateView, DetailView, FormView, UpdateView
@@ -17,6 +18,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from advice import services
+from advice.counts import counts_by_kind
 from advice.filters import AdviceFilter, DirectoryFilter, SignalFilter
 from advice.forms import (
     AdviceForm,
@@ -43,7 +45,7 @@ from advice.tables import AdviceTable, DirectoryTable, SignalTable
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.privacy.services import log_list_access
-from zvhd.registers import RegisterExportMixin, RegisterMixin
+from zvhd.registers import CountedPaginator, RegisterExportMixin, RegisterMixin
 from zvhd.views import (
     RoleRequiredMixin,
     ScopedListMixin,
@@ -115,10 +117,32 @@ class AdviceListView(
         kwargs["user"] = self.request.user
         return kwargs
 
+    @cached_property
+    def counts(self) -> dict[str, int]:
+        """The filtered list's questions per kind: one GROUP BY (kept in the cache until an
+        advice record changes: advice.counts), which also gives the total that both
+        paginators and the caption show (before, two more COUNTs of the same list: ListView's
+        pagination by `paginate_by` and django-tables2's; issue 24)."""
+        return counts_by_kind(self.object_list)
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
+        return CountedPaginator(
+            queryset,
+            per_page,
+            orphans=orphans,
+            allow_empty_first_page=allow_empty_first_page,
+            count=sum(self.counts.values()),
+        )
+
+    def get_table_pagination(self, table):
+        paginate = super().get_table_pagination(table)
+        if paginate is not False:
+            paginate.update(paginator_class=CountedPaginator, count=sum(self.counts.values()))
+        return paginate
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        qs = self.object_list
-        counts = qs.counts_by_kind()
+        counts = self.counts
         context["by_kind"] = [(label, counts.get(value, 0)) for value, label in AdviceKind.choices]
         context["total"] = sum(counts.values())
         context["can_add"] = self.request.user.has_role(*roles_for(ADVICE_POLICY, CHANGE))

@@ -32,6 +32,17 @@ class CasesConfig(AppConfig):
         m2m_changed.connect(
             forget_filter_choices, sender=User.groups.through, dispatch_uid="cases-user-groups"
         )
+        from cases.models import EXCHANGE_TOTALS
+        from zvhd.querycache import forgetter
+
+        forget_totals = forgetter(EXCHANGE_TOTALS)
+        for model in ("Case", "Enrichment"):
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_totals,
+                    sender=f"cases.{model}",
+                    dispatch_uid=f"cases-exchange-totals-{model}",
+                )
         from cases import demo, figures, privacy
         from cases.models import CLOSING_APPROVER_ROLES, Case
         from cases.policy import (

@@ -613,6 +613,13 @@ class Case(models.Model):
             models.Index(status_rank(), "id", name="case_status_rank"),
             models.Index(review_key(descending=False), "id", name="case_review_ascending"),
             models.Index(review_key(descending=True), "id", name="case_review_descending"),
+            # The register of exchanges (cases.views.exchanges): a period's registrations
+            # newest first, and its totals per partner and basis from the index alone.
+            models.Index(
+                fields=["registered_at", "id"],
+                include=["registering_organisation", "legal_basis"],
+                name="case_exchange_period",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -782,6 +789,11 @@ class CaseGroupObjectPermission(GroupObjectPermissionBase):
         pass
 
 
+# The cache namespace of the register of exchanges' totals (zvhd.querycache): forgotten when a
+# registration or an enrichment is saved or deleted (cases.apps) and after the historic import.
+EXCHANGE_TOTALS = "cases:exchange-totals"
+
+
 class EnrichmentQuerySet(ChildQuerySet):
     def visible_to(self, user, action: str = VIEW):
         from cases.policy import EXCHANGES, enrichment_filter, exchanges_allowed
@@ -825,6 +837,15 @@ class Enrichment(models.Model):
         ordering = ["added_at"]
         verbose_name = _("verrijking")
         verbose_name_plural = _("verrijkingen")
+        # The register of exchanges (cases.views.exchanges): a period's items newest first,
+        # and its totals per partner and basis from the index alone.
+        indexes = [
+            models.Index(
+                fields=["added_at", "id"],
+                include=["source_organisation", "legal_basis"],
+                name="enrichment_exchange_period",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.source_organisation}: {self.text[:40]}"

@@ -32,19 +32,23 @@ def _contact(case) -> str:
     return _("het bureau van het ZVHD (procesondersteuning)")
 
 
-def records(ids, user) -> list[RecordRef]:
-    condition = names_filter(user)
-    visible = (
-        set(
-            Case.objects.filter(condition, person__registered_person__in=ids).values_list(
-                "pk", flat=True
-            )
-        )
-        if condition is not None
-        else set()
+def _ref(case, in_scope: bool) -> RecordRef:
+    return RecordRef(
+        person_id=case.person.registered_person_id,
+        kind="cases",
+        label=_("Casus %(number)s") % {"number": case.number} if in_scope else "",
+        status=case.get_status_display() if in_scope else "",
+        url=reverse("cases:case_detail", args=[case.pk]) if in_scope else "",
+        in_scope=in_scope,
+        contact="" if in_scope else _contact(case),
     )
-    refs = []
-    for case in (
+
+
+def records(ids, user, *, window: slice | None = None) -> list[RecordRef]:
+    """The cases of the persons `ids`, newest first: all of them (a search hit), or with a
+    `window` only those in scope, that slice of them (a person's page, issue 24)."""
+    condition = names_filter(user)
+    cases = (
         Case.objects.filter(person__registered_person__in=ids)
         .select_related("person", "director")
         .only(
@@ -56,21 +60,22 @@ def records(ids, user) -> list[RecordRef]:
             "director__last_name",
             "director__username",
         )
-        .order_by("-registered_at")
-    ):
-        in_scope = case.pk in visible
-        refs.append(
-            RecordRef(
-                person_id=case.person.registered_person_id,
-                kind="cases",
-                label=_("Casus %(number)s") % {"number": case.number} if in_scope else "",
-                status=case.get_status_display() if in_scope else "",
-                url=reverse("cases:case_detail", args=[case.pk]) if in_scope else "",
-                in_scope=in_scope,
-                contact="" if in_scope else _contact(case),
+        .order_by("-registered_at", "-pk")
+    )
+    if window is not None:
+        if condition is None:
+            return []
+        return [_ref(case, True) for case in cases.filter(condition)[window]]
+    visible = (
+        set(
+            Case.objects.filter(condition, person__registered_person__in=ids).values_list(
+                "pk", flat=True
             )
         )
-    return refs
+        if condition is not None
+        else set()
+    )
+    return [_ref(case, case.pk in visible) for case in cases]
 
 
 KIND = RecordKind(

@@ -24,6 +24,7 @@ from simple_history.utils import bulk_create_with_history
 
 from cases.models import (
     DECISION_STATUS,
+    EXCHANGE_TOTALS,
     OPEN_STATUSES,
     TRANSITIONS,
     Action,
@@ -63,6 +64,7 @@ from zvhd.meetings import services as meetings
 from zvhd.network.models import Municipality, Organisation, User, Vocabulary
 from zvhd.permissions import grant, revoke
 from zvhd.privacy.retention import is_destroyed
+from zvhd.querycache import forget_namespace
 from zvhd.versions import EditConflict, claim_version
 
 
@@ -1402,6 +1404,7 @@ def import_historic_cases(*, imported_by: User, cases: list[HistoricCase]) -> li
         item.case.person = item.person
         item.case.number = next(numbers[item.year])
     write(Case, [item.case for item in cases])
+    forget_namespace(EXCHANGE_TOTALS)  # the register of exchanges: no post_save in bulk
     write(CaseProblemArea, [area for item in cases for area in item.problem_areas])
     write(TriageDecision, [item.triage for item in cases if item.triage is not None])
     # Transitions have no simple-history of their own: they are the history of the status.

@@ -7,9 +7,11 @@ through a `RecordKind`, how to answer two questions through its own door:
 - `person_ids(user)`: the register persons (a queryset of ids) of its records whose identity
   `user` may see — the app's own "names" rule (cases: `names_filter`, aftercare: the record
   itself, trafficking: IDENTIFY);
-- `records(person_ids, user)`: its records of those persons as `RecordRef`s, each saying
-  whether `user` may open it (`in_scope`) and, when not, who to contact. A `secret` kind
-  (trafficking) never names itself to a reader outside its scope.
+- `records(person_ids, user)`: its records of those persons as `RecordRef`s, newest first,
+  each saying whether `user` may open it (`in_scope`) and, when not, who to contact. A
+  `secret` kind (trafficking) never names itself to a reader outside its scope. With
+  `window=slice(...)` (a person's page): only the records in scope, that slice of them, so
+  a person with thousands of records costs one page of them (issue 24).
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class RecordKind:
     key: str  # "cases", "aftercare", "trafficking"
     title: str  # "Casussen", shown above the records on a person's page
     person_ids: Callable  # (user) -> QuerySet of register person ids, or None
-    records: Callable  # (person_ids, user) -> list[RecordRef]
+    records: Callable  # (person_ids, user, *, window=None) -> list[RecordRef]
     all_person_ids: Callable  # () -> QuerySet of every register person id of the kind
     secret: bool = False
     # Records pointing to the register: (model, field name), for merge and split.

@@ -74,11 +74,32 @@ def known_for(request, data) -> dict:
     return context
 
 
+# A person's page lists this many records of each kind, with links to the next ones.
+RECORDS_PER_SECTION = 25
+MAX_PAGE = 10_000
+
+
+def page_number(value) -> int:
+    """A page number from the request: 1 for anything that is not one."""
+    try:
+        return min(max(int(value), 1), MAX_PAGE)
+    except (TypeError, ValueError):
+        return 1
+
+
 class PersonDetailView(ScopedMixin, DetailView):
     model = Person
     read_method = "for_detail"
     template_name = "persons/person_detail.html"
     context_object_name = "person"
+
+    def page_query(self, param: str, number: int) -> str:
+        query = self.request.GET.copy()
+        if number > 1:
+            query[param] = str(number)
+        else:
+            query.pop(param, None)
+        return f"?{query.urlencode()}"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -86,9 +107,29 @@ class PersonDetailView(ScopedMixin, DetailView):
         user = self.request.user
         sections = []
         for kind in kinds():
-            refs = [r for r in kind.records([person.pk], user) if r.in_scope]
-            if refs:
-                sections.append({"title": kind.title, "records": refs})
+            # The newest RECORDS_PER_SECTION of each kind the reader may open, paged per
+            # kind (`?pagina_cases=2`): a person with thousands of records is one page of
+            # each, in one query a kind (issue 24; before, every record of every kind).
+            param = f"pagina_{kind.key}"
+            number = page_number(self.request.GET.get(param))
+            start = (number - 1) * RECORDS_PER_SECTION
+            refs = kind.records(
+                [person.pk], user, window=slice(start, start + RECORDS_PER_SECTION + 1)
+            )
+            if refs or number > 1:
+                sections.append(
+                    {
+                        "key": kind.key,
+                        "title": kind.title,
+                        "records": refs[:RECORDS_PER_SECTION],
+                        "first": start + 1,
+                        "last": start + len(refs[:RECORDS_PER_SECTION]),
+                        "previous": self.page_query(param, number - 1) if number > 1 else "",
+                        "next": self.page_query(param, number + 1)
+                        if len(refs) > RECORDS_PER_SECTION
+                        else "",
+                    }
+                )
         links = (
             Link.objects.visible_to(user)
             .of(person)

@@ -25,14 +25,21 @@ def all_person_ids():
     return Signal.objects.exclude(registered_person=None).values("registered_person")
 
 
-def records(ids, user) -> list[RecordRef]:
+def records(ids, user, *, window: slice | None = None) -> list[RecordRef]:
+    """The signals of the persons `ids`, newest first: all of them (a search hit), or with a
+    `window` only those in scope, that slice of them (a person's page, issue 24)."""
     identify = may(user, IDENTIFY)
-    refs = []
-    for signal in (
+    if window is not None and not identify:
+        return []
+    signals = (
         Signal.objects.filter(registered_person__in=ids)
         .only("pk", "reference", "status", "registered_person")
-        .order_by("-received_on")
-    ):
+        .order_by("-received_on", "-pk")
+    )
+    if window is not None:
+        signals = signals[window]
+    refs = []
+    for signal in signals:
         refs.append(
             RecordRef(
                 person_id=signal.registered_person_id,

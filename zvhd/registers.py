@@ -18,12 +18,22 @@ who may not see identities exports the pseudonymised table); only its answer is 
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from zvhd import formats
 from zvhd.exports import Export, describe_filters, export_response, over_limit, too_many
 from zvhd.lists.views import ListToolsMixin
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the list's length by the view, which counted it already (the advice
+    list's counts per kind add up to it): one COUNT less per page (issue 24)."""
+
+    def __init__(self, object_list, per_page, *args, count: int, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.count = count  # over Paginator.count, a cached_property
 
 
 def table_values(table) -> tuple[list[str], list[list], list]:
