@@ -144,7 +144,15 @@ def table_rows_html(table, context) -> str:
         cells = []
         for bound_column, column, args, catch_all, td in plans:
 
-            def call(bound_column, value=None, column=column, args=args, catch_all=catch_all):
+            def call(
+                bound_column,
+                value=None,
+                column=column,
+                args=args,
+                catch_all=catch_all,
+                row=row,
+                record=record,
+            ):
                 available = {
                     "value": value,
                     "record": record,
