@@ -107,7 +107,8 @@ class ScopedFilterSet(django_filters.FilterSet):
             submitted = [v for v in (data.getlist(name) if data else []) if str(v).strip()]
             choices = None
             if isinstance(field, forms.ChoiceField):
-                choices = list(field.choices)
+                # iter(): list() of the iterator itself would first COUNT a model choice list.
+                choices = list(iter(field.choices))
                 field.widget.choices = choices  # read once: drawn from these, no new query
             elif submitted:
                 return None
