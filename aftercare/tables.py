@@ -51,8 +51,10 @@ class RecordTable(tables.Table):
     def render_name(self, record):
         return record.full_name
 
-    def render_status(self, record):
-        return status_badge(record.get_status_display(), STATUS_BADGE.get(record.status, "neutral"))
+    def render_status(self, value, record):
+        # `value` is the status's label already (django-tables2 reads a choice field through
+        # get_status_display(); zvhd.tables.table_rows_html from labels read once per page).
+        return status_badge(value, STATUS_BADGE.get(record.status, "neutral"))
 
-    def render_consent(self, record):
-        return record.get_consent_display()
+    def render_consent(self, value):
+        return value  # the label already (get_consent_display(), read once per page)

@@ -14,7 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.html import conditional_escape as esc
+from django.utils.safestring import mark_safe
 from django.utils.timezone import localdate
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from cases.models import Kind, Status, Urgency, triage_overdue
@@ -212,3 +215,59 @@ class CaseTable:
             )
             for case in cases
         ]
+
+    def rows_html(self) -> str:
+        """The `<tr>`s of the rows, as `cases/partials/case_table.html`'s row loop drew them
+        (kept there as `case_rows.html`; tests/cases/test_case_table.py compares the two): the
+        same markup written in Python, ~2 ms of the list page's CPU under load for 25 rows
+        through the template engine (issue 24)."""
+        shielded = esc(gettext("afgeschermd"))
+        overdue = esc(gettext("Langer dan 5 werkdagen"))
+        added = esc(gettext("toegevoegd"))
+        to_do = esc(gettext("Nog te doen"))
+        danger = '<span class="utrecht-status-badge utrecht-status-badge--danger">'
+        out = []
+        for row in self.rows:
+            if row.person is None:
+                person = f'<span class="zvhd-muted">{shielded}</span>'
+            else:
+                name, born = row.person_parts
+                person = f'{esc(name)} <span class="zvhd-nowrap">{esc(born)}</span>'
+            cells = [
+                f'<td class="zvhd-nowrap"><a class="utrecht-link" href="{esc(row.url)}">'
+                f"{esc(row.number)}</a></td>",
+                f"<td>{person}</td>",
+                f'<td><span class="utrecht-status-badge {esc(row.status_class)}">'
+                f"{esc(row.status)}</span>"
+                + (f" {danger}{overdue}</span>" if row.overdue else "")
+                + "</td>",
+            ]
+            if self.triage:
+                urgency = f"{danger}{esc(row.urgency)}</span>" if row.urgent else esc(row.urgency)
+                cells += [
+                    f"<td>{urgency}</td>",
+                    f"<td>{esc(row.municipality)}</td>",
+                    f"<td>{esc(row.registrant)}</td>",
+                ]
+            else:
+                cells += [
+                    f"<td>{esc(row.kind)}</td>",
+                    f"<td>{esc(row.municipality)}</td>",
+                    f"<td>{esc(row.director)}</td>",
+                ]
+            cells.append(f'<td class="zvhd-nowrap">{esc(row.registered)}</td>')
+            if not self.triage:
+                cells.append(f'<td class="zvhd-nowrap">{esc(row.review)}</td>')
+            if self.show_enriched:
+                enriched = (
+                    added
+                    if row.enriched
+                    else '<span class="utrecht-status-badge utrecht-status-badge--warning">'
+                    f"{to_do}</span>"
+                )
+                cells.append(f"<td>{enriched}</td>")
+            for labels in row.badges:
+                flags = "".join(f"{danger}{esc(label)}</span> " for label in labels)
+                cells.append(f'<td class="zvhd-flags">{flags}</td>')
+            out.append('<tr class="utrecht-table__row">' + "".join(cells) + "</tr>")
+        return mark_safe("\n".join(out))  # noqa: S308 - every value escaped above

@@ -44,8 +44,10 @@ class PseudonymisedSignalTable(tables.Table):
     def render_forms(self, value):
         return ", ".join(value)
 
-    def render_status(self, record):
-        return status_badge(record.get_status_display(), STATUS_BADGE.get(record.status, "neutral"))
+    def render_status(self, value, record):
+        # `value` is the status's label already (django-tables2 reads a choice field through
+        # get_status_display(); zvhd.tables.table_rows_html from labels read once per page).
+        return status_badge(value, STATUS_BADGE.get(record.status, "neutral"))
 
 
 class SignalTable(PseudonymisedSignalTable):

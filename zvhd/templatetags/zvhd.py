@@ -17,6 +17,7 @@ PDF and a spreadsheet write it the same way (tests/zvhd/test_formats.py checks).
 """
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from zvhd import formats
 
@@ -146,3 +147,13 @@ def lockout_minutes() -> int:
     from django.conf import settings
 
     return int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+
+
+@register.simple_tag(takes_context=True)
+def table_rows(context, table):
+    """The rows of a django-tables2 table's page, built in Python (`zvhd.tables.table_rows_html`;
+    "" for no rows, None where the template must draw them itself)."""
+    from zvhd.tables import table_rows_html
+
+    html = table_rows_html(table, context)
+    return None if html is None else mark_safe(html)  # noqa: S308 - escaped per cell
