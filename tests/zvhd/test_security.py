@@ -254,27 +254,6 @@ def test_the_request_user_comes_with_roles_organisation_and_second_factor_in_one
     assert len(queries) == 1
 
 
-def test_the_compiled_user_query_gives_the_user_for_request_gives(cast):
-    # The per-request user's SQL is compiled once per process (zvhd.network.backends): the
-    # user it builds is the one `for_request()` builds, field for field, joins and extras too.
-    from zvhd.network.backends import AuthenticationBackend
-    from zvhd.network.models import User
-
-    backend = AuthenticationBackend()
-    for person in (cast.regisseur, cast.gemeente, cast.beheerder):
-        fast = backend.get_user(person.pk)
-        slow = User.objects.for_request().get(pk=person.pk).with_request_annotations()
-        fields = [f.attname for f in User._meta.concrete_fields]
-        assert [getattr(fast, f) for f in fields] == [getattr(slow, f) for f in fields]
-        assert fast.role_names == slow.role_names
-        assert fast._zvhd_second_factor == slow._zvhd_second_factor
-        assert fast.request_extras == slow.request_extras
-        assert repr(fast.organisation) == repr(slow.organisation)
-        assert repr(fast.municipality) == repr(slow.municipality)
-    assert backend.get_user(10**9) is None
-    assert backend.get_user("not a number") is None
-
-
 def test_a_removed_second_factor_counts_from_the_next_request(cast, client_for):
     # Nothing about the second factor is kept in the session: resetting it (a lost phone)
     # sends a logged-in user to the set-up page straight away, not at the next login.
