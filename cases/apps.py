@@ -38,9 +38,12 @@ class CasesConfig(AppConfig):
         forget_totals = forgetter(EXCHANGE_TOTALS)
         for model in ("Case", "Enrichment"):
             for signal in (post_save, post_delete):
+                # weak=False: the receiver is a closure nothing else holds; a weak reference
+                # died with this method, and the totals were never forgotten.
                 signal.connect(
                     forget_totals,
                     sender=f"cases.{model}",
+                    weak=False,
                     dispatch_uid=f"cases-exchange-totals-{model}",
                 )
         from cases import demo, figures, privacy

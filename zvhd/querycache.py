@@ -62,7 +62,9 @@ def forget_namespace(namespace: str) -> None:
 
 
 def forgetter(namespace: str) -> Callable:
-    """A signal receiver that forgets `namespace` (post_save, post_delete of a counted model)."""
+    """A signal receiver that forgets `namespace` (post_save, post_delete of a counted model).
+    Keep it in a module-level name or connect it with `weak=False`: signals hold receivers
+    weakly, and a receiver only the signal holds is gone."""
 
     def receiver(**kwargs) -> None:
         forget_namespace(namespace)
