@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from persons.models import NameKind, Person, Relation, validate_bsn, validate_not_future
 from persons.normalise import clean_bsn
+from persons.search import candidates
 from zvhd import formats
 from zvhd.forms import BoundedTextMixin
 
@@ -42,8 +43,39 @@ class SearchForm(BoundedTextMixin, forms.Form):
         }
 
 
-class LinkForm(BoundedTextMixin, forms.Form):
-    other = forms.ModelChoiceField(label=_("Persoon"), queryset=Person.objects.none())
+# The link form offers at most this many persons to choose from (issue 24: no page grows with
+# the register; before, a select listed every person the reader may see, about one a case).
+LINK_CHOICES = 10
+# The matcher is asked for this many, as some may be the person itself or persons the reader
+# may not see: those are left out before LINK_CHOICES are offered.
+LINK_ASKED = 50
+
+LINK_NOT_FOUND = _(
+    "Geen persoon gevonden die u mag zien bij dit BSN of deze naam. Controleer wat u hebt "
+    "ingevuld; met een voornaam of geboortedatum zoekt u preciezer."
+)
+LINK_SEVERAL = _(
+    "Er passen meerdere personen bij wat u hebt ingevuld. Kies hieronder de juiste persoon."
+)
+LINK_MANY = _(
+    "Er passen meer dan %(count)s personen bij wat u hebt ingevuld; hieronder staan de "
+    "%(count)s die het best passen. Kies de juiste persoon, of vul een voornaam of "
+    "geboortedatum in om preciezer te zoeken."
+)
+
+
+def person_label(person: Person) -> str:
+    born = formats.short_date(person.birth_date) if person.birth_date else _("onbekend")
+    return _("%(name)s (geboren %(born)s)") % {"name": person.full_name, "born": born}
+
+
+class LinkForm(SearchForm):
+    """Household and system: the other person is found as in "Is deze persoon al bekend?"
+    (SearchForm and its matcher), among the persons the reader may see, never chosen from a
+    list of all of them. One match is linked; several come back as at most LINK_CHOICES to
+    choose from (`other`, added by clean()); none, or a chosen person who is not among those
+    found (a forged or stale choice), is "not found", whoever it is."""
+
     relation = forms.ChoiceField(
         label=_("Relatie"),
         choices=Relation.choices,
@@ -53,12 +85,72 @@ class LinkForm(BoundedTextMixin, forms.Form):
 
     def __init__(self, *args, user, person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["other"].queryset = (
-            Person.objects.visible_to(user).current().exclude(pk=person.pk).order_by("last_key")
+        self.user, self.person = user, person
+        self.candidates: list[Person] = []  # the persons offered to choose from, if any
+        self.fields["bsn"].help_text = _(
+            "Zoek de persoon die u wilt koppelen: op BSN, of op achternaam (met voornaam en "
+            "geboortedatum als u die weet)."
         )
-        self.fields["other"].label_from_instance = lambda p: (
-            f"{p.full_name} ({formats.short_date(p.birth_date)})" if p.birth_date else p.full_name
+
+    def found(self) -> tuple[list[Person], bool]:
+        """The persons the reader may see that match, best first, at most LINK_CHOICES (and
+        whether more matched): the register's matcher, then the door, in two queries."""
+        ranked = [c.person_id for c in candidates(**self.query(), limit=LINK_ASKED)]
+        if not ranked:
+            return [], False
+        visible = (
+            Person.objects.visible_to(self.user)
+            .current()
+            .exclude(pk=self.person.pk)
+            .filter(pk__in=ranked)
         )
+        by_pk = {p.pk: p for p in visible}
+        found = [by_pk[pk] for pk in ranked if pk in by_pk]
+        return found[:LINK_CHOICES], len(found) > LINK_CHOICES
+
+    def search_field(self) -> str:
+        return "bsn" if self.cleaned_data.get("bsn") else "last_name"
+
+    def offer(self, people: list[Person], message=None) -> None:
+        """Show `people` to choose from, below the search fields, the typed input kept."""
+        self.candidates = people
+        self.fields["other"] = forms.TypedChoiceField(
+            label=_("Kies de persoon"),
+            choices=[(p.pk, person_label(p)) for p in people],
+            coerce=int,
+            widget=forms.RadioSelect,
+        )
+        self.order_fields(["bsn", "first_name", "last_name", "birth_date", "other"])
+        if message:
+            self.add_error("other", message)
+
+    def clean(self):
+        data = super().clean()
+        searched = ("bsn", "first_name", "last_name", "birth_date")
+        if any(name in self.errors for name in searched) or not (
+            data.get("bsn") or data.get("last_name", "").strip()
+        ):
+            return data
+        found, more = self.found()
+        posted = str(self.data.get(self.add_prefix("other"), "")).strip()
+        if posted:
+            chosen = next((p for p in found if str(p.pk) == posted), None)
+            if chosen is not None:
+                data["other"] = chosen
+                return data
+            # Not among the persons found: someone the reader may not see, or a choice made
+            # before the search was changed. The same answer as for nobody.
+            self.add_error(self.search_field(), LINK_NOT_FOUND)
+            if found:
+                self.offer(found)
+            return data
+        if not found:
+            self.add_error(self.search_field(), LINK_NOT_FOUND)
+        elif len(found) == 1:
+            data["other"] = found[0]
+        else:
+            self.offer(found, LINK_MANY % {"count": LINK_CHOICES} if more else LINK_SEVERAL)
+        return data
 
 
 class NameForm(BoundedTextMixin, forms.Form):

@@ -172,6 +172,14 @@ class LinkAddView(PersonFormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "user": self.request.user, "person": self.object}
 
+    def form_invalid(self, form):
+        # The persons offered to choose from are shown by name: logged as the search's hits.
+        if form.candidates:
+            from zvhd.privacy.services import log_list_access
+
+            log_list_access(request=self.request, objects=form.candidates)
+        return super().form_invalid(form)
+
     def perform(self, form):
         d = form.cleaned_data
         return services.add_link(

@@ -53,7 +53,7 @@ def test_the_page_lists_a_page_of_each_kind_with_fixed_queries(
     url = reverse("persons:detail", args=[person.pk])
     add_cases(cast, person, 2)
     client.get(url)
-    with django_assert_num_queries(9 + session) as few:
+    with django_assert_num_queries(8 + session) as few:
         client.get(url)
     add_cases(cast, person, views.RECORDS_PER_SECTION + 5)
     with django_assert_num_queries(len(few.captured_queries)):
@@ -77,6 +77,35 @@ def test_the_page_lists_a_page_of_each_kind_with_fixed_queries(
     first = client.get(url).context["sections"][0]["records"]
     every = [ref.url for ref in first + cases["records"]]
     assert len(set(every)) == 33
+
+
+def test_the_link_form_does_not_grow_with_the_register(
+    cast, client_for, person, settings, django_assert_num_queries
+):
+    """The form "Persoon uit het systeem koppelen" searches (tests/persons/test_link.py); it
+    lists no persons, so 50 more persons the reader may see change neither the page's queries
+    nor its length."""
+    settings.SESSION_RENEW_SECONDS = 24 * 3600
+    session = 0 if settings.SESSION_ENGINE.endswith("cached_db") else 1
+    client = client_for(cast.regisseur)
+    url = reverse("persons:detail", args=[person.pk])
+    client.get(url)
+    with django_assert_num_queries(8 + session):
+        before = client.get(url).content.decode()
+    for n in range(50):
+        make_case(
+            registered_by=cast.regisseur,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+            person=person_data(cast.assen, last_name=f"Erbij{n}"),
+        )
+    with django_assert_num_queries(8 + session):
+        after = client.get(url).content.decode()
+    assert "Erbij" not in after
+    assert after.count("<option") == before.count("<option")
+    assert len(after) == len(before)
+    assert 'name="bsn"' in after and 'name="last_name"' in after
 
 
 def test_only_records_the_reader_may_open_are_listed(cast, client_for, person):
