@@ -11,7 +11,6 @@ from django import forms
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -33,9 +32,9 @@ CASE_NUMBER = re.compile(r"^\d{4}-\d{3,7}$")
 # Django's own message of a model choice (translated by Django): it does not repeat the input.
 NOT_AVAILABLE = _("Select a valid choice. That choice is not one of the available choices.")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-# The rendered filter form is cached for this long (see CaseFilter.rendered_form); bump the
-# version when the form's markup changes, so a deploy does not serve the old one meanwhile.
-FORM_CACHE_SECONDS = 300
+# The rendered filter form is cached (zvhd.filters.ScopedFilterSet.rendered_form, under
+# CaseFilter.form_cache_key); bump the version when the form's markup changes, so a deploy does
+# not serve the old one meanwhile.
 FORM_CACHE_VERSION = 2
 # The municipality and director choices, read at most once a minute and dropped at once when a
 # municipality, a user or a user's roles change (forget_filter_choices, wired in cases.apps).
@@ -155,21 +154,6 @@ class CaseFilter(ScopedFilterSet):
             default=str,
         )
         return "cases:filter-form:" + hashlib.sha256(material.encode()).hexdigest()
-
-    def rendered_form(self) -> str:
-        """The filter form's HTML, from the cache when the same form was drawn before.
-
-        Drawing it (8 fields, ~40 options) was a third of the case list's time (issue 3's
-        profile, BENCHMARKS.md), and it is the same for everyone who sends the same filters.
-        """
-        key = self.form_cache_key()
-        if key is None:
-            return str(self.form)
-        html = cache.get(key)
-        if html is None:
-            html = str(self.form)
-            cache.set(key, html, FORM_CACHE_SECONDS)
-        return mark_safe(html)  # noqa: S308 - the form's own escaped rendering
 
     def by_status(self, queryset, name, value):
         if value in STATUS_GROUPS:
