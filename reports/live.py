@@ -35,10 +35,19 @@ from reports.models import JobStatus, LiveFigures, YearSnapshot
 from zvhd.jobs import enqueue_now
 
 REFRESH_TASK = "reports.tasks.refresh_figures"
+# The oldest year the store computes: the oldest a report may be about (YEAR_VALIDATORS).
+FIRST_YEAR = 2000
 
 QUEUED = "queued"  # a refresh was sent now
 WAITING = "waiting"  # one was sent earlier and has not run yet
 NOT_QUEUED = "not_queued"  # the queue (Redis) could not be reached
+
+
+def has_figures(year: int) -> bool:
+    """Whether the store computes `year`: from FIRST_YEAR up to this year. Any other year in
+    an address (0, 99999, a guess or a typo) is never queued: it would reach the date
+    arithmetic as a server error, or give the worker a pass over every case for nothing."""
+    return FIRST_YEAR <= year <= timezone.localdate().year
 
 
 def refresh_interval() -> timedelta:
@@ -69,7 +78,7 @@ def figures_for(years, municipality=None) -> list[YearFigures]:
     """The figures of `years` (in that order) for the province or `municipality`: the
     published version first (the province's only, as the municipal figures are not in it),
     else the stored figures; asks the worker for stale and missing years. Two queries."""
-    years = [int(y) for y in years]
+    years = [y for y in map(int, years) if has_figures(y)]
     found: dict[int, YearFigures] = {}
     if municipality is None:
         published = YearSnapshot._base_manager.filter(
@@ -111,6 +120,8 @@ def _eager() -> bool:
 def queue_refresh(year: int) -> str:
     """Ask the worker to compute `year` again (every scope), unless it was asked already and
     has not run yet. QUEUED, WAITING or NOT_QUEUED (the queue unreachable)."""
+    if not has_figures(year):
+        return WAITING  # nothing to compute (the pages refuse such a year before this)
     key = lock_key(year)
     if not cache.add(key, timezone.now().isoformat(), int(refresh_interval().total_seconds())):
         return WAITING

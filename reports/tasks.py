@@ -100,6 +100,8 @@ def refresh_figures(self, year: int) -> str:
     from reports.models import LiveFigures
     from zvhd.jobs import lock_key
 
+    if not live.has_figures(year):
+        return "skipped"  # no figures of that year (never queued by the pages)
     key = lock_key(LiveFigures, year)
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)

@@ -67,6 +67,9 @@ def _year_from(request) -> tuple[int, YearForm]:
     if form.is_bound and not form.is_valid():
         return default_year(), form
     year = (form.cleaned_data.get("jaar") if form.is_bound else None) or default_year()
+    if not live.has_figures(year):
+        form.add_error("jaar", _("Van %(year)s zijn er (nog) geen cijfers.") % {"year": year})
+        return default_year(), form
     return year, YearForm(initial={"jaar": year})
 
 
@@ -90,6 +93,8 @@ class FiguresMixin(RoleRequiredMixin):
     def year_tables(self, year: int):
         """The tables of `year` and the years before it that are there (a year still being
         computed is left out), and every year's figures with their source."""
+        if not live.has_figures(year):  # a year in an export's address without figures
+            raise Http404
         figures = self.year_figures(year)
         ready = [f.data for f in figures if not f.computing]
         tables = build_tables(ready, mask_small=self.municipality() is not None) if ready else []
@@ -165,6 +170,8 @@ class FiguresRefreshView(RoleRequiredMixin, View):
     roles = roles_for("dashboard", CHANGE)
 
     def post(self, request, year: int):
+        if not live.has_figures(year):
+            raise Http404
         answers = [live.queue_refresh(y) for y in range(year, year - FiguresMixin.years_shown, -1)]
         if live.NOT_QUEUED in answers:
             messages.error(

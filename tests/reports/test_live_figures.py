@@ -385,3 +385,28 @@ def test_the_dashboard_reads_the_store_in_a_fixed_small_number_of_queries(
     with django_assert_num_queries(3 + session):
         contact.get(DASHBOARD)
     assert sent == []
+
+
+@pytest.mark.parametrize("year", [0, 1, 1899, 9999, 99999, 2147483648])
+def test_a_year_without_figures_in_an_address_is_not_found_and_never_queued(cast, client_for, year):
+    # Found by the review: year 0, 9999 or 99999 in an export's address reached the date
+    # arithmetic as a server error, and any other year queued a pass over every case.
+    client = client_for(cast.manager)
+    assert client.get(f"/rapportages/{year}/export/basiscijfers.csv").status_code == 404
+    assert client.get(f"/rapportages/{year}/export.xlsx").status_code == 404
+    assert client.post(f"/rapportages/{year}/bijwerken/").status_code == 404
+    assert not LiveFigures.objects.filter(year=year).exists()
+
+
+def test_a_future_year_on_the_page_gets_a_message_at_the_field(cast, client_for):
+    year = timezone.localdate().year + 1
+    response = client_for(cast.manager).get(reverse("reports:dashboard"), {"jaar": year})
+    assert response.status_code == 200
+    assert f"Van {year} zijn er (nog) geen cijfers." in response.content.decode()
+    assert not LiveFigures.objects.filter(year=year).exists()
+
+
+def test_the_task_skips_a_year_without_figures(db):
+    from reports.tasks import refresh_figures
+
+    assert refresh_figures.apply(args=[99999]).get() == "skipped"
