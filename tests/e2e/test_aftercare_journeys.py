@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from aftercare.models import AftercareRecord, Status
 from tests.aftercare.factories import make_record, participate, valid_bsn
@@ -45,7 +46,7 @@ def test_a_notification_goes_from_intake_to_a_release_with_every_condition_arran
     page.get_by_label("Begin detentie").fill((today - timedelta(days=10)).isoformat())
     page.get_by_label("Verwachte datum van ontslag").fill((today + timedelta(days=12)).isoformat())
     page.get_by_role("button", name="Melding opslaan").click()
-    assert "elfproef" in page.content()
+    expect(page.get_by_text("elfproef").first).to_be_visible()
     assert page.get_by_label("Achternaam").input_value() == "Hilbrands"  # nothing lost
     shot(page, "aftercare-intake-invalid-bsn")
     page.get_by_label("BSN").fill(bsn)
@@ -133,7 +134,7 @@ def test_an_escalation_registers_a_case_that_the_director_can_follow_back(
     as_user(page, cast.gemeente)
     page.goto("/nazorg/mijn-gemeente/")
     page.get_by_role("link", name=record.number).click()
-    assert "Samenvatting voor de gemeente" in page.content()
+    expect(page.get_by_text("Samenvatting voor de gemeente").first).to_be_visible()
     assert record.bsn not in page.content()
     shot(page, "aftercare-summary-municipality")
     assert axe_findings(page) == []

@@ -5,6 +5,7 @@ action falls due, the case is closed; and a municipal contact checks it."""
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from cases.models import Case, Status
 
@@ -33,7 +34,7 @@ def test_the_journey_of_a_case(cast, page, as_user, shot, axe_findings, mailoutb
     page.get_by_label("Grondslag van de verstrekking").select_option("avg-9")
     page.get_by_label("Doel van de verstrekking").fill("Beoordelen of procesregie nodig is")
     page.get_by_role("button", name="Aanmelding versturen").click()
-    assert "elfproef" in page.content()
+    expect(page.get_by_text("elfproef").first).to_be_visible()
     assert page.get_by_label("Achternaam").input_value() == "Veenstra"  # nothing lost
     shot(page, "cases-01-registration-error")
     page.get_by_label("BSN").fill("111222333")
@@ -143,6 +144,7 @@ def test_the_journey_of_a_case(cast, page, as_user, shot, axe_findings, mailoutb
     page.goto("/casussen/")
     shot(page, "cases-10-municipality-list")
     page.get_by_role("link", name=case.number).click()
+    expect(page.get_by_text("Afgeschaald/afgesloten").first).to_be_visible()
     content = page.content()
     assert "Veenstra" not in content and "Drie meldingen" not in content
     assert "Afgeschaald/afgesloten" in content

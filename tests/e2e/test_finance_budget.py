@@ -93,7 +93,7 @@ def test_a_municipal_contact_sees_and_downloads_only_their_own_letter(
     page.goto("/")
     shot(page, "finance-start-gemeente")
     page.get_by_role("link", name="Bijdrage en brieven").click()
-    assert "Bijdrage van de gemeente Assen" in page.get_by_role("heading", level=1).inner_text()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Bijdrage van de gemeente Assen")
     assert page.get_by_role("link", name="download PDF").count() == 1
     shot(page, "finance-my-contribution")
     assert axe_findings(page) == []

@@ -3,6 +3,7 @@ area and retires a closing reason in Beheer → Keuzelijsten; a partner's regist
 offers the new problem area at once."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import click_menu_item
 
@@ -31,6 +32,7 @@ def test_beheerder_keeps_a_lookup_list_and_the_form_follows(
     page.get_by_label("Code").fill("met spatie")
     page.get_by_label("Omschrijving").fill("Eenzaamheid")
     page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".utrecht-form-field-errors, .errorlist").first).to_be_visible()
     assert page.get_by_label("Omschrijving").input_value() == "Eenzaamheid"
     assert "geldige" in page.locator(".utrecht-form-field-errors, .errorlist").first.inner_text()
     page.go_back()

@@ -6,6 +6,7 @@ officer finds the exchange in the register."""
 from datetime import date, timedelta
 
 import pytest
+from playwright.sync_api import expect
 
 from cases.models import Status
 from risk.models import Assessment, SafetyFlag
@@ -43,7 +44,7 @@ def test_risk_and_legal_basis_journey(cast, page, as_user, shot, axe_findings):
     page.goto(f"/casussen/{case.pk}/")
     page.get_by_role("link", name="Risico en veiligheid").first.click()
     page.get_by_role("link", name="Risicotaxatie vastleggen").click()
-    assert "geen gevalideerd instrument" in page.content()
+    expect(page.get_by_text("geen gevalideerd instrument").first).to_be_visible()
     today = date.today()
     page.get_by_label("Datum van de taxatie").fill(today.isoformat())
     for label, value in (

@@ -81,6 +81,7 @@ def test_a_signal_goes_to_the_drieluik_and_is_escalated_to_process_direction(
     shot(page, "trafficking-list-manager")
     assert axe_findings(page) == []
     page.get_by_role("link", name=reference).click()
+    expect(page.get_by_text("afgeschermd").first).to_be_visible()
     assert "Lena" not in page.content() and "afgeschermd" in page.content()
     shot(page, "trafficking-detail-manager")
 
