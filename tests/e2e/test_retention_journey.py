@@ -1,6 +1,7 @@
 """Retention in the browser: the privacy officer freezes a record, reviews the destruction
 list and excludes one record; the manager (a second person) approves; the certificate follows."""
 
+import re
 import subprocess
 from datetime import date
 
@@ -78,6 +79,7 @@ def test_two_people_review_and_approve_a_destruction_list(
     page.goto("/")
     page.get_by_role("link", name="Vernietiging").first.click()
     page.get_by_role("link", name=f"Lijst {destruction_list.pk}").click()
+    expect(page.get_by_role("button", name="Goedkeuren en vernietigen")).to_be_visible()
     shot(page, "destruction-list-reviewed")
     assert axe_findings(page) == []
     page.get_by_role("button", name="Goedkeuren en vernietigen").click()
@@ -95,6 +97,7 @@ def test_two_people_review_and_approve_a_destruction_list(
     assert person["case"].number in text and LAST not in text and person["bsn"] not in text
 
     page.get_by_role("link", name="Alle vernietigingslijsten").click()
+    expect(page).to_have_url(re.compile(r"/vernietiging/$"))
     shot(page, "destruction-lists")
     assert axe_findings(page) == []
 

@@ -3,6 +3,7 @@ without one: refused, nothing lost), the director records a risk assessment (fir
 score outside the scale) and a safety flag, the flag shows in the case list, and the privacy
 officer finds the exchange in the register."""
 
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -97,8 +98,9 @@ def test_risk_and_legal_basis_journey(cast, page, as_user, shot, axe_findings):
     page.goto("/casussen/uitwisselingen/")
     page.locator("#id_basis").select_option("wpg")
     page.get_by_role("button", name="Filteren").click()
+    expect(page).to_have_url(re.compile("basis=wpg"))
     table = page.locator("table").nth(1)
-    assert case.number in table.inner_text()
+    expect(table).to_contain_text(case.number)
     assert "Veiligheid van medewerkers bij huisbezoek" in table.inner_text()
     assert "Twee meldingen" not in page.content()  # the purpose, never the content
     shot(page, "risk-06-exchanges")
