@@ -70,7 +70,8 @@ def _generate(cast, rng: random.Random, rows: int) -> None:
     """`rows` reads over FIRST..NOW: the cast reading cases they are in or not, aftercare
     records and signals (none exist: every read of one is uninvolved), persons-like records
     of a kind the review does not check, at any hour and on any day; some list rows and
-    refused attempts, some exports (rows sharing a batch and a moment)."""
+    refused attempts, some exports (rows sharing a batch and a moment). Some numbers are
+    records of several kinds: each is its own record."""
     readers = [
         cast.regisseur,
         cast.partner,
@@ -95,6 +96,8 @@ def _generate(cast, rng: random.Random, rows: int) -> None:
     records += [(AftercareRecord, n) for n in range(1, 6)]
     records += [(Signal, n) for n in range(1, 6)]
     records += [(User, cast.manager.pk), (User, cases[0].pk), (Case, "geen-nummer")]
+    # The same number in other kinds is another record (and aftercare 1-5 are signals 1-5).
+    records += [(AftercareRecord, cases[1].pk), (Signal, cases[1].pk), (User, cases[2].pk)]
     span = (NOW - datetime.combine(FIRST, time.min, tzinfo=AMS)).total_seconds()
     written = 0
     while written < rows:
@@ -162,6 +165,63 @@ def test_summarized_days_and_today_live_equal_a_count_over_the_log(cast, now, se
 
 
 @pytest.mark.django_db
+def test_one_number_in_several_kinds_is_as_many_records_summarized_and_live(cast, now):
+    """Case 5, aftercare record 5 and signal 5 are three records in both parts of the review,
+    counted once each over the days, whether a day is summarized or read from the log."""
+    from cases.models import Status
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    number = case.pk
+    night = time(22, 0)
+    reads = {
+        TODAY - timedelta(days=3): [(Case, number), (AftercareRecord, number)],
+        TODAY - timedelta(days=2): [(Signal, number), (AftercareRecord, number)],
+        TODAY - timedelta(days=1): [(Case, number), (User, number)],
+        TODAY: [(Signal, number), (Case, number)],
+    }
+    for day, records in reads.items():
+        moment = datetime.combine(day, night if day < TODAY else time(5, 0), tzinfo=AMS)
+        for model, object_id in records:
+            _read(moment, cast.manager, model, object_id)
+            _read(moment, cast.regisseur, model, object_id)  # involved in the case only
+
+    def counts(first):
+        uninvolved, late = review_readers(first, TODAY, 0)
+        assert (uninvolved, late) == _from_log(first, TODAY, 0)
+        rows = {row["username"]: row for row in uninvolved}
+        return (
+            {
+                name: (r["records"], r["cases"], r["aftercare"], r["signals"])
+                for name, r in rows.items()
+            },
+            {row["username"]: row["records"] for row in late},
+        )
+
+    first = TODAY - timedelta(days=3)
+    expected = (
+        {cast.manager.username: (3, 1, 1, 1), cast.regisseur.username: (2, 0, 1, 1)},
+        {cast.manager.username: 4, cast.regisseur.username: 4},  # the user record too
+    )
+    assert counts(first) == expected  # all from the log
+    review_days.summarize_day(TODAY - timedelta(days=2))
+    assert counts(first) == expected  # one day summarized, the others live
+    review_days.summarize_days()
+    assert counts(first) == expected  # every closed day summarized, today live
+    review_days.summarize_day(TODAY - timedelta(days=3))  # done again: the same
+    assert counts(first) == expected
+    # A period from the second day: the case (read again only today, 05:00, and yesterday).
+    assert counts(TODAY - timedelta(days=1)) == (
+        {cast.manager.username: (2, 1, 0, 1), cast.regisseur.username: (1, 0, 0, 1)},
+        {cast.manager.username: 3, cast.regisseur.username: 3},
+    )
+
+
+@pytest.mark.django_db
 def test_the_task_does_each_closed_day_once_and_catches_up_missed_days(cast, now):
     _generate(cast, random.Random(5), 200)
     days = [FIRST + timedelta(days=n) for n in range((TODAY - FIRST).days)]
@@ -212,15 +272,16 @@ def test_the_purge_removes_the_days_with_the_log(cast, monkeypatch):
         cutoff + timedelta(days=2),
     ):
         _read(moment.replace(hour=22), cast.manager, *record)
+        # The same number as an aftercare record: another record, with a chain of its own.
+        _read(moment.replace(hour=21), cast.manager, AftercareRecord, 1)
     # The cutoff's own day is partly purged: it is never summarized, read from the log.
     assert review_days.days_to_do()[0] == cutoff.date() + timedelta(days=1)
     kept = cutoff.date() + timedelta(days=2)
     for day in (cutoff.date() - timedelta(days=2), cutoff.date(), kept - timedelta(1), kept):
         review_days.summarize_day(day)  # as a worker would have done them before
-    assert AccessDayRecord.objects.get(day=kept).prev_uninvolved == kept - timedelta(1)
-    assert AccessDayRecord.objects.get(day=cutoff.date()).prev_uninvolved == cutoff.date() - (
-        timedelta(days=2)
-    )
+    signals = AccessDayRecord.objects.filter(content_type=ContentType.objects.get_for_model(Signal))
+    assert signals.get(day=kept).prev_uninvolved == kept - timedelta(1)
+    assert signals.get(day=cutoff.date()).prev_uninvolved == cutoff.date() - timedelta(days=2)
 
     tasks.purge_access_log.apply().get()
 
@@ -230,10 +291,11 @@ def test_the_purge_removes_the_days_with_the_log(cast, monkeypatch):
     ]
     assert not AccessDayRecord.objects.filter(day__lte=cutoff.date()).exists()
     assert not AccessDaySummary.objects.filter(day__lte=cutoff.date()).exists()
-    # A period reaching back over the cutoff still counts the record once.
+    # A period reaching back over the cutoff still counts each record once.
     first = cutoff.date() - timedelta(days=5)
     assert review_readers(first, kept, 0) == _from_log(first, kept, 0)
-    assert review_readers(first, kept, 0)[0][0]["records"] == 1
+    assert review_readers(first, kept, 0)[0][0]["records"] == 2  # a signal, an aftercare record
+    assert review_readers(first, kept, 0)[1][0]["records"] == 2
 
 
 @pytest.mark.django_db

@@ -688,9 +688,8 @@ class AccessDayRecord(models.Model):
     do not add up over days; each row therefore says on which earlier day (at most
     `review_days.LOOKBACK_DAYS` back) the same reader last had the same record in the same
     part, and the review counts a row only when that day lies before its period: each record
-    once, without sorting the period's rows. Part (b) counts a record number once whatever
-    its kind (as the review always did): `late_head` marks the one row of the day that
-    carries its chain."""
+    once, without sorting the period's rows. A record is its kind and number in both parts:
+    case 5 and aftercare record 5 are two records (the chain index has both)."""
 
     day = models.DateField(_("dag"))
     user_id = models.IntegerField(_("gebruiker"))
@@ -703,9 +702,6 @@ class AccessDayRecord(models.Model):
     uninvolved = models.BooleanField(_("zonder betrokkenheid"), default=False)
     exported = models.BooleanField(_("geëxporteerd zonder betrokkenheid"), default=False)
     late = models.BooleanField(_("buiten kantooruren"), default=False)
-    late_head = models.BooleanField(
-        _("draagt de keten van dit nummer buiten kantooruren"), default=False
-    )
     prev_uninvolved = models.DateField(null=True)
     prev_exported = models.DateField(null=True)
     prev_late = models.DateField(null=True)

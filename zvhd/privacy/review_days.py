@@ -201,23 +201,22 @@ _ADDING = """
 # The worker: a day summarized (again), the days not done yet
 
 
-def _earlier(flag: str, same_kind: bool, alias: str) -> str:
+def _earlier(flag: str, alias: str) -> str:
     """The last earlier day (within the look-back) on which the reader of row `alias` had its
-    record with `flag`."""
-    kind = f" AND p.content_type_id = {alias}.content_type_id" if same_kind else ""
+    record (its kind and number: case 5 and aftercare record 5 are two records) with `flag`.
+    Equality on the chain index's columns and a range on its last one."""
     return (
         f"(SELECT max(p.day) FROM {RECORDS} p WHERE p.user_id = {alias}.user_id"  # noqa: S608
-        f" AND p.object_id = {alias}.object_id{kind} AND p.username = {alias}.username"
-        f" AND p.organisation = {alias}.organisation AND p.{flag} AND p.day < {alias}.day"
-        f" AND p.day > {alias}.day - {LOOKBACK_DAYS})"
+        f" AND p.object_id = {alias}.object_id AND p.content_type_id = {alias}.content_type_id"
+        f" AND p.username = {alias}.username AND p.organisation = {alias}.organisation"
+        f" AND p.{flag} AND p.day < {alias}.day AND p.day > {alias}.day - {LOOKBACK_DAYS})"
     )
 
 
 def _prevs(alias: str) -> list[str]:
     return [
-        f"CASE WHEN {alias}.uninvolved THEN {_earlier('uninvolved', True, alias)} END",
-        f"CASE WHEN {alias}.exported THEN {_earlier('exported', True, alias)} END",
-        f"CASE WHEN {alias}.late_head THEN {_earlier('late', False, alias)} END",
+        f"CASE WHEN {alias}.{flag} THEN {_earlier(flag, alias)} END"
+        for flag in ("uninvolved", "exported", "late")
     ]
 
 
@@ -256,7 +255,7 @@ def _count_days(cursor, days) -> None:
             SELECT day, user_id, username, organisation, content_type_id,
                    array_agg(day - prev_uninvolved) FILTER (WHERE uninvolved) AS gu,
                    array_agg(day - prev_exported) FILTER (WHERE exported) AS ge,
-                   array_agg(day - prev_late) FILTER (WHERE late_head) AS gl
+                   array_agg(day - prev_late) FILTER (WHERE late) AS gl
             FROM {RECORDS} WHERE day = ANY(%s) GROUP BY 1, 2, 3, 4, 5
         ) g
         """,  # noqa: S608
@@ -273,10 +272,11 @@ def summarize_day(day: date) -> int:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
         cursor.execute("SET LOCAL jit = off")
         cursor.execute(
-            f"SELECT array_agg(user_id), array_agg(object_id) FROM {RECORDS} WHERE day = %s",  # noqa: S608
+            f"SELECT array_agg(user_id), array_agg(content_type_id), array_agg(object_id)"  # noqa: S608
+            f" FROM {RECORDS} WHERE day = %s",
             [day],
         )
-        old_users, old_objects = cursor.fetchone()
+        old_users, old_types, old_objects = cursor.fetchone()
         cursor.execute(f"DELETE FROM {RECORDS} WHERE day = %s", [day])  # noqa: S608
         cursor.execute(f"DELETE FROM {SUMMARY} WHERE day = %s", [day])  # noqa: S608
         cursor.execute(
@@ -290,17 +290,10 @@ def summarize_day(day: date) -> int:
             ),
             records AS (
                 INSERT INTO {RECORDS} (day, user_id, username, organisation, content_type_id,
-                    object_id, uninvolved, exported, late, late_head, prev_uninvolved,
-                    prev_exported, prev_late)
+                    object_id, uninvolved, exported, late, prev_uninvolved, prev_exported,
+                    prev_late)
                 SELECT h.*, {", ".join(_prevs("h"))}
-                FROM (
-                    SELECT day, user_id, username, organisation, content_type_id, object_id,
-                           uninvolved, exported, late,
-                           late AND row_number() OVER (
-                               PARTITION BY user_id, username, organisation, object_id, late
-                               ORDER BY content_type_id) = 1 AS late_head
-                    FROM rec WHERE uninvolved OR late
-                ) h
+                FROM rec h WHERE uninvolved OR late
                 RETURNING 1
             ),
             readers AS (
@@ -323,9 +316,11 @@ def summarize_day(day: date) -> int:
         if cursor.fetchone()[0]:
             # Done again, or out of order: the later rows of the records it had or has now.
             later = (
-                "s.day > %s AND s.day < %s AND (s.user_id, s.object_id) IN ("  # noqa: S608
-                " SELECT unnest(%s::int[]), unnest(%s::text[])"
-                f" UNION SELECT user_id, object_id FROM {RECORDS} WHERE day = %s)"
+                "s.day > %s AND s.day < %s"  # noqa: S608
+                " AND (s.user_id, s.object_id, s.content_type_id) IN ("
+                " SELECT unnest(%s::int[]), unnest(%s::text[]), unnest(%s::int[])"
+                f" UNION SELECT user_id, object_id, content_type_id FROM {RECORDS}"
+                " WHERE day = %s)"
             )
             cursor.execute(
                 _chains(later),
@@ -334,6 +329,7 @@ def summarize_day(day: date) -> int:
                     day + timedelta(days=LOOKBACK_DAYS),
                     old_users or [],
                     old_objects or [],
+                    old_types or [],
                     day,
                 ],
             )
@@ -396,7 +392,8 @@ def purge_before(moment: datetime) -> int:
         cursor.execute(
             f"""
             WITH gone AS (
-                DELETE FROM {RECORDS} WHERE day <= %(last)s RETURNING user_id, object_id
+                DELETE FROM {RECORDS} WHERE day <= %(last)s
+                RETURNING user_id, object_id, content_type_id
             ),
             pointing AS (
                 UPDATE {RECORDS} s SET
@@ -404,8 +401,9 @@ def purge_before(moment: datetime) -> int:
                         THEN s.prev_uninvolved END,
                     prev_exported = CASE WHEN s.prev_exported > %(last)s THEN s.prev_exported END,
                     prev_late = CASE WHEN s.prev_late > %(last)s THEN s.prev_late END
-                FROM (SELECT DISTINCT user_id, object_id FROM gone) g
+                FROM (SELECT DISTINCT user_id, object_id, content_type_id FROM gone) g
                 WHERE s.user_id = g.user_id AND s.object_id = g.object_id
+                  AND s.content_type_id = g.content_type_id
                   AND s.day > %(last)s AND s.day < %(until)s
                   AND (s.prev_uninvolved <= %(last)s OR s.prev_exported <= %(last)s
                        OR s.prev_late <= %(last)s)
@@ -524,11 +522,11 @@ def _live(cursor, first, last, live, records, late_records, adding):
     records that no done day of the period has."""
     marks, params = _marks(_runs(live))
 
-    def seen(flag: str, same_kind: bool) -> str:
-        kind = " AND s.content_type_id = k.content_type_id" if same_kind else ""
+    def seen(flag: str) -> str:
         return (
             f"EXISTS (SELECT 1 FROM {RECORDS} s WHERE s.user_id = k.user_id"  # noqa: S608
-            f" AND s.object_id = k.object_id{kind} AND s.username = k.username"
+            " AND s.object_id = k.object_id AND s.content_type_id = k.content_type_id"
+            " AND s.username = k.username"
             f" AND s.organisation = k.organisation AND s.{flag}"
             " AND s.day >= %s AND s.day <= %s)"
         )
@@ -542,18 +540,18 @@ def _live(cursor, first, last, live, records, late_records, adding):
             FROM mk GROUP BY 1, 2, 3, 4, 5 HAVING bool_or(a)
         ),
         late AS (
-            SELECT DISTINCT user_id, username, organisation, object_id
+            SELECT DISTINCT user_id, username, organisation, content_type_id, object_id
             FROM mk WHERE late_n > 0
         )
         SELECT 'r', user_id, username, organisation, content_type_id,
-               count(*) FILTER (WHERE uninvolved AND NOT {seen("uninvolved", True)}),
-               count(*) FILTER (WHERE exported AND NOT {seen("exported", True)}),
+               count(*) FILTER (WHERE uninvolved AND NOT {seen("uninvolved")}),
+               count(*) FILTER (WHERE exported AND NOT {seen("exported")}),
                NULL::bigint, NULL::timestamptz, NULL::timestamptz, NULL::bigint,
                NULL::bigint, NULL::bigint, NULL::timestamptz, NULL::timestamptz
         FROM rec k GROUP BY 2, 3, 4, 5
         UNION ALL
         SELECT 'l', user_id, username, organisation, NULL,
-               count(*) FILTER (WHERE NOT {seen("late", False)}), NULL,
+               count(*) FILTER (WHERE NOT {seen("late")}), NULL,
                NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
         FROM late k GROUP BY 2, 3, 4
         UNION ALL
