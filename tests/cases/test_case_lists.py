@@ -299,6 +299,61 @@ def test_an_export_logs_each_case_in_it_as_one_export_naming_the_list_and_its_fi
     assert rows[0].description == ("Mijn casussen; filters: Status: Alle lopende")
 
 
+def test_a_case_export_is_one_export_of_its_cases_in_the_access_review(
+    cast, client_for, mixed, monkeypatch
+):
+    """The review's design (zvhd/privacy/review.py): an export's records count as opened, the
+    export as one event. The manager is involved in none of these cases, the director in all."""
+    from django.db.models.query import QuerySet
+
+    from zvhd.privacy import review_days
+    from zvhd.privacy.review import (
+        out_of_hours_readers,
+        period_bounds,
+        review_readers,
+        uninvolved_readers,
+    )
+
+    _, sheet_rows, _ = exported(client_for(cast.manager).get(reverse("cases:case_list_export")))
+    exported(client_for(cast.regisseur).get(reverse("cases:my_cases_export")))
+    shown = len(sheet_rows)
+    assert shown == len(mixed)
+    # One INSERT of the export and its cases, whatever their number.
+    rows = AccessLog.objects.filter(username="manager", action=AccessAction.EXPORT)
+    assert rows.exclude(object_id="").count() == shown
+    assert rows.values("batch").distinct().count() == 1
+    # Moved into the night (past the log's append-only guard, as a test may).
+    night = timezone.localtime().replace(hour=2)
+    QuerySet.update(rows, at=night)
+    today = night.date()
+    bounds = period_bounds(today, today)
+
+    uninvolved = {row["username"]: row for row in uninvolved_readers(*bounds, threshold=1)}
+    late = {row["username"]: row for row in out_of_hours_readers(*bounds)}
+
+    manager = uninvolved["manager"]
+    assert (manager["records"], manager["cases"], manager["exported"]) == (shown, shown, shown)
+    assert manager["exports"] == 1
+    assert "regisseur" not in uninvolved  # his own cases
+    assert (late["manager"]["reads"], late["manager"]["exports"]) == (1, 1)
+    assert late["manager"]["records"] == shown
+    # The page's counts, today from the log and once the day is summarized, are the same.
+    expected = (list(uninvolved.values()), out_of_hours_readers(*bounds))
+    assert review_readers(today, today, 1) == expected
+    tomorrow = timezone.now() + timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)
+    assert today in review_days.summarize_days()
+    assert review_readers(today, today, 1) == expected
+    # And the privacy officer's page shows it.
+    page = client_for(cast.privacy).get(
+        reverse("privacy:access_review"),
+        {"date_from": today.isoformat(), "date_to": today.isoformat(), "threshold": "1"},
+    )
+    assert [(r["username"], r["cases"], r["exports"]) for r in page.context["uninvolved"]] == [
+        ("manager", shown, 1)
+    ]
+
+
 def test_a_list_longer_than_the_bound_is_not_exported_but_explained(
     cast, client_for, mixed, monkeypatch
 ):
