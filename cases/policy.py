@@ -158,8 +158,15 @@ def pk_in(ids) -> Q:
     bitmap of index scans. An IN subquery is a filter, and with it a partner's count or list
     read every case of the million (issue 24: the partner's start-panel count 0.38 s -> 0.11 s,
     the director's 0.63 s -> 0.10 s at 1M cases).
+
+    The same ids once more as `id IN (SELECT ...)`, before the array: where PostgreSQL reads
+    the cases through another index (the triage queue's, by registration date) and tests each
+    row against the scope, the array is compared element by element (an array from a subquery
+    is never hashed), which for 15,000 waiting registrations and a partner on 1,600 teams took
+    170 ms; the IN is a hashed subplan that turns away a case not in it at once, and the array
+    then only confirms the few that are (33 ms; the bitmap scans above are unchanged).
     """
-    return Q(EqualsAny(F("pk"), ArraySubquery(ids)))
+    return Q(pk__in=ids) & Q(EqualsAny(F("pk"), ArraySubquery(ids)))
 
 
 def _scope(name: str, user) -> Q | None:

@@ -7,6 +7,8 @@ pages stay here, under Casussen, where the triage work is.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
@@ -14,6 +16,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from cases import forms, services
 from cases.extensions import sits_at_ketenkamer
+from cases.filters import local_midnight
 from cases.models import Case, Ketenkamer, Status
 from cases.policy import DETAILS, KETENKAMER, TRIAGE_ROLES
 from zvhd.meetings import views as meetings
@@ -102,7 +105,13 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         # 15,000 rows, a 6 MB page and as many access-log rows at 1M cases).
         agenda = list(
             Case.objects.visible_to(user, DETAILS)
-            .filter(status=Status.IN_TRIAGE, registered_at__date__lte=self.object.date)
+            # Registered before the end of the meeting's day, written on the column itself
+            # (not `registered_at__date`): the partial index then reads the oldest 101 and
+            # stops (147 -> 4 ms at 15,000 waiting registrations, issue 24).
+            .filter(
+                status=Status.IN_TRIAGE,
+                registered_at__lt=local_midnight(self.object.date + timedelta(days=1)),
+            )
             .for_list()
             .order_by("registered_at", "pk")[: AGENDA_LIMIT + 1]
         )

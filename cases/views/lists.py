@@ -164,7 +164,7 @@ class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
     def get_context_data(self, **kwargs):
         user = self.request.user
         filterset, qs = self.filtered()
-        total = qs[: TOTAL_CAP + 1].count()
+        total = qs.order_by()[: TOTAL_CAP + 1].count()  # any 1,001 rows: no sort
         qs, fields, badges, enriched_column = self.with_columns(qs)
         sort = self.sorted_by()
         page = keyset_page(self.request, qs, fields=fields, size=PAGE_SIZE, order=self.order())
