@@ -45,6 +45,7 @@ from cases.models import (
     TeamMember,
     Transition,
 )
+from zvhd import formats
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
 
@@ -432,7 +433,8 @@ def _seed(*, stdout, rng) -> None:
         notified, ["registration_notified_at", "decision_notified_at"], batch_size=BATCH_SIZE
     )
     Transition.objects.bulk_update(moved, ["at"], batch_size=BATCH_SIZE)
-    stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {ketenkamer.date}.\n")
+    day = formats.short_date(ketenkamer.date)
+    stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {day}.\n")
 
 
 def _past_action_status(drawn: str, action, today: date) -> str:
