@@ -53,7 +53,13 @@ PATTERNS = {
     # Django's empty choice of a select, where a filter should say "Alle handelingen".
     "empty-choice": re.compile(r"-{6,}"),
     # "casus 309" is a raw id; "Casus 2026-0054" is a case number (year, dash, sequence).
-    "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+(?![\w-])", re.IGNORECASE),
+    # Records without a number are named by day and kind or case ("adviesvraag 295" was one).
+    "database-id": re.compile(
+        r"\b(casus|case|signaal|dossier|adviesvraag|logboekregel|risicotaxatie|groepsaanpak)"
+        r" #?\d+(?![\w-])(?! (januari|februari|maart|april|mei|juni|juli|augustus|september"
+        r"|oktober|november|december))",
+        re.IGNORECASE,
+    ),
 }
 
 

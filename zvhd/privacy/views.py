@@ -141,9 +141,10 @@ ROLE_LABELS = dict(Role.choices)
 def label_rows(rows) -> None:
     """Give each log row of a page the names people read (issue 23): role names instead of
     the role codes the row stores, and a record's own number ("casus 2026-0012",
-    "signaal MH-2026-040", "nazorg NZ-2026-0043", "adviesvraag van 27-11-2026 (advies kort)")
-    instead of its database id. One query per kind of record on the page; a record that no
-    longer exists keeps its kind and id."""
+    "signaal MH-2026-040", "nazorg NZ-2026-0043", "adviesvraag van 27-11-2026 (advies kort)",
+    "logboekregel van 04-12-2026 bij casus 2026-0053") instead of its database id. One
+    query per kind of record on the page; a record that no longer exists keeps its kind and
+    id."""
     rows = list(rows)
     wanted: dict = {}
     exports = [row.batch for row in rows if row.batch and not row.object_id]
@@ -173,14 +174,20 @@ def label_rows(rows) -> None:
         if model is None:
             continue
         # Only the number is read, never the record's content: the log names the record it
-        # already identifies by id, as the privacy officer needs to follow it up.
-        for record in model._base_manager.filter(pk__in=ids):
+        # already identifies by id, as the privacy officer needs to follow it up. A record
+        # without a number of its own names itself (`log_label`: an advice question by day and
+        # kind, a journal entry or risk assessment by day and case, read with it through
+        # `log_related`); a document version's `number` is its version, so its label comes first.
+        records = model._base_manager.filter(pk__in=ids)
+        if getattr(model, "log_related", None):
+            records = records.select_related(*model.log_related)
+        for record in records:
+            key = (content_type.pk, str(record.pk))
             number = getattr(record, "number", None) or getattr(record, "reference", None)
-            if number:
-                numbers[(content_type.pk, str(record.pk))] = f"{content_type.name} {number}"
-            elif getattr(record, "log_label", None):
-                # A record without a number names itself (an advice question: day and kind).
-                numbers[(content_type.pk, str(record.pk))] = record.log_label
+            if getattr(model, "log_label", None):
+                numbers[key] = record.log_label
+            elif number:
+                numbers[key] = f"{content_type.name} {number}"
     for row in rows:
         if row.export_size is not None:
             model = row.content_type.model_class() if row.content_type_id else None
