@@ -1,9 +1,12 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 from django.contrib import messages
 from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
@@ -136,6 +139,16 @@ def file_order_page(request, queryset, *, size: int) -> KeysetPage:
 
 
 ROLE_LABELS = dict(Role.choices)
+# A day (04-12-2026) or a record number (2026-0053, MH-2026-040) in a record's name is kept on
+# one line: the narrow column broke "24-" from "11-2026".
+UNBROKEN = re.compile(r"\b\d{2}-\d{2}-\d{4}\b|\b(?:[A-Z]{2}-)?\d{4}-\d{3,}\b")
+
+
+def unbroken(label: str) -> str:
+    """`label`, escaped, with its days and record numbers in no-wrap spans."""
+    return mark_safe(  # noqa: S308 - escaped first; only our own span is added
+        UNBROKEN.sub(lambda m: f'<span class="zvhd-nowrap">{m.group(0)}</span>', escape(label))
+    )
 
 
 def label_rows(rows) -> None:
@@ -199,9 +212,11 @@ def label_rows(rows) -> None:
                 row.export_noun = model._meta.verbose_name_plural
             row.record_label = ""  # the export line says what it held (template)
         elif row.content_type_id:
-            row.record_label = numbers.get(
-                (row.content_type_id, row.object_id),
-                f"{row.content_type.name} {row.object_id}",
+            row.record_label = unbroken(
+                numbers.get(
+                    (row.content_type_id, row.object_id),
+                    f"{row.content_type.name} {row.object_id}",
+                )
             )
         else:
             row.record_label = ""
