@@ -505,7 +505,7 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.received_on}"
+        return f"{self.get_kind_display()} {formats.short_date(self.received_on)}"
 
 
 class Enrichment(models.Model):

@@ -86,6 +86,16 @@ class JournalEntry(Versioned, AudienceMixin):
     def __str__(self):
         return f"{self.get_kind_display()} {formats.short_datetime(self.occurred_at)}"
 
+    # What the access log shows for it (zvhd.privacy.views.label_rows): its day and its case,
+    # read in the same query (log_related), never its text or its database id.
+    log_related = ("case",)
+
+    @property
+    def log_label(self) -> str:
+        return (
+            f"logboekregel van {formats.short_date(self.occurred_at)} bij casus {self.case.number}"
+        )
+
     @property
     def is_corrected(self) -> bool:
         return self.corrected_at is not None
@@ -160,6 +170,14 @@ class Document(AudienceMixin):
     def __str__(self):
         return self.title or f"document {self.pk}"
 
+    # The access log's name for it: its day and case, not its title (which may say what it is
+    # about) nor its database id.
+    log_related = ("case",)
+
+    @property
+    def log_label(self) -> str:
+        return f"document van {formats.short_date(self.created_at)} bij casus {self.case.number}"
+
 
 class DocumentVersionQuerySet(ScopedChildQuerySet):
     """A file is reached through its document (and so through the case and the audience)."""
@@ -204,6 +222,13 @@ class DocumentVersion(models.Model):
 
     def __str__(self):
         return f"{self.document_id} v{self.number}"
+
+    # The access log's name for it: `number` is the version's, not a record number.
+    log_related = ("document__case",)
+
+    @property
+    def log_label(self) -> str:
+        return f"versie {self.number} van het {self.document.log_label}"
 
 
 class RequestStatus(models.TextChoices):

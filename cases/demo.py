@@ -45,6 +45,7 @@ from cases.models import (
     TeamMember,
     Transition,
 )
+from zvhd import formats
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
 
@@ -432,7 +433,8 @@ def _seed(*, stdout, rng) -> None:
         notified, ["registration_notified_at", "decision_notified_at"], batch_size=BATCH_SIZE
     )
     Transition.objects.bulk_update(moved, ["at"], batch_size=BATCH_SIZE)
-    stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {ketenkamer.date}.\n")
+    day = formats.short_date(ketenkamer.date)
+    stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {day}.\n")
 
 
 def _past_action_status(drawn: str, action, today: date) -> str:
@@ -443,11 +445,14 @@ def _past_action_status(drawn: str, action, today: date) -> str:
 
 def _next_review(draw: int, *, decided_on: date, today: date) -> date:
     """The plan's next evaluation as a running case has it: set at the last evaluation, so
-    mostly ahead (two days to eleven weeks), and for about one case in thirteen a few weeks
-    past (issue 23: 69 of the director's 84 cases were overdue, some by years, because the
-    date stayed at the first one, 90 days after the triage). `draw` is one die roll, 1-40."""
-    if draw <= 3 and today - timedelta(days=draw * 6) > decided_on + timedelta(days=30):
-        return today - timedelta(days=draw * 6)
+    mostly ahead (two days to eleven weeks), and for about one case in twenty one to four
+    weeks past (issue 23: 69 of the director's 84 cases were overdue, some by years, because
+    the date stayed at the first one, 90 days after the triage; then 10 of 79 with one in
+    thirteen). `draw` is one die roll, 1-40; how late follows from the case's own dates, so
+    the seed draws no more numbers than before and stays as it was everywhere else."""
+    late = today - timedelta(days=5 + 7 * (decided_on.toordinal() % 4))
+    if draw <= 2 and late > decided_on + timedelta(days=30):
+        return late
     return today + timedelta(days=draw * 2)
 
 

@@ -249,11 +249,6 @@ class LegalBasis(Versioned, models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def log_label(self) -> str:
-        """The access log names a group by its name (zvhd.privacy.views.label_rows)."""
-        return f"groepsaanpak {self.name}"
-
 
 # ---------------------------------------------------------------------------------------------
 # Who sees what
@@ -413,6 +408,11 @@ class CaseGroup(Versioned, models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def log_label(self) -> str:
+        """The access log names a group by its name (zvhd.privacy.views.label_rows)."""
+        return f"groepsaanpak {self.name}"
 
 
 class Case(models.Model):

@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from aftercare.models import Participation
 from finance.distribution import EQUAL, INHABITANTS
+from zvhd import formats
 from zvhd.jobs import Job, JobStatus
 from zvhd.network.models import Municipality, Organisation, Role
 from zvhd.permissions import CHANGE, VIEW, GuardedQuerySet, ScopedChildQuerySet
@@ -360,7 +361,7 @@ class BudgetAmendment(models.Model):
         verbose_name_plural = _("begrotingswijzigingen")
 
     def __str__(self):
-        return f"{self.date}: {self.amount} ({self.reason})"
+        return f"{formats.short_date(self.date)}: {formats.euro(self.amount)} ({self.reason})"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -165,6 +165,15 @@ class Assessment(models.Model):
     def __str__(self):
         return f"{self.instrument} {formats.short_date(self.assessed_on)}"
 
+    # The access log's name for it (zvhd.privacy.views.label_rows): day and case, no id.
+    log_related = ("case",)
+
+    @property
+    def log_label(self) -> str:
+        return (
+            f"risicotaxatie van {formats.short_date(self.assessed_on)} bij casus {self.case.number}"
+        )
+
 
 class Score(models.Model):
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="scores")

@@ -9,10 +9,11 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from cases.models import Case, Status
 from tests.cases.factories import make_case
-from tests.e2e.walk import telltales
+from tests.e2e.walk import clipped_selects, telltales
 from zvhd.lists.models import SavedFilter
 from zvhd.privacy.models import AccessAction, AccessLog
 
@@ -104,3 +105,30 @@ def test_a_director_sorts_saves_reopens_and_exports_the_case_list(
     assert sorted(exports.values_list("object_id", flat=True)) == sorted(
         ["", str(cases[2].pk), str(cases[0].pk)]
     )
+
+
+# The longest option of each list filter, chosen (issue 23: the case list's status read
+# "Lopend (alle niet a...", and "Afgeschaald/afgesloten" or "Alle soorten gegevens" were cut too).
+LONG_CHOICES = [
+    ("regisseur", "/casussen/?status=afgesloten&kind=maatwerk&evaluatie=binnenkort"),
+    ("regisseur", "/casussen/?acties=verlopen"),
+    ("regisseur", "/casussen/?status=lopend"),
+    ("regisseur", "/advies/vragen/?kind=informatieknooppunt&outcome=doorverwezen"),
+    ("privacy", "/privacy/toegangslog/?action=list"),
+]
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)])
+def test_a_filter_shows_its_chosen_option_whole_on_a_laptop_and_a_phone(
+    cast, cases, page, as_user, shot, width, height
+):
+    page.set_viewport_size({"width": width, "height": height})
+    for step, (username, address) in enumerate(LONG_CHOICES, 1):
+        page.context.clear_cookies()
+        as_user(page, getattr(cast, username))
+        page.goto(address)
+        expect(page.locator("form.zvhd-filter")).to_be_visible()
+        assert clipped_selects(page) == [], address
+        # The wider select makes its row wrap; the page never scrolls sideways.
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, address
+        shot(page, f"case-lists-filters-{width}-{step}")

@@ -53,7 +53,13 @@ PATTERNS = {
     # Django's empty choice of a select, where a filter should say "Alle handelingen".
     "empty-choice": re.compile(r"-{6,}"),
     # "casus 309" is a raw id; "Casus 2026-0054" is a case number (year, dash, sequence).
-    "database-id": re.compile(r"\b(casus|case|signaal|dossier) #?\d+(?![\w-])", re.IGNORECASE),
+    # Records without a number are named by day and kind or case ("adviesvraag 295" was one).
+    "database-id": re.compile(
+        r"\b(casus|case|signaal|dossier|adviesvraag|logboekregel|risicotaxatie|groepsaanpak)"
+        r" #?\d+(?![\w-])(?! (januari|februari|maart|april|mei|juni|juli|augustus|september"
+        r"|oktober|november|december))",
+        re.IGNORECASE,
+    ),
 }
 
 
@@ -77,3 +83,24 @@ def telltales(page, selector: str = "body") -> list[str]:
     )
     found += [f"badge: {b!r}" for b in badges if b[:1].islower()]
     return found
+
+
+# The text of a select's chosen option against the room the closed select gives it (its inner
+# width less the chevron's padding), measured in the select's own font.
+_CLIPPED = """els => els.filter(e => e.offsetParent !== null && !e.multiple && e.selectedIndex >= 0)
+  .map(e => {
+    const style = getComputedStyle(e);
+    const context = document.createElement("canvas").getContext("2d");
+    context.font = style.font;
+    const text = e.options[e.selectedIndex].textContent;
+    const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return [e.name, text, context.measureText(text).width, room];
+  })
+  .filter(([name, text, width, room]) => width > room + 0.5)
+  .map(([name, text]) => `${name}: ${text}`)"""
+
+
+def clipped_selects(page, selector: str = "main") -> list[str]:
+    """The selects under `selector` whose chosen option is cut off ("Lopend (alle niet a...",
+    issue 23); [] when every closed select shows its option whole."""
+    return page.eval_on_selector_all(f"{selector} select", _CLIPPED)

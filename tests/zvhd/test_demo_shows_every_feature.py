@@ -34,6 +34,45 @@ def test_the_demo_has_data_for_every_chart_and_meets_on_working_days(demo_databa
     assert FinanceYear.objects.filter(year=this_year).exists()
 
 
+def test_a_demo_cases_next_evaluation_is_late_for_one_roll_in_twenty_and_by_weeks_not_years():
+    from datetime import date, timedelta
+
+    from cases.demo import _next_review
+
+    today = date(2026, 12, 7)
+    for decided_on in (date(2024, 3, 1), date(2025, 11, 2), date(2026, 6, 15), date(2026, 6, 16)):
+        reviews = [_next_review(draw, decided_on=decided_on, today=today) for draw in range(1, 41)]
+        late = [review for review in reviews if review < today]
+        assert len(late) == 2
+        assert all(timedelta(days=5) <= today - review <= timedelta(weeks=4) for review in late)
+        assert all(review <= today + timedelta(weeks=12) for review in reviews)
+    # A case decided on a month ago had its first evaluation ahead of it: never late.
+    recent = [_next_review(d, decided_on=today - timedelta(days=35), today=today) for d in (1, 2)]
+    assert all(review > today for review in recent)
+
+
+def test_the_demo_directors_evaluations_lie_mostly_ahead_and_a_handful_past(demo_database):
+    """Issue 23: 69 of the demo director's 84 cases had an overdue evaluation, some by years,
+    so her start page was an alarm. Now a handful are a few weeks late; most lie ahead."""
+    from datetime import timedelta
+
+    from cases.models import Case
+    from cases.worklists import DIRECTION_STATUSES
+
+    today = timezone.localdate()
+    running = list(
+        Case.objects.filter(
+            director__username="regisseur", status__in=DIRECTION_STATUSES
+        ).values_list("review_on", flat=True)
+    )
+    late = [review for review in running if review and review < today]
+    ahead = [review for review in running if review and review >= today]
+    assert len(running) > 50
+    assert 1 <= len(late) <= len(running) // 10
+    assert all(today - review <= timedelta(weeks=5) for review in late)
+    assert len(ahead) >= 0.85 * len(running)
+
+
 @pytest.mark.django_db
 def test_the_figures_page_offers_the_year_as_a_list(cast, client_for):
     page = client_for(cast.manager).get(reverse("reports:dashboard")).content.decode()

@@ -1,9 +1,12 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 from django.contrib import messages
 from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import CreateView, ListView, UpdateView
@@ -136,14 +139,25 @@ def file_order_page(request, queryset, *, size: int) -> KeysetPage:
 
 
 ROLE_LABELS = dict(Role.choices)
+# A day (04-12-2026) or a record number (2026-0053, MH-2026-040) in a record's name is kept on
+# one line: the narrow column broke "24-" from "11-2026".
+UNBROKEN = re.compile(r"\b\d{2}-\d{2}-\d{4}\b|\b(?:[A-Z]{2}-)?\d{4}-\d{3,}\b")
+
+
+def unbroken(label: str) -> str:
+    """`label`, escaped, with its days and record numbers in no-wrap spans."""
+    return mark_safe(  # noqa: S308 - escaped first; only our own span is added
+        UNBROKEN.sub(lambda m: f'<span class="zvhd-nowrap">{m.group(0)}</span>', escape(label))
+    )
 
 
 def label_rows(rows) -> None:
     """Give each log row of a page the names people read (issue 23): role names instead of
     the role codes the row stores, and a record's own number ("casus 2026-0012",
-    "signaal MH-2026-040", "nazorg NZ-2026-0043", "adviesvraag van 27-11-2026 (advies kort)")
-    instead of its database id. One query per kind of record on the page; a record that no
-    longer exists keeps its kind and id."""
+    "signaal MH-2026-040", "nazorg NZ-2026-0043", "adviesvraag van 27-11-2026 (advies kort)",
+    "logboekregel van 04-12-2026 bij casus 2026-0053") instead of its database id. One
+    query per kind of record on the page; a record that no longer exists keeps its kind and
+    id."""
     rows = list(rows)
     wanted: dict = {}
     exports = [row.batch for row in rows if row.batch and not row.object_id]
@@ -173,14 +187,20 @@ def label_rows(rows) -> None:
         if model is None:
             continue
         # Only the number is read, never the record's content: the log names the record it
-        # already identifies by id, as the privacy officer needs to follow it up.
-        for record in model._base_manager.filter(pk__in=ids):
+        # already identifies by id, as the privacy officer needs to follow it up. A record
+        # without a number of its own names itself (`log_label`: an advice question by day and
+        # kind, a journal entry or risk assessment by day and case, read with it through
+        # `log_related`); a document version's `number` is its version, so its label comes first.
+        records = model._base_manager.filter(pk__in=ids)
+        if getattr(model, "log_related", None):
+            records = records.select_related(*model.log_related)
+        for record in records:
+            key = (content_type.pk, str(record.pk))
             number = getattr(record, "number", None) or getattr(record, "reference", None)
-            if number:
-                numbers[(content_type.pk, str(record.pk))] = f"{content_type.name} {number}"
-            elif getattr(record, "log_label", None):
-                # A record without a number names itself (an advice question: day and kind).
-                numbers[(content_type.pk, str(record.pk))] = record.log_label
+            if getattr(model, "log_label", None):
+                numbers[key] = record.log_label
+            elif number:
+                numbers[key] = f"{content_type.name} {number}"
     for row in rows:
         if row.export_size is not None:
             model = row.content_type.model_class() if row.content_type_id else None
@@ -192,9 +212,11 @@ def label_rows(rows) -> None:
                 row.export_noun = model._meta.verbose_name_plural
             row.record_label = ""  # the export line says what it held (template)
         elif row.content_type_id:
-            row.record_label = numbers.get(
-                (row.content_type_id, row.object_id),
-                f"{row.content_type.name} {row.object_id}",
+            row.record_label = unbroken(
+                numbers.get(
+                    (row.content_type_id, row.object_id),
+                    f"{row.content_type.name} {row.object_id}",
+                )
             )
         else:
             row.record_label = ""
