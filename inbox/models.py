@@ -35,11 +35,15 @@ class NotificationQuerySet(GuardedQuerySet):
 
     def for_list(self):
         """The inbox page: unread first (open work first, issue 23), each part newest first,
-        with the kind's target type and the actor joined."""
-        read_last = models.Case(
-            models.When(read_at__isnull=True, then=models.Value(0)), default=models.Value(1)
-        )
-        return self.select_related("actor", "target_type").order_by(read_last, "-id")
+        with the kind's target type and the actor joined (index `inbox_unread_first`)."""
+        return self.select_related("actor", "target_type").order_by(read_last(), "-id")
+
+
+def read_last():
+    """0 for an unread notification, 1 for a read one: the inbox's first sort key."""
+    return models.Case(
+        models.When(read_at__isnull=True, then=models.Value(0)), default=models.Value(1)
+    )
 
 
 def unread_count_expression():
@@ -97,8 +101,13 @@ class Notification(models.Model):
         verbose_name = _("melding")
         verbose_name_plural = _("meldingen")
         indexes = [
-            # The inbox page: a reader's notifications, newest first.
+            # A reader's notifications, newest first.
             models.Index(fields=["recipient", "-id"], name="inbox_recipient_id"),
+            # The inbox page: unread first, then newest first - its page read from the index
+            # instead of sorting all of a reader's notifications (issue 24: 320 ms for 300,000).
+            models.Index(
+                models.F("recipient"), read_last(), models.F("id").desc(), name="inbox_unread_first"
+            ),
             # The header's count on every page: only unread rows are in it.
             models.Index(
                 fields=["recipient"],

@@ -69,10 +69,13 @@ class TableListView(ScopedMixin, ServiceFormMixin, FormView):
         page = Paginator(tables, self.PAGE_SIZE).get_page(self.request.GET.get("page"))
         context["page_obj"] = page
         context["tables"] = list(page.object_list)
-        # The ketenkamer's table: its meetings are the ketenkamers (one query, when it is shown).
-        for table in context["tables"]:
-            if table.is_ketenkamer:
-                table.meeting_count = Ketenkamer.objects.visible_to(user).count()
+        # The ketenkamer's tables: their meetings are the ketenkamers, counted once for the
+        # page however many of them it shows (it counted them again for each, issue 24).
+        ketenkamer_tables = [table for table in context["tables"] if table.is_ketenkamer]
+        if ketenkamer_tables:
+            count = Ketenkamer.objects.visible_to(user).count()
+            for table in ketenkamer_tables:
+                table.meeting_count = count
         context["can_create"] = not Table.objects.visible_to(user, ADD).query.is_empty()
         return context
 

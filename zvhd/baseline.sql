@@ -8815,33 +8815,34 @@ INSERT INTO public.django_migrations VALUES (101, 'inbox', '0002_closing_decided
 INSERT INTO public.django_migrations VALUES (102, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (103, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (104, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (114, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (115, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (116, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (117, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (118, 'privacy', '0010_access_log_partitioned_by_month', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (119, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (120, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (121, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (122, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (123, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (124, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (125, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (126, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (127, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (128, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (129, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (130, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (131, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'inbox', '0006_inbox_unread_first', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (115, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (116, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (117, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (118, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (119, 'privacy', '0010_access_log_partitioned_by_month', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (120, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (121, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (122, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (123, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (124, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (125, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (126, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (127, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (128, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (129, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (130, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (131, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (132, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10330,7 +10331,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 212, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 131, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 132, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -16462,6 +16463,16 @@ CREATE INDEX inbox_recipient_id ON public.inbox_notification USING btree (recipi
 --
 
 CREATE INDEX inbox_unread ON public.inbox_notification USING btree (recipient_id) WHERE (read_at IS NULL);
+
+--
+-- Name: inbox_unread_first; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX inbox_unread_first ON public.inbox_notification USING btree (recipient_id, (
+CASE
+    WHEN (read_at IS NULL) THEN 0
+    ELSE 1
+END), id DESC);
 
 --
 -- Name: journal_case_when; Type: INDEX; Schema: public; Owner: -
