@@ -22,21 +22,13 @@ sort key (the walk in tests/zvhd/test_filter_oracle.py checks both).
 
 from __future__ import annotations
 
-import hashlib
-import json
-
 import django_filters
-from django import forms
-from django.core.cache import cache
 from django.db.models import Q
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django_filters.constants import EMPTY_VALUES
 
+from zvhd.formcache import drawn, form_cache_key
+
 SEARCH_LIMIT = 200
-# The rendered filter form of a register is kept this long (`ScopedFilterSet.rendered_form`).
-FORM_CACHE_SECONDS = 300
-FORM_CACHE_VERSION = 1
 
 
 class ScopedFilterSet(django_filters.FilterSet):
@@ -90,62 +82,16 @@ class ScopedFilterSet(django_filters.FilterSet):
         return queryset
 
     def form_cache_key(self) -> str | None:
-        """The cache key of the rendered form, or None when it must not be cached.
-
-        A hash of everything the form's HTML is made of: the class, the language, each field's
-        label, help text, requirement, initial value and choices as they are now (a choice list
-        scoped to the reader, or a new organisation, simply makes another key) and the
-        submitted values. Only the values of choice fields: a form with anything typed into it
-        (a name, a number, a date) is drawn as usual and never kept, so no search term sits in
-        the cache. The choices are read once (each model choice list's one query, as drawing
-        it would) and handed to the form, so drawing it after a miss asks nothing again.
-        """
-        data = self.data if self.is_bound else {}
-        form = self.form
-        fields = []
-        for name, field in form.fields.items():
-            submitted = [v for v in (data.getlist(name) if data else []) if str(v).strip()]
-            choices = None
-            if isinstance(field, forms.ChoiceField):
-                # iter(): list() of the iterator itself would first COUNT a model choice list.
-                choices = list(iter(field.choices))
-                field.widget.choices = choices  # read once: drawn from these, no new query
-            elif submitted:
-                return None
-            fields.append(
-                [
-                    name,
-                    str(field.label),
-                    str(field.help_text),
-                    field.required,
-                    repr(form.initial.get(name, field.initial)),
-                    [(str(value), str(label)) for value, label in choices or ()],
-                    submitted,
-                ]
-            )
-        material = json.dumps(
-            [
-                FORM_CACHE_VERSION,
-                f"{type(self).__module__}.{type(self).__qualname__}",
-                get_language(),
-                fields,
-                bool(self.is_bound and form.errors),
-            ],
-            default=str,
+        """The cache key of the rendered form, or None when it must not be cached
+        (zvhd.formcache: what it hashes, and why a typed value is never kept)."""
+        return form_cache_key(
+            self.form,
+            owner=type(self),
+            data=self.data if self.is_bound else None,
+            bound=self.is_bound,
         )
-        return "zvhd:filter-form:" + hashlib.sha256(material.encode()).hexdigest()
 
     def rendered_form(self) -> str:
-        """The filter form's HTML, from the cache when the same form was drawn before.
-
-        Drawing a register's filter form (8 fields, their selects) was a third of the page's
-        CPU (issue 24's profile of the advice list: ~12 ms of ~37 under load), and it is the
+        """The filter form's HTML, from the cache when the same form was drawn before: the
         same for everyone who sends the same filters and sees the same choices."""
-        key = self.form_cache_key()
-        if key is None:
-            return str(self.form)
-        html = cache.get(key)
-        if html is None:
-            html = str(self.form)
-            cache.set(key, html, FORM_CACHE_SECONDS)
-        return mark_safe(html)  # noqa: S308 - the form's own escaped rendering
+        return drawn(self.form, self.form_cache_key())

@@ -47,13 +47,14 @@ def test_a_register_page_is_the_same_as_the_template_drew_it(
     from django.test.utils import CaptureQueriesContext
 
     import zvhd.filters
+    import zvhd.formcache
     import zvhd.tables
 
     client = Client()
     client.force_login(User.objects.get(username=username))
     assert client.get(url).status_code == 200  # the session and the minute caches settle
     # A key of its own (the version is in it): the next request draws the form, a miss.
-    monkeypatch.setattr(zvhd.filters, "FORM_CACHE_VERSION", f"test-{uuid.uuid4()}")
+    monkeypatch.setattr(zvhd.formcache, "FORM_CACHE_VERSION", f"test-{uuid.uuid4()}")
     fast, counts = [], []
     for _ in range(2):  # the form drawn (a miss), then from the cache
         with CaptureQueriesContext(connection) as queries:
