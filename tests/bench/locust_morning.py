@@ -23,7 +23,9 @@ import random
 import re
 from datetime import datetime, timedelta
 
-from locust import HttpUser, between, task
+from locust import between, task
+from locust.contrib.fasthttp import FastHttpUser
+from requests.cookies import create_cookie
 
 SESSIONS = json.loads(os.environ.get("LOAD_SESSIONS", "{}"))
 IDS = json.loads(os.environ.get("LOAD_IDS", "{}"))
@@ -31,14 +33,16 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 STATUS_URL = re.compile(r"/rapportages/document/\d+/status/")
 
 
-class Person(HttpUser):
+class Person(FastHttpUser):
     abstract = True
     username = ""
     wait_time = between(1, 4)
 
     def on_start(self):
         assert self.host.startswith("http://127.0.0.1"), "loopback only"
-        self.client.cookies.set("sessionid", SESSIONS[self.username])
+        self.client.cookiejar.set_cookie(
+            create_cookie("sessionid", SESSIONS[self.username], domain="127.0.0.1")
+        )
 
     def get(self, path, name):
         with self.client.get(path, name=name, catch_response=True) as response:
