@@ -652,16 +652,30 @@ class AccessReviewDay(models.Model):
         return formats.short_date(self.day)
 
 
-class AccessDaySummary(models.Model):
-    """Per day and reader (as the log names them: id, name and organisation then) the counts
-    of the review that add up over days: (a) the exports among the records opened without
-    involvement and the first and last such read; (b) the reads outside office hours (an
-    export counts once), of which at the weekend, the exports, the first and the last."""
+class ReaderDay(models.Model):
+    """A day of one reader as the access log names them then (id, name and organisation):
+    what the access review's summaries of a day share."""
 
     day = models.DateField(_("dag"))
     user_id = models.IntegerField(_("gebruiker"))
     username = models.CharField(_("gebruikersnaam"), max_length=150)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+
+    objects = PrivacyOfficerOnly.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{formats.short_date(self.day)} {self.username}"
+
+
+class AccessDaySummary(ReaderDay):
+    """Per day and reader (as the log names them: id, name and organisation then) the counts
+    of the review that add up over days: (a) the exports among the records opened without
+    involvement and the first and last such read; (b) the reads outside office hours (an
+    export counts once), of which at the weekend, the exports, the first and the last."""
+
     exports = models.PositiveIntegerField(_("exports zonder betrokkenheid"), default=0)
     first = models.DateTimeField(_("eerste zonder betrokkenheid"), null=True)
     last = models.DateTimeField(_("laatste zonder betrokkenheid"), null=True)
@@ -671,18 +685,13 @@ class AccessDaySummary(models.Model):
     late_first = models.DateTimeField(_("eerste buiten kantooruren"), null=True)
     late_last = models.DateTimeField(_("laatste buiten kantooruren"), null=True)
 
-    objects = PrivacyOfficerOnly.as_manager()
-
     class Meta:
         verbose_name = _("dagtelling van de toegangscontrole")
         verbose_name_plural = _("dagtellingen van de toegangscontrole")
         indexes = [models.Index(fields=["day"], name="privacy_daysummary_day")]
 
-    def __str__(self):
-        return f"{formats.short_date(self.day)} {self.username}"
 
-
-class AccessDayRecord(models.Model):
+class AccessDayRecord(ReaderDay):
     """Per day, reader and record: a record opened that day without involvement (a), or
     outside office hours (b). The review counts *distinct* records over its period, which
     do not add up over days; each row therefore says on which earlier day (at most
@@ -691,10 +700,6 @@ class AccessDayRecord(models.Model):
     once, without sorting the period's rows. A record is its kind and number in both parts:
     case 5 and aftercare record 5 are two records (the chain index has both)."""
 
-    day = models.DateField(_("dag"))
-    user_id = models.IntegerField(_("gebruiker"))
-    username = models.CharField(_("gebruikersnaam"), max_length=150)
-    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("soort gegeven"), on_delete=models.PROTECT, db_index=False
     )
@@ -705,8 +710,6 @@ class AccessDayRecord(models.Model):
     prev_uninvolved = models.DateField(null=True)
     prev_exported = models.DateField(null=True)
     prev_late = models.DateField(null=True)
-
-    objects = PrivacyOfficerOnly.as_manager()
 
     class Meta:
         verbose_name = _("dagrecord van de toegangscontrole")
@@ -726,17 +729,13 @@ class AccessDayRecord(models.Model):
         return f"{formats.short_date(self.day)} {self.username} {self.object_id}"
 
 
-class AccessDayCount(models.Model):
+class AccessDayCount(ReaderDay):
     """Per day, reader and kind of record, `AccessDayRecord`'s rows counted for any period:
     the k-th element of each array is how many of the day's records count in a period that
     starts k - 1 days before this day (their earlier day lies before it); the last element
     holds for any larger k. The review sums one element per row: a few hundred rows a day
     instead of a few thousand records."""
 
-    day = models.DateField(_("dag"))
-    user_id = models.IntegerField(_("gebruiker"))
-    username = models.CharField(_("gebruikersnaam"), max_length=150)
-    organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
     content_type = models.ForeignKey(
         ContentType, verbose_name=_("soort gegeven"), on_delete=models.PROTECT, db_index=False
     )
@@ -746,12 +745,7 @@ class AccessDayCount(models.Model):
     exported = ArrayField(models.IntegerField(), verbose_name=_("geëxporteerd"), null=True)
     late = ArrayField(models.IntegerField(), verbose_name=_("buiten kantooruren"), null=True)
 
-    objects = PrivacyOfficerOnly.as_manager()
-
     class Meta:
         verbose_name = _("dagtelling per soort van de toegangscontrole")
         verbose_name_plural = _("dagtellingen per soort van de toegangscontrole")
         indexes = [models.Index(fields=["day"], name="privacy_daycount_day")]
-
-    def __str__(self):
-        return f"{formats.short_date(self.day)} {self.username}"

@@ -183,20 +183,7 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
             counted = cursor.fetchall()
         for user_id, username, organisation, records, exported, exports, first, last in counted:
             key = (user_id, username, organisation)
-            user = users.setdefault(
-                key,
-                {
-                    "user_id": user_id,
-                    "username": username,
-                    "organisation": organisation,
-                    "records": 0,
-                    **dict.fromkeys(columns, 0),
-                    "exported": 0,
-                    "exports": 0,
-                    "first": first,
-                    "last": last,
-                },
-            )
+            user = users.setdefault(key, _reader_row(key, columns, 0, first, last))
             user[kind.column] += records
             user["records"] += records
             user["exported"] += exported
@@ -205,6 +192,23 @@ def uninvolved_readers(start, end, threshold: int) -> list[dict]:
             user["last"] = max(user["last"], last)
     flagged = [user for user in users.values() if user["records"] > threshold]
     return sorted(flagged, key=lambda user: (-user["records"], user["username"]))
+
+
+def _reader_row(key: tuple, columns: list[str], exports: int, first, last) -> dict:
+    """A reader's row of part (a), its counts at zero: `key` is (user id, name, organisation)
+    as the log names them, `columns` the count per kind of record."""
+    user_id, username, organisation = key
+    return {
+        "user_id": user_id,
+        "username": username,
+        "organisation": organisation,
+        "records": 0,
+        **dict.fromkeys(columns, 0),
+        "exported": 0,
+        "exports": exports,
+        "first": first,
+        "last": last,
+    }
 
 
 def out_of_hours_readers(start, end) -> list[dict]:
@@ -255,20 +259,9 @@ def review_readers(date_from, date_to, threshold: int) -> tuple[list[dict], list
     for (key, type_id), (count, exported) in records.items():
         if not count:
             continue
-        user_id, username, organisation = key
+        counts = adding[key]
         user = users.setdefault(
-            key,
-            {
-                "user_id": user_id,
-                "username": username,
-                "organisation": organisation,
-                "records": 0,
-                **dict.fromkeys(columns, 0),
-                "exported": 0,
-                "exports": adding[key]["exports"],
-                "first": adding[key]["first"],
-                "last": adding[key]["last"],
-            },
+            key, _reader_row(key, columns, counts["exports"], counts["first"], counts["last"])
         )
         user[column_of[type_id]] += count
         user["records"] += count
