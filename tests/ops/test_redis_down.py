@@ -138,3 +138,17 @@ def test_healthz_says_degraded_but_stays_in_rotation_when_redis_is_down(redis_re
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["redis"] == "error"
+
+
+def test_one_redis_client_serves_every_call_and_the_values_still_round_trip(real_redis):
+    """Django makes a redis.Redis per call (0.15 ms of CPU each); ours makes one per pool."""
+    cache = real_redis
+    cache.set("rapport", {"jaar": 2026})
+    first = cache._cache.get_client(write=True)
+    assert cache.get("rapport") == {"jaar": 2026}
+    assert cache._cache.get_client() is first
+    assert cache._cache.get_client(write=True) is first
+    assert cache.add("teller", 1) is True
+    assert cache.incr("teller") == 2
+    cache.delete("teller")
+    assert cache.get("teller") is None
