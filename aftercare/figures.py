@@ -70,9 +70,10 @@ def _counts(year: int, municipality=None) -> dict:
         all_arranged=Count("pk", filter=Q(*[_arranged(kind) for kind in BASIC_CONDITIONS])),
         **{f"arranged_{kind}": Count("pk", filter=_arranged(kind)) for kind in BASIC_CONDITIONS},
     )
-    work = records.aggregate(
-        guidance=Count("pk", filter=Q(guidance_started_on__year=year)),
-        escalations=Count("pk", filter=Q(escalated_on__year=year)),
+    guided, escalated = Q(guidance_started_on__year=year), Q(escalated_on__year=year)
+    # Only the records with either in the year (each date has its own index), not all of them.
+    work = records.filter(guided | escalated).aggregate(
+        guidance=Count("pk", filter=guided), escalations=Count("pk", filter=escalated)
     )
     return {**totals, **at_release, **work, "notified": notified}
 

@@ -397,6 +397,25 @@ class AftercareRecord(Versioned, models.Model):
             # The register's order (open_first), so a page is read from the index instead of
             # sorting every record (issue 24: 100,000 records sorted per page).
             models.Index(closed_last(), "expected_release", "id", name="aftercare_open_first"),
+            # The figures of a year (aftercare.figures) read the records notified, released,
+            # taken into guidance or escalated in it: without these, each of its counts read
+            # all 100,000 records of ten years (issue 24: the figures page 184 ms at 1M).
+            models.Index(fields=["notified_on", "id"], name="aftercare_notified"),
+            models.Index(
+                fields=["actual_release"],
+                name="aftercare_released",
+                condition=Q(actual_release__isnull=False),
+            ),
+            models.Index(
+                fields=["guidance_started_on"],
+                name="aftercare_guidance_started",
+                condition=Q(guidance_started_on__isnull=False),
+            ),
+            models.Index(
+                fields=["escalated_on"],
+                name="aftercare_escalated",
+                condition=Q(escalated_on__isnull=False),
+            ),
         ]
 
     def __str__(self):

@@ -8770,79 +8770,80 @@ INSERT INTO public.django_migrations VALUES (56, 'advice', '0004_versions_for_ed
 INSERT INTO public.django_migrations VALUES (57, 'advice', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (58, 'advice', '0005_indexes_for_start_panels', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (59, 'advice', '0006_index_for_the_list_order', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (60, 'aftercare', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (61, 'aftercare', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (62, 'aftercare', '0001_squashed_0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (63, 'aftercare', '0003_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (64, 'aftercare', '0004_register_order_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (65, 'api', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (66, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (67, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (68, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (69, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (70, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (71, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (72, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (73, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (74, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (75, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (76, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (77, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (78, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (79, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (80, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (81, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (82, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (83, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (84, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (85, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (86, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (87, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (88, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (89, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (90, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (91, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (92, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (93, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (94, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'inbox', '0006_inbox_unread_first', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (114, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (115, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (116, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (117, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (118, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (119, 'privacy', '0010_access_log_partitioned_by_month', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (120, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (121, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (122, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (123, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (124, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (125, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (126, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (127, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (128, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (129, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (130, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (131, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (132, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (60, 'trafficking', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (61, 'trafficking', '0002_follow_up_case', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (62, 'trafficking', '0003_gender_in_one_vocabulary', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (63, 'trafficking', '0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (64, 'trafficking', '0001_squashed_0004_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (65, 'trafficking', '0005_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (66, 'aftercare', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (67, 'aftercare', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (68, 'aftercare', '0001_squashed_0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (69, 'aftercare', '0003_person_in_the_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (70, 'persons', '0002_register_existing_persons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (71, 'aftercare', '0004_register_order_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (72, 'aftercare', '0005_figures_of_a_year_indexes', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (73, 'api', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (74, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (75, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (76, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (77, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (78, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (79, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (80, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (81, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (82, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (83, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (84, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (85, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (86, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (87, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (88, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (89, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (90, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (91, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (92, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (93, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (94, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'inbox', '0006_inbox_unread_first', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (115, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (116, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (117, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (118, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (119, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (120, 'privacy', '0010_access_log_partitioned_by_month', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (121, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (122, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (123, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (124, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (125, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (126, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (127, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (128, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (129, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (130, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (131, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (132, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (133, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10331,7 +10332,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 212, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 132, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 133, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -13793,6 +13794,18 @@ CREATE INDEX aftercare_enrichment_added_by_id_67a13760 ON public.aftercare_enric
 CREATE INDEX aftercare_enrichment_record_id_780058df ON public.aftercare_enrichment USING btree (record_id);
 
 --
+-- Name: aftercare_escalated; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX aftercare_escalated ON public.aftercare_aftercarerecord USING btree (escalated_on) WHERE (escalated_on IS NOT NULL);
+
+--
+-- Name: aftercare_guidance_started; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX aftercare_guidance_started ON public.aftercare_aftercarerecord USING btree (guidance_started_on) WHERE (guidance_started_on IS NOT NULL);
+
+--
 -- Name: aftercare_historicalafterc_registered_person_id_0a3eaf64; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -14009,6 +14022,12 @@ CREATE INDEX aftercare_notification_received_by_id_fca299ef ON public.aftercare_
 CREATE INDEX aftercare_notification_record_id_d9549e2b ON public.aftercare_notification USING btree (record_id);
 
 --
+-- Name: aftercare_notified; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX aftercare_notified ON public.aftercare_aftercarerecord USING btree (notified_on, id);
+
+--
 -- Name: aftercare_open_first; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -14035,6 +14054,12 @@ CREATE INDEX aftercare_recordevent_by_id_4b784a47 ON public.aftercare_recordeven
 --
 
 CREATE INDEX aftercare_recordevent_record_id_8c30c86a ON public.aftercare_recordevent USING btree (record_id);
+
+--
+-- Name: aftercare_released; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX aftercare_released ON public.aftercare_aftercarerecord USING btree (actual_release) WHERE (actual_release IS NOT NULL);
 
 --
 -- Name: aftercare_reminder_record_id_29690bc2; Type: INDEX; Schema: public; Owner: -
