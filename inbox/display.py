@@ -60,10 +60,12 @@ def visible_cases(user, case_ids) -> dict[int, tuple[str, str]]:
 def visible_targets(user, notifications) -> set[tuple[int, int]]:
     """(content type id, object id) of the records `user` may see (one query per model)."""
     by_type = defaultdict(set)
+    cases_by_type = defaultdict(set)
     types = {}
     for n in notifications:
         if n.target_type_id and n.target_id:
             by_type[n.target_type_id].add(n.target_id)
+            cases_by_type[n.target_type_id].add(n.case_id)
             types[n.target_type_id] = n.target_type
     seen = set()
     for type_id, ids in by_type.items():
@@ -74,7 +76,15 @@ def visible_targets(user, notifications) -> set[tuple[int, int]]:
         queryset = manager.visible_to(user, VIEW) if hasattr(manager, "visible_to") else None
         if queryset is None:
             continue  # an unguarded model is never shown: nothing to check it against
-        seen |= {(type_id, pk) for pk in queryset.filter(pk__in=ids).values_list("pk", flat=True)}
+        queryset = queryset.filter(pk__in=ids)
+        cases = cases_by_type[type_id]
+        if getattr(queryset, "parent_path", None) == "case" and None not in cases:
+            # A record of a case (a journal entry, a document) is about its notification's
+            # case: saying so only narrows, and lets PostgreSQL start from these few cases
+            # instead of every case the reader may see (issue 24: a partner on 1,601 teams,
+            # 131 -> 27 ms).
+            queryset = queryset.filter(case_id__in=cases)
+        seen |= {(type_id, pk) for pk in queryset.values_list("pk", flat=True)}
     return seen
 
 

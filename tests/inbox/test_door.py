@@ -101,3 +101,52 @@ def test_opening_a_notification_marks_it_read_and_goes_to_the_record(cast, case,
     assert client.get(opened["Location"]).status_code == 200
     n.refresh_from_db()
     assert n.read_at is not None
+
+
+def test_a_journal_entry_is_checked_through_its_case_and_its_own_audience(cast, case):
+    """The check of a page's journal entries starts from the notifications' cases (issue 24):
+    narrowing, never widening - the audience and the case's door still decide."""
+    from django.utils import timezone
+
+    from casefile import services as casefile_services
+    from casefile.audience import Audience
+    from casefile.models import JournalEntry
+    from inbox import display
+
+    services.add_team_member(case=case, user=cast.partner, task="", added_by=cast.regisseur)
+    kind = JournalEntry._meta.get_field("kind").choices[0][0]
+
+    def entry(audience):
+        return casefile_services.add_journal_entry(
+            case=case,
+            author=cast.regisseur,
+            kind=kind,
+            occurred_at=timezone.now(),
+            text="Gesprek gevoerd",
+            audience=audience,
+        )
+
+    team, bureau = entry(Audience.TEAM), entry(Audience.BUREAU)
+    other = make_case(registered_by=cast.partner_other, municipality=cast.assen)
+
+    def notification(target, about):
+        return Notification(
+            recipient=cast.partner, kind=kinds.JOURNAL_ENTRY, case=about, target=target
+        )
+
+    type_id = notification(team, case).target_type_id
+    seen = display.visible_targets(
+        cast.partner, [notification(team, case), notification(bureau, case)]
+    )
+    assert seen == {(type_id, team.pk)}
+    # A notification naming another case than its entry's finds nothing to show.
+    assert display.visible_targets(cast.partner, [notification(team, other)]) == set()
+    # The director reads both.
+    both = [
+        Notification(recipient=cast.regisseur, kind=kinds.JOURNAL_ENTRY, case=case, target=e)
+        for e in (team, bureau)
+    ]
+    assert display.visible_targets(cast.regisseur, both) == {
+        (type_id, team.pk),
+        (type_id, bureau.pk),
+    }
