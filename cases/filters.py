@@ -136,8 +136,9 @@ class CaseFilter(ScopedFilterSet):
         data = self.data if self.is_bound else {}
         if (data.get("q") or "").strip():
             return None
-        # Only the form's own fields: other parameters do not change it (nor make new keys).
-        submitted = sorted((k, data.getlist(k)) for k in data if k in self.form.fields)
+        # Only the form's own fields (one per filter): other parameters do not change it (nor
+        # make new keys). Read from the filters, so a form from the cache is never built.
+        submitted = sorted((k, data.getlist(k)) for k in data if k in self.filters)
         material = json.dumps(
             [
                 FORM_CACHE_VERSION,

@@ -94,4 +94,4 @@ class ScopedFilterSet(django_filters.FilterSet):
     def rendered_form(self) -> str:
         """The filter form's HTML, from the cache when the same form was drawn before: the
         same for everyone who sends the same filters and sees the same choices."""
-        return drawn(self.form, self.form_cache_key())
+        return drawn(lambda: self.form, self.form_cache_key())

@@ -72,13 +72,16 @@ def form_cache_key(form: forms.Form, *, owner: type, data=None, bound: bool = Fa
     return "zvhd:form:" + hashlib.sha256(material.encode()).hexdigest()
 
 
-def drawn(form: forms.Form, key: str | None) -> str:
-    """`str(form)`, from the cache under `key` when it was drawn before (None: never kept)."""
+def drawn(form, key: str | None) -> str:
+    """`str(form)`, from the cache under `key` when it was drawn before (None: never kept).
+
+    `form` may be a function that makes the form: a key that can be made without the form
+    (the case lists') then spares building it (its fields are deep copies) on a hit."""
     if key is None:
-        return str(form)
+        return str(form() if callable(form) else form)
     html = cache.get(key)
     if html is None:
-        html = str(form)
+        html = str(form() if callable(form) else form)
         cache.set(key, html, FORM_CACHE_SECONDS)
     return mark_safe(html)  # noqa: S308 - the form's own escaped rendering
 

@@ -466,6 +466,29 @@ def test_the_filter_form_is_drawn_once_for_the_same_filters_and_anew_for_new_cho
     assert "Nieuwgemeente" in page and "Nieuwgemeente" not in cached
 
 
+def test_a_case_list_whose_filter_form_is_in_the_cache_builds_no_form(
+    cast, client_for, monkeypatch
+):
+    """The key is made from the filters, not the form: a hit spares building the form (its
+    fields are deep copies; issue 24)."""
+    from cases.filters import CaseFilter
+
+    client = client_for(cast.regisseur)
+    url = reverse("cases:case_list")
+    first = client.get(url).content.decode()  # drawn and kept
+    built = []
+    original = CaseFilter.get_form_class
+    monkeypatch.setattr(
+        CaseFilter, "get_form_class", lambda self: built.append(self) or original(self)
+    )
+    again = client.get(url).content.decode()
+    assert built == []
+    assert 'name="status"' in again and 'name="municipality"' in again
+    assert first.count('name="status"') == again.count('name="status"') == 1
+    # A bound filter is validated with its form, as before.
+    assert client.get(url, {"status": "actief"}).status_code == 200 and len(built) == 1
+
+
 def test_a_filter_form_with_a_search_term_is_never_cached(cast, client_for):
     assert _filter(cast, cast.regisseur, q="Jansen", status="actief").form_cache_key() is None
     response = client_for(cast.regisseur).get(
