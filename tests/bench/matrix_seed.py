@@ -296,6 +296,12 @@ def _aftercare(c, scale: float) -> str:
             "actual_release": f"(t.actual_release - {shift})::date",
             "notified_on": f"(t.notified_on - {shift})::date",
             "closed_on": f"(t.closed_on - {shift})::date",
+            # Every date of a record moves with it: a year's figures count what happened in it
+            # (issue 24: unshifted, 8,892 of 100,000 records started guidance this year).
+            "consent_on": f"(t.consent_on - {shift})::date",
+            "guidance_started_on": f"(t.guidance_started_on - {shift})::date",
+            "guidance_ended_on": f"(t.guidance_ended_on - {shift})::date",
+            "escalated_on": f"(t.escalated_on - {shift})::date",
         },
     )
     for table in (
@@ -313,10 +319,19 @@ def _aftercare(c, scale: float) -> str:
 def _trafficking(c, scale: float) -> str:
     k = Cloner(c, "th")
     n = _copies(c, "trafficking_signal", int(VOLUMES["trafficking_signal"] * scale))
+    # Ten years of signals, not 20,000 in the demo's year (issue 24: the figures of one year
+    # counted 19,136 of them); a copy's follow-ups move with it.
+    shift = "((m.key * 37) % 3650) * interval '1 day'"
     k.root(
         "trafficking_signal",
         n,
-        set={"reference": "t.reference || '-' || m.key", "registered_person_id": "NULL"},
+        set={
+            "reference": "t.reference || '-' || m.key",
+            "registered_person_id": "NULL",
+            "received_on": f"(t.received_on - {shift})::date",
+            "comensha_reported_on": f"(t.comensha_reported_on - {shift})::date",
+            "closed_on": f"(t.closed_on - {shift})::date",
+        },
     )
     k.root(
         "trafficking_drieluikmeeting",
@@ -327,7 +342,11 @@ def _trafficking(c, scale: float) -> str:
     k.child("trafficking_indicatorobservation", "signal_id")
     k.child("trafficking_drieluikmeeting_attendees", "drieluikmeeting_id")
     k.child("trafficking_agendaitem", "meeting_id")
-    k.child("trafficking_followup", "signal_id", set={"case_id": "NULL"})
+    k.child(
+        "trafficking_followup",
+        "signal_id",
+        set={"case_id": "NULL", "decided_on": f"(t.decided_on - {shift})::date"},
+    )
     return ", ".join(f"{t} {n:,}" for t, n in k.counts.items())
 
 
