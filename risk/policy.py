@@ -24,7 +24,7 @@ module only says which case action each risk action needs. Decided:
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from cases.policy import DETAILS, DIRECT
 from zvhd.network.models import Role
@@ -47,8 +47,11 @@ def lift_filter(user) -> Q:
     """Among the flags of cases whose file the user reads: those the user may lift."""
     from cases.models import Case
 
-    directing = Case.objects.visible_to(user, DIRECT).values("pk")
-    return Q(case__in=directing) | Q(set_by=user)
+    # EXISTS on the flag's own case, not `case IN (every case the user directs)`: within an
+    # OR, PostgreSQL built the IN as a hash of all of them (24,000 cases for a director at
+    # 1M: 65 ms to check one flag); EXISTS lets it probe the one case when there are few flags.
+    directing = Case.objects.visible_to(user, DIRECT).filter(pk=OuterRef("case_id"))
+    return Q(Exists(directing)) | Q(set_by=user)
 
 
 def may_manage(user) -> bool:
