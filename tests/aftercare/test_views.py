@@ -273,3 +273,18 @@ def test_record_pages_have_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(limit):
         assert client.get(url).status_code == 200
+
+
+def test_the_releases_name_each_open_condition_as_the_record_does(world, client_for):
+    """The badges' labels are translated once per page (issue 24), the same words as before."""
+    from django.utils.text import capfirst
+
+    from aftercare.models import DONE_STATUSES
+
+    record = make_record(municipality=world.assen, by=world.nazorg, days_to_release=6)
+    open_conditions = list(record.conditions.exclude(status__in=DONE_STATUSES))
+    assert open_conditions
+    page = client_for(world.nazorg).get(reverse("aftercare:releases")).content.decode()
+    assert record.number in page
+    for condition in open_conditions:
+        assert f">{capfirst(condition.get_kind_display())}</span>" in page
