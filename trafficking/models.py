@@ -171,6 +171,13 @@ class Indicator(Versioned, models.Model):
         return f"{self.code} {self.text}"
 
 
+def closed_last():
+    """1 for a closed signal, 0 for one still being worked on: the register's first key."""
+    return models.Case(
+        models.When(status=SignalStatus.CLOSED, then=models.Value(1)), default=models.Value(0)
+    )
+
+
 class SignalQuerySet(GuardedQuerySet):
     def visible_to(self, user, action: str = VIEW):
         """The one door: the POLICY table decides; there is no per-record exception."""
@@ -200,13 +207,10 @@ class SignalQuerySet(GuardedQuerySet):
 
     def open_first(self):
         """The register's order: signals still being worked on first, newest first; closed
-        signals after them (issue 23)."""
-        return self.annotate(
-            closed_last=models.Case(
-                models.When(status=SignalStatus.CLOSED, then=models.Value(1)),
-                default=models.Value(0),
-            )
-        ).order_by("closed_last", "-received_on", "-pk")
+        signals after them (issue 23); read from the index `signal_open_first`."""
+        return self.annotate(closed_last=closed_last()).order_by(
+            "closed_last", "-received_on", "-pk"
+        )
 
     def for_agenda(self):
         return self.filter(status__in=AGENDA_STATUSES)
@@ -306,7 +310,18 @@ class Signal(Versioned, models.Model):
         ordering = ["-received_on", "-pk"]
         verbose_name = _("signaal mensenhandel")
         verbose_name_plural = _("signalen mensenhandel")
-        indexes = [models.Index(fields=["status"]), models.Index(fields=["received_on"])]
+        indexes = [
+            models.Index(fields=["status"]),
+            models.Index(fields=["received_on"]),
+            # The register's order (SignalQuerySet.open_first), so a page is read from the
+            # index instead of sorting every signal (issue 24: 20,000 sorted per page, 49 ms).
+            models.Index(
+                closed_last(),
+                models.F("received_on").desc(),
+                models.F("id").desc(),
+                name="signal_open_first",
+            ),
+        ]
 
     def __str__(self):
         return self.reference

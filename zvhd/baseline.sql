@@ -8844,6 +8844,7 @@ INSERT INTO public.django_migrations VALUES (130, 'sessions', '0001_initial', '2
 INSERT INTO public.django_migrations VALUES (131, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (132, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (133, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (134, 'trafficking', '0006_register_order_index', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10332,7 +10333,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 212, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 133, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 134, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -18064,6 +18065,16 @@ CREATE INDEX risk_score_assessment_id_7689522f ON public.risk_score USING btree 
 --
 
 CREATE INDEX risk_score_domain_id_0a5b0b44 ON public.risk_score USING btree (domain_id);
+
+--
+-- Name: signal_open_first; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX signal_open_first ON public.trafficking_signal USING btree ((
+CASE
+    WHEN ((status)::text = 'afgesloten'::text) THEN 1
+    ELSE 0
+END), received_on DESC, id DESC);
 
 --
 -- Name: snapshot_one_published; Type: INDEX; Schema: public; Owner: -
