@@ -25,6 +25,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -127,10 +128,19 @@ class TableQuerySet(GuardedQuerySet):
         return tables
 
     def for_list(self):
-        # Meta.ordering is not applied to a grouped query: say the order.
+        # The meetings counted per table shown, through the meetings' table index: a join and
+        # GROUP BY read every meeting of every table the reader sees, and the page's count
+        # too (issue 24: 25,000 meetings, 25 + 5 ms at 1M).
+        meetings = (
+            Meeting.objects.filter(table=models.OuterRef("pk"))
+            .order_by()
+            .values("table")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
         return (
             self.select_related("kind", "chair", "group")
-            .annotate(meeting_count=models.Count("meetings", distinct=True))
+            .annotate(meeting_count=Coalesce(models.Subquery(meetings), 0))
             # Tables that still meet first (issue 23: open work first), then by kind and name.
             .order_by("-active", "kind__order", "name", "pk")
         )

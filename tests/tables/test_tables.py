@@ -265,3 +265,25 @@ def test_the_ketenkamer_is_one_kind_of_table_and_keeps_its_own_pages(cast, clien
 
 def test_today_is_fine_for_a_meeting(cast, table):
     assert make_meeting(table, day=timezone.localdate()).pk
+
+
+def test_the_table_list_counts_each_tables_meetings_in_a_fixed_number_of_queries(cast, client_for):
+    """Counted per table shown (a subquery), not by joining every meeting (issue 24)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    busy = make_table(chair=cast.regisseur, name="Tafel met overleggen")
+    quiet = make_table(chair=cast.regisseur, name="Tafel zonder overleggen")
+    client = client_for(cast.regisseur)
+    url = reverse("tables:table_list")
+    client.get(url)
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    for weeks in range(3):
+        make_meeting(busy, day=timezone.localdate() + timedelta(weeks=weeks))
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(url)
+    assert len(after) == len(before)
+    tables = {t.pk: t for t in response.context["tables"]}
+    assert tables[busy.pk].meeting_count == 3
+    assert tables[quiet.pk].meeting_count == 0
