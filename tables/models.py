@@ -366,8 +366,13 @@ class TableActionQuerySet(ScopedChildQuerySet):
         return super().visible_to(user, action)
 
     def for_list(self):
-        return self.select_related(
-            "owner", "owner_organisation", "item", "item__meeting", "item__meeting__table"
+        """With the owner, and the agenda item with its meeting and table read for the page's
+        rows only (one query): joined in, PostgreSQL joined all of a reader's actions to
+        their items, meetings and tables before sorting them for one page (issue 24: a
+        partner owning 12,500 actions, 44 ms at 1M)."""
+        items = AgendaItem.objects.select_related("meeting__table")
+        return self.select_related("owner", "owner_organisation").prefetch_related(
+            models.Prefetch("item", queryset=items)
         )
 
     def open_first(self):

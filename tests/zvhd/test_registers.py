@@ -235,6 +235,25 @@ def test_my_table_actions_are_paged(cast, client_for, actions, monkeypatch):
     assert client.get(reverse("tables:my_actions"), {"page": "xyz"}).status_code == 200
 
 
+def test_my_table_actions_read_their_items_meetings_and_tables_in_one_query(
+    cast, client_for, actions
+):
+    """The page's rows' agenda items come with their meeting and table in one query (a
+    prefetch, not a join over all of the reader's actions: issue 24); nothing per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(cast.partner)
+    client.get(reverse("tables:my_actions"))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("tables:my_actions"))
+    items = [q["sql"] for q in queries if 'FROM "tables_agendaitem"' in q["sql"]]
+    assert len(items) == 1 and '"tables_table"' in items[0]
+    html = page.content.decode()
+    for action in page.context["actions"]:
+        assert action.item.meeting.table.name in html
+
+
 def test_the_tables_list_shows_active_tables_first_with_a_total(cast, client_for):
     from tables.models import Table
     from tests.tables.factories import make_table
