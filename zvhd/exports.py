@@ -5,8 +5,8 @@ pages of it, read at most `EXPORT_LIMIT` rows at a time. Above that the reader n
 filters first (one Dutch message, `too_many`): a spreadsheet of 5,000 rows is already more than
 anyone reads, and it is made in the request (a larger bound would belong on the job kernel).
 
-The file (`workbook`) is an openpyxl write-only workbook: rows stream into it, so memory does
-not grow with per-cell objects of a normal workbook. It opens with a header that names the
+The file (`workbook`) is written by XlsxWriter, row by row (half the CPU of openpyxl's
+write-only workbook for the same file). It opens with a header that names the
 list, its filters and order, who made it and when, and how many rows it holds; then the column
 headers and the rows. Numbers and dates stay numbers and dates, with the number formats of
 `zvhd.formats` (a Dutch spreadsheet shows "1.064" and "28-02-2025"); a text that starts like a
@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import html
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -145,59 +146,80 @@ class Export:
         }
 
 
+def sheet_name(title) -> str:
+    """A worksheet's name: at most 31 characters, without the ones a spreadsheet refuses."""
+    name = re.sub(r"[\[\]:*?/\\]", " ", str(title)).strip().strip("'")[:31].strip()
+    return name or "Export"
+
+
 def workbook(export: Export, *, user) -> bytes:
-    """The export as XLSX bytes (write-only: rows stream into the file)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    """The export as XLSX bytes, written by XlsxWriter row by row.
 
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(str(export.title)[:31])
-    for index in range(len(export.headers)):
-        sheet.column_dimensions[get_column_letter(index + 1)].width = COLUMN_WIDTH
-    bold = Font(bold=True)
+    XlsxWriter rather than openpyxl's write-only workbook: the same file in half the CPU
+    (issue 24: a partner's 1,601 cases took 390 ms, two thirds of it in openpyxl's XML
+    writer). Every text is written as text (`write_string`), never read as a formula, a
+    number or a link; a text that starts like a formula also gets the apostrophe
+    (`neutralise`)."""
+    import xlsxwriter
 
-    def cells(values, *, font=None):
-        """A row: text as plain values, a cell object only where a number format or a font
-        is needed (a styled cell costs about twice a plain one to write)."""
-        out = []
-        for value in values:
+    out = io.BytesIO()
+    book = xlsxwriter.Workbook(
+        out,
+        {
+            "in_memory": True,  # at most EXPORT_LIMIT rows: no temporary files
+            "strings_to_formulas": False,
+            "strings_to_numbers": False,
+            "strings_to_urls": False,
+        },
+    )
+    sheet = book.add_worksheet(sheet_name(export.title))
+    if export.headers:
+        sheet.set_column(0, len(export.headers) - 1, COLUMN_WIDTH)
+    bold = book.add_format({"bold": True})
+    styles: dict[str, object] = {}
+
+    def style_of(chosen: str):
+        if chosen not in styles:
+            styles[chosen] = book.add_format({"num_format": chosen})
+        return styles[chosen]
+
+    def write(row: int, values, *, style=None) -> None:
+        """One row: dates and numbers with their Dutch format (`zvhd.formats.xlsx_format`),
+        everything else as text."""
+        for column, value in enumerate(values):
             value = cell_value(value)
-            chosen = formats.xlsx_format(value)
-            if chosen is None and font is None:
-                out.append(value)
+            if value is None:
+                if style is not None:
+                    sheet.write_blank(row, column, None, style)
                 continue
-            cell = WriteOnlyCell(sheet, value=value)
-            if chosen:
-                cell.number_format = chosen
-            if font is not None:
-                cell.font = font
-            out.append(cell)
-        return out
+            chosen = formats.xlsx_format(value)
+            if chosen is None:
+                sheet.write_string(row, column, str(value), style)
+            elif isinstance(value, date):
+                sheet.write_datetime(row, column, value, style or style_of(chosen))
+            else:
+                sheet.write_number(row, column, float(value), style or style_of(chosen))
 
     made = timezone.localtime(export.made_at)
-    sheet.append(cells([str(export.title)], font=bold))
-    sheet.append([_("Filters: %(filters)s") % {"filters": export.filters or _("geen")}])
-    if export.order:
-        sheet.append([_("Volgorde: %(order)s") % {"order": export.order}])
-    sheet.append(
-        [
-            _("Gemaakt op %(moment)s door %(user)s; %(n)s %(noun)s.")
-            % {
-                "moment": formats.long_datetime(made),
-                "user": user,
-                "n": formats.number(len(export.rows)),
-                "noun": export.noun,
-            }
-        ]
-    )
-    sheet.append([])
-    sheet.append(cells([str(header) for header in export.headers], font=bold))
-    for row in export.rows:
-        sheet.append(cells(row))
-    out = io.BytesIO()
-    book.save(out)
+    lines = [
+        _("Filters: %(filters)s") % {"filters": export.filters or _("geen")},
+        *([_("Volgorde: %(order)s") % {"order": export.order}] if export.order else []),
+        _("Gemaakt op %(moment)s door %(user)s; %(n)s %(noun)s.")
+        % {
+            "moment": formats.long_datetime(made),
+            "user": user,
+            "n": formats.number(len(export.rows)),
+            "noun": export.noun,
+        },
+    ]
+    write(0, [str(export.title)], style=bold)
+    for row, line in enumerate(lines, start=1):
+        write(row, [line])
+    first = len(lines) + 2  # an empty row, then the column headers
+    write(first, [str(header) for header in export.headers], style=bold)
+    for row, values in enumerate(export.rows, start=first + 1):
+        write(row, values)
+    book.close()
     return out.getvalue()
 
 

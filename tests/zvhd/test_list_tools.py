@@ -546,3 +546,28 @@ def test_the_review_counts_an_export_once_and_says_how_many_records_left(
         uninvolved_readers(start, end, threshold=1),
         out_of_hours_readers(start, end),
     )
+
+
+def test_the_file_takes_any_title_and_any_text_as_text():
+    """XlsxWriter refuses some sheet names and truncates what a cell cannot hold: a title
+    with a colon, a text with control characters or of 40,000 characters is still a file."""
+    from cases.models import Case
+    from zvhd.exports import Export, sheet_name, workbook
+
+    assert sheet_name("Casussen: [mijn] teams / 2026?") == "Casussen   mijn  teams   2026"
+    assert sheet_name("'''") == "Export"
+    export = Export(
+        title="Casussen: een titel van meer dan eenendertig tekens",
+        noun="casussen",
+        file_stem="casussen",
+        headers=["A", "B", "C"],
+        rows=[["=HYPERLINK(1)", "x" * 40_000, "regel\x01een"]],
+        model=Case,
+        object_ids=[1],
+        order="nieuwste eerst",
+    )
+    sheet = load_workbook(io.BytesIO(workbook(export, user="tester"))).active
+    formula, long, control = (cell.value for cell in sheet[HEADER_ROWS + 2][:3])
+    assert formula == "'=HYPERLINK(1)" and sheet[HEADER_ROWS + 2][0].data_type == "s"
+    assert len(long) == 32_767
+    assert control.startswith("regel")
