@@ -267,6 +267,23 @@ class CaseQuerySet(GuardedQuerySet):
         # cases.policy writes team and organisation scopes as subqueries, so no duplicates.
         return self.filter(condition)
 
+    def awaiting_triage(self, user, action: str = VIEW, statuses=TRIAGE_STATUSES):
+        """The registrations with one of `statuses` (awaiting triage) that `user` may reach for
+        `action`: the same rows as `visible_to(user, action).filter(status__in=statuses)`,
+        written so that PostgreSQL reads them from the queue's index
+        (policy.triage_queue_filter)."""
+        from cases.policy import triage_queue_filter
+
+        statuses = sorted(statuses)
+        if not set(statuses) <= TRIAGE_STATUSES:
+            raise ValueError(f"Not statuses awaiting triage: {statuses!r}")
+        condition = triage_queue_filter(user, action)
+        if condition is None:
+            return self.none()
+        if len(statuses) == 1:
+            return self.filter(condition, status=statuses[0])
+        return self.filter(condition, status__in=statuses)
+
     def for_list(self):
         return self.select_related(
             "person", "municipality", "director", "registering_organisation"

@@ -64,7 +64,7 @@ def triage(request):
     today = timezone.localdate()
     last = last_day_overdue(today, TRIAGE_OVERDUE_WORKING_DAYS)
     cutoff = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
-    qs = Case.objects.visible_to(request.user).filter(status__in=TRIAGE_STATUSES)
+    qs = Case.objects.awaiting_triage(request.user)
     return qs.aggregate(
         waiting=Count("pk"), overdue=Count("pk", filter=Q(registered_at__lt=cutoff))
     )

@@ -222,6 +222,20 @@ def case_filter(user, action: str = VIEW) -> Q | None:
     return condition
 
 
+def triage_queue_filter(user, action: str = VIEW) -> Q | None:
+    """`case_filter` for the registrations awaiting triage only (the caller filters on the
+    triage statuses). Whoever's scope for `action` holds the triage queue reaches every one of
+    them, so no scope is written at all: `status IN (aangemeld, in_triage) OR <teams>` next to
+    `status = in_triage` is true for every such row, but PostgreSQL multiplies the two status
+    selectivities and, estimating a hundredth of the queue, sorts all of it instead of reading
+    the oldest registrations from the queue's partial index (issue 24: the liaisons' ketenkamer
+    agenda 161 ms at 10,000 waiting registrations)."""
+    names = scopes_for(user, action)
+    if ALL in names or TRIAGE_QUEUE in names:
+        return Q()
+    return case_filter(user, action)
+
+
 def enrichment_filter(user) -> Q:
     """Within a case file: bureau staff read every item; others their own organisation's items
     and what the source shared with the case team."""

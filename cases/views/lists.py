@@ -12,7 +12,6 @@ from django.views.generic import TemplateView
 from cases.extensions import list_badges
 from cases.filters import CaseFilter, TriageFilter
 from cases.models import (
-    TRIAGE_STATUSES,
     Case,
     open_first,
     review_key,
@@ -220,7 +219,8 @@ class TriageQueueView(CaseListBase):
     export_name = "cases:triage_queue_export"
 
     def base_queryset(self):
-        return super().base_queryset().filter(status__in=TRIAGE_STATUSES)
+        qs = Case.objects.awaiting_triage(self.request.user, VIEW)
+        return getattr(qs, self.read_method)() if self.read_method else qs
 
     def extra_columns(self, user) -> dict:
         """A liaison's work on the triage list: has their organisation added what it knows?
