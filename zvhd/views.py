@@ -24,6 +24,7 @@ from django.views.generic import TemplateView
 
 from zvhd.navigation import panels_for
 from zvhd.permissions import VIEW
+from zvhd.planner import joins_as_written
 from zvhd.privacy.models import AccessAction
 from zvhd.versions import CONFLICT_MESSAGE, EditConflict, changes_since, version_field
 
@@ -185,7 +186,9 @@ class ScopedMixin(Guarded):
 
         lookup = self.kwargs.get(self.pk_url_kwarg) or self.kwargs.get(self.slug_url_kwarg)
         try:
-            obj = super().get_object(queryset)
+            # One row by its key and its joins: planned as written (zvhd/planner.py).
+            with joins_as_written():
+                obj = super().get_object(queryset)
         except Http404:
             log_access(
                 request=self.request,
