@@ -1,0 +1,37 @@
+"""A web worker's warm-up (zvhd/warmup.py, gunicorn's post_worker_init): every template of the
+project is compiled before the first request, so a template that does not compile shows here,
+not on the page of the first user who opens it."""
+
+from __future__ import annotations
+
+import runpy
+from pathlib import Path
+
+from django.template import engines
+
+from zvhd.warmup import project_template_dirs, warm
+
+
+def test_every_template_of_the_project_compiles_in_the_warm_up():
+    files = [
+        path
+        for directory in project_template_dirs()
+        for path in directory.rglob("*")
+        if path.suffix in {".html", ".txt", ".xml"}
+    ]
+    assert len(files) > 200
+    assert warm()["templates"] == len(files)
+
+
+def test_the_warm_up_leaves_the_templates_compiled_in_the_process():
+    warm()
+    loader = engines["django"].engine.template_loaders[0]
+    assert "zvhd/start.html" in {key.split("-")[0] for key in loader.get_template_cache}
+
+
+def test_gunicorn_runs_it_for_each_worker(monkeypatch):
+    called = []
+    monkeypatch.setattr("zvhd.warmup.warm", lambda: called.append(True))
+    config = runpy.run_path(str(Path(__file__).parents[2] / "zvhd" / "gunicorn.conf.py"))
+    config["post_worker_init"](worker=None)
+    assert called == [True]
