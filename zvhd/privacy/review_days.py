@@ -168,18 +168,23 @@ def _marks(windows: list[tuple[datetime, datetime]]):
         )
         checks.append(f" WHEN {table}.content_type_id = %s THEN ({where})")
         check_params += [types[kind.model].pk, *where_params]
+    # The involvement is asked once per reader and record, not once per export of it: a list
+    # of 1,600 cases exported 25 times in a day was 40,000 checks for 1,600 answers (issue 24).
     sql = (
-        f"SELECT {table}.*, CASE WHEN NOT {table}.cand THEN false"  # noqa: S608
-        f"{''.join(checks)} ELSE false END AS a"
-        " FROM (SELECT day, user_id, username, organisation, content_type_id, object_id, batch,"
-        " bool_or(cand) AS cand,"
+        "WITH g AS (SELECT day, user_id, username, organisation, content_type_id, object_id,"  # noqa: S608
+        " batch, bool_or(cand) AS cand,"
         " min(at) FILTER (WHERE cand) AS a_first, max(at) FILTER (WHERE cand) AS a_last,"
         " count(*) FILTER (WHERE late) AS late_n,"
         " count(*) FILTER (WHERE late AND weekend) AS late_weekend_n,"
         " min(at) FILTER (WHERE late) AS late_first, max(at) FILTER (WHERE late) AS late_last"
-        f" FROM ({reads_sql}) AS r GROUP BY 1, 2, 3, 4, 5, 6, 7) AS {table}"
+        f" FROM ({reads_sql}) AS r GROUP BY 1, 2, 3, 4, 5, 6, 7),"
+        f" checked AS (SELECT user_id, content_type_id, object_id, CASE{''.join(checks)}"
+        f" ELSE false END AS uninvolved FROM (SELECT DISTINCT user_id, content_type_id,"
+        f" object_id FROM g WHERE cand) AS {table})"
+        " SELECT g.*, g.cand AND coalesce(checked.uninvolved, false) AS a"
+        " FROM g LEFT JOIN checked USING (user_id, content_type_id, object_id)"
     )
-    return sql, (*check_params, *params)
+    return sql, (*params, *check_params)
 
 
 # The day's counts that add up, per reader, from the marks `mk`.
