@@ -401,6 +401,8 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# How far the worker lowers its own CPU priority below the web's (zvhd/celery.py; 0: not).
+WORKER_NICENESS = env.int("WORKER_NICENESS", default=10)
 # Redis gives an unacknowledged message (acks_late) to another worker after this many seconds:
 # how long a job whose worker was killed waits before it runs again. It must exceed the
 # longest task (the jaarverslag), or a slow but live run is delivered twice (the advisory
