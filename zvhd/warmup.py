@@ -11,6 +11,7 @@ visits). Done here, at the worker's start, no user waits for it.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import time
 from pathlib import Path
@@ -35,17 +36,39 @@ def project_template_dirs() -> list[Path]:
     ]
 
 
+def _resolve_all(resolver, namespace: str = "") -> None:
+    """Every resolver's reverse lookups and every pattern's regex, and a reverse into every
+    namespace: Django builds a namespace's own resolver on the first `reverse("ns:...")`
+    into it (a name that is no page only finds none, after that)."""
+    from django.urls import NoReverseMatch, URLResolver, reverse
+
+    resolver.reverse_dict  # noqa: B018 (made on first access)
+    for pattern in resolver.url_patterns:
+        pattern.pattern.regex  # noqa: B018
+        if isinstance(pattern, URLResolver) and not pattern.namespace:
+            _resolve_all(pattern, namespace)
+    for name, (_prefix, sub) in resolver.namespace_dict.items():
+        path = f"{namespace}{name}:"
+        with contextlib.suppress(NoReverseMatch):
+            reverse(f"{path}-")
+        _resolve_all(sub, path)
+
+
 def warm() -> dict[str, int]:
     """Resolve the URLs (importing every view), compile the project's templates and load the
     translations; returns what was done, for the log. A template that does not compile is
     left for its page to report, as it would have been."""
     from django.conf import settings
+    from django.contrib.staticfiles.storage import staticfiles_storage
     from django.template import TemplateDoesNotExist, TemplateSyntaxError, engines
     from django.urls import get_resolver
-    from django.utils import translation
+    from django.utils import formats, translation
+    from django.utils.module_loading import import_string
 
     started = time.perf_counter()
-    get_resolver()._populate()
+    with translation.override(settings.LANGUAGE_CODE):
+        # The reverse lookups and the patterns' regexes are kept per language.
+        _resolve_all(get_resolver())
     engine = engines["django"]
     compiled = 0
     for directory in project_template_dirs():
@@ -59,6 +82,10 @@ def warm() -> dict[str, int]:
             compiled += 1
     with translation.override(settings.LANGUAGE_CODE):
         translation.gettext("Opslaan")
+        formats.get_format("DATE_INPUT_FORMATS")  # the locale's formats (zvhd/locale_formats)
+    engine.engine.template_context_processors  # noqa: B018 (imported on first access)
+    import_string(settings.MESSAGE_STORAGE)
+    staticfiles_storage.location  # noqa: B018 (reads the manifest)
     took = round((time.perf_counter() - started) * 1000)
     logger.info("Web worker warmed up: %d templates in %d ms", compiled, took)
     return {"templates": compiled, "ms": took}
