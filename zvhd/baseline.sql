@@ -4986,6 +4986,7 @@ CREATE TABLE public.privacy_accessreviewday (
     day date NOT NULL,
     made_at timestamp with time zone NOT NULL,
     records integer NOT NULL,
+    until timestamp with time zone,
     CONSTRAINT privacy_accessreviewday_records_check CHECK ((records >= 0))
 );
 
@@ -8833,18 +8834,19 @@ INSERT INTO public.django_migrations VALUES (119, 'privacy', '0009_export_batch_
 INSERT INTO public.django_migrations VALUES (120, 'privacy', '0010_access_log_partitioned_by_month', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (121, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (122, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (123, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (124, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (125, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (126, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (127, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (128, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (129, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (130, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (131, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (132, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (133, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (134, 'trafficking', '0006_register_order_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (123, 'privacy', '0013_review_day_until', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (124, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (125, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (126, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (127, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (128, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (129, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (130, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (131, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (132, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (133, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (134, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (135, 'trafficking', '0006_register_order_index', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10333,7 +10335,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 212, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 134, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 135, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -

@@ -501,8 +501,8 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Privacy: the access review's days. Each closed day of the access log is summarized once
     # (zvhd/privacy/review_days.py); hourly, so the night's day is done in the first hour after
-    # midnight and days a stopped worker missed at its next run; a run with nothing to do
-    # costs two queries. The review reads a day not yet done (today) from the log itself.
+    # midnight and days a stopped worker missed at its next run; then today so far, so the
+    # review reads only the last hour or so of the log itself.
     "privacy-access-review-days": {
         "task": "zvhd.privacy.tasks.summarize_access_review_days",
         "schedule": timedelta(hours=1),

@@ -4,7 +4,7 @@ review read from the days done plus today's log, equal to a count straight over 
 import random
 import re
 import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from unittest import mock
 from zoneinfo import ZoneInfo
 
@@ -227,7 +227,9 @@ def test_the_task_does_each_closed_day_once_and_catches_up_missed_days(cast, now
     days = [FIRST + timedelta(days=n) for n in range((TODAY - FIRST).days)]
 
     assert tasks.summarize_access_review_days.apply().get() == len(days)
-    assert sorted(AccessReviewDay.objects.values_list("day", flat=True)) == days  # not today
+    # Every closed day whole; today up to the run less the margin.
+    assert sorted(AccessReviewDay.objects.filter(until=None).values_list("day", flat=True)) == days
+    assert AccessReviewDay.objects.get(day=TODAY).until == NOW - review_days.TODAY_MARGIN
     models = (AccessDayRecord, AccessDaySummary, AccessDayCount, AccessReviewDay)
     tables = [_table(model) for model in models]
     assert tables[0] and tables[1]
@@ -247,6 +249,71 @@ def test_the_task_does_each_closed_day_once_and_catches_up_missed_days(cast, now
     assert review_days.days_to_do() == missed
     assert tasks.summarize_access_review_days.apply().get() == len(missed)
     assert [_table(model) for model in models] == tables
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [11, 12])
+def test_today_made_so_far_plus_the_log_after_it_equals_a_count_over_the_log(cast, now, seed):
+    """Each hour the task makes today up to a moment; the review reads the log only after it.
+    Reads before and after the moment of the same records, in exports and outside office
+    hours, count as the log counts them, and the night's run makes the whole day again."""
+    rng = random.Random(seed)
+    _generate(cast, rng, 300)
+    review_days.summarize_days()
+    # Today's reads at both sides of the moments made below: the same records again.
+    case = Case.objects.order_by("pk").first()
+    for hour, minute in ((5, 10), (9, 30), (11, 59), (12, 1), (14, 40)):
+        moment = datetime.combine(TODAY, time(hour, minute), tzinfo=AMS)
+        _read(moment, cast.manager, Case, case.pk)
+        _read(moment, cast.partner, Signal, 3)
+        batch = uuid.uuid4()
+        for object_id in (case.pk, 4):
+            _read(
+                moment, cast.ondersteuner, AftercareRecord, object_id, batch=batch, action="export"
+            )
+    periods = [(TODAY, TODAY), (FIRST, TODAY), (TODAY - timedelta(days=4), TODAY)]
+    for made in (time(6, 0), time(12, 0), time(14, 41)):
+        until = review_days.summarize_today(datetime.combine(TODAY, made, tzinfo=AMS))
+        assert until == datetime.combine(TODAY, made, tzinfo=AMS) - review_days.TODAY_MARGIN
+        assert AccessReviewDay.objects.get(day=TODAY).until == until
+        for first, last in periods:
+            for threshold in (0, 1):
+                assert review_readers(first, last, threshold) == _from_log(
+                    first, last, threshold
+                ), (made, first, last)
+    # The night after: today is a closed day not done yet, and is made whole.
+    tomorrow = TODAY + timedelta(days=1)
+    assert TODAY in review_days.days_to_do(tomorrow)
+    review_days.summarize_days(tomorrow)
+    assert AccessReviewDay.objects.get(day=TODAY).until is None
+    for first, last in periods:
+        assert review_readers(first, last, 0) == _from_log(first, last, 0)
+
+
+@pytest.mark.django_db
+def test_today_is_not_made_in_the_first_minutes_after_midnight(cast):
+    just_after = datetime.combine(TODAY, time(0, 3), tzinfo=AMS)
+    assert review_days.summarize_today(just_after) is None
+    assert not AccessReviewDay.objects.filter(day=TODAY).exists()
+
+
+@pytest.mark.django_db
+def test_the_review_reads_only_the_log_after_the_moment_made(cast, client_for, now):
+    """The point of it: the page's query over the log starts at the moment today was made."""
+    _generate(cast, random.Random(13), 100)
+    tasks.summarize_access_review_days.apply().get()
+    until = AccessReviewDay.objects.get(day=TODAY).until
+    assert until == NOW - review_days.TODAY_MARGIN
+    client = client_for(cast.privacy)
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(
+            URL,
+            {"date_from": TODAY.isoformat(), "date_to": TODAY.isoformat(), "threshold": "1"},
+        )
+    assert response.status_code == 200
+    live = [q["sql"] for q in ctx.captured_queries if "WITH mk" in q["sql"]]
+    assert len(live) == 1
+    assert until.astimezone(UTC).strftime("%Y-%m-%d %H:%M") in live[0].replace("T", " ")
 
 
 @pytest.mark.django_db

@@ -634,12 +634,14 @@ class DestructionItem(RecordRef):
 
 class AccessReviewDay(models.Model):
     """A day (Amsterdam time) whose rows below are made: the review reads such a day from
-    them and any other day of its period (today, a day the worker has not done yet) from
-    the log itself."""
+    them and any other day of its period (a day the worker has not done yet) from the log
+    itself. Today is made up to `until` each hour, and the review reads the log from there;
+    the night after, the whole day is made again (`until` empty)."""
 
     day = models.DateField(_("dag"), primary_key=True)
     made_at = models.DateTimeField(_("gemaakt op"))
     records = models.PositiveIntegerField(_("records"), default=0)
+    until = models.DateTimeField(_("tot"), null=True, blank=True, help_text=_("Leeg: de hele dag."))
 
     objects = PrivacyOfficerOnly.as_manager()
 

@@ -21,10 +21,14 @@ night is caught up):
   element per row, a few hundred rows a day instead of a few thousand;
 - `AccessReviewDay`, the days done.
 
-A day of the period that is not done (today, or yesterday in the hour after midnight, or any
-day the worker missed) is read from the log as before, for that day only; its records count
-when no done day of the period has them already. So the review is complete up to the moment
-it is shown, and equal to a count over the log (tests/privacy/test_review_days.py).
+A day of the period that is not done (yesterday in the hour after midnight, or any day the
+worker missed) is read from the log as before, for that day only; its records count when no
+done day of the period has them already. Today is done up to a moment (`until`: the task's
+run less `TODAY_MARGIN`) each hour, and only the log after that moment is read live: a busy
+day (a list of 1,600 cases exported 25 times is 40,000 reads) no longer makes every review of
+it slower until the night (issue 24). The night's run makes the whole day again. So the review
+is complete up to the moment it is shown, and equal to a count over the log
+(tests/privacy/test_review_days.py).
 
 Involvement is judged when the day is done (that night), no longer again at every review: a
 reader taken off a case's team afterwards no longer turns her reads of that case while she was
@@ -63,6 +67,11 @@ from zvhd.privacy.models import (
 LOOKBACK_DAYS = 366
 # One summarizing at a time (the hourly task, a catch-up started by hand).
 LOCK_KEY = 24_0001
+# Today is made up to this long before the task's run: a read is logged with the moment of
+# its request, and a row written a little later (a request still running, an export being
+# written) must not fall before a moment already made. A row later still is counted the
+# night after, when the whole day is made again.
+TODAY_MARGIN = timedelta(minutes=5)
 
 RECORDS = AccessDayRecord._meta.db_table
 SUMMARY = AccessDaySummary._meta.db_table
@@ -268,11 +277,12 @@ def _count_days(cursor, days) -> None:
     )
 
 
-def summarize_day(day: date) -> int:
-    """Make `day`'s rows from the log, replacing any there were (so a second run changes
-    nothing); returns the number of records. Rows of later days that point back to this day
-    are put right when its records changed."""
-    marks, params = _marks([day_bounds(day, day)])
+def summarize_day(day: date, until: datetime | None = None) -> int:
+    """Make `day`'s rows from the log (up to `until` when given: today so far), replacing any
+    there were (so a second run changes nothing); returns the number of records. Rows of
+    later days that point back to this day are put right when its records changed."""
+    start, end = day_bounds(day, day)
+    marks, params = _marks([(start, min(until, end) if until else end)])
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
         cursor.execute("SET LOCAL jit = off")
@@ -341,7 +351,7 @@ def summarize_day(day: date) -> int:
             counted |= {row[0] for row in cursor.fetchall()}
         _count_days(cursor, counted)
         AccessReviewDay.objects.update_or_create(
-            day=day, defaults={"made_at": timezone.now(), "records": records}
+            day=day, defaults={"made_at": timezone.now(), "records": records, "until": until}
         )
     return records
 
@@ -362,13 +372,27 @@ def days_to_do(today: date | None = None) -> list[date]:
         return []
     first = max(first_day_kept(), local_day(oldest))
     done = set(
-        AccessReviewDay.objects.filter(day__gte=first, day__lt=today).values_list("day", flat=True)
+        AccessReviewDay.objects.filter(
+            day__gte=first, day__lt=today, until__isnull=True
+        ).values_list("day", flat=True)
     )
     return [
         first + timedelta(days=n)
         for n in range((today - first).days)
         if first + timedelta(days=n) not in done
     ]
+
+
+def summarize_today(now: datetime | None = None) -> datetime | None:
+    """Make today up to `TODAY_MARGIN` before `now` (the hourly task); returns that moment, or
+    None in the first minutes after midnight (yesterday is the night's to finish)."""
+    now = now or timezone.now()
+    until = (now - TODAY_MARGIN).replace(second=0, microsecond=0)
+    day = local_day(now)
+    if local_day(until) != day or day < first_day_kept():
+        return None
+    summarize_day(day, until=until)
+    return until
 
 
 def summarize_days(today: date | None = None) -> list[date]:
@@ -440,8 +464,8 @@ def period_counts(first: date, last: date) -> tuple[dict, dict, dict]:
 
     Four queries whatever the period: the days done, their records, their readers, and the
     days not done from the log (left out when there are none)."""
-    done = set(
-        AccessReviewDay.objects.filter(day__gte=first, day__lte=last).values_list("day", flat=True)
+    done = dict(
+        AccessReviewDay.objects.filter(day__gte=first, day__lte=last).values_list("day", "until")
     )
     records: dict = {}
     late_records: dict = {}
@@ -480,10 +504,15 @@ def period_counts(first: date, last: date) -> tuple[dict, dict, dict]:
         )
         for row in cursor:
             _add_adding(adding, tuple(row[:3]), row[3:])
-        live = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-        live = [day for day in live if day not in done and day <= timezone.localdate()]
-        if live:
-            _live(cursor, first, last, live, records, late_records, adding)
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        days = [day for day in days if day <= timezone.localdate()]
+        # The days not done, whole; a day done so far (today), from where it was done.
+        windows = _runs([day for day in days if day not in done])
+        windows += [
+            (done[day], day_bounds(day, day)[1]) for day in days if done.get(day) is not None
+        ]
+        if windows:
+            _live(cursor, first, last, windows, records, late_records, adding)
     return records, late_records, adding
 
 
@@ -522,10 +551,10 @@ def _add_adding(adding, key, values):
         have[name] = pick(values_) if values_ else None
 
 
-def _live(cursor, first, last, live, records, late_records, adding):
-    """The days of the period not done, from the log: their counts that add up, and their
-    records that no done day of the period has."""
-    marks, params = _marks(_runs(live))
+def _live(cursor, first, last, windows, records, late_records, adding):
+    """The [start, end) moments of the period not done, from the log: their counts that add
+    up, and their records that no done day of the period has."""
+    marks, params = _marks(windows)
 
     def seen(flag: str) -> str:
         return (

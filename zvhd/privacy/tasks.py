@@ -56,10 +56,13 @@ def purge_access_log() -> int:
 def summarize_access_review_days() -> int:
     """Hourly: every closed day of the access log not yet summarized for the access review,
     oldest first (the night's day in the first hour after midnight; days a stopped worker
-    missed at its next run); a day done is not done again. Returns the number of days."""
-    from zvhd.privacy.review_days import summarize_days
+    missed at its next run); a day done is not done again. Then today so far, so that the
+    review reads at most the last hour or so from the log. Returns the number of closed days."""
+    from zvhd.privacy.review_days import summarize_days, summarize_today
 
-    return len(summarize_days())
+    days = len(summarize_days())
+    summarize_today()
+    return days
 
 
 @shared_task(acks_late=True)
