@@ -616,6 +616,15 @@ class Case(models.Model):
                 name="case_triage_municipality",
                 condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
             ),
+            # An organisation's registrations still waiting (the liaisons' "Aanmeldingen van mijn
+            # organisatie": their scope is the triage queue or their organisation's cases, and
+            # the queue's arm read every waiting registration to keep the organisation's own:
+            # 159 ms at 1M, issue 24).
+            models.Index(
+                fields=["registering_organisation", "-id"],
+                name="case_triage_registrant",
+                condition=models.Q(status__in=["aangemeld", "in_triage"]),  # TRIAGE_STATUSES
+            ),
             # The triage panel's count of waiting and overdue registrations, from the index
             # alone (issue 24: it read each waiting case's row).
             models.Index(
