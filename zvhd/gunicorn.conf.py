@@ -34,4 +34,7 @@ def post_worker_init(worker):
     its first request (zvhd/warmup.py): a new worker's first page took 0.65 s, not 17 ms."""
     from zvhd.warmup import warm
 
-    warm()
+    try:
+        warm()
+    except Exception:  # a warm-up never keeps a worker from serving; the page will tell
+        worker.log.exception("Warm-up failed; the worker serves without it")

@@ -35,3 +35,22 @@ def test_gunicorn_runs_it_for_each_worker(monkeypatch):
     config = runpy.run_path(str(Path(__file__).parents[2] / "zvhd" / "gunicorn.conf.py"))
     config["post_worker_init"](worker=None)
     assert called == [True]
+
+
+def test_a_failing_warm_up_does_not_stop_the_worker(monkeypatch):
+    class Log:
+        messages = []
+
+        def exception(self, message):
+            self.messages.append(message)
+
+    class Worker:
+        log = Log()
+
+    def broken():
+        raise RuntimeError("no")
+
+    monkeypatch.setattr("zvhd.warmup.warm", broken)
+    config = runpy.run_path(str(Path(__file__).parents[2] / "zvhd" / "gunicorn.conf.py"))
+    config["post_worker_init"](Worker())
+    assert Worker.log.messages == ["Warm-up failed; the worker serves without it"]
