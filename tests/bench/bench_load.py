@@ -95,7 +95,9 @@ def run(argv: list[str]) -> None:
     web_workers = int(os.environ.get("LOAD_WEB_WORKERS", "3"))
     redis_url = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/6")
     env = bench_env(
-        default_database_url("zvhd_load"),
+        # Made anew each run: the morning writes (journal entries, goals, the access log), and
+        # a run on the database of the runs before it read more and was slower.
+        default_database_url("zvhd_load", fresh=True),
         REDIS_URL=redis_url,
         CELERY_BROKER_URL=redis_url,
         CELERY_RESULT_BACKEND=redis_url,
@@ -122,7 +124,10 @@ def run(argv: list[str]) -> None:
         "LOAD_SESSIONS": json.dumps(prepared["sessions"]),
         "LOAD_IDS": json.dumps(prepared["ids"]),
     }
-    with celery_worker(env), gunicorn(env, workers=web_workers) as port:
+    with (
+        celery_worker(env),
+        gunicorn(env, workers=web_workers, access_log=str(out / "access.log")) as port,
+    ):
         started = time.monotonic()
         subprocess.run(
             [PY, "-m", "locust", "-f", str(BASE / "tests/bench/locust_morning.py"),

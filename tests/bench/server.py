@@ -38,9 +38,11 @@ def bench_env(database_url: str, **extra) -> dict:
     return env
 
 
-def default_database_url(name: str) -> str:
+def default_database_url(name: str, *, fresh: bool = False) -> str:
     """BENCH_DATABASE_URL; else the PostgreSQL on loopback's port 5432 when it answers (as in
-    CI); else the project's own embedded server (ops/devdb.py), started if needed."""
+    CI); else the project's own embedded server (ops/devdb.py), started if needed. `fresh`:
+    the bench's own database `name` is made anew (a run then does not start from what the
+    runs before it wrote)."""
     from ops import devdb
 
     url = os.environ.get("BENCH_DATABASE_URL")
@@ -59,7 +61,9 @@ def default_database_url(name: str) -> str:
         capture_output=True,
         text=True,
     ).stdout.strip()
-    if not exists:
+    if exists and fresh:
+        subprocess.run([*psql, f'drop database "{name}" with (force)'], check=True)
+    if not exists or fresh:
         subprocess.run([*psql, f'create database "{name}"'], check=True)
     return f"{base}/{name}"
 
@@ -91,7 +95,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(env: dict, workers: int = 2):
+def gunicorn(env: dict, workers: int = 2, access_log: str = os.devnull):
+    """gunicorn with the production config (zvhd/gunicorn.conf.py: the workers' warm-up, the
+    scrubbed access line), its access lines to `access_log`. Without Redis (bench_house on a
+    machine without one) each worker keeps its own cache, which the config otherwise refuses."""
+    if not env.get("REDIS_URL"):
+        env = {**env, "ALLOW_PROCESS_LOCAL_CACHE": "true"}
     port = free_port()
     process = subprocess.Popen(
         [
@@ -99,12 +108,16 @@ def gunicorn(env: dict, workers: int = 2):
             "-m",
             "gunicorn",
             "zvhd.wsgi",
+            "--config",
+            "zvhd/gunicorn.conf.py",
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
             "--log-level",
             "warning",
+            "--access-logfile",
+            access_log,
         ],
         cwd=BASE,
         env=env,
