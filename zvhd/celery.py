@@ -15,8 +15,7 @@ app.autodiscover_tasks()
 def yield_to_the_web(**kwargs):
     """The worker runs below the web's priority (WORKER_NICENESS, 10 by default; its pool's
     processes inherit it): on a host the two share, a jaarverslag rendered by WeasyPrint takes
-    a core for a second, and the pages asked meanwhile waited for it (issue 24: in the 100-user
-    morning a jaarverslag page shown while the PDF was made took 390 ms, its others 48)."""
+    a core for seconds, and the kernel then gives the pages asked meanwhile the CPU first."""
     from django.conf import settings
 
     if settings.WORKER_NICENESS:

@@ -5,8 +5,8 @@ Django does much of its setting up on the first request a process serves: it imp
 view module when it first resolves a URL, compiles each template the first time it is asked
 for (then keeps it: the cached loader) and reads the translation catalogues. In a new gunicorn
 worker the first page therefore took 0.65 s of CPU where the same page takes 17 ms after it
-(issue 24: the jaarverslag page's p95 in the 100-user morning was its three workers' first
-visits). Done here, at the worker's start, no user waits for it.
+(issue 24, the jaarverslag page in-process). Done here, at the worker's start, no user waits
+for it.
 """
 
 from __future__ import annotations
