@@ -249,3 +249,36 @@ def test_the_lists_are_read_once_per_process_not_per_use(django_assert_num_queri
         for _ in range(100):
             terms.label(Vocabulary.PROBLEEMGEBIED, "lvb")
             terms.choices(Vocabulary.AFSLUITREDEN)
+
+
+def test_another_process_change_is_seen_from_the_next_request_on(client_for, cast):
+    """The shared generation is asked once per request, not per use (a case file used the
+    lists three times: three Redis round trips); a change another process announced is seen
+    by the next request."""
+    from unittest import mock
+
+    from django.core.cache import cache
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        problem_areas=["schulden"],
+    )
+    client = client_for(cast.regisseur)
+    client.get(reverse("cases:case_detail", args=[case.pk]))
+    with mock.patch.object(cache, "get", wraps=cache.get) as get:
+        page = client.get(reverse("cases:case_detail", args=[case.pk]))
+    assert page.status_code == 200
+    asked = [c for c in get.call_args_list if c.args and c.args[0] == terms.GENERATION_KEY]
+    assert len(asked) == 1
+
+    # Another process renames a term: its row changes and it bumps the generation.
+    Term.objects.filter(vocabulary=Vocabulary.PROBLEEMGEBIED, code="schulden").update(
+        label="Schulden en geldzorgen"
+    )
+    assert terms.label(Vocabulary.PROBLEEMGEBIED, "schulden") != "Schulden en geldzorgen"
+    cache.set(terms.GENERATION_KEY, "another-process")
+    page = client.get(reverse("cases:case_detail", args=[case.pk])).content.decode()
+    assert "Schulden en geldzorgen" in page

@@ -50,6 +50,9 @@ class NetworkConfig(AppConfig):
 
         post_save.connect(terms.forget, sender=Term, dispatch_uid="zvhd-terms-saved")
         post_delete.connect(terms.forget, sender=Term, dispatch_uid="zvhd-terms-deleted")
+        from django.core.signals import request_started
+
+        request_started.connect(terms.new_request, dispatch_uid="zvhd-terms-new-request")
 
         beheer = {Role.FUNCTIONEEL_BEHEERDER}
         register(
