@@ -188,7 +188,7 @@ class ScopedMixin(Guarded):
         try:
             # One row by its key and its joins: planned as written (zvhd/planner.py).
             with joins_as_written():
-                obj = super().get_object(queryset)
+                obj = self.read_object(queryset)
         except Http404:
             log_access(
                 request=self.request,
@@ -203,6 +203,11 @@ class ScopedMixin(Guarded):
         if self.log_reads and self.request.method in ("GET", "HEAD"):
             log_access(request=self.request, obj=obj, action=self.log_action)
         return obj
+
+    def read_object(self, queryset=None):
+        """The object by the URL's key through `get_queryset()` (the door); Http404 if out of
+        reach. A view may read it in another way that asks the same door first."""
+        return super().get_object(queryset)
 
     def allows(self, obj, action: str) -> bool:
         """Whether `obj`, visible to the user, is also in reach for `action` (one EXISTS).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
@@ -23,6 +24,7 @@ from cases.policy import (
 )
 from zvhd import formats
 from zvhd.permissions import VIEW
+from zvhd.prepared import PreparedGet
 from zvhd.privacy.models import AccessAction
 from zvhd.views import ScopedMixin, ServiceFormMixin
 
@@ -112,6 +114,13 @@ def case_frame(request, case, *, tab: str, can: dict, heading: str = "") -> dict
     }
 
 
+# The reads of a case page by its key, compiled once per process: `read_method` -> PreparedGet.
+# Not `for_timeline`: its three joins compile in less than the extra round trip costs.
+PREPARED_READS = {
+    "for_detail": PreparedGet(lambda: Case.objects.for_detail()),
+}
+
+
 class CasePageMixin(ScopedMixin, SingleObjectMixin):
     model = Case
     read_method = "for_detail"
@@ -131,6 +140,38 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
         # The page's buttons (and the check of `action` below) are answered by the query that
         # reads the case: `can_<action>` from the same policy table as `visible_to`.
         return super().get_queryset().annotate(**permission_annotations(self.request.user))
+
+    def read_object(self, queryset=None):
+        """The door first, then the file's row with its joins (zvhd/prepared.py).
+
+        `get_queryset()` in one query cost Django 5.6 ms of CPU to compile on every page of a
+        case (the 14 joins of `for_detail` 3.4 ms, against 0.9 ms to run it). Here the door
+        (`visible_to`, and the page's permissions from the same policy) answers for this key
+        in a small query of its own, and only then is the row read, by its key, with SQL
+        compiled once per process. Same object, same `can_*` attributes; one round trip more."""
+        prepared = PREPARED_READS.get(self.read_method)
+        if (
+            queryset is not None
+            or prepared is None
+            or type(self).get_queryset is not CasePageMixin.get_queryset
+        ):
+            return super().read_object(queryset)
+        pk = self.kwargs.get(self.pk_url_kwarg)
+        user = self.request.user
+        annotations = permission_annotations(user)
+        door = (
+            Case.objects.visible_to(user, VIEW)
+            .filter(pk=pk)
+            .annotate(**annotations)
+            .values(*annotations)
+        )
+        answer = next(iter(door), None)
+        case = prepared.get(pk) if answer is not None else None
+        if case is None:
+            raise Http404(_("Deze casus bestaat niet of u heeft er geen toegang toe."))
+        for name, value in answer.items():
+            setattr(case, name, value)
+        return case
 
     def allows(self, obj, action: str) -> bool:
         if action in CASE_ACTIONS:
