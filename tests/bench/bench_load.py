@@ -89,6 +89,28 @@ def parse_stats(path: Path) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
+def print_cpu_by_view(folder: Path, top: int = 25) -> None:
+    """The web workers' CPU by view (tests/bench/gunicorn_cpu.conf.py): where the morning's
+    cores went, the first thing to look at before changing anything (issue 24)."""
+    totals: dict[str, list] = {}
+    for path in folder.glob("cpu-*.json"):
+        for view, (count, spent) in json.loads(path.read_text()).items():
+            entry = totals.setdefault(view, [0, 0.0])
+            entry[0] += count
+            entry[1] += spent
+    everything = sum(spent for _, spent in totals.values())
+    if not everything:
+        return
+    requests = sum(count for count, _ in totals.values())
+    print(
+        f"\nCPU per view (web workers only): {everything / 1000:.0f} s for {requests} requests, "
+        f"{everything / requests:.1f} ms a request"
+    )
+    print(f"{'view':<44} {'req':>6} {'share':>6} {'ms/req':>7}")
+    for view, (count, spent) in sorted(totals.items(), key=lambda item: -item[1][1])[:top]:
+        print(f"{view[:44]:<44} {count:>6} {100 * spent / everything:>5.1f}% {spent / count:>7.1f}")
+
+
 def run(argv: list[str]) -> None:
     users = int(argv[argv.index("--users") + 1]) if "--users" in argv else 100
     minutes = float(argv[argv.index("--minutes") + 1]) if "--minutes" in argv else 10
@@ -124,9 +146,16 @@ def run(argv: list[str]) -> None:
         "LOAD_SESSIONS": json.dumps(prepared["sessions"]),
         "LOAD_IDS": json.dumps(prepared["ids"]),
     }
+    cpu_dir = out / "cpu"
+    cpu_dir.mkdir()
     with (
         celery_worker(env),
-        gunicorn(env, workers=web_workers, access_log=str(out / "access.log")) as port,
+        gunicorn(
+            {**env, "GUNICORN_CPU_DIR": str(cpu_dir)},
+            workers=web_workers,
+            access_log=str(out / "access.log"),
+            config="tests/bench/gunicorn_cpu.conf.py",
+        ) as port,
     ):
         started = time.monotonic()
         subprocess.run(
@@ -147,6 +176,7 @@ def run(argv: list[str]) -> None:
             f"{r['50%']:>6} {r['95%']:>6} {float(r['Max Response Time']):>6.0f} "
             f"{r['Failure Count']:>5}"
         )
+    print_cpu_by_view(cpu_dir)
     failures = out / "morning_failures.csv"
     if failures.exists() and failures.read_text().count("\n") > 1:
         print("\nfailures:\n" + failures.read_text())

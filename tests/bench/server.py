@@ -95,10 +95,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(env: dict, workers: int = 2, access_log: str = os.devnull):
+def gunicorn(
+    env: dict,
+    workers: int = 2,
+    access_log: str = os.devnull,
+    config: str = "zvhd/gunicorn.conf.py",
+):
     """gunicorn with the production config (zvhd/gunicorn.conf.py: the workers' warm-up, the
     scrubbed access line), its access lines to `access_log`. Without Redis (bench_house on a
-    machine without one) each worker keeps its own cache, which the config otherwise refuses."""
+    machine without one) each worker keeps its own cache, which the config otherwise refuses.
+    `config`: the load bench's tests/bench/gunicorn_cpu.conf.py adds the CPU per view."""
     if not env.get("REDIS_URL"):
         env = {**env, "ALLOW_PROCESS_LOCAL_CACHE": "true"}
     port = free_port()
@@ -109,7 +115,7 @@ def gunicorn(env: dict, workers: int = 2, access_log: str = os.devnull):
             "gunicorn",
             "zvhd.wsgi",
             "--config",
-            "zvhd/gunicorn.conf.py",
+            config,
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
