@@ -203,3 +203,42 @@ def test_an_import_registers_its_persons_at_once_by_the_same_rule(django_assert_
     assert found[1].pk and found[1] is found[2]
     assert found[3] is None
     assert Person.history.filter(id=found[1].pk).exists()
+
+
+def test_the_case_file_shows_a_household_link_only_through_the_door(cast, client_for):
+    """The case file asks first whether the person has links at all (the door over both
+    persons is only built when one exists, issue 24); a link to a person the reader may not
+    see stays hidden, one to a person in the reader's cases is shown."""
+    from django.urls import reverse
+
+    from cases.models import Status
+
+    mine = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.partner],
+        person=person_data(cast.assen, first_name="Anna", last_name="Ouder"),
+    )
+    theirs = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        person=person_data(cast.assen, first_name="Bram", last_name="Kind"),
+    )
+    url = reverse("cases:case_detail", args=[mine.pk])
+    assert "Bram Kind" not in client_for(cast.regisseur).get(url).content.decode()
+    services.add_link(
+        person=mine.person.registered_person,
+        other=theirs.person.registered_person,
+        relation="kind",
+        by=cast.regisseur,
+    )
+    # The director of both cases sees the child; the partner, on the first case's team only,
+    # sees the case file but not the other person.
+    assert "Bram Kind" in client_for(cast.regisseur).get(url).content.decode()
+    seen_by_partner = client_for(cast.partner).get(url)
+    assert seen_by_partner.status_code == 200
+    assert "Bram Kind" not in seen_by_partner.content.decode()
