@@ -96,3 +96,36 @@ def test_the_privacy_officer_s_start_page_says_what_waits_for_review(cast, clien
     assert "1 vernietigingslijst wacht op uw beoordeling" in page
     assert "0 inzageverzoeken zijn nog niet afgehandeld" in page
     assert page.index("Te beoordelen") < page.index("Geweigerde toegang")
+
+
+# The former partials/nav_link.html, included once per menu entry until `{% nav_link %}`
+# (zvhd/templatetags/zvhd.py) wrote the same link in Python (issue 24).
+FORMER_NAV_LINK = (
+    '<a class="utrecht-nav-list__link" href="{{ item.url }}"{% if item.active %}'
+    ' aria-current="page"{% endif %}{% if item.accesskey %} accesskey="{{ item.accesskey }}"'
+    ' aria-keyshortcuts="Alt+Shift+{{ item.accesskey|upper }}" title="{{ item.label }}'
+    ' (Alt+Shift+{{ item.accesskey|upper }})"{% endif %}>{{ item.label }}</a>'
+)
+
+
+@pytest.mark.parametrize("active", [False, True])
+@pytest.mark.parametrize("accesskey", ["", "c"])
+@pytest.mark.parametrize("label", ["Casussen", 'Mijn "werk" & <meer>'])
+def test_the_menu_link_tag_writes_what_the_partial_did(label, accesskey, active):
+    from django.template import Context, Template
+
+    item = MenuEntry(label=label, url="/casussen/?a=1&b=2", active=active, accesskey=accesskey)
+    former = Template(FORMER_NAV_LINK).render(Context({"item": item}))
+    tag = Template("{% load zvhd %}{% nav_link item %}").render(Context({"item": item}))
+    assert tag == former
+
+
+def test_every_role_s_menu_is_written_by_the_tag(cast, client_for):
+    from django.template import Context, Template
+
+    for name in ("regisseur", "partner", "beheerder", "gemeente"):
+        user = getattr(cast, name)
+        page = client_for(user).get(reverse("start")).content.decode()
+        for item in menu_for(user):
+            item = MenuEntry(item.label, item.url, item.url == "/", item.accesskey)
+            assert Template(FORMER_NAV_LINK).render(Context({"item": item})) in page, item
