@@ -87,3 +87,28 @@ def test_a_prepared_read_compiles_once_and_reads_fresh(cast, django_assert_num_q
         assert read.get(case.pk).status == Status.INGETROKKEN
     assert read.get(2_000_000_000) is None
     assert PREPARED_READS["for_detail"].get(case.pk).pk == case.pk
+
+
+def test_the_case_pages_read_through_the_prepared_row(cast, client_for):
+    """The case file, the plan and the journal take the two-step read (not silently the old
+    one-query path); a case out of reach never reaches the row."""
+    from unittest import mock
+
+    from django.urls import reverse
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    prepared = PREPARED_READS["for_detail"]
+    with mock.patch.object(prepared, "get", wraps=prepared.get) as read:
+        for name in ("cases:case_detail", "cases:case_plan", "casefile:journal"):
+            page = client_for(cast.regisseur).get(reverse(name, args=[case.pk]))
+            assert page.status_code == 200
+        assert read.call_count == 3
+        assert client_for(cast.gemeente_other).get(
+            reverse("cases:case_detail", args=[case.pk])
+        ).status_code in (403, 404)
+        assert read.call_count == 3
