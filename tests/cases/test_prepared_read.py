@@ -18,7 +18,17 @@ from zvhd.network.models import User
 from zvhd.permissions import VIEW
 from zvhd.prepared import PreparedGet
 
-RELATED = [name.replace("__", ".") for name in Case.objects.for_detail().query.select_related]
+
+def _paths(tree: dict, prefix: str = "") -> list[str]:
+    """`query.select_related` is a tree ({"person": {"municipality": {}}, ...}): every path."""
+    found = []
+    for name, below in tree.items():
+        found.append(prefix + name)
+        found += _paths(below, f"{prefix}{name}.")
+    return found
+
+
+RELATED = _paths(Case.objects.for_detail().query.select_related)
 
 
 def _fields(obj) -> dict:
