@@ -136,10 +136,16 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
         self.get_case()
         return super().dispatch(request, *args, **kwargs)
 
+    def door(self):
+        """The cases this reader may see, each with the page's buttons (and the check of
+        `action` below) answered in the same query: `can_<action>` from the same policy table
+        as `visible_to`. Every read of a case page goes through it."""
+        user = self.request.user
+        return Case.objects.visible_to(user, VIEW).annotate(**permission_annotations(user))
+
     def get_queryset(self):
-        # The page's buttons (and the check of `action` below) are answered by the query that
-        # reads the case: `can_<action>` from the same policy table as `visible_to`.
-        return super().get_queryset().annotate(**permission_annotations(self.request.user))
+        door = self.door()
+        return getattr(door, self.read_method)() if self.read_method else door
 
     def read_object(self, queryset=None):
         """The door first, then the file's row with its joins (zvhd/prepared.py).
@@ -155,19 +161,11 @@ class CasePageMixin(ScopedMixin, SingleObjectMixin):
             or prepared is None
             # A page that narrows the door in its own way reads through it as before.
             or type(self).get_queryset is not CasePageMixin.get_queryset
-            or type(self).scoped_queryset is not ScopedMixin.scoped_queryset
         ):
             return super().read_object(queryset)
         pk = self.kwargs.get(self.pk_url_kwarg)
-        user = self.request.user
-        annotations = permission_annotations(user)
-        door = (
-            Case.objects.visible_to(user, VIEW)
-            .filter(pk=pk)
-            .annotate(**annotations)
-            .values(*annotations)
-        )
-        answer = next(iter(door), None)
+        door = self.door()
+        answer = next(iter(door.filter(pk=pk).values(*door.query.annotations)), None)
         case = prepared.get(pk) if answer is not None else None
         if case is None:
             raise Http404(_("Deze casus bestaat niet of u heeft er geen toegang toe."))
