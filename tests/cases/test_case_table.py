@@ -1,5 +1,6 @@
 """The case table's rows written in Python (CaseTable.rows_html, issue 24) are the rows the
-template loop drew (kept as cases/partials/case_rows.html for this comparison)."""
+template loop drew (kept as cases/partials/case_rows.html for this comparison), and so are its
+headers (CaseTable.headers_html; case_headers.html)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,25 @@ def test_the_rows_in_python_are_the_rows_the_template_drew(triage, enriched, bad
         expected = render_to_string("cases/partials/case_rows.html", {"table": table})
         assert _norm(table.rows_html()) == _norm(expected)
         assert table.rows_html().count("<tr ") == len(ROWS)
+
+
+@pytest.mark.parametrize("triage", [False, True])
+@pytest.mark.parametrize("sorted_by", [None, ("nummer", False), ("status", True)])
+@pytest.mark.parametrize("badges", [(), (SimpleNamespace(key="flags", header="Signalen <x>"),)])
+def test_the_headers_in_python_are_the_headers_the_template_drew(triage, sorted_by, badges):
+    with translation.override("nl"):
+        table = CaseTable(
+            ROWS,
+            named=set(),
+            caption="Casussen",
+            badges=badges,
+            triage=triage,
+            enriched={3},
+            sort_link=lambda key: f"?status=actief&sort={key}&x=<\"'>",
+            sorted_by=sorted_by,
+        )
+        expected = render_to_string("cases/partials/case_headers.html", {"table": table})
+        assert _norm(table.headers_html()) == _norm(expected)
+        assert table.headers_html().count("<th ") == len(table.headers)
+        if sorted_by:
+            assert 'aria-sort="' in table.headers_html()
