@@ -107,23 +107,22 @@ class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
         # director, issue 24.)
         names = names_filter(user)
         if names is None:
-            qs = qs.annotate(named=Value(False))
+            columns = {"named": Value(False)}
         elif not names:  # Q(): every case
-            qs = qs.annotate(named=Value(True))
+            columns = {"named": Value(True)}
         else:
-            qs = qs.annotate(named=ExpressionWrapper(names, output_field=BooleanField()))
+            columns = {"named": ExpressionWrapper(names, output_field=BooleanField())}
         # What other apps show beside a case (safety flags, cases.extensions): one more
         # column of the same query, read only where the name is (a summary reader gets none).
         # A reader who sees no name at all (the municipal contact) gets no such column either.
         badges = list_badges() if names is not None else []
         for badge in badges:
-            qs = qs.annotate(
-                **{badge.key: When_(When(named=True, then=badge.expression()), default=None)}
-            )
+            columns[badge.key] = When_(When(named=True, then=badge.expression()), default=None)
         extra = self.extra_columns(user)
-        if extra:
-            qs = qs.annotate(**extra)
-        fields = [*ROW_FIELDS, "named", *(b.key for b in badges), *extra]
+        columns.update(extra)
+        # One annotate (each call copies the query): `named` first, the badges refer to it.
+        qs = qs.annotate(**columns)
+        fields = [*ROW_FIELDS, *columns]
         return qs, fields, badges, "enriched" in extra
 
     def table(self, rows, *, badges, enriched_column, sort=None, sort_link=None) -> CaseTable:
