@@ -12,6 +12,7 @@ for it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import time
 from pathlib import Path
@@ -89,3 +90,20 @@ def warm() -> dict[str, int]:
     took = round((time.perf_counter() - started) * 1000)
     logger.info("Web worker warmed up: %d templates in %d ms", compiled, took)
     return {"templates": compiled, "ms": took}
+
+
+def settle() -> int:
+    """After the warm-up: collect what starting left behind, then move every object that
+    lives now (modules, settings, URL patterns, compiled templates, translation catalogues:
+    ~165,000 objects) into the interpreter's permanent generation (`gc.freeze()`), where the
+    garbage collector no longer walks them. Before, every full collection walked them all,
+    ~90 ms of a request that happened to trigger it: the tail of the pages' times (issue 24,
+    an export's 190 ms request took 320 ms one time in four). Returns how many were frozen.
+
+    Nothing is kept longer than before: these objects live as long as the worker anyway, and
+    what is made later (a request's objects, caches that fill up) is collected as usual."""
+    gc.collect()
+    gc.freeze()
+    count = gc.get_freeze_count()
+    logger.info("Web worker settled: %d objects left out of garbage collection", count)
+    return count

@@ -4,12 +4,13 @@ not on the page of the first user who opens it."""
 
 from __future__ import annotations
 
+import gc
 import runpy
 from pathlib import Path
 
 from django.template import engines
 
-from zvhd.warmup import project_template_dirs, warm
+from zvhd.warmup import project_template_dirs, settle, warm
 
 
 def test_every_template_of_the_project_compiles_in_the_warm_up():
@@ -29,12 +30,22 @@ def test_the_warm_up_leaves_the_templates_compiled_in_the_process():
     assert "zvhd/start.html" in {key.split("-")[0] for key in loader.get_template_cache}
 
 
-def test_gunicorn_runs_it_for_each_worker(monkeypatch):
+def test_gunicorn_runs_it_for_each_worker_then_settles_it(monkeypatch):
     called = []
-    monkeypatch.setattr("zvhd.warmup.warm", lambda: called.append(True))
+    monkeypatch.setattr("zvhd.warmup.warm", lambda: called.append("warm"))
+    monkeypatch.setattr("zvhd.warmup.settle", lambda: called.append("settle"))
     config = runpy.run_path(str(Path(__file__).parents[2] / "zvhd" / "gunicorn.conf.py"))
     config["post_worker_init"](worker=None)
-    assert called == [True]
+    assert called == ["warm", "settle"]
+
+
+def test_settling_leaves_what_lives_now_out_of_garbage_collection():
+    try:
+        frozen = settle()
+        assert frozen == gc.get_freeze_count() > 10_000
+        assert gc.collect() >= 0  # collecting still works, without walking them
+    finally:
+        gc.unfreeze()
 
 
 def test_a_failing_warm_up_does_not_stop_the_worker(monkeypatch):
@@ -51,6 +62,7 @@ def test_a_failing_warm_up_does_not_stop_the_worker(monkeypatch):
         raise RuntimeError("no")
 
     monkeypatch.setattr("zvhd.warmup.warm", broken)
+    monkeypatch.setattr("zvhd.warmup.settle", lambda: 0)
     config = runpy.run_path(str(Path(__file__).parents[2] / "zvhd" / "gunicorn.conf.py"))
     config["post_worker_init"](Worker())
     assert Worker.log.messages == ["Warm-up failed; the worker serves without it"]
