@@ -60,7 +60,7 @@ TRIAGE_HEADERS = (
 ENRICHED_HEADER = _("Verrijking van uw organisatie")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: its __init__ would set each field through object.__setattr__
 class CaseRow:
     url: str
     number: str

@@ -187,6 +187,9 @@ def workbook(export: Export, *, user) -> bytes:
         """One row: dates and numbers with their Dutch format (`zvhd.formats.xlsx_format`),
         everything else as text."""
         for column, value in enumerate(values):
+            if type(value) is str:  # most cells: plain text (not markup, which is a subclass)
+                sheet.write_string(row, column, neutralise(value.strip()), style)
+                continue
             value = cell_value(value)
             if value is None:
                 if style is not None:

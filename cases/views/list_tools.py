@@ -57,6 +57,7 @@ class ExportMixin:
     def values(self, table, rows) -> list[list]:
         """The cells of each row as the list shows them; dates as dates."""
         hidden = _("afgeschermd")
+        added, to_do = _("toegevoegd"), _("nog te doen")
         out = []
         for row, raw in zip(table.rows, rows, strict=True):
             registered = timezone.localtime(raw["registered_at"]).date()
@@ -83,7 +84,7 @@ class ExportMixin:
                     raw["review_on"],
                 ]
             if table.show_enriched:
-                values.append(_("toegevoegd") if row.enriched else _("nog te doen"))
+                values.append(added if row.enriched else to_do)
             values += [", ".join(labels) for labels in row.badges]
             out.append(values)
         return out
