@@ -47,6 +47,8 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
+from tests.bench.server import load_average
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_alog"
 USERS = 300
 MONTHS = 61  # five years and the month before: the purge has something to remove
@@ -71,11 +73,6 @@ def _setup():
     from tests.bench import bench_cases
 
     bench_cases._setup()
-
-
-def _load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} ({os.cpu_count()} CPUs)"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -588,9 +585,9 @@ def measure_write(requests: int) -> dict:
 
 def run(argv: list[str]) -> None:
     _setup()
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     seed(argv)
-    print(f"load average after seeding: {_load()}")
+    print(f"load average after seeding: {load_average()}")
     if "--fill-only" in argv:
         return
     summarize()
@@ -606,7 +603,7 @@ def run(argv: list[str]) -> None:
     wanted = [a for a in argv if a.startswith("--only=")]
     client = Client()
     client.force_login(User.objects.get(username="privacy"))
-    print(f"\nload average before measuring: {_load()}")
+    print(f"\nload average before measuring: {load_average()}")
     results, previous = [], None
     for label, url in _pages():
         if wanted and not any(w.removeprefix("--only=") in label for w in wanted):
@@ -621,16 +618,16 @@ def run(argv: list[str]) -> None:
         previous = measure(client, url, requests, explain="--explain" in argv)
         results.append((label, previous))
         print(f"  {label}: p95 {previous['p95']:.1f} ms", flush=True)
-    print(f"load average after measuring: {_load()}\n")
+    print(f"load average after measuring: {load_average()}\n")
     print(f"| search ({requests} requests each) | p50 ms | p95 ms | max ms | queries |")
     print("|---|---:|---:|---:|---:|")
     for label, r in results:
         print(f"| {label} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | {r['queries']} |")
     if "--review-from-log" in argv:
-        print(f"\nload average before the review from the log: {_load()}")
+        print(f"\nload average before the review from the log: {load_average()}")
         for label, r in measure_review_from_log(_arg(argv, "--log-requests", 5)):
             print(f"| {label} | {r['p50']:.1f} | {r['p95']:.1f} | {r['max']:.1f} | |")
-        print(f"load average after: {_load()}")
+        print(f"load average after: {load_average()}")
     if wanted:
         return
     write = measure_write(200)
@@ -642,7 +639,7 @@ def run(argv: list[str]) -> None:
     print("|---|---:|---:|")
     for label, ms, removed in measure_purge():
         print(f"| {label} | {ms:,.0f} | {removed:,} |")
-    print(f"\nload average at the end: {_load()}")
+    print(f"\nload average at the end: {load_average()}")
 
 
 if __name__ == "__main__":

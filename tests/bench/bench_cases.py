@@ -21,6 +21,8 @@ import statistics
 import time
 from datetime import UTC, date, datetime, timedelta
 
+from tests.bench.server import load_average
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_cases"
 
 
@@ -337,12 +339,6 @@ def seed(total: int) -> None:
     print(f"seed: {total - have} cases copied in {time.perf_counter() - start:.1f} s")
 
 
-def _load() -> str:
-    """The 1, 5 and 15 minute load averages: timings on a shared machine mean little without."""
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} ({os.cpu_count()} CPUs)"
-
-
 def measure(client, url: str, requests: int) -> dict:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
@@ -393,7 +389,7 @@ def run(argv: list[str]) -> None:
         .values_list("pk", flat=True)[0]
     )
     print(f"cases: {Case.objects.count()} · requests per page: {requests}")
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     rows = []
     for user, detail in ((director, own), (contact, assen)):
         client = Client()
@@ -419,7 +415,7 @@ def run(argv: list[str]) -> None:
         exported = Case.objects.visible_to(user).filter(mine(user)).count()
         result = measure(client, "/casussen/mijn/export/", max(5, requests // 20))
         rows.append((user.username, f"export of Mijn casussen ({exported} cases)", result))
-    print(f"load average after: {_load()}")
+    print(f"load average after: {load_average()}")
     print()
     print("| user | page | p50 ms | p95 ms | queries | COUNT queries |")
     print("|---|---|---:|---:|---:|---|")

@@ -28,13 +28,9 @@ import statistics
 import time
 
 from tests.bench import bench_cases
+from tests.bench.server import load_average
 
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_fig"
-
-
-def _load() -> str:
-    with open("/proc/loadavg") as f:
-        return " ".join(f.read().split()[:3])
 
 
 def _cold() -> None:
@@ -141,7 +137,7 @@ def run(argv: list[str]) -> None:
         f"cases: {Case._base_manager.count():,}; year {year} (+2 before; {published} of them "
         f"published); stored figures: {'yes' if stored else 'no (code before issue 24)'}"
     )
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     if stored:
         print("| what | best ms | median ms | queries |")
         print("|---|---:|---:|---:|")
@@ -163,7 +159,7 @@ def run(argv: list[str]) -> None:
             result = _measure(client, page, max(3, n // slow))
             rows.append((username, label, result))
             print(f"  {username} {label}: {result}", flush=True)
-    print(f"load average after: {_load()}")
+    print(f"load average after: {load_average()}")
     print()
     print("| user | page | requests | p50 ms | p95 ms | queries |")
     print("|---|---|---:|---:|---:|---:|")

@@ -30,14 +30,11 @@ import statistics
 import sys
 import time
 
+from tests.bench.server import load_average
+
 
 def _arg(argv, name, default):
     return int(argv[argv.index(name) + 1]) if name in argv else default
-
-
-def _load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f}, {five:.2f}, {fifteen:.2f}"
 
 
 def in_process(rounds: int, *, asynchronous: bool) -> dict:
@@ -124,13 +121,13 @@ def run(argv: list[str]) -> None:
     rounds = _arg(argv, "--rounds", 300)
 
     print(f"\n1-2. in one process, {rounds} rounds of bare page + case list (regisseur)")
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     results = [
         ("synchronous commit (as built)", in_process(rounds, asynchronous=False)),
         ("asynchronous commit (measured only)", in_process(rounds, asynchronous=True)),
         ("synchronous commit, again", in_process(rounds, asynchronous=False)),
     ]
-    print(f"load average after: {_load()}\n")
+    print(f"load average after: {load_average()}\n")
     print(
         "| commit | bare ms (mean / p50) | list ms (mean / p50) | list/bare throughput "
         "| access-log write ms | CPU bare / list ms |"
@@ -147,9 +144,9 @@ def run(argv: list[str]) -> None:
         return
     seconds = _arg(argv, "--seconds", 20)
     print(f"\n3. gunicorn, 3 workers, 4 concurrent clients, {seconds} s per page and mode")
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     rows = through_gunicorn(seconds)
-    print(f"load average after: {_load()}\n")
+    print(f"load average after: {load_average()}\n")
     print("| page | requests | req/s | p50 ms | p95 ms | errors |")
     print("|---|---:|---:|---:|---:|---:|")
     for label, r in rows:

@@ -24,7 +24,15 @@ from pathlib import Path
 
 import redis
 
-from tests.bench.server import BASE, PY, bench_env, default_database_url, gunicorn, manage
+from tests.bench.server import (
+    BASE,
+    PY,
+    bench_env,
+    default_database_url,
+    gunicorn,
+    load_average,
+    manage,
+)
 
 PREPARE = """
 import json
@@ -111,12 +119,6 @@ def print_cpu_by_view(folder: Path, top: int = 25) -> None:
         print(f"{view[:44]:<44} {count:>6} {100 * spent / everything:>5.1f}% {spent / count:>7.1f}")
 
 
-def _load() -> str:
-    """The 1, 5 and 15 minute load averages (the issue asks for them before and after)."""
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} ({os.cpu_count()} CPUs)"
-
-
 def run(argv: list[str]) -> None:
     users = int(argv[argv.index("--users") + 1]) if "--users" in argv else 100
     minutes = float(argv[argv.index("--minutes") + 1]) if "--minutes" in argv else 10
@@ -163,7 +165,7 @@ def run(argv: list[str]) -> None:
             config="tests/bench/gunicorn_cpu.conf.py",
         ) as port,
     ):
-        load_before = _load()
+        load_before = load_average()
         started = time.monotonic()
         subprocess.run(
             [PY, "-m", "locust", "-f", str(BASE / "tests/bench/locust_morning.py"),
@@ -174,7 +176,7 @@ def run(argv: list[str]) -> None:
             cwd=BASE, env=locust_env, check=False, timeout=minutes * 60 + 120,
         )  # fmt: skip
         elapsed = time.monotonic() - started
-        load_after = _load()
+        load_after = load_average()
     rows = parse_stats(out / "morning_stats.csv")
     print(f"\n{users} users, {elapsed:.0f} s, gunicorn workers: {web_workers}, 1 Celery worker")
     print(f"load average before {load_before}, after {load_after}")

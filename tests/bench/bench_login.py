@@ -47,7 +47,7 @@ def run(argv: list[str]) -> None:
     from django.test.utils import setup_test_environment
     from django.urls import reverse
 
-    from tests.bench.bench_cases import _load
+    from tests.bench.server import load_average
     from tests.factories import TEST_PASSWORD, TEST_TOTP_SECRET, UserFactory
     from zvhd.network.models import Role
 
@@ -61,7 +61,7 @@ def run(argv: list[str]) -> None:
             password=make_password(TEST_PASSWORD),
             roles=[Role.PROCESREGISSEUR],
         )
-        print(f"load average before: {_load()}")
+        print(f"load average before: {load_average()}")
         for i in range(logins + 3):
             # Each login is a new person at the door: a new client, and no rate limit left by
             # the previous one (allauth's per-code replay guard and axes' counters).
@@ -100,7 +100,7 @@ def run(argv: list[str]) -> None:
             t = time.perf_counter()
             django_hasher.verify(TEST_PASSWORD, encoded)
             django_step.append((time.perf_counter() - t) * 1000)
-        print(f"load average after: {_load()}")
+        print(f"load average after: {load_average()}")
         transaction.set_rollback(True)
     print()
     print(f"| step ({logins} logins) | p50 ms | p95 ms |")

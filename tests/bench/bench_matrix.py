@@ -38,6 +38,8 @@ import sys
 import time
 from pathlib import Path
 
+from tests.bench.server import load_average
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_matrix"
 DEFAULT_REDIS = "redis://127.0.0.1:6379/11"
 ROOT = Path(__file__).resolve().parents[2]
@@ -296,12 +298,6 @@ def measure(client, url: str, requests: int, warmup: int) -> dict:
     }
 
 
-def _load() -> str:
-    from tests.bench.bench_cases import _load
-
-    return _load()
-
-
 def accounts():
     """The demo accounts (one per role; two liaisons) and the anonymous visitor (None)."""
     from zvhd.network.models import User
@@ -398,7 +394,7 @@ def run(argv: list[str]) -> None:
 
     bare_user = next(u for u in users if u) if any(users) else accounts()[0]
     cases = Case.objects.count()
-    load_before = _load()
+    load_before = load_average()
     print(f"cases: {cases:,} · requests per page: {requests} (+{warmup} warm-up)")
     print(f"load average before: {load_before}", flush=True)
     # As a gunicorn worker after its warm-up (zvhd/gunicorn.conf.py): what lives now is left
@@ -461,7 +457,7 @@ def run(argv: list[str]) -> None:
                 flush=True,
             )
     bare.append(measure(client_for(bare_user), "/_bench/bare", max(requests, 50), 5))
-    load_after = _load()
+    load_after = load_average()
     if baseline:
         _compare(rows, baseline)
     result = {

@@ -23,6 +23,8 @@ import random
 import statistics
 import time
 
+from tests.bench.server import load_average
+
 DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/zvhd_bench_persons"
 
 
@@ -46,10 +48,6 @@ def _ensure_database(url: str) -> None:
     with psycopg.connect(admin, autocommit=True) as conn:
         if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             conn.execute(f'CREATE DATABASE "{name}"')
-
-
-def _load() -> str:
-    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def seed(total: int, rng: random.Random) -> None:
@@ -119,7 +117,7 @@ def run(argv: list[str]) -> None:
     for _ in range(absent):
         queries.append((random_person(elsewhere), None, "afwezig"))
     print(f"persons: {count:,} · queries: {len(queries)} · threshold {THRESHOLD}".replace(",", "."))
-    print(f"load average before: {_load()}")
+    print(f"load average before: {load_average()}")
     per_kind: dict[str, list[int]] = {}
     right = wrong = missed = 0
     timings = []
@@ -169,7 +167,7 @@ def run(argv: list[str]) -> None:
         f"without birth date ({len(name_only)}): p50 {statistics.median(name_only):.1f} ms · "
         f"p95 {name_only[int(len(name_only) * 0.95) - 1]:.1f} ms · max {name_only[-1]:.1f} ms"
     )
-    print(f"load average after: {_load()}")
+    print(f"load average after: {load_average()}")
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ import tracemalloc
 from contextlib import nullcontext
 
 from tests.bench import bench_cases
+from tests.bench.server import load_average
 
 HAND_SQL = {
     "scalar counts": """
@@ -106,11 +107,6 @@ def _timed(fn, repeat):
     return min(times), statistics.median(times)
 
 
-def _load() -> str:
-    with open("/proc/loadavg") as f:
-        return " ".join(f.read().split()[:3])
-
-
 def run(argv: list[str]) -> None:
     url = os.environ.get("BENCH_DATABASE_URL", bench_cases.DEFAULT_DB)
     bench_cases._ensure_database(url)
@@ -144,7 +140,7 @@ def run(argv: list[str]) -> None:
     with connection.cursor() as c:
         c.execute("SELECT COUNT(*) FROM cases_case")
         cases = c.fetchone()[0]
-    print(f"cases: {cases:,}; year {year}; load average before: {_load()}")
+    print(f"cases: {cases:,}; year {year}; load average before: {load_average()}")
 
     only = [flag for flag in ("--figures-only", "--pdf-only", "--snapshot-only") if flag in argv]
     if not only or "--figures-only" in only:
@@ -153,7 +149,7 @@ def run(argv: list[str]) -> None:
         _snapshot(year, repeat)
     if not only or "--pdf-only" in only:
         _pdf(year)
-    print(f"load average after: {_load()}")
+    print(f"load average after: {load_average()}")
 
 
 def _seed_programmes() -> None:

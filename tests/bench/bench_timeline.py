@@ -234,7 +234,7 @@ def run(argv: list[str]) -> None:
 
     from cases import timeline
     from cases.models import Status
-    from tests.bench.bench_cases import _load
+    from tests.bench.server import load_average
     from tests.cases.factories import make_case
 
     setup_test_environment()
@@ -257,7 +257,7 @@ def run(argv: list[str]) -> None:
             make(case, people, 0)
         made = len(timeline.timeline(case, people["director"]))
         print(f"case {case.number}: {made} entries made in {time.perf_counter() - start:.1f} s")
-        print(f"load average before: {_load()}")
+        print(f"load average before: {load_average()}")
         url = f"/casussen/{case.pk}/tijdlijn/"
         rows = []
         # The bare page (middleware, session, base template) and the case's history tab are
@@ -273,7 +273,7 @@ def run(argv: list[str]) -> None:
             client = Client()
             client.force_login(people[who])
             rows.append((label, measure(client, page, requests)))
-        print(f"load average after: {_load()}")
+        print(f"load average after: {load_average()}")
         print()
         bare = rows[0][1]
         print(

@@ -19,6 +19,13 @@ BASE = Path(__file__).resolve().parents[2]
 PY = sys.executable
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: a timing on a shared machine means little
+    without them (every bench prints them before and after)."""
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f}, {five:.2f}, {fifteen:.2f} ({os.cpu_count()} CPUs)"
+
+
 def bench_env(database_url: str, **extra) -> dict:
     env = {
         **os.environ,
