@@ -95,13 +95,16 @@ def warm() -> dict[str, int]:
 def settle() -> int:
     """After the warm-up: collect what starting left behind, then move every object that
     lives now (modules, settings, URL patterns, compiled templates, translation catalogues:
-    ~165,000 objects) into the interpreter's permanent generation (`gc.freeze()`), where the
-    garbage collector no longer walks them. Before, every full collection walked them all,
-    ~90 ms of a request that happened to trigger it: the tail of the pages' times (issue 24,
-    an export's 190 ms request took 320 ms one time in four). Returns how many were frozen.
+    ~240,000 objects in a gunicorn worker) into the interpreter's permanent generation
+    (`gc.freeze()`), where the garbage collector no longer walks them. Before, every full
+    collection walked them all, ~90 ms of a request that happened to trigger it: the tail of
+    the pages' times (issue 24, an export's 190 ms request took 320 ms one time in four).
+    Returns how many were frozen.
 
-    Nothing is kept longer than before: these objects live as long as the worker anyway, and
-    what is made later (a request's objects, caches that fill up) is collected as usual."""
+    These are what a worker keeps for its life anyway. One of them that is dropped later is
+    still freed by its reference count; only a dropped one inside a reference cycle would
+    stay until the worker ends. What is made after this (a request's objects, caches that
+    fill up later) is collected as before."""
     gc.collect()
     gc.freeze()
     count = gc.get_freeze_count()
