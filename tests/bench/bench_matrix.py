@@ -23,6 +23,11 @@ given as a ratio to the bare page measured last: on a shared machine the ratio a
 counts are the numbers to compare, the milliseconds come with the load average printed before
 and after.
 
+As a gunicorn worker does after its warm-up, the process first compiles the templates and
+freezes what it holds out of garbage collection (zvhd.warmup.settle). A page that reads what a
+scheduled task keeps up to date (SCHEDULED_BEFORE: the access review's daily summaries) gets
+that task run just before it, as beat would have: the matrix runs no beat.
+
 The results are kept as JSON in var/ (per database); `--baseline` compares the query counts
 with an earlier run at another size and marks each page whose count differs ("grows"). A page
 that answers 500 is reported, not measured.
