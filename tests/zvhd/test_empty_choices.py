@@ -68,3 +68,23 @@ def test_the_access_log_search_says_all_actions_and_all_kinds():
     html = str(AccessLogSearchForm())
     assert "Alle handelingen" in html and "Alle soorten gegevens" in html
     assert DASH not in html
+
+
+def test_a_yes_no_filter_says_all_when_it_filters_nothing(cast, client):
+    """The users' "Actief" filter: "Alle", "Ja", "Nee" (a NullBooleanSelect said "Onbekend"
+    for "no filter"); each choice filters as it says."""
+    from zvhd.network.filters import UserFilter
+    from zvhd.network.models import User
+
+    html = str(UserFilter(None, queryset=User.objects.all(), user=cast.beheerder).form)
+    assert ">Alle<" in html and ">Ja<" in html and ">Nee<" in html
+    assert "Onbekend" not in html
+    users = User.objects.all()
+    active = UserFilter({"is_active": "true"}, queryset=users, user=cast.beheerder).qs
+    inactive = UserFilter({"is_active": "false"}, queryset=users, user=cast.beheerder).qs
+    everyone = UserFilter({"is_active": ""}, queryset=users, user=cast.beheerder).qs
+    assert set(active) == set(users.filter(is_active=True))
+    assert set(inactive) == set(users.filter(is_active=False))
+    assert everyone.count() == users.count()
+    bound = str(UserFilter({"is_active": "false"}, queryset=users, user=cast.beheerder).form)
+    assert '<option value="false" selected>' in bound

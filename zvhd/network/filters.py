@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -16,7 +17,11 @@ class UserFilter(ScopedFilterSet):
     role = django_filters.ChoiceFilter(
         label=_("Rol"), choices=Role.choices, field_name="groups__name"
     )
-    is_active = django_filters.BooleanFilter(label=_("Actief"))
+    # A filter's empty choice says "Alle" (NullBooleanSelect's own would say "Onbekend").
+    is_active = django_filters.BooleanFilter(
+        label=_("Actief"),
+        widget=forms.Select(choices=[("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]),
+    )
 
     class Meta:
         model = User
