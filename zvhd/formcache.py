@@ -25,7 +25,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 FORM_CACHE_SECONDS = 300
-FORM_CACHE_VERSION = 2
+FORM_CACHE_VERSION = 3
 
 
 def form_cache_key(form: forms.Form, *, owner: type, data=None, bound: bool = False) -> str | None:
@@ -43,6 +43,9 @@ def form_cache_key(form: forms.Form, *, owner: type, data=None, bound: bool = Fa
             field.widget.choices = choices  # read once: drawn from these, no new query
         elif submitted:
             return None
+        else:
+            # A widget with choices of its own (a yes/no select over a NullBooleanField).
+            choices = list(getattr(field.widget, "choices", None) or ()) or None
         initial = form.initial.get(name, field.initial)
         if callable(initial):
             initial = initial()

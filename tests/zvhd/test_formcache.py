@@ -40,3 +40,22 @@ def test_a_bound_form_is_drawn_and_never_kept(cast):
     html = cached_html(form)
     assert 'value="Jansen"' in html
     assert form_cache_key(form, owner=PanelAdviceForm, data=form.data, bound=True) is None
+
+
+def test_a_widgets_own_choices_are_part_of_the_key():
+    """A select over a field that is no ChoiceField (the users' yes/no "Actief" filter): its
+    options are in the key, so other labels make another key, not the old HTML."""
+    from django import forms
+
+    def form_with(label):
+        class YesNo(forms.Form):
+            active = forms.NullBooleanField(
+                widget=forms.Select(choices=[("", label), ("true", "Ja"), ("false", "Nee")])
+            )
+
+        return YesNo()
+
+    assert form_cache_key(form_with("Alle"), owner=forms.Form) != form_cache_key(
+        form_with("Onbekend"), owner=forms.Form
+    )
+    assert "Alle" in cached_html(form_with("Alle"))
