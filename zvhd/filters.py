@@ -25,8 +25,9 @@ from __future__ import annotations
 import copy
 
 import django_filters
+from django import forms
 from django.db.models import Q
-from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
 from zvhd.formcache import drawn, form_cache_key
@@ -50,23 +51,35 @@ def fresh_filter(filter_):
     return fresh
 
 
+class YesNoAllSelect(forms.NullBooleanSelect):
+    """A yes/no filter's select: "Alle" for no filter (Django's own says "Onbekend"). Read as
+    Django reads a NullBooleanSelect: "true"/"True" is yes, "false"/"False" no, anything else
+    (a hand-typed "1" too) no filter - and the select then shows "Alle", as it filters."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("unknown", _("Alle")), ("true", _("Ja")), ("false", _("Nee")))
+
+
+class FreshFilters(dict):
+    """A filter set class's filters: copied for each filter set by `fresh_filter`."""
+
+    def __deepcopy__(self, memo):
+        return {name: fresh_filter(filter_) for name, filter_ in self.items()}
+
+
 class ScopedFilterSet(django_filters.FilterSet):
     # filter name -> the visibility level it needs (a name `level_scope` understands).
     levels: dict[str, str] = {}
 
-    def __init__(self, data=None, queryset=None, *, user=None, request=None, prefix=None):
-        # django-filter's BaseFilterSet.__init__, with `fresh_filter` for its deepcopy.
-        if queryset is None:
-            queryset = self._meta.model._default_manager.all()
-        self.is_bound = data is not None
-        self.data = data or QueryDict()
-        self.queryset = queryset
-        self.request = request
-        self.form_prefix = prefix
-        self.filters = {name: fresh_filter(f) for name, f in self.base_filters.items()}
-        for filter_ in self.filters.values():
-            filter_.model = queryset.model
-            filter_.parent = self
+    @classmethod
+    def get_filters(cls):
+        """The class's `base_filters`, in a dict whose deepcopy (one per filter set, in
+        django-filter's `BaseFilterSet.__init__`) is `fresh_filter` of each."""
+        return FreshFilters(super().get_filters())
+
+    def __init__(self, data=None, queryset=None, *, user=None, request=None, **kwargs):
+        super().__init__(data, queryset, request=request, **kwargs)
         self.user = user if user is not None else getattr(request, "user", None)
         for filter_ in self.filters.values():
             # A search term longer than this is no search (and no query goes out with 1 MB).
