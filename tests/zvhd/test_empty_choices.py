@@ -82,9 +82,18 @@ def test_a_yes_no_filter_says_all_when_it_filters_nothing(cast, client):
     users = User.objects.all()
     active = UserFilter({"is_active": "true"}, queryset=users, user=cast.beheerder).qs
     inactive = UserFilter({"is_active": "false"}, queryset=users, user=cast.beheerder).qs
-    everyone = UserFilter({"is_active": ""}, queryset=users, user=cast.beheerder).qs
+    everyone = UserFilter({"is_active": "unknown"}, queryset=users, user=cast.beheerder).qs
     assert set(active) == set(users.filter(is_active=True))
     assert set(inactive) == set(users.filter(is_active=False))
     assert everyone.count() == users.count()
     bound = str(UserFilter({"is_active": "false"}, queryset=users, user=cast.beheerder).form)
     assert '<option value="false" selected>' in bound
+    # What the select shows is what it filters on: "True" is "Ja"; a hand-typed "1" or "abc"
+    # is no filter, shown as "Alle" (a plain select filtered on "1" but showed "Alle").
+    typed = UserFilter({"is_active": "True"}, queryset=users, user=cast.beheerder)
+    assert set(typed.qs) == set(active)
+    assert '<option value="true" selected>' in str(typed.form)
+    for value in ("1", "abc"):
+        odd = UserFilter({"is_active": value}, queryset=users, user=cast.beheerder)
+        assert odd.qs.count() == users.count()
+        assert '<option value="unknown" selected>' in str(odd.form)

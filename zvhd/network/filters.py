@@ -1,9 +1,8 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zvhd.filters import ScopedFilterSet
+from zvhd.filters import ScopedFilterSet, YesNoAllSelect
 from zvhd.network.models import Organisation, Role, User
 
 
@@ -17,11 +16,7 @@ class UserFilter(ScopedFilterSet):
     role = django_filters.ChoiceFilter(
         label=_("Rol"), choices=Role.choices, field_name="groups__name"
     )
-    # A filter's empty choice says "Alle" (NullBooleanSelect's own would say "Onbekend").
-    is_active = django_filters.BooleanFilter(
-        label=_("Actief"),
-        widget=forms.Select(choices=[("", _("Alle")), ("true", _("Ja")), ("false", _("Nee"))]),
-    )
+    is_active = django_filters.BooleanFilter(label=_("Actief"), widget=YesNoAllSelect)
 
     class Meta:
         model = User
