@@ -42,7 +42,10 @@ def test_gunicorn_runs_it_for_each_worker_then_settles_it(monkeypatch):
 def test_settling_leaves_what_lives_now_out_of_garbage_collection():
     try:
         frozen = settle()
-        assert frozen == gc.get_freeze_count() > 10_000
+        assert frozen > 10_000
+        # Still frozen afterwards (a frozen object freed by its reference count since - a
+        # log record, say - leaves the count one or two lower, so not an equality).
+        assert gc.get_freeze_count() > frozen - 1_000
         assert gc.collect() >= 0  # collecting still works, without walking them
     finally:
         gc.unfreeze()
