@@ -82,7 +82,10 @@ class RecordListView(
     export_name = "aftercare:record_list_export"
     register_title = gettext_lazy("Nazorgdossiers")
     register_noun = gettext_lazy("nazorgdossiers")
-    register_order_note = gettext_lazy("lopende dossiers eerst")
+    register_order_note = gettext_lazy(
+        "lopende dossiers eerst, het eerstvolgende ontslag bovenaan; afgesloten dossiers "
+        "daarna, het laatste ontslag eerst"
+    )
 
     def get_queryset(self):
         return super().get_queryset().open_first()

@@ -324,7 +324,10 @@ def test_every_export_names_its_list_filters_order_and_moment(cast, client_for, 
     top, headers, rows, sheet = sheet_of(response)
     assert top[0][0] == "Nazorgdossiers"
     assert top[1][0] == "Filters: Zoeken: Open; Status: In behandeling"
-    assert top[2][0] == "Volgorde: lopende dossiers eerst"
+    assert top[2][0] == (
+        "Volgorde: lopende dossiers eerst, het eerstvolgende ontslag bovenaan; afgesloten "
+        "dossiers daarna, het laatste ontslag eerst"
+    )
     made = top[3][0]
     assert made.startswith(f"Gemaakt op {timezone.localdate().day} ")
     assert made.endswith("; 3 nazorgdossiers.") and "om " in made

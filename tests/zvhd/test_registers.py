@@ -52,6 +52,30 @@ def test_the_aftercare_register_shows_running_files_first_with_a_total(
     assert "2 nazorgdossiers, lopende dossiers eerst" in response.content.decode()
 
 
+def test_the_aftercare_register_shows_the_soonest_release_first_and_the_latest_closed_first(
+    cast, client_for, aftercare_world
+):
+    # Running files: the next release at the top. Closed files after them, the one released
+    # last first: the coordinator looks for the file she just closed, not one of years ago.
+    closed, running = aftercare_world
+    later = make_record(
+        municipality=cast.assen, by=cast.nazorg, days_to_release=5, last_name="Eerder"
+    )
+    closed_recently = make_record(
+        municipality=cast.assen, by=cast.nazorg, days_to_release=-30, last_name="Recent"
+    )
+    aftercare_services.close_record(
+        record=closed_recently,
+        reason=ClosingReason.values[0],
+        note="klaar",
+        closed_by=cast.nazorg,
+    )
+    response = client_for(cast.nazorg).get(reverse("aftercare:record_list"))
+    rows = [row.record.pk for row in response.context["table"].page.object_list]
+    assert rows == [later.pk, running.pk, closed_recently.pk, closed.pk]
+    assert "afgesloten dossiers daarna, het laatste ontslag eerst" in response.content.decode()
+
+
 def test_the_aftercare_register_exports_the_filtered_list_and_logs_each_record(
     cast, client_for, aftercare_world
 ):
