@@ -252,6 +252,9 @@ def _seed(*, stdout, rng) -> None:
     regisseur = _user("regisseur") or (directors[0] if directors else None)
     manager = _user("manager") or regisseur
     support = _user("ondersteuner") or regisseur
+    # The trajectbegeleider goes out to the person in one case in six that is directed
+    # (decided by the case number, not by a draw, so the other cases stay as they were).
+    begeleider = _user("begeleider")
     partner = _user("partner")
     liaison = _user("liaison.politie")
     if regisseur is None:
@@ -415,6 +418,7 @@ def _seed(*, stdout, rng) -> None:
                 rng=rng,
                 director=director,
                 support=support,
+                guide=begeleider if n % 6 == 1 else None,
                 team_pool=team_pool,
                 decided_on=decided_on,
                 today=today,
@@ -462,6 +466,7 @@ def _direct(
     rng,
     director,
     support,
+    guide,
     team_pool,
     decided_on,
     today,
@@ -479,6 +484,7 @@ def _direct(
         reason="Voldoet aan de criteria.",
         director=director,
         support=support,
+        guide=guide,
         decided_on=decided_on,
     )
     for member in team_pool:

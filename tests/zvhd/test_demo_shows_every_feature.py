@@ -73,6 +73,20 @@ def test_the_demo_directors_evaluations_lie_mostly_ahead_and_a_handful_past(demo
     assert len(ahead) >= 0.85 * len(running)
 
 
+def test_the_demo_trajectbegeleider_guides_running_cases_of_her_own(demo_database):
+    """Walking the demo as the trajectbegeleider: "Mijn casussen 0", an empty list, nothing of
+    her own work to try. Now she guides one directed case in six, a dozen of them running,
+    and still reads the 27 she has nothing to do with that the access review shows."""
+    from cases.demo import UNINVOLVED_CASES
+    from cases.models import Case
+    from cases.worklists import DIRECTION_STATUSES
+
+    guided = Case.objects.filter(guide__username="begeleider")
+    assert 5 <= guided.filter(status__in=DIRECTION_STATUSES).count() <= 30
+    assert guided.exclude(status__in=DIRECTION_STATUSES).exists()  # and some closed since
+    assert Case.objects.exclude(guide__username="begeleider").count() >= UNINVOLVED_CASES
+
+
 @pytest.mark.django_db
 def test_the_figures_page_offers_the_year_as_a_list(cast, client_for):
     page = client_for(cast.manager).get(reverse("reports:dashboard")).content.decode()
