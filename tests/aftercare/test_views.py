@@ -288,3 +288,24 @@ def test_the_releases_name_each_open_condition_as_the_record_does(world, client_
     assert record.number in page
     for condition in open_conditions:
         assert f">{capfirst(condition.get_kind_display())}</span>" in page
+
+
+def test_the_figures_write_the_consent_rate_as_a_dutch_percentage(world, client_for):
+    # "67 %" with a (non-breaking) space, as every other percentage of the app; it read "67%".
+    from aftercare import services
+    from aftercare.models import Consent
+
+    records = [
+        make_record(municipality=world.assen, by=world.nazorg, last_name=name)
+        for name in ("Aa", "Bee", "Cee")
+    ]
+    for item in records[:2]:
+        services.record_consent(
+            record=item,
+            consent=Consent.GIVEN,
+            consent_on=timezone.localdate(),
+            recorded_by=world.nazorg,
+        )
+    html = client_for(world.nazorg).get(reverse("aftercare:figures")).content.decode()
+    assert "67\N{NO-BREAK SPACE}%" in html
+    assert "67%" not in html
