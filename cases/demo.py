@@ -41,6 +41,7 @@ from cases.models import (
     ClosingReason,
     Decision,
     Goal,
+    Ketenkamer,
     LegalBasis,
     TeamMember,
     Transition,
@@ -278,6 +279,7 @@ def _seed(*, stdout, rng) -> None:
         plan="Gezamenlijke aanpak: persoonsgerichte plannen, ouders betrekken, toezicht.",
     )
     organisations = list(Organisation.objects.partners()[:8])
+    ketenkamers: dict[date, Ketenkamer] = {}  # the weekly ketenkamers held, by date
     plans = _Plans()
     notified = []  # cases whose notifications went out in their own time
     moved = []  # transitions put back on their case's time line, written at the end
@@ -379,6 +381,10 @@ def _seed(*, stdout, rng) -> None:
         if age_days <= 10:
             continue  # on the agenda of the coming ketenkamer; a few are older than 5 days
         decided_on = registered_on + timedelta(days=rng.randint(3, 9))
+        # Decided at the weekly ketenkamer on or after that day, once it was held: the
+        # ketenkamer page lists the meetings and their decisions, not only the coming one.
+        held = _held_ketenkamer(decided_on, today=today, held=ketenkamers, planned_by=support)
+        decided_on = held.date if held is not None else decided_on
         roll = rng.random()
         if roll < 0.08:
             services.decide_triage(
@@ -388,6 +394,7 @@ def _seed(*, stdout, rng) -> None:
                 criteria=services.Criteria(True, False, False, True, False),
                 reason="Geen meervoudige problematiek die ketensamenwerking vraagt.",
                 referred_to="Sociaal wijkteam",
+                ketenkamer=held,
                 decided_on=decided_on,
             )
         elif roll < 0.14:
@@ -397,6 +404,7 @@ def _seed(*, stdout, rng) -> None:
                 decision=Decision.ADVIES,
                 criteria=services.Criteria(True, True, False, False, False),
                 reason="Advies aan de aanmelder.",
+                ketenkamer=held,
                 decided_on=decided_on,
             )
         elif roll < 0.20:
@@ -406,6 +414,7 @@ def _seed(*, stdout, rng) -> None:
                 decision=Decision.ONDERSTEUNING,
                 criteria=services.Criteria(True, True, True, False, False),
                 reason="Regie blijft lokaal.",
+                ketenkamer=held,
                 decided_on=decided_on,
             )
         elif roll < 0.23:
@@ -419,6 +428,7 @@ def _seed(*, stdout, rng) -> None:
                 director=director,
                 support=support,
                 guide=begeleider if n % 6 == 1 else None,
+                ketenkamer=held,
                 team_pool=team_pool,
                 decided_on=decided_on,
                 today=today,
@@ -432,6 +442,18 @@ def _seed(*, stdout, rng) -> None:
         if hasattr(case, "triage"):
             case.decision_notified_at = _at(case.triage.decided_on)
     plans.write()
+    # Who sat at each ketenkamer held: director, support and the liaisons (the OM's liaison
+    # missed one in four).
+    officier = _user("liaison.om")
+    for week, held in enumerate(sorted(ketenkamers.values(), key=lambda k: k.date)):
+        seated = [regisseur, support, liaison, officier if week % 4 else None]
+        services.record_attendance(
+            ketenkamer=held,
+            attendees=[user for user in seated if user is not None],
+            notes="",
+            recorded_by=support,
+            expected_version=held.version,
+        )
     # Not in the case's history (the tasks set them with an update as well).
     Case._base_manager.bulk_update(
         notified, ["registration_notified_at", "decision_notified_at"], batch_size=BATCH_SIZE
@@ -439,6 +461,19 @@ def _seed(*, stdout, rng) -> None:
     Transition.objects.bulk_update(moved, ["at"], batch_size=BATCH_SIZE)
     day = formats.short_date(ketenkamer.date)
     stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {day}.\n")
+
+
+def _held_ketenkamer(day: date, *, today: date, held: dict, planned_by) -> Ketenkamer | None:
+    """The weekly ketenkamer (Thursday, or the next working day after a holiday) on or after
+    `day`, made once; None while it is still to come."""
+    from zvhd.holidays import working_day_on_or_after
+
+    meeting_day = working_day_on_or_after(day + timedelta(days=(3 - day.weekday()) % 7))
+    if meeting_day >= today:
+        return None
+    if meeting_day not in held:
+        held[meeting_day] = services.plan_ketenkamer(date=meeting_day, planned_by=planned_by)
+    return held[meeting_day]
 
 
 def _past_action_status(drawn: str, action, today: date) -> str:
@@ -467,6 +502,7 @@ def _direct(
     director,
     support,
     guide,
+    ketenkamer,
     team_pool,
     decided_on,
     today,
@@ -485,6 +521,7 @@ def _direct(
         director=director,
         support=support,
         guide=guide,
+        ketenkamer=ketenkamer,
         decided_on=decided_on,
     )
     for member in team_pool:

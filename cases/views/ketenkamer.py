@@ -44,10 +44,20 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormV
     form_class = forms.KetenkamerForm
     log_reads = False  # dates only
 
+    # A year of weekly ketenkamers on two pages; the older ones a page further (the list
+    # stopped at the latest 30: a ketenkamer of last spring could not be reached).
+    PAGE_SIZE = 26
+
     def get_context_data(self, **kwargs):
+        from django.core.paginator import Paginator
+
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        context["ketenkamers"] = list(self.scoped_queryset(VIEW)[:30])
+        page = Paginator(self.scoped_queryset(VIEW), self.PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        context["page_obj"] = page
+        context["ketenkamers"] = list(page.object_list)
         # The door's two halves, for the page: a seat at the ketenkamer's table and the role.
         # A role that attends the ketenkamer without a seat is told why the list is empty.
         seated = sits_at_ketenkamer(user)

@@ -370,3 +370,28 @@ def test_a_triage_decision_in_a_ketenkamer_still_lands_on_its_decision_list(cast
     view = ketenkamer.decision_list_view()
     assert view == decision_list(ketenkamer)
     assert [row.number for row in view.rows] == [case.number]
+
+
+def test_the_ketenkamer_list_pages_through_every_ketenkamer_in_the_same_queries(
+    cast, client_for, django_assert_max_num_queries
+):
+    # It showed the latest 30 and no more: a ketenkamer of last spring could not be reached.
+    first = date(2025, 1, 2)
+    for week in range(60):
+        case_services.plan_ketenkamer(
+            date=first + timedelta(weeks=week), planned_by=cast.ondersteuner
+        )
+    client = client_for(cast.ondersteuner)
+    url = reverse("cases:ketenkamer_list")
+    client.get(url)
+    with django_assert_max_num_queries(12) as first_page:
+        page_one = client.get(url).content.decode()
+    last = first + timedelta(weeks=59)
+    oldest = Ketenkamer.objects.get(date=first)
+    assert f"{Ketenkamer.objects.count()} geplande en gehouden ketenkamers" in page_one
+    assert detail(Ketenkamer.objects.get(date=last)) in page_one
+    assert detail(oldest) not in page_one
+    with django_assert_max_num_queries(len(first_page.captured_queries)):
+        page_three = client.get(url, {"page": 3}).content.decode()
+    assert detail(oldest) in page_three
+    assert 'aria-label="Paginering ketenkamers"' in page_three
