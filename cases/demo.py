@@ -64,6 +64,24 @@ BASIS_BY_KIND = {
 }
 
 
+def _person(rng, *, birth: date, municipality) -> dict:
+    """Who a demo case is about. The gender goes with the first name (FIRST alternates a
+    man's and a woman's name; "Femke Huisman, man" read oddly), unknown one time in four;
+    drawn as before, so the rest of the demo keeps its sequence."""
+    first_name, last_name = rng.choice(FIRST), rng.choice(LAST)
+    drawn = rng.choice(["man", "man", "vrouw", "onbekend"])
+    return {
+        "first_name": first_name,
+        "last_name": last_name,
+        "birth_date": birth,
+        "gender": "onbekend"
+        if drawn == "onbekend"
+        else ("man" if FIRST.index(first_name) % 2 == 0 else "vrouw"),
+        "municipality": municipality,
+        "city": municipality.name,
+    }
+
+
 def _topic(n: int, drawn: str) -> str:
     return "mensenhandel" if n % 12 == 5 else drawn
 
@@ -78,7 +96,7 @@ def basis_of(organisation) -> str:
 
 CASES = 320
 
-FIRST = [
+FIRST = [  # a man's name, then a woman's (cases.demo._person)
     "Jan",
     "Sanne",
     "Kevin",
@@ -308,14 +326,7 @@ def _seed(*, stdout, rng) -> None:
             municipal_domain=rng.choice(["veiligheid", "sociaal"])
             if organisation.kind == OrganisationKind.GEMEENTE
             else "",
-            person={
-                "first_name": rng.choice(FIRST),
-                "last_name": rng.choice(LAST),
-                "birth_date": birth,
-                "gender": rng.choice(["man", "man", "vrouw", "onbekend"]),
-                "municipality": municipality,
-                "city": municipality.name,
-            },
+            person=_person(rng, birth=birth, municipality=municipality),
             reason=rng.choice(REASONS),
             desired_outcome="Eén gezamenlijk plan met duidelijke afspraken en regie.",
             # Drawn as before (the rest of the demo keeps its sequence); every twelfth case
@@ -383,7 +394,13 @@ def _seed(*, stdout, rng) -> None:
         decided_on = registered_on + timedelta(days=rng.randint(3, 9))
         # Decided at the weekly ketenkamer on or after that day, once it was held: the
         # ketenkamer page lists the meetings and their decisions, not only the coming one.
-        held = _held_ketenkamer(decided_on, today=today, held=ketenkamers, planned_by=support)
+        held = _held_ketenkamer(
+            decided_on,
+            registered_on=registered_on,
+            today=today,
+            held=ketenkamers,
+            planned_by=support,
+        )
         decided_on = held.date if held is not None else decided_on
         roll = rng.random()
         if roll < 0.08:
@@ -463,14 +480,22 @@ def _seed(*, stdout, rng) -> None:
     stdout.write(f"Casussen: {made} demo-casussen aangemaakt; ketenkamer op {day}.\n")
 
 
-def _held_ketenkamer(day: date, *, today: date, held: dict, planned_by) -> Ketenkamer | None:
+def _held_ketenkamer(
+    day: date, *, registered_on: date, today: date, held: dict, planned_by
+) -> Ketenkamer | None:
     """The weekly ketenkamer (Thursday, or the next working day after a holiday) on or after
-    `day`, made once; None while it is still to come."""
+    `day`, made once. When that one is still to come: the last one held, if the registration
+    came in before it; else None."""
     from zvhd.holidays import working_day_on_or_after
 
-    meeting_day = working_day_on_or_after(day + timedelta(days=(3 - day.weekday()) % 7))
+    def thursday_from(start: date) -> date:
+        return working_day_on_or_after(start + timedelta(days=(3 - start.weekday()) % 7))
+
+    meeting_day = thursday_from(day)
     if meeting_day >= today:
-        return None
+        meeting_day = thursday_from(today - timedelta(days=7))
+        if not registered_on < meeting_day < today:
+            return None
     if meeting_day not in held:
         held[meeting_day] = services.plan_ketenkamer(date=meeting_day, planned_by=planned_by)
     return held[meeting_day]
