@@ -70,8 +70,13 @@ def seed(*, stdout, rng) -> None:
     from cases.models import Case, Status
     from zvhd.network.models import User
 
+    # Running cases whose direction began before the oldest entry: a journal of the weeks
+    # since the start (the newest cases had a home visit dated before their triage).
+    first_entry = timezone.localdate() - timedelta(days=3 * len(ENTRIES) + 6)
     cases = list(
-        Case.objects.filter(status=Status.ACTIEF, director__isnull=False)
+        Case.objects.filter(
+            status=Status.ACTIEF, director__isnull=False, started_on__lt=first_entry
+        )
         .select_related("director", "guide")
         .order_by("-id")[:6]
     )
