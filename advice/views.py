@@ -44,7 +44,6 @@ from advice.models import (
 from advice.tables import AdviceTable, DirectoryTable, SignalTable
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE, VIEW
-from zvhd.privacy.services import log_list_access
 from zvhd.registers import CountedPaginator, RegisterExportMixin, RegisterMixin
 from zvhd.views import (
     RoleRequiredMixin,
@@ -73,23 +72,10 @@ def safe_next(request, default: str) -> str:
     return default
 
 
-class TablePageLogMixin:
-    """Log one access row per record on the table's current page (not the whole result)."""
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        table = context.get("table")
-        page = getattr(table, "page", None)
-        if page is not None:
-            log_list_access(request=self.request, objects=[row.record for row in page.object_list])
-        return context
-
-
 # --- advice records --------------------------------------------------------------------------
 class AdviceListView(
     RoleRequiredMixin,
     RegisterMixin,
-    TablePageLogMixin,
     ScopedListMixin,
     SingleTableMixin,
     FilterView,
@@ -101,8 +87,6 @@ class AdviceListView(
     filterset_class = AdviceFilter
     paginate_by = 25  # a question column wraps: 50 rows made a page of 9.000 px
     template_name = "advice/advice_list.html"
-    # ScopedListMixin would log the whole filtered result; TablePageLogMixin logs the page.
-    log_reads = False
     list_name = "advice:list"
     export_name = "advice:list_export"
     register_title = _("Adviesvragen")
@@ -120,19 +104,10 @@ class AdviceListView(
     @cached_property
     def counts(self) -> dict[str, int]:
         """The filtered list's questions per kind: one GROUP BY (kept in the cache until an
-        advice record changes: advice.counts), which also gives the total that both
-        paginators and the caption show (before, two more COUNTs of the same list: ListView's
+        advice record changes: advice.counts), which also gives the total that the table's
+        paginator and the caption show (before, two more COUNTs of the same list: ListView's
         pagination by `paginate_by` and django-tables2's; issue 24)."""
         return counts_by_kind(self.object_list)
-
-    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kw):
-        return CountedPaginator(
-            queryset,
-            per_page,
-            orphans=orphans,
-            allow_empty_first_page=allow_empty_first_page,
-            count=sum(self.counts.values()),
-        )
 
     def get_table_pagination(self, table):
         paginate = super().get_table_pagination(table)

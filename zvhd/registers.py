@@ -85,6 +85,14 @@ class RegisterMixin(ListToolsMixin):
     def list_noun(self):
         return self.register_noun
 
+    def paginate_queryset(self, queryset, page_size):
+        """The table is the register's one paginator. ListView paginated the same queryset a
+        second time by `paginate_by`: a second COUNT of the filtered list on every page, a
+        second read of its rows (the access log's), and a 404 for a page number past the end
+        where the table shows the last page (issue 24). The context's `object_list` stays the
+        unread queryset; what was shown is the table's page (zvhd.views.ScopedListMixin)."""
+        return None, None, queryset, False
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         table = context.get("table")

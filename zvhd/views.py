@@ -226,8 +226,9 @@ class ScopedMixin(Guarded):
 class ScopedListMixin(ScopedMixin):
     """A list of guarded records: one access-log row per record shown (one INSERT).
 
-    The records shown are the context's `object_list`, or, for a list built from plain rows,
-    the pks of `self.model` in `shown_ids`.
+    The records shown are, for a list built from plain rows, the pks of `self.model` in
+    `shown_ids`; for a django-tables2 table, the rows of its page (a register's only
+    pagination: zvhd.registers); otherwise the context's `object_list`.
     """
 
     def get_context_data(self, **kwargs):
@@ -235,9 +236,14 @@ class ScopedListMixin(ScopedMixin):
         if self.log_reads:
             from zvhd.privacy.services import log_list_access
 
+            page = getattr(context.get("table"), "page", None)
             if context.get("shown_ids") is not None:
                 log_list_access(
                     request=self.request, model=self.model, object_ids=context["shown_ids"]
+                )
+            elif page is not None:
+                log_list_access(
+                    request=self.request, objects=[row.record for row in page.object_list]
                 )
             elif context.get("object_list") is not None:
                 log_list_access(request=self.request, objects=list(context["object_list"]))

@@ -324,3 +324,39 @@ def test_the_access_log_says_its_total(cast, client_for, aftercare_world):
     client.get(reverse("aftercare:record_detail", args=[closed.pk]))
     page = client_for(cast.privacy).get(reverse("privacy:access_log"), {"action": "view"})
     assert "2 regels, nieuwste eerst" in page.content.decode()
+
+
+def test_a_sorted_register_page_logs_the_rows_it_shows_and_counts_the_list_once(
+    cast, client_for, aftercare_world
+):
+    """The table is the register's one paginator (zvhd.registers). ListView paginated the
+    same list again by `paginate_by`: a second COUNT and a second read of a page, and that
+    page, in the queryset's order, was what the access log recorded, so a list sorted by a
+    column logged other records than the ones on the screen (issue 24)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    closed, running = aftercare_world
+    names = ["Zwart", "Aalders", "Mol"]
+    for name in names:
+        make_record(municipality=cast.assen, by=cast.nazorg, days_to_release=40, last_name=name)
+    client = client_for(cast.nazorg)
+    url = reverse("aftercare:record_list")
+    client.get(url)  # the form's caches
+    before = AccessLog.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, {"sort": "-name", "page": 1})
+    shown = [row.record.pk for row in response.context["table"].page.object_list]
+    logged = list(
+        AccessLog.objects.filter(action=AccessAction.LIST, pk__gt=before)
+        .order_by("pk")
+        .values_list("object_id", flat=True)
+    )
+    assert logged == [str(pk) for pk in shown]
+    counts = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(")]
+    assert len(counts) == 1
+    # A page past the end (a stale link after filtering) shows the last page, not a 404.
+    past = client.get(url, {"page": 99})
+    assert past.status_code == 200
+    assert past.context["table"].page.number == past.context["table"].paginator.num_pages
+    assert client.get(url, {"page": "abc"}).status_code == 200
