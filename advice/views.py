@@ -45,6 +45,7 @@ from advice.tables import AdviceTable, DirectoryTable, SignalTable
 from zvhd.network.models import Municipality
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.registers import CountedPaginator, RegisterExportMixin, RegisterMixin
+from zvhd.tables import TablePaginatesMixin
 from zvhd.views import (
     RoleRequiredMixin,
     ScopedListMixin,
@@ -268,7 +269,9 @@ class AdviceConvertView(ScopedMixin, DetailView):
 
 
 # --- the sociale kaart ----------------------------------------------------------------------
-class DirectoryListView(RoleRequiredMixin, ScopedListMixin, SingleTableMixin, FilterView):
+class DirectoryListView(
+    RoleRequiredMixin, TablePaginatesMixin, ScopedListMixin, SingleTableMixin, FilterView
+):
     roles = roles_for(DIRECTORY_POLICY, VIEW)
     model = DirectoryEntry
     read_method = "for_list"
@@ -382,7 +385,9 @@ class MunicipalityContactView(RoleRequiredMixin, ServiceFormMixin, FormView):
 
 
 # --- signals --------------------------------------------------------------------------------
-class SignalListView(RoleRequiredMixin, ScopedListMixin, SingleTableMixin, FilterView):
+class SignalListView(
+    RoleRequiredMixin, TablePaginatesMixin, ScopedListMixin, SingleTableMixin, FilterView
+):
     roles = roles_for(SIGNAL_POLICY, VIEW)
     model = PatternSignal
     read_method = "for_list"

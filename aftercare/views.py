@@ -36,6 +36,7 @@ from zvhd.permissions import CHANGE
 from zvhd.privacy.models import AccessAction
 from zvhd.registers import RegisterExportMixin, RegisterMixin
 from zvhd.views import (
+    PageOrLastMixin,
     RoleRequiredMixin,
     ScopedListMixin,
     ScopedMixin,
@@ -95,7 +96,9 @@ class RecordListExportView(RegisterExportMixin, RecordListView):
     file_stem = "nazorgdossiers"
 
 
-class MunicipalListView(RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, ListView):
+class MunicipalListView(
+    RoleRequiredMixin, AftercareScopedMixin, PageOrLastMixin, ScopedListMixin, ListView
+):
     """A municipal contact's summary list: the records of their own residents."""
 
     context_object_name = "records"

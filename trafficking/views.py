@@ -69,6 +69,7 @@ from zvhd.privacy.services import log_access, log_list_access
 from zvhd.registers import RegisterExportMixin, RegisterMixin
 from zvhd.versions import Change, Changes
 from zvhd.views import (
+    PageOrLastMixin,
     RoleRequiredMixin,
     ScopedListMixin,
     ScopedMixin,
@@ -461,7 +462,7 @@ def _log_export(request, signals, *, year: int, only_unreported: bool) -> None:
 # Drieluik ------------------------------------------------------------------------------------
 
 
-class MeetingListView(RoleRequiredMixin, ScopedListMixin, ListView):
+class MeetingListView(RoleRequiredMixin, PageOrLastMixin, ScopedListMixin, ListView):
     roles = REGISTER_ROLES
     model = DrieluikMeeting
     read_method = "for_list"
@@ -590,7 +591,7 @@ class AgendaItemDecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, F
 # Awareness work ------------------------------------------------------------------------------
 
 
-class AwarenessListView(RoleRequiredMixin, ListView):
+class AwarenessListView(RoleRequiredMixin, PageOrLastMixin, ListView):
     roles = REGISTER_ROLES
     model = AwarenessActivity
     paginate_by = 50

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from zvhd import formats
 from zvhd.exports import Export, describe_filters, export_response, over_limit, too_many
 from zvhd.lists.views import ListToolsMixin
+from zvhd.tables import TablePaginatesMixin
 
 
 class CountedPaginator(Paginator):
@@ -66,7 +67,7 @@ def order_in_words(table, default: str) -> str:
     }
 
 
-class RegisterMixin(ListToolsMixin):
+class RegisterMixin(TablePaginatesMixin, ListToolsMixin):
     """For a `SingleTableMixin` + `FilterView` register of one guarded model.
 
     - `register_title`: the list's name in the export ("Nazorgdossiers");
@@ -84,14 +85,6 @@ class RegisterMixin(ListToolsMixin):
     @property
     def list_noun(self):
         return self.register_noun
-
-    def paginate_queryset(self, queryset, page_size):
-        """The table is the register's one paginator. ListView paginated the same queryset a
-        second time by `paginate_by`: a second COUNT of the filtered list on every page, a
-        second read of its rows (the access log's), and a 404 for a page number past the end
-        where the table shows the last page (issue 24). The context's `object_list` stays the
-        unread queryset; what was shown is the table's page (zvhd.views.ScopedListMixin)."""
-        return None, None, queryset, False
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

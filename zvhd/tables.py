@@ -15,6 +15,19 @@ from django.utils.text import capfirst
 from zvhd import formats
 
 
+class TablePaginatesMixin:
+    """For a list view of `SingleTableMixin` + `FilterView`/`ListView` with `paginate_by`:
+    the table is the list's one paginator. ListView paginated the same queryset again by
+    `paginate_by`: a second COUNT of the filtered list on every page, a page of rows nobody
+    showed (which the access log recorded, in the queryset's order, when the table was sorted
+    by a column) and a 404 for a page number past the end, where the table shows the last
+    page (issue 24). The context's `object_list` stays the unread queryset; the rows shown are
+    the table's page (zvhd.views.ScopedListMixin logs those)."""
+
+    def paginate_queryset(self, queryset, page_size):
+        return None, None, queryset, False
+
+
 def status_badge(label, tone: str = "neutral"):
     """A status as every register shows it: a badge, the label with a capital first letter
     ("In opvolging", "Afgesloten"), whatever the app's choice label says (issue 23)."""

@@ -223,6 +223,23 @@ class ScopedMixin(Guarded):
         return AccessAction.VIEW if self.action == VIEW else AccessAction.CHANGE
 
 
+class PageOrLastMixin:
+    """A ListView's pagination that answers a page number past the end (a link kept after the
+    list shrank) with the last page and a page that is no number with the first, as
+    `Paginator.get_page` does, where Django's ListView answers both with a 404."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(
+            queryset,
+            page_size,
+            orphans=self.get_paginate_orphans(),
+            allow_empty_first_page=self.get_allow_empty(),
+        )
+        asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg)
+        page = paginator.get_page(asked)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
 class ScopedListMixin(ScopedMixin):
     """A list of guarded records: one access-log row per record shown (one INSERT).
 

@@ -14,12 +14,18 @@ from zvhd.imports import services
 from zvhd.imports.forms import UploadForm
 from zvhd.imports.models import ImportJob
 from zvhd.network.models import Role
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, apply_service_errors
+from zvhd.views import (
+    PageOrLastMixin,
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    apply_service_errors,
+)
 
 BEHEER = {Role.FUNCTIONEEL_BEHEERDER}
 
 
-class ImportListView(RoleRequiredMixin, ScopedListMixin, ListView):
+class ImportListView(RoleRequiredMixin, PageOrLastMixin, ScopedListMixin, ListView):
     roles = BEHEER
     model = ImportJob
     read_method = "for_list"

@@ -21,12 +21,15 @@ from zvhd.network.forms import MunicipalityForm, OrganisationForm, TermForm, Use
 from zvhd.network.models import Municipality, Organisation, Role, Term, User, Vocabulary
 from zvhd.network.tables import OrganisationTable, UserTable
 from zvhd.permissions import CHANGE
+from zvhd.tables import TablePaginatesMixin
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin
 
 BEHEER = {Role.FUNCTIONEEL_BEHEERDER}
 
 
-class UserListView(RoleRequiredMixin, ScopedMixin, SingleTableMixin, FilterView):
+class UserListView(
+    RoleRequiredMixin, TablePaginatesMixin, ScopedMixin, SingleTableMixin, FilterView
+):
     roles = BEHEER
     model = User
     read_method = "for_list"
@@ -120,7 +123,7 @@ class UserActionView(RoleRequiredMixin, ScopedMixin, SingleObjectMixin, View):
         return redirect("network:user_detail", pk=user.pk)
 
 
-class OrganisationListView(RoleRequiredMixin, SingleTableMixin, FilterView):
+class OrganisationListView(RoleRequiredMixin, TablePaginatesMixin, SingleTableMixin, FilterView):
     roles = BEHEER
     model = Organisation
     table_class = OrganisationTable

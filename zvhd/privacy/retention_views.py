@@ -43,7 +43,13 @@ from zvhd.privacy.models import (
 )
 from zvhd.privacy.registry import find_record
 from zvhd.privacy.retention import is_held, retention_of
-from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, apply_service_errors
+from zvhd.views import (
+    PageOrLastMixin,
+    RoleRequiredMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+    apply_service_errors,
+)
 
 
 class RetentionPolicyListView(RoleRequiredMixin, TemplateView):
@@ -193,7 +199,7 @@ class DestructionMixin(RoleRequiredMixin, ScopedMixin):
     log_reads = False  # numbers and ids only, no person data
 
 
-class DestructionListsView(DestructionMixin, ListView):
+class DestructionListsView(DestructionMixin, PageOrLastMixin, ListView):
     template_name = "privacy/destruction_lists.html"
     read_method = "for_list"
     paginate_by = 50

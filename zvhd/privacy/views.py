@@ -19,7 +19,13 @@ from zvhd.privacy import services
 from zvhd.privacy.forms import AccessLogSearchForm, SubjectAccessRequestForm
 from zvhd.privacy.models import AccessLog, SubjectAccessRequest
 from zvhd.privacy.services import request_access_pdf
-from zvhd.views import RoleRequiredMixin, ScopedListMixin, ScopedMixin, ServiceFormMixin
+from zvhd.views import (
+    PageOrLastMixin,
+    RoleRequiredMixin,
+    ScopedListMixin,
+    ScopedMixin,
+    ServiceFormMixin,
+)
 
 
 class AccessLogView(RoleRequiredMixin, ScopedListMixin, ListView):
@@ -231,7 +237,7 @@ class SubjectAccessMixin(RoleRequiredMixin, ScopedMixin):
     model = SubjectAccessRequest
 
 
-class SubjectAccessListView(SubjectAccessMixin, ListView):
+class SubjectAccessListView(SubjectAccessMixin, PageOrLastMixin, ListView):
     template_name = "privacy/access_requests.html"
     paginate_by = 50
     log_reads = False
