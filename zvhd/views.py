@@ -226,7 +226,8 @@ class ScopedMixin(Guarded):
 class PageOrLastMixin:
     """A ListView's pagination that answers a page number past the end (a link kept after the
     list shrank) with the last page and a page that is no number with the first, as
-    `Paginator.get_page` does, where Django's ListView answers both with a 404."""
+    `Paginator.get_page` does, where Django's ListView answers both with a 404 ("last" is
+    still the last page, as in Django)."""
 
     def paginate_queryset(self, queryset, page_size):
         paginator = self.get_paginator(
@@ -236,7 +237,7 @@ class PageOrLastMixin:
             allow_empty_first_page=self.get_allow_empty(),
         )
         asked = self.kwargs.get(self.page_kwarg) or self.request.GET.get(self.page_kwarg)
-        page = paginator.get_page(asked)
+        page = paginator.get_page(paginator.num_pages if asked == "last" else asked)
         return paginator, page, page.object_list, page.has_other_pages()
 
 

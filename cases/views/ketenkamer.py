@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.core.paginator import Paginator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
@@ -49,8 +50,6 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormV
     PAGE_SIZE = 26
 
     def get_context_data(self, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context_data(**kwargs)
         user = self.request.user
         page = Paginator(self.scoped_queryset(VIEW), self.PAGE_SIZE).get_page(

@@ -25,7 +25,7 @@ LISTS = [
 
 
 @pytest.mark.parametrize(("user", "name"), LISTS)
-@pytest.mark.parametrize("page", ["99999", "0", "-3", "abc", "9" * 400])
+@pytest.mark.parametrize("page", ["99999", "0", "-3", "abc", "last", "9" * 400])
 def test_a_page_past_the_end_or_no_number_shows_a_page_of_the_list(
     cast, client_for, user, name, page
 ):
