@@ -26,6 +26,7 @@ import copy
 
 import django_filters
 from django import forms
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
@@ -71,6 +72,18 @@ class FreshFilters(dict):
 class ScopedFilterSet(django_filters.FilterSet):
     # filter name -> the visibility level it needs (a name `level_scope` understands).
     levels: dict[str, str] = {}
+
+    # A yes/no field named in `Meta.fields` gets the select that says "Alle" for no filter
+    # (django-filter's default, a NullBooleanSelect, said "Onbekend": the organisations'
+    # "Actief" still did after the users' was mended one filter at a time). A filter set's
+    # own `Meta.filter_overrides` still goes before these defaults.
+    FILTER_DEFAULTS = {
+        **django_filters.FilterSet.FILTER_DEFAULTS,
+        models.BooleanField: {
+            "filter_class": django_filters.BooleanFilter,
+            "extra": lambda field: {"widget": YesNoAllSelect},
+        },
+    }
 
     @classmethod
     def get_filters(cls):

@@ -97,3 +97,21 @@ def test_a_yes_no_filter_says_all_when_it_filters_nothing(cast, client):
         odd = UserFilter({"is_active": value}, queryset=users, user=cast.beheerder)
         assert odd.qs.count() == users.count()
         assert '<option value="unknown" selected>' in str(odd.form)
+
+
+def test_every_generated_yes_no_filter_says_all_when_it_filters_nothing(cast):
+    """The organisations' "Actief" (a field of `Meta.fields`, its filter made by django-filter)
+    still offered "Onbekend" after the users' one was mended: the select is now the shared
+    default of every filter set (zvhd.filters.ScopedFilterSet.filter_overrides)."""
+    from zvhd.network.filters import OrganisationFilter
+    from zvhd.network.models import Organisation
+
+    organisations = Organisation.objects.all()
+    html = str(OrganisationFilter(None, queryset=organisations, user=cast.beheerder).form)
+    assert ">Alle<" in html and ">Ja<" in html and ">Nee<" in html
+    assert "Onbekend" not in html
+    user = cast.beheerder
+    inactive = OrganisationFilter({"active": "false"}, queryset=organisations, user=user)
+    assert set(inactive.qs) == set(organisations.filter(active=False))
+    everyone = OrganisationFilter({"active": "unknown"}, queryset=organisations, user=user)
+    assert everyone.qs.count() == organisations.count()
