@@ -65,9 +65,9 @@ BASIS_BY_KIND = {
 
 
 def _person(rng, *, birth: date, municipality) -> dict:
-    """Who a demo case is about. The gender goes with the first name (FIRST alternates a
-    man's and a woman's name; "Femke Huisman, man" read oddly), unknown one time in four;
-    drawn as before, so the rest of the demo keeps its sequence."""
+    """Who a demo case is about. The gender goes with the first name ("Femke Huisman, man"
+    read oddly), unknown one time in four; drawn as before, so the rest of the demo keeps
+    its sequence."""
     first_name, last_name = rng.choice(FIRST), rng.choice(LAST)
     drawn = rng.choice(["man", "man", "vrouw", "onbekend"])
     return {
@@ -76,7 +76,7 @@ def _person(rng, *, birth: date, municipality) -> dict:
         "birth_date": birth,
         "gender": "onbekend"
         if drawn == "onbekend"
-        else ("man" if FIRST.index(first_name) % 2 == 0 else "vrouw"),
+        else ("vrouw" if first_name in WOMEN else "man"),
         "municipality": municipality,
         "city": municipality.name,
     }
@@ -96,7 +96,7 @@ def basis_of(organisation) -> str:
 
 CASES = 320
 
-FIRST = [  # a man's name, then a woman's (cases.demo._person)
+FIRST = [  # the order is the demo's: a new name goes at the end
     "Jan",
     "Sanne",
     "Kevin",
@@ -118,6 +118,10 @@ FIRST = [  # a man's name, then a woman's (cases.demo._person)
     "Jeroen",
     "Sabine",
 ]
+# The women's names of FIRST (a person's gender goes with it: _person).
+WOMEN = frozenset(
+    {"Sanne", "Femke", "Lotte", "Anouk", "Ilse", "Esther", "Naomi", "Yara", "Demi", "Sabine"}
+)
 LAST = [
     "de Vries",
     "Bakker",

@@ -137,3 +137,18 @@ def test_the_lpco_outcomes_run_newest_year_first_as_every_other_table():
     tables = build_tables([year(2025, 3), year(2024, 2), year(2023, 1)])
     lpco = next(t for t in tables if t.slug == "lpco-afdoening")
     assert lpco.headers == ["", "2025", "2024"]
+
+
+def test_a_demo_persons_gender_goes_with_the_first_name(demo_database):
+    """ "Femke Huisman, man" (issue 24's walk): a woman's first name is a woman, unknown apart.
+    (The person register's demo renames a few, twins and duplicates, with their gender.)"""
+    from cases.demo import FIRST, WOMEN
+    from cases.models import Person
+
+    people = (
+        Person.objects.exclude(gender="onbekend")
+        .filter(first_name__in=FIRST)
+        .values_list("first_name", "gender")
+    )
+    assert len(people) > 100
+    assert all((gender == "vrouw") == (first in WOMEN) for first, gender in people)
