@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
@@ -109,6 +110,40 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
 
         context = super().get_context_data(**kwargs)
         user = self.request.user
+        # A meeting after which another one has been held is over: its agenda has moved on.
+        # What still waits is not what this meeting discussed, so the page shows its decisions
+        # and points to the latest meeting held (the page showed today's waiting registrations
+        # on a meeting of last spring). The latest meeting held keeps its agenda: decisions
+        # are often recorded the day after. (The door let the reader in: every meeting is
+        # theirs to see.)
+        later = (
+            Ketenkamer.objects.filter(date__gt=self.object.date, date__lte=timezone.localdate())
+            .order_by("-date")
+            .first()
+        )
+        agenda, more = ([], False) if later else self.agenda(user)
+        decisions = list(
+            TriageDecision.objects.filter(ketenkamer=self.object)
+            .filter(case__in=Case.objects.visible_to(user).values("pk"))
+            .select_related("case", "case__person", "case__director")
+        )
+        log_list_access(request=self.request, objects=agenda + [d.case for d in decisions])
+        context.update(
+            ketenkamer=self.object,
+            later=later,
+            agenda=agenda,
+            agenda_more=more,
+            agenda_limit=AGENDA_LIMIT,
+            decisions=decisions,
+            # The meeting came through the door (a seat): the role says the rest.
+            can_change=user.has_role(*KETENKAMER[CHANGE]),
+            can_triage=user.has_role(*TRIAGE_ROLES),
+            recorders=triage_recorders(),
+        )
+        return context
+
+    def agenda(self, user):
+        """The registrations waiting for this meeting, and whether there are more than shown."""
         # The oldest registrations first, at most AGENDA_LIMIT of them: a meeting discusses
         # tens, and an agenda of every waiting registration grew with the backlog (issue 24:
         # 15,000 rows, a 6 MB page and as many access-log rows at 1M cases).
@@ -121,26 +156,7 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
             .for_list()
             .order_by("registered_at", "pk")[: AGENDA_LIMIT + 1]
         )
-        more = len(agenda) > AGENDA_LIMIT
-        agenda = agenda[:AGENDA_LIMIT]
-        decisions = list(
-            TriageDecision.objects.filter(ketenkamer=self.object)
-            .filter(case__in=Case.objects.visible_to(user).values("pk"))
-            .select_related("case", "case__person", "case__director")
-        )
-        log_list_access(request=self.request, objects=agenda + [d.case for d in decisions])
-        context.update(
-            ketenkamer=self.object,
-            agenda=agenda,
-            agenda_more=more,
-            agenda_limit=AGENDA_LIMIT,
-            decisions=decisions,
-            # The meeting came through the door (a seat): the role says the rest.
-            can_change=user.has_role(*KETENKAMER[CHANGE]),
-            can_triage=user.has_role(*TRIAGE_ROLES),
-            recorders=triage_recorders(),
-        )
-        return context
+        return agenda[:AGENDA_LIMIT], len(agenda) > AGENDA_LIMIT
 
     def post(self, request, *args, **kwargs):
         require_action(request, Ketenkamer, CHANGE, obj=self.object)

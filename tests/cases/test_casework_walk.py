@@ -466,3 +466,34 @@ def test_the_ketenkamer_agenda_is_bounded_and_its_queries_do_not_grow(
     assert "De agenda toont de 2 oudste aanmeldingen; er wachten er meer." in (
         page.content.decode()
     )
+
+
+def test_a_meeting_after_which_another_was_held_shows_its_decisions_not_todays_agenda(
+    cast, client_for, in_triage
+):
+    """A ketenkamer of weeks ago showed the registrations waiting today as its agenda. Once a
+    later meeting has been held, the page keeps its decisions and points to the latest
+    meeting; the latest meeting held (decisions are recorded the day after) and a planned one
+    keep the agenda, and so does an older one as long as no later meeting has taken place."""
+    today = timezone.localdate()
+    old = Ketenkamer.objects.create(date=today - timedelta(days=14))
+    in_triage.registered_at = timezone.now() - timedelta(days=20)  # waiting since before it
+    in_triage.save(update_fields=["registered_at"])
+    client = client_for(cast.regisseur)
+
+    def page(meeting):
+        return client.get(reverse("cases:ketenkamer_detail", args=[meeting.pk]))
+
+    assert [c.pk for c in page(old).context["agenda"]] == [in_triage.pk]
+    planned = Ketenkamer.objects.create(date=today + timedelta(days=3))
+    assert [c.pk for c in page(old).context["agenda"]] == [in_triage.pk]  # not held yet
+
+    latest = Ketenkamer.objects.create(date=today - timedelta(days=7))
+    response = page(old)
+    assert response.context["agenda"] == []
+    text = response.content.decode()
+    assert "daarna is er opnieuw een ketenkamer geweest" in text
+    assert reverse("cases:ketenkamer_detail", args=[latest.pk]) in text
+    assert "Besluit vastleggen" not in text
+    assert [c.pk for c in page(latest).context["agenda"]] == [in_triage.pk]
+    assert [c.pk for c in page(planned).context["agenda"]] == [in_triage.pk]
