@@ -25,10 +25,12 @@ from __future__ import annotations
 import html
 import io
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib import messages
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import HttpResponse, HttpResponseRedirect
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -226,17 +228,45 @@ def workbook(export: Export, *, user) -> bytes:
     return out.getvalue()
 
 
+@contextmanager
+def sent_ahead(using: str = DEFAULT_DB_ALIAS):
+    """Statements run inside go to PostgreSQL at once and are waited for at the end
+    (psycopg's pipeline mode): the database works on them while Python goes on. An error of
+    theirs is raised when the block ends, as Django's own database error.
+
+    Without pipeline support (another driver, an old libpq) the statements run as always."""
+    connection = connections[using]
+    connection.ensure_connection()
+    pipeline = getattr(connection.connection, "pipeline", None)
+    if pipeline is None:
+        yield
+        return
+    import psycopg
+
+    if not psycopg.Pipeline.is_supported():
+        yield
+        return
+    with connection.wrap_database_errors, pipeline():
+        yield
+
+
 def export_response(request, export: Export) -> HttpResponse:
-    """The file, after the access log has recorded every record in it."""
+    """The file, once the access log has recorded every record in it.
+
+    The log's INSERT (a row per record: 60-70 ms for 2,400 records into a log of millions of
+    rows with its indexes) is sent before the workbook is written and waited for after it,
+    so the database writes the log while Python writes the file (`sent_ahead`, issue 24). The
+    response is made only after the INSERT has succeeded: a file never leaves unlogged."""
     from zvhd.privacy.services import log_export
 
-    content = workbook(export, user=request.user)
-    log_export(
-        request=request,
-        model=export.model,
-        object_ids=export.object_ids,
-        description=export.description(),
-    )
+    with sent_ahead():
+        log_export(
+            request=request,
+            model=export.model,
+            object_ids=export.object_ids,
+            description=export.description(),
+        )
+        content = workbook(export, user=request.user)
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response

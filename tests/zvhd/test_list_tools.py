@@ -370,6 +370,45 @@ def test_the_export_logs_each_record_once_as_one_export_without_the_search_term(
     assert {row.content_type.model_class() for row in rows} == {AftercareRecord}
 
 
+def test_the_export_log_is_written_while_the_workbook_is_and_no_file_leaves_without_it(
+    cast, client_for, aftercare_world, monkeypatch
+):
+    """Issue 24: the log's INSERT goes to the database before the workbook is written and is
+    waited for after it (psycopg's pipeline). If it fails, the reader gets an error, never
+    the file."""
+    from django.db import DatabaseError, connection
+
+    from zvhd.privacy import services as privacy_services
+
+    written, made = [], []
+    real_log, real_workbook = privacy_services.log_export, exports.workbook
+
+    def log_export(**kwargs):
+        written.append(connection.connection.pgconn.pipeline_status)
+        return real_log(**kwargs)
+
+    def workbook(export, **kwargs):
+        made.append(connection.connection.pgconn.pipeline_status)
+        return real_workbook(export, **kwargs)
+
+    monkeypatch.setattr(privacy_services, "log_export", log_export)
+    monkeypatch.setattr(exports, "workbook", workbook)
+    client = client_for(cast.nazorg)
+    url = reverse("aftercare:record_list_export")
+    assert client.get(url).status_code == 200
+    assert written and made and all(written + made)  # both inside the pipeline
+    assert export_rows().exists()
+
+    def broken_log(**kwargs):
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO privacy_accesslog (id) VALUES (NULL)")
+
+    monkeypatch.setattr(privacy_services, "log_export", broken_log)
+    client.raise_request_exception = True
+    with pytest.raises(DatabaseError):
+        client.get(url)
+
+
 def test_the_trafficking_export_of_the_manager_holds_no_identity(cast, client_for, signals):
     _, headers, rows, _ = sheet_of(
         client_for(cast.manager).get(reverse("trafficking:signal_list_export"))
