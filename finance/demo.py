@@ -21,6 +21,7 @@ from zvhd.network.reference_data import MUNICIPALITIES
 
 KEY_2019 = "70/30 (2018/2019)"
 KEY_2020 = "20/80 inwoners (2020)"
+POPULATION_YEAR = 2024  # the demo's inhabitants: 1 January 2024
 
 
 def _finance_user():
@@ -63,24 +64,50 @@ def seed(*, stdout, rng) -> None:
     made = _seed_up_to_this_year(user)
     stdout.write(
         "  begroting 2019, 2020, 2024 en 2025"
-        + (f", concepten {', '.join(map(str, made))}" if made else "")
+        + (f", daarna {', '.join(map(str, made))} (de laatste als concept)" if made else "")
         + ", verdeelsleutels 2019 en 2020"
     )
 
 
 def _seed_up_to_this_year(user) -> list[int]:
-    """A concept budget for every year after 2025 up to the current one, each drafted from the
-    year before as the finance officer does it (indexed 3 %): the demo always has a budget
-    for the current year (issue 23)."""
+    """The budgets after 2025 as a house has them: every year up to the current one adopted (by
+    the steering group in June of the year before) and next year's a concept that finance is
+    working on, each drafted from the year before as the finance officer does it (indexed
+    3 %). A municipality is told its contribution of this year (issue 23: the demo of December
+    2026 showed 2024's as the latest, and 2025 and 2026 as concepts). The demo knows the
+    inhabitants of 1 January 2024 only (zvhd/network/reference.py), so every drafted year
+    distributes by those."""
     made = []
-    this_year = timezone.localdate().year
+    next_year = timezone.localdate().year + 1
     latest = FinanceYear.objects.order_by("-year").first()
-    while latest is not None and latest.year < this_year:
+    while latest is not None and latest.year < next_year:
         latest = services.draft_next_year(
             source=latest, indexation_pct=Decimal("3"), created_by=user
         )
+        latest = services.update_year(
+            finance_year=latest,
+            changed_by=user,
+            indexation_pct=latest.indexation_pct,
+            distribution_key=latest.distribution_key,
+            municipal_total=latest.municipal_total,
+            population_year=POPULATION_YEAR,
+            reserve_opening=latest.reserve_opening,
+            notes=f"{latest.notes} Inwonertallen van 1 januari {POPULATION_YEAR} (de laatst "
+            "bekende in de demo).",
+        )
+        if latest.year < next_year:
+            _adopt(user, latest)
         made.append(latest.year)
     return made
+
+
+def _adopt(user, year):
+    services.change_year_status(
+        finance_year=year,
+        to=YearStatus.ADOPTED,
+        changed_by=user,
+        reason=f"Stuurgroep juni {year.year - 1}",
+    )
 
 
 def _key_2019(user, all_names):
@@ -230,7 +257,7 @@ def _seed_budget_year(user, y, key_2020):
         indexation_pct=Decimal(budget["indexation_pct"][y]),
         distribution_key=key_2020,
         municipal_total=municipal_total,
-        population_year=2024,
+        population_year=POPULATION_YEAR,
         reserve_opening=ref.FINANCE["reserve"]["balance_end"][2023] if y == 2024 else None,
         notes=(
             "Uit het jaarplan en de begroting 2025. Te verdelen: cofinanciering Drentse gemeenten "
@@ -287,7 +314,4 @@ def _seed_budget_year(user, y, key_2020):
         changed_by=user,
     )
     _add_liaisons(user, year, ref.FINANCE["liaison_contributions"][y])
-    if y == 2024:
-        services.change_year_status(
-            finance_year=year, to=YearStatus.ADOPTED, changed_by=user, reason="Stuurgroep juni 2023"
-        )
+    _adopt(user, year)

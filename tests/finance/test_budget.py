@@ -10,7 +10,7 @@ from django.utils import timezone
 from finance import demo
 from finance import reference_data as ref
 from finance.figures import budget_for, contributions_for
-from finance.models import DistributionKey, FinanceYear
+from finance.models import DistributionKey, FinanceYear, YearStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -82,11 +82,17 @@ def test_the_demo_keys_reproduce_2019_and_add_up_in_2025(seeded):
 def test_the_demo_is_safe_to_run_twice(seeded):
     counts = (FinanceYear.objects.count(), DistributionKey.objects.count())
     demo.seed(stdout=io.StringIO(), rng=None)
-    # 2019, 2020, 2024, 2025 from the seeds and a concept for each later year up to this
-    # one, so the demo always has a budget for the current year (issue 23).
-    years = 4 + max(0, timezone.localdate().year - 2025)
+    # 2019, 2020, 2024, 2025 from the seeds and every later year up to next year's: adopted
+    # up to this one, so a municipality is told this year's contribution, and next year's a
+    # concept that finance is working on (issue 23).
+    this_year = timezone.localdate().year
+    years = 4 + max(0, this_year + 1 - 2025)
     assert (FinanceYear.objects.count(), DistributionKey.objects.count()) == counts == (years, 2)
-    assert FinanceYear.objects.filter(year=timezone.localdate().year).exists()
+    statuses = dict(FinanceYear.objects.filter(year__gte=2024).values_list("year", "status"))
+    assert statuses == {
+        year: YearStatus.ADOPTED if year <= this_year else YearStatus.CONCEPT
+        for year in range(2024, this_year + 2)
+    }
 
 
 def test_the_contributions_command_refuses_an_unknown_year(seeded):

@@ -26,8 +26,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def world(cast, django_capture_on_commit_callbacks):
-    """The demo's finance data: 2019 and 2024 adopted, 2025 a concept; Assen/Emmen letters."""
+    """The demo's finance data, with 2025 reopened as a concept (the demo adopts every year up
+    to the current one): the seeds' figures in a year that may be edited; Assen/Emmen letters
+    of 2024."""
     demo.seed(stdout=io.StringIO(), rng=None)
+    services.change_year_status(
+        finance_year=FinanceYear.objects.get(year=2025),
+        to=YearStatus.CONCEPT,
+        changed_by=cast.financien,
+        reason="Heropend voor de tests",
+    )
     y2024 = FinanceYear.objects.get(year=2024)
     with django_capture_on_commit_callbacks(execute=True):  # runs the Celery task (eager)
         letters = services.request_letters(
