@@ -95,12 +95,20 @@ class CasesConfig(AppConfig):
                 panels=[
                     Panel(
                         "cases/panels/my_work.html",
-                        set(BUREAU_ROLES),
+                        # A liaison sits on the teams of running cases too (the police on
+                        # most of them): their start page showed the triage alone.
+                        set(BUREAU_ROLES) | {Role.LIAISON},
                         panels.my_work,
                         order=1,
                         lead=set(panels.CASE_WORK_ROLES),
                     ),
-                    Panel("cases/panels/triage.html", triage, panels.triage, order=2),
+                    Panel(
+                        "cases/panels/triage.html",
+                        triage,
+                        panels.triage,
+                        order=2,
+                        lead={Role.LIAISON},  # the ketenkamer's triage first, then the teams
+                    ),
                     Panel(
                         "cases/panels/closings.html",
                         set(CLOSING_APPROVER_ROLES),

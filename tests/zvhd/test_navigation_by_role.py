@@ -129,3 +129,32 @@ def test_every_role_s_menu_is_written_by_the_tag(cast, client_for):
         for item in menu_for(user):
             item = MenuEntry(item.label, item.url, item.url == "/", item.accesskey)
             assert Template(FORMER_NAV_LINK).render(Context({"item": item})) in page, item
+
+
+def test_a_liaison_on_a_case_team_finds_the_case_on_the_start_page_after_the_triage(
+    cast, client_for
+):
+    """The politie liaison sat on the teams of dozens of running cases and their start page
+    showed the triage alone: "Mijn casussen" follows it now, and only when there is one."""
+    from cases.models import Status
+    from tests.cases.factories import make_case
+
+    client = client_for(cast.liaison_politie)
+    assert "Mijn casussen" not in client.get("/").content.decode()  # no team: no panel
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+        team=[cast.liaison_politie],
+    )
+    response = client.get("/")
+    templates = [p["template"] for p in response.context["panels"]]
+    assert templates.index("cases/panels/triage.html") < templates.index(
+        "cases/panels/my_work.html"
+    )
+    my_work = next(p for p in response.context["panels"] if p["template"].endswith("my_work.html"))
+    assert my_work["active"] == 1
+    mine = client.get(reverse("cases:my_cases") + "?status=procesregie")
+    assert [row.number for row in mine.context["table"].rows] == [case.number]
