@@ -95,9 +95,7 @@ class CasesConfig(AppConfig):
                 panels=[
                     Panel(
                         "cases/panels/my_work.html",
-                        # A liaison sits on the teams of running cases too (the police on
-                        # most of them): their start page showed the triage alone.
-                        set(BUREAU_ROLES) | {Role.LIAISON},
+                        set(BUREAU_ROLES),
                         panels.my_work,
                         order=1,
                         lead=set(panels.CASE_WORK_ROLES),
@@ -120,9 +118,13 @@ class CasesConfig(AppConfig):
                     ),
                     Panel(
                         "cases/panels/partner.html",
-                        {Role.PARTNERPROFESSIONAL},
+                        # A liaison works as a partner does outside the ketenkamer: on the
+                        # teams of running cases (the police on most of them) and registering
+                        # cases; their start page showed the triage alone.
+                        {Role.PARTNERPROFESSIONAL, Role.LIAISON},
                         panels.partner,
                         order=1,
+                        lead={Role.PARTNERPROFESSIONAL},
                     ),
                     Panel(
                         "cases/panels/municipality.html",

@@ -131,17 +131,14 @@ def test_every_role_s_menu_is_written_by_the_tag(cast, client_for):
             assert Template(FORMER_NAV_LINK).render(Context({"item": item})) in page, item
 
 
-def test_a_liaison_on_a_case_team_finds_the_case_on_the_start_page_after_the_triage(
-    cast, client_for
-):
+def test_a_liaison_finds_their_teams_actions_and_registrations_after_the_triage(cast, client_for):
     """The politie liaison sat on the teams of dozens of running cases and their start page
-    showed the triage alone: "Mijn casussen" follows it now, and only when there is one."""
+    showed the triage alone. After it now: the partner's panel (their teams' running cases,
+    their actions, their organisation's registrations)."""
     from cases.models import Status
     from tests.cases.factories import make_case
 
     client = client_for(cast.liaison_politie)
-    assert "Mijn casussen" not in client.get("/").content.decode()  # no team: no panel
-
     case = make_case(
         registered_by=cast.partner,
         municipality=cast.assen,
@@ -152,9 +149,13 @@ def test_a_liaison_on_a_case_team_finds_the_case_on_the_start_page_after_the_tri
     response = client.get("/")
     templates = [p["template"] for p in response.context["panels"]]
     assert templates.index("cases/panels/triage.html") < templates.index(
-        "cases/panels/my_work.html"
+        "cases/panels/partner.html"
     )
-    my_work = next(p for p in response.context["panels"] if p["template"].endswith("my_work.html"))
-    assert my_work["active"] == 1
-    mine = client.get(reverse("cases:my_cases") + "?status=procesregie")
+    assert "cases/panels/my_work.html" not in templates
+    data = next(p for p in response.context["panels"] if p["template"].endswith("partner.html"))
+    assert data["team_cases"] == 1
+    mine = client.get(reverse("cases:my_cases") + "?status=lopend")
     assert [row.number for row in mine.context["table"].rows] == [case.number]
+    # The partner's own start page still opens with it.
+    partner = [p.template for p in panels_for(cast.partner)]
+    assert partner[0] == "cases/panels/partner.html"
