@@ -92,6 +92,7 @@ class AdviceListView(
     export_name = "advice:list_export"
     register_title = _("Adviesvragen")
     register_noun = _("adviesvragen")
+    register_noun_one = _("adviesvraag")
     register_order_note = _("open vragen eerst, daarna de nieuwste")
 
     def get_queryset(self):

@@ -111,6 +111,7 @@ class SignalListView(
     export_name = "trafficking:signal_list_export"
     register_title = _("Signalen mensenhandel")
     register_noun = _("signalen")
+    register_noun_one = _("signaal")
     register_order_note = _("lopende signalen eerst, nieuwste eerst")
 
     def get_queryset(self):

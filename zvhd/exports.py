@@ -131,6 +131,7 @@ class Export:
     rows: list[list]
     model: type
     object_ids: list
+    noun_one: str = ""  # one row: "nazorgdossier" ("1 nazorgdossiers" otherwise)
     filters: str = ""  # describe_filters(filterset)
     log_filters: str = ""  # describe_filters(filterset, log=True)
     order: str = ""  # the order in words ("lopende dossiers eerst")
@@ -214,7 +215,7 @@ def workbook(export: Export, *, user) -> bytes:
             "moment": formats.long_datetime(made),
             "user": user,
             "n": formats.number(len(export.rows)),
-            "noun": export.noun,
+            "noun": export.noun_one if len(export.rows) == 1 and export.noun_one else export.noun,
         },
     ]
     write(0, [str(export.title)], style=bold)

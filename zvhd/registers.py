@@ -72,7 +72,8 @@ class RegisterMixin(TablePaginatesMixin, ListToolsMixin):
 
     - `register_title`: the list's name in the export ("Nazorgdossiers");
     - `register_noun`: its rows in the plural, for the caption "67 nazorgdossiers, lopende
-      dossiers eerst" and the export's messages;
+      dossiers eerst" and the export's messages; `register_noun_one` the same for one row
+      ("1 nazorgdossier", not "1 nazorgdossiers");
     - `register_order_note`: the list's own order in words;
     - `list_name` and `export_name` (ListToolsMixin): the URL names of the list and its
       export, the key of its saved filters.
@@ -80,6 +81,7 @@ class RegisterMixin(TablePaginatesMixin, ListToolsMixin):
 
     register_title = ""
     register_noun = ""
+    register_noun_one = ""
     register_order_note = ""
 
     @property
@@ -94,7 +96,10 @@ class RegisterMixin(TablePaginatesMixin, ListToolsMixin):
         if table is not None:
             order = order_in_words(table, self.register_order_note)
             note = f", {order}" if order else ""
-            table.caption = f"{formats.number(total)} {self.register_noun}{note}"
+            noun = (
+                (self.register_noun_one or self.register_noun) if total == 1 else self.register_noun
+            )
+            table.caption = f"{formats.number(total)} {noun}{note}"
         context["register_total"] = total
         context["list_tools"] = self.list_tools()
         # Filtering keeps the column sorted by: the table's own order, so only a column that
@@ -133,6 +138,7 @@ class RegisterExportMixin:
         export = Export(
             title=self.register_title or self.register_noun.capitalize(),
             noun=self.register_noun,
+            noun_one=self.register_noun_one,
             file_stem=self.file_stem,
             headers=headers,
             rows=rows,

@@ -43,6 +43,7 @@ class ExportMixin:
         export = Export(
             title=str(self.title),
             noun=_("casussen"),
+            noun_one=_("casus"),
             file_stem=self.file_stem,
             headers=headers,
             rows=self.values(table, rows),

@@ -52,6 +52,20 @@ def test_the_aftercare_register_shows_running_files_first_with_a_total(
     assert "2 nazorgdossiers, lopende dossiers eerst" in response.content.decode()
 
 
+def test_one_row_is_counted_in_the_singular_on_the_page_and_in_the_export(
+    cast, client_for, aftercare_world
+):
+    """ "1 nazorgdossiers" on the register filtered to one file, and in its export's header."""
+    from openpyxl import load_workbook
+
+    client = client_for(cast.nazorg)
+    page = client.get(reverse("aftercare:record_list"), {"status": "afgesloten"})
+    assert "1 nazorgdossier, lopende dossiers eerst" in page.content.decode()
+    export = client.get(reverse("aftercare:record_list_export"), {"status": "afgesloten"})
+    made = load_workbook(io.BytesIO(export.content)).active.cell(4, 1).value
+    assert made.endswith("; 1 nazorgdossier."), made
+
+
 def test_the_aftercare_register_shows_the_soonest_release_first_and_the_latest_closed_first(
     cast, client_for, aftercare_world
 ):
