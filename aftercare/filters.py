@@ -1,5 +1,6 @@
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from aftercare.models import AftercareRecord, Status
@@ -16,10 +17,24 @@ class RecordFilter(ScopedFilterSet):
     municipality = django_filters.ModelChoiceFilter(
         label=_("Gemeente"), queryset=Municipality.objects.all()
     )
+    ontslag = django_filters.ChoiceFilter(
+        label=_("Ontslag"),
+        choices=[
+            ("binnenkort", _("Verwacht binnen 14 dagen")),
+            ("verstreken", _("Verwachte datum verstreken, niet vastgelegd")),
+        ],
+        method="by_release",
+    )
 
     class Meta:
         model = AftercareRecord
-        fields = ["q", "status", "municipality"]
+        fields = ["q", "status", "municipality", "ontslag"]
+
+    def by_release(self, queryset, name, value):
+        today = timezone.localdate()
+        if value == "verstreken":
+            return queryset.release_overdue(today)
+        return queryset.release_soon(today)
 
     def search(self, queryset, name, value):
         value = value.strip()

@@ -11,6 +11,8 @@ Who sees what is the table `POLICY` below, applied by `AftercareRecordQuerySet.v
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
@@ -218,6 +220,20 @@ class AftercareRecordQuerySet(GuardedQuerySet):
 
     def for_link(self):
         return self.select_related("coordinator", "case")
+
+    def release_overdue(self, today):
+        """Running records whose expected release has passed without a release recorded: the
+        person was released and nobody recorded it, or stays longer and the date was not
+        moved. Either way the coordinator acts; they fell off the start page and the releases
+        page a week after the date."""
+        return self.open().filter(actual_release__isnull=True, expected_release__lt=today)
+
+    def release_soon(self, today, days: int = 14):
+        """Running records with an expected release in the next `days` days (today included)."""
+        return self.open().filter(
+            actual_release__isnull=True,
+            expected_release__range=(today, today + timedelta(days=days)),
+        )
 
     def releases_between(self, start, end):
         """Open records whose expected release is in [start, end], with their open conditions."""

@@ -1,7 +1,5 @@
 """Start-page panels: the coordinator's coming releases, a municipality's residents."""
 
-from datetime import timedelta
-
 from django.db.models import Count, Q
 from django.utils import timezone
 
@@ -9,15 +7,15 @@ from aftercare.models import DETAIL, DONE_STATUSES, SUMMARY, AftercareRecord
 
 
 def releases(request):
-    """Releases in the next 14 days with basic conditions still open (the reminder window).
+    """Releases in the next 14 days with basic conditions still open (the reminder window),
+    and how many expected releases have passed without a release recorded.
 
-    One query: the start page is shared by every app and its query count is pinned.
+    Two queries: the start page is shared by every app and its query count is pinned.
     """
     today = timezone.localdate()
     visible = AftercareRecord.objects.visible_to(request.user, DETAIL)
     due = list(
-        visible.open()
-        .filter(actual_release__isnull=True, expected_release__range=(today, today + timedelta(14)))
+        visible.release_soon(today)
         .annotate(
             open_basic=Count(
                 "conditions",
@@ -31,6 +29,9 @@ def releases(request):
     return {
         "rows": [{"record": r, "open": r.open_basic} for r in due[:10]],
         "more": len(due) > 10,
+        # Past the expected date without a release recorded: released unseen, or the date
+        # not moved. They left this panel on the day after and the releases page a week later.
+        "overdue": visible.release_overdue(today).count(),
     }
 
 

@@ -83,6 +83,7 @@ class RecordListView(
     export_name = "aftercare:record_list_export"
     register_title = gettext_lazy("Nazorgdossiers")
     register_noun = gettext_lazy("nazorgdossiers")
+    register_noun_one = gettext_lazy("nazorgdossier")
     register_order_note = gettext_lazy(
         "lopende dossiers eerst, het eerstvolgende ontslag bovenaan; afgesloten dossiers "
         "daarna, het laatste ontslag eerst"
@@ -138,7 +139,12 @@ class ReleasesView(RoleRequiredMixin, AftercareScopedMixin, ScopedListMixin, Lis
         context = super().get_context_data(**kwargs)
         context["weeks"] = self.weeks()
         context["week_choices"] = self.WEEKS
-        context["today"] = timezone.localdate()
+        context["today"] = today = timezone.localdate()
+        # Older than last week and still without a release: not on this page, so counted and
+        # linked (the register's filter lists them).
+        context["older_overdue"] = (
+            self.scoped_queryset(DETAIL).release_overdue(today - timedelta(days=7)).count()
+        )
         # Each label translated once, not once per badge: get_kind_display() hashes every
         # choice's lazy label on each call, a gettext each (212 releases with their open
         # conditions at 1M: a third of the page's CPU; issue 24).

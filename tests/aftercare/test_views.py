@@ -309,3 +309,43 @@ def test_the_figures_write_the_consent_rate_as_a_dutch_percentage(world, client_
     html = client_for(world.nazorg).get(reverse("aftercare:figures")).content.decode()
     assert "67\N{NO-BREAK SPACE}%" in html
     assert "67%" not in html
+
+
+def test_an_expected_release_that_passed_unrecorded_stays_in_sight(world, client_for):
+    """A record whose expected release has passed without a release recorded left the start
+    panel the day after and the releases page a week later, while the coordinator has to act
+    (record the release, or move the date). The panel counts them, the releases page counts
+    the older ones, and both link to the register's filter that lists them."""
+    from aftercare import services
+
+    client = client_for(world.nazorg)
+    forgotten = make_record(municipality=world.assen, by=world.nazorg, days_to_release=-20)
+    last_week = make_record(
+        municipality=world.assen, by=world.nazorg, days_to_release=-3, last_name="Vorige"
+    )
+    released = make_record(
+        municipality=world.assen, by=world.nazorg, days_to_release=-10, last_name="Vrij"
+    )
+    services.register_release(
+        record=released,
+        registered_by=world.nazorg,
+        released_on=timezone.localdate() - timedelta(days=10),
+    )
+    coming = make_record(
+        municipality=world.assen, by=world.nazorg, days_to_release=5, last_name="Straks"
+    )
+
+    start = client.get(reverse("start"))
+    panel = next(p for p in start.context["panels"] if p["template"].endswith("releases.html"))
+    assert panel["overdue"] == 2
+    assert "2 dossiers waarvan de verwachte ontslagdatum is verstreken" in start.content.decode()
+
+    releases = client.get(reverse("aftercare:releases")).content.decode()
+    assert last_week.number in releases and forgotten.number not in releases
+    assert "Nog 1 dossier waarvan de verwachte ontslagdatum meer dan een week geleden" in releases
+
+    register = reverse("aftercare:record_list")
+    listed = client.get(register, {"ontslag": "verstreken"}).context["table"].page.object_list
+    assert {row.record.pk for row in listed} == {forgotten.pk, last_week.pk}
+    soon = client.get(register, {"ontslag": "binnenkort"}).context["table"].page.object_list
+    assert [row.record.pk for row in soon] == [coming.pk]
