@@ -8786,69 +8786,70 @@ INSERT INTO public.django_migrations VALUES (71, 'cases', '0019_triage_registran
 INSERT INTO public.django_migrations VALUES (72, 'aftercare', '0004_register_order_index', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (73, 'aftercare', '0005_figures_of_a_year_indexes', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (74, 'aftercare', '0006_register_order_latest_closed_first', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (75, 'api', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (76, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (77, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (78, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (79, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (80, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (81, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (82, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (83, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (84, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (85, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (86, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (87, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (88, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (89, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (90, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (91, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (92, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (93, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (94, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (95, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (96, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (97, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (98, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (99, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (100, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (101, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (102, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (103, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (104, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (105, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (106, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (107, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (108, 'inbox', '0006_inbox_unread_first', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (109, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (110, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (111, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (112, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (113, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (114, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (115, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (116, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (117, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (118, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (119, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (120, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (121, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (122, 'privacy', '0010_access_log_partitioned_by_month', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (123, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (124, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (125, 'privacy', '0013_review_day_until', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (126, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (127, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (128, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (129, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (130, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (131, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (132, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (133, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (134, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (135, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (136, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (137, 'trafficking', '0006_register_order_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (75, 'aftercare', '0007_awaiting_release_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (76, 'api', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (77, 'api', '0002_importjob_status_not_queued', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (78, 'imports', '0001_move_imports_from_api', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (79, 'api', '0003_move_imports_to_house', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (80, 'axes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (81, 'axes', '0002_auto_20151217_2044', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (82, 'axes', '0003_auto_20160322_0929', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (83, 'axes', '0004_auto_20181024_1538', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (84, 'axes', '0005_remove_accessattempt_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (85, 'axes', '0006_remove_accesslog_trusted', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (86, 'axes', '0007_alter_accessattempt_unique_together', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (87, 'axes', '0008_accessfailurelog', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (88, 'axes', '0009_add_session_hash', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (89, 'axes', '0010_accessattemptexpiration', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (90, 'casefile', '0001_journal_and_documents', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (91, 'casefile', '0002_document_requests', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (92, 'federation', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (93, 'federation', '0002_index_from_the_person_register', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (94, 'finance', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (95, 'finance', '0002_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (96, 'finance', '0003_financedocument_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (97, 'finance', '0004_plustask_follows_aftercare', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (98, 'finance', '0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (99, 'finance', '0001_squashed_0005_plustask_buyers_from_aftercare_participation', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (100, 'guardian', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (101, 'guardian', '0002_generic_permissions_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (102, 'guardian', '0003_remove_groupobjectpermission_guardian_gr_content_ae6aec_idx_and_more', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (103, 'imports', '0002_import_job_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (104, 'inbox', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (105, 'inbox', '0002_closing_decided', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (106, 'inbox', '0003_risk_review', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (107, 'inbox', '0004_document_requested', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (108, 'inbox', '0005_table_action_assigned', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (109, 'inbox', '0006_inbox_unread_first', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (110, 'mfa', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (111, 'mfa', '0002_authenticator_timestamps', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (112, 'mfa', '0003_authenticator_type_uniq', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (113, 'privacy', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (114, 'privacy', '0002_subjectaccessrequest', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (115, 'privacy', '0003_retention', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (116, 'privacy', '0004_default_retention_terms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (117, 'privacy', '0005_versions_for_edit_forms', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (118, 'privacy', '0006_privacy_jobs_on_job_kernel_statuses', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (119, 'privacy', '0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (120, 'privacy', '0001_squashed_0007_privacy_jobs_failure_reasons', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (121, 'privacy', '0008_retention_kind_for_table_subjects', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (122, 'privacy', '0009_export_batch_and_description', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (123, 'privacy', '0010_access_log_partitioned_by_month', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (124, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (125, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (126, 'privacy', '0013_review_day_until', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (127, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (128, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (129, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (130, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (131, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (132, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (133, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (134, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (135, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (136, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (137, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (138, 'trafficking', '0006_register_order_index', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10337,7 +10338,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 212, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 137, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 138, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -13761,6 +13762,12 @@ CREATE INDEX aftercare_aftercarerecord_municipality_id_a8588c6f ON public.afterc
 --
 
 CREATE INDEX aftercare_aftercarerecord_registered_person_id_42f5b702 ON public.aftercare_aftercarerecord USING btree (registered_person_id);
+
+--
+-- Name: aftercare_awaiting_release; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX aftercare_awaiting_release ON public.aftercare_aftercarerecord USING btree (expected_release) WHERE ((actual_release IS NULL) AND (NOT ((status)::text = 'afgesloten'::text)));
 
 --
 -- Name: aftercare_condition_record_id_f898d7a4; Type: INDEX; Schema: public; Owner: -
