@@ -20,7 +20,7 @@ from django.utils.timezone import localdate
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import Kind, Status, Urgency, triage_overdue
+from cases.models import DIRECTION_STATUSES, Kind, Status, Urgency, triage_overdue
 from zvhd import formats
 from zvhd.network.models import display_name
 
@@ -73,6 +73,9 @@ class CaseRow:
     director: str
     registered: str
     review: str = ""
+    # A running case whose evaluation date has passed (the start page counts these): the
+    # list marked it nowhere.
+    review_overdue: bool = False
     # Per extra column (cases.extensions.ListBadges): the labels beside this case.
     badges: tuple[tuple[str, ...], ...] = ()
     # The triage list's columns (see TRIAGE_HEADERS) and, for a liaison, whether their
@@ -216,6 +219,9 @@ class CaseTable:
                 director=_director(case),
                 registered=formats.short_date(case["registered_at"]),
                 review=formats.short_date(case["review_on"]) if case["review_on"] else "—",
+                review_overdue=case["review_on"] is not None
+                and case["review_on"] < today
+                and case["status"] in DIRECTION_STATUSES,
                 badges=tuple(tuple(case.get(key) or ()) for key in keys),
                 urgency=urgencies.get(case["urgency"], ""),
                 urgent=case["urgency"] != Urgency.NORMAL,
@@ -263,6 +269,7 @@ class CaseTable:
         overdue = esc(gettext("Langer dan 5 werkdagen"))
         added = esc(gettext("toegevoegd"))
         to_do = esc(gettext("Nog te doen"))
+        late = esc(gettext("Verlopen"))
         danger = '<span class="utrecht-status-badge utrecht-status-badge--danger">'
         out = []
         for row in self.rows:
@@ -295,7 +302,10 @@ class CaseTable:
                 ]
             cells.append(f'<td class="zvhd-nowrap">{esc(row.registered)}</td>')
             if not self.triage:
-                cells.append(f'<td class="zvhd-nowrap">{esc(row.review)}</td>')
+                review = f'<span class="zvhd-nowrap">{esc(row.review)}</span>'
+                if row.review_overdue:
+                    review += f" {danger}{late}</span>"
+                cells.append(f"<td>{review}</td>")
             if self.show_enriched:
                 enriched = (
                     added

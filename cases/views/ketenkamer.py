@@ -83,6 +83,7 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormV
 
 
 AGENDA_LIMIT = 100
+DECISIONS_PAGE = 50
 
 
 class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
@@ -122,19 +123,25 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
             .first()
         )
         agenda, more = ([], False) if later else self.agenda(user)
-        decisions = list(
+        # The decisions a page at a time, in the order they were taken: a meeting of the 1M
+        # bench took 679 of them, all on one page and in the access log (issue 24).
+        decisions = Paginator(
             TriageDecision.objects.filter(ketenkamer=self.object)
             .filter(case__in=Case.objects.visible_to(user).values("pk"))
             .select_related("case", "case__person", "case__director")
+            .order_by("pk"),
+            DECISIONS_PAGE,
+        ).get_page(self.request.GET.get("page"))
+        log_list_access(
+            request=self.request, objects=agenda + [d.case for d in decisions.object_list]
         )
-        log_list_access(request=self.request, objects=agenda + [d.case for d in decisions])
         context.update(
             ketenkamer=self.object,
             later=later,
+            page_obj=decisions,
             agenda=agenda,
             agenda_more=more,
             agenda_limit=AGENDA_LIMIT,
-            decisions=decisions,
             # The meeting came through the door (a seat): the role says the rest.
             can_change=user.has_role(*KETENKAMER[CHANGE]),
             can_triage=user.has_role(*TRIAGE_ROLES),

@@ -45,6 +45,9 @@ def _row(pk, **extra):
 ROWS = [
     _row(1),
     _row(2, status="actief", kind="", review_on=date(2027, 1, 5), named=False, flags=()),
+    # A running case past its evaluation date gets "Verlopen"; a closed one does not.
+    _row(5, status="actief", review_on=date(2026, 1, 5)),
+    _row(6, status="afgesloten", review_on=date(2026, 1, 5)),
     _row(3, status="in_triage", urgency="hoog", enriched=True, director__username=None),
     _row(
         4,
@@ -97,3 +100,18 @@ def test_the_headers_in_python_are_the_headers_the_template_drew(triage, sorted_
         assert table.headers_html().count("<th ") == len(table.headers)
         if sorted_by:
             assert 'aria-sort="' in table.headers_html()
+
+
+def test_a_running_case_past_its_evaluation_date_is_marked_overdue_a_closed_one_is_not():
+    with translation.override("nl"):
+        table = CaseTable(ROWS, named=set(), caption="Casussen")
+    marked = {row.number: row.review_overdue for row in table.rows}
+    assert marked == {
+        "ZVHD-2026-0001": False,  # no date
+        "ZVHD-2026-0002": False,  # in the future
+        "ZVHD-2026-0005": True,
+        "ZVHD-2026-0006": False,  # closed
+        "ZVHD-2026-0003": False,
+        "ZVHD-2026-0004": False,
+    }
+    assert table.rows_html().count(">Verlopen</span>") == 1

@@ -497,3 +497,47 @@ def test_a_meeting_after_which_another_was_held_shows_its_decisions_not_todays_a
     assert "Besluit vastleggen" not in text
     assert [c.pk for c in page(latest).context["agenda"]] == [in_triage.pk]
     assert [c.pk for c in page(planned).context["agenda"]] == [in_triage.pk]
+
+
+def test_a_meetings_decisions_are_paged_and_only_the_page_is_logged(
+    cast, client_for, monkeypatch, django_assert_max_num_queries
+):
+    """Issue 24: a meeting of the 1M bench listed its 679 decisions on one page (and logged
+    them all). They come a page at a time, in the order taken, and the queries do not grow."""
+    from cases.views import ketenkamer as views
+    from zvhd.privacy.models import AccessAction, AccessLog
+
+    monkeypatch.setattr(views, "DECISIONS_PAGE", 2)
+    ketenkamer = Ketenkamer.objects.create(date=timezone.localdate())
+    url = reverse("cases:ketenkamer_detail", args=[ketenkamer.pk])
+    client = client_for(cast.regisseur)
+
+    def decided():
+        case = make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.IN_TRIAGE,
+            decided_by=cast.ondersteuner,
+        )
+        client.post(
+            reverse("cases:triage", args=[case.pk]) + f"?ketenkamer={ketenkamer.pk}",
+            decision_post(cast, ketenkamer),
+        )
+        return case
+
+    first = decided()
+    client.get(url)
+    with django_assert_max_num_queries(14) as one:
+        client.get(url)
+    queries = len(one.captured_queries)
+    second, third = decided(), decided()
+    before = timezone.now()
+    with django_assert_max_num_queries(queries):
+        page = client.get(url)
+    shown = [d.case.pk for d in page.context["page_obj"].object_list]
+    assert shown == [first.pk, second.pk]
+    assert "Paginering besluiten" in page.content.decode()
+    logged = AccessLog.objects.filter(action=AccessAction.LIST, at__gte=before)
+    assert set(logged.values_list("object_id", flat=True)) == {str(first.pk), str(second.pk)}
+    last = client.get(url, {"page": 2}).context["page_obj"].object_list
+    assert [d.case.pk for d in last] == [third.pk]
