@@ -15,6 +15,7 @@ from cases.models import (
     Case,
     TeamMember,
 )
+from cases.policy import pk_in
 from zvhd.network.models import Role
 
 # The roles whose daily work is cases: their start page always opens with "Mijn casussen".
@@ -77,7 +78,10 @@ def partner(request):
     today = timezone.localdate()
     own = Case.objects.visible_to(user).filter(registering_organisation_id=user.organisation_id)
     team = Case.objects.visible_to(user).filter(
-        pk__in=TeamMember.objects.filter(user=user).values("case_id"),
+        # As an array (`pk_in`): the team's cases are read by their key and then tested
+        # against the scope, not the scope's every case joined with the team (a liaison's
+        # scope holds the whole triage queue: 64 ms at 1M, issue 24).
+        pk_in(TeamMember.objects.filter(user=user).values("case_id")),
         status__in=OPEN_STATUSES,  # a closed case is no work (issue 23: 136 of 138 were closed)
     )
     counts = team.aggregate(
