@@ -1088,12 +1088,20 @@ class ActionQuerySet(ChildQuerySet):
     def visible_to(self, user, action: str = VIEW):
         if action != UPDATE_STATUS:
             return super().visible_to(user, action)
-        directing = super().visible_to(user, "change").values("pk")
+        # Asked of the action's own case, read by its key (a correlated EXISTS), not as an IN
+        # over every case the user directs: the status page checks one action, and the IN
+        # hashed the 24,000 cases the bench's director directs with all their actions first
+        # (240 ms at 1M cases, issue 24).
+        cases = self.parent_model()._default_manager
+
+        def case_allows(case_action):
+            scope = cases.visible_to(user, self.parent_action(case_action))
+            return models.Exists(scope.filter(pk=models.OuterRef(self.parent_path)))
+
         owned = models.Q(owner_id=user.pk)
         if user.organisation_id:
             owned |= models.Q(owner_organisation_id=user.organisation_id)
-        own = super().visible_to(user, VIEW).filter(owned).values("pk")
-        return self.filter(models.Q(pk__in=directing) | models.Q(pk__in=own))
+        return self.filter(case_allows("change") | (owned & case_allows(VIEW)))
 
 
 class Action(models.Model):
