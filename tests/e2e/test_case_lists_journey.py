@@ -132,3 +132,36 @@ def test_a_filter_shows_its_chosen_option_whole_on_a_laptop_and_a_phone(
         # The wider select makes its row wrap; the page never scrolls sideways.
         assert page.evaluate("document.documentElement.scrollWidth") <= width, address
         shot(page, f"case-lists-filters-{width}-{step}")
+
+
+def test_the_case_list_fits_a_laptop_with_a_long_flag_and_an_overdue_evaluation(
+    cast, cases, page, as_user, shot
+):
+    """At 1280 px the last column (Veiligheid) went behind a sideways scroll when a case had
+    a long safety flag ("Besmettingsgevaar"); a running case past its evaluation date says
+    so ("Verlopen")."""
+    from tests.risk.factories import make_flag
+
+    escalated = make_case(  # the widest status badge
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.OPGESCHAALD,
+        director=cast.regisseur,
+    )
+    assert escalated.status == Status.OPGESCHAALD
+    make_flag(case=cases[0], by=cast.regisseur, name="Besmettingsgevaar")
+    make_flag(case=cases[2], by=cast.regisseur, name="Gevaar voor medewerkers")
+    Case.objects.filter(pk=cases[0].pk).update(review_on=timezone.localdate() - timedelta(days=3))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    as_user(page, cast.regisseur)
+    page.goto("/casussen/mijn/?status=lopend")
+    table = page.locator(".zvhd-table-container").first
+    expect(table.get_by_text("Besmettingsgevaar")).to_be_visible()
+    assert table.evaluate("c => c.scrollWidth <= c.clientWidth"), "the table scrolls sideways"
+    row = page.get_by_role("row").filter(has_text=cases[0].number)
+    expect(row.get_by_text("Verlopen")).to_be_visible()
+    assert (
+        page.get_by_role("row").filter(has_text=cases[2].number).get_by_text("Verlopen").count()
+        == 0
+    )
+    shot(page, "case-lists-fits-1280")
