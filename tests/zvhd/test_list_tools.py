@@ -399,12 +399,22 @@ def test_the_export_log_is_written_while_the_workbook_is_and_no_file_leaves_with
     assert written and made and all(written + made)  # both inside the pipeline
     assert export_rows().exists()
 
+    def broken_workbook(export, **kwargs):
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(exports, "workbook", broken_workbook)
+    before = export_rows().count()
+    client.raise_request_exception = True
+    with pytest.raises(RuntimeError):
+        client.get(url)
+    assert export_rows().count() == before  # no file left: its log rows were taken back
+    monkeypatch.setattr(exports, "workbook", workbook)
+
     def broken_log(**kwargs):
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO privacy_accesslog (id) VALUES (NULL)")
 
     monkeypatch.setattr(privacy_services, "log_export", broken_log)
-    client.raise_request_exception = True
     with pytest.raises(DatabaseError):
         client.get(url)
 
