@@ -72,8 +72,9 @@ def triage(request):
 
 
 def partner(request):
-    """A partner's own work: the open cases of their teams, their organisation's latest
-    registrations, and their actions (overdue apart from those due this week)."""
+    """A partner's own work, and a liaison's after the triage: the open cases of their teams,
+    their organisation's latest registrations, and their actions (overdue apart from those
+    due this week)."""
     user = request.user
     today = timezone.localdate()
     own = Case.objects.visible_to(user).filter(registering_organisation_id=user.organisation_id)
