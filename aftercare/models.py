@@ -221,25 +221,29 @@ class AftercareRecordQuerySet(GuardedQuerySet):
     def for_link(self):
         return self.select_related("coordinator", "case")
 
+    def awaiting_release(self):
+        """Running records whose release has not been recorded: the rows of the partial index
+        `aftercare_awaiting_release`, which every release window below reads."""
+        return self.open().filter(actual_release__isnull=True)
+
     def release_overdue(self, today):
-        """Running records whose expected release has passed without a release recorded: the
-        person was released and nobody recorded it, or stays longer and the date was not
-        moved. Either way the coordinator acts; they fell off the start page and the releases
-        page a week after the date."""
-        return self.open().filter(actual_release__isnull=True, expected_release__lt=today)
+        """Awaiting release although the expected date has passed: the person was released
+        and nobody recorded it, or stays longer and the date was not moved. Either way the
+        coordinator acts; they fell off the start page and the releases page a week after the
+        date."""
+        return self.awaiting_release().filter(expected_release__lt=today)
 
     def release_soon(self, today, days: int = 14):
-        """Running records with an expected release in the next `days` days (today included)."""
-        return self.open().filter(
-            actual_release__isnull=True,
-            expected_release__range=(today, today + timedelta(days=days)),
+        """Awaiting release in the next `days` days (today included)."""
+        return self.awaiting_release().filter(
+            expected_release__range=(today, today + timedelta(days=days))
         )
 
     def releases_between(self, start, end):
         """Open records whose expected release is in [start, end], with their open conditions."""
         return (
-            self.open()
-            .filter(actual_release__isnull=True, expected_release__range=(start, end))
+            self.awaiting_release()
+            .filter(expected_release__range=(start, end))
             .select_related("municipality")
             .prefetch_related(
                 Prefetch(

@@ -73,8 +73,9 @@ class CaseRow:
     director: str
     registered: str
     review: str = ""
-    # A running case whose evaluation date has passed (the start page counts these): the
-    # list marked it nowhere.
+    # A running case whose evaluation date has passed: the row's form of the condition the
+    # start page counts and "evaluatie=verlopen" filters (cases.worklists.review_overdue on
+    # DIRECTION_STATUSES); the list marked it nowhere.
     review_overdue: bool = False
     # Per extra column (cases.extensions.ListBadges): the labels beside this case.
     badges: tuple[tuple[str, ...], ...] = ()

@@ -115,10 +115,10 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         # What still waits is not what this meeting discussed, so the page shows its decisions
         # and points to the latest meeting held (the page showed today's waiting registrations
         # on a meeting of last spring). The latest meeting held keeps its agenda: decisions
-        # are often recorded the day after. (The door let the reader in: every meeting is
-        # theirs to see.)
+        # are often recorded the day after.
         later = (
-            Ketenkamer.objects.filter(date__gt=self.object.date, date__lte=timezone.localdate())
+            Ketenkamer.objects.visible_to(user)
+            .filter(date__gt=self.object.date, date__lte=timezone.localdate())
             .order_by("-date")
             .first()
         )
@@ -139,6 +139,9 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
             ketenkamer=self.object,
             later=later,
             page_obj=decisions,
+            # Decisions taken, none on a case this reader may open (a liaison, once the
+            # registrations left triage): said so, not "Nog geen besluiten".
+            decisions_hidden=not decisions.paginator.count and self.object.decisions.exists(),
             agenda=agenda,
             agenda_more=more,
             agenda_limit=AGENDA_LIMIT,

@@ -349,3 +349,15 @@ def test_an_expected_release_that_passed_unrecorded_stays_in_sight(world, client
     assert {row.record.pk for row in listed} == {forgotten.pk, last_week.pk}
     soon = client.get(register, {"ontslag": "binnenkort"}).context["table"].page.object_list
     assert [row.record.pk for row in soon] == [coming.pk]
+
+
+def test_the_overdue_counts_are_written_as_dutch_numbers():
+    """ "Nog 10335 dossiers" on the releases page at 1M: a count is "10.335"."""
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override("nl"):
+        panel = render_to_string(
+            "aftercare/panels/releases.html", {"panel": {"rows": [], "overdue": 10335}}
+        )
+    assert "10.335 dossiers waarvan de verwachte ontslagdatum is verstreken" in panel

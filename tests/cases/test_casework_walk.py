@@ -541,3 +541,32 @@ def test_a_meetings_decisions_are_paged_and_only_the_page_is_logged(
     assert set(logged.values_list("object_id", flat=True)) == {str(first.pk), str(second.pk)}
     last = client.get(url, {"page": 2}).context["page_obj"].object_list
     assert [d.case.pk for d in last] == [third.pk]
+
+
+def test_a_liaison_is_told_decisions_were_taken_on_cases_they_may_not_open(cast, client_for):
+    """After the decision the case left triage and the liaison's scope: the meeting said "Nog
+    geen besluiten" to them, as if it had decided nothing."""
+    from cases.models import Case
+
+    waiting = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.IN_TRIAGE,
+        decided_by=cast.ondersteuner,
+    )
+    ketenkamer = Ketenkamer.objects.create(date=timezone.localdate())
+    url = reverse("cases:ketenkamer_detail", args=[ketenkamer.pk])
+    assert "Nog geen besluiten." in client_for(cast.liaison_om).get(url).content.decode()
+    client_for(cast.regisseur).post(
+        reverse("cases:triage", args=[waiting.pk]) + f"?ketenkamer={ketenkamer.pk}",
+        decision_post(cast, ketenkamer),
+    )
+    assert ketenkamer.decisions.count() == 1
+    assert not Case.objects.visible_to(cast.liaison_om).filter(pk=waiting.pk).exists()
+    page = client_for(cast.liaison_om).get(url)  # one test client: logged in anew
+    assert list(page.context["page_obj"].object_list) == []
+    text = page.content.decode()
+    assert "besluiten genomen over casussen waarvan u het dossier niet mag inzien" in text
+    assert "Nog geen besluiten." not in text
+    director = client_for(cast.regisseur).get(url)
+    assert [d.case.pk for d in director.context["page_obj"].object_list] == [waiting.pk]
