@@ -34,6 +34,13 @@ from django_filters.constants import EMPTY_VALUES
 from zvhd.formcache import drawn, form_cache_key
 
 SEARCH_LIMIT = 200
+# The fields whose "invalid choice" message repeats what was sent (a ModelChoiceField's does not).
+ECHOING_CHOICE_FIELDS = (
+    forms.ChoiceField,
+    forms.MultipleChoiceField,
+    forms.ModelMultipleChoiceField,
+)
+INVALID_CHOICE = _("Kies een van de waarden uit de lijst; deze waarde kent het filter niet.")
 
 
 def fresh_filter(filter_):
@@ -98,6 +105,15 @@ class ScopedFilterSet(django_filters.FilterSet):
             # A search term longer than this is no search (and no query goes out with 1 MB).
             if isinstance(filter_, django_filters.CharFilter):
                 filter_.extra.setdefault("max_length", SEARCH_LIMIT)
+            elif issubclass(filter_.field_class, ECHOING_CHOICE_FIELDS):
+                # Django's message repeats the value ("Selecteer een geldige keuze. <value>
+                # is geen beschikbare keuze."): 10,000 characters in `?status=` gave a 134 KB
+                # page. The value is in the address bar; the message need not repeat it.
+                filter_.extra["error_messages"] = {
+                    **filter_.extra.get("error_messages", {}),
+                    "invalid_choice": INVALID_CHOICE,
+                    "invalid_pk_value": INVALID_CHOICE,  # a ModelMultipleChoiceField's
+                }
         self.scopes: dict[str, Q] = {}
         for name, level in self.levels.items():
             scope = self.scope_of(level)
