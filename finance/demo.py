@@ -10,12 +10,22 @@ by those.
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from finance import reference_data as ref
 from finance import services
-from finance.models import Basis, DistributionKey, FinanceYear, MovementKind, Side, YearStatus
+from finance.models import (
+    Basis,
+    DistributionKey,
+    DocumentKind,
+    FinanceDocument,
+    FinanceYear,
+    MovementKind,
+    Side,
+    YearStatus,
+)
 from zvhd.network.models import Municipality, Organisation, OrganisationKind, Role, User
 from zvhd.network.reference_data import MUNICIPALITIES
 
@@ -67,6 +77,7 @@ def seed(*, stdout, rng) -> None:
         + (f", daarna {', '.join(map(str, made))} (de laatste als concept)" if made else "")
         + ", verdeelsleutels 2019 en 2020"
     )
+    _request_letters(user, stdout)
 
 
 def _seed_up_to_this_year(user) -> list[int]:
@@ -99,6 +110,25 @@ def _seed_up_to_this_year(user) -> list[int]:
             _adopt(user, latest)
         made.append(latest.year)
     return made
+
+
+def _request_letters(user, stdout) -> None:
+    """This year's contribution letters, already asked for: a municipal contact finds the
+    letter of their municipality under "Brieven", as after a real adoption. Only asked, as
+    the factsheets (reports.demo): the worker renders the twelve PDFs while the demo starts,
+    so seeding is no slower; where tasks run in-process (no broker, as under test) they are
+    left for the finance officer to ask."""
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return
+    year = FinanceYear.objects.filter(year=timezone.localdate().year).first()
+    if year is None or year.status != YearStatus.ADOPTED:
+        return
+    if FinanceDocument.objects.filter(year=year, kind=DocumentKind.LETTER).exists():
+        return
+    services.request_letters(
+        year=year, requested_by=user, municipalities=Municipality.objects.order_by("name")
+    )
+    stdout.write(f"  bijdragebrieven {year.year} aangevraagd (de worker maakt ze)")
 
 
 def _adopt(user, year):

@@ -461,3 +461,22 @@ def test_the_start_page_shows_the_panels(world, cast, client_for):
     page = client_for(cast.gemeente).get("/").content.decode()
     assert "Bijdrage Assen" in page
     assert Municipality.objects.count() == 12
+
+
+def test_with_a_worker_the_demo_asks_this_years_letters_once(
+    cast, settings, django_capture_on_commit_callbacks
+):
+    """A municipal contact of the demo finds this year's letter (the worker makes it while
+    the demo starts); without a broker, as under test, the seed renders nothing."""
+    this_year = date.today().year
+    demo.seed(stdout=io.StringIO(), rng=None)
+    assert not FinanceDocument.objects.exists()  # tasks in-process: left to ask
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    out = io.StringIO()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        demo.seed(stdout=out, rng=None)
+        demo.seed(stdout=io.StringIO(), rng=None)  # safe to run twice
+    letters = FinanceDocument.objects.filter(kind=DocumentKind.LETTER)
+    assert {(d.year.year, d.status) for d in letters} == {(this_year, DocumentStatus.PENDING)}
+    assert letters.count() == Municipality.objects.count() == len(callbacks) == 12
+    assert f"bijdragebrieven {this_year} aangevraagd" in out.getvalue()
