@@ -199,9 +199,18 @@ def _move(*, case: Case, to: str, by: User, reason: str = "", at=None) -> Transi
 
 
 def _save(case: Case, by: User) -> None:
+    """Every change of a registered case: checked in memory, then saved with its history row.
+
+    Not `full_clean()`: on a case it asked the database whether each of its foreign keys
+    still exists and whether the close date passes the CHECK constraint, ten round trips on
+    every transition (issue 24: a third of the demo's seed). The services state that rule
+    with their own message ("niet sluiten vóór de start"), a related record is one they
+    loaded, and the database refuses a vanished one or a closing before the start on write
+    (`zvhd.batch.clean_without_queries`). A new registration is still checked whole
+    (`register_case`)."""
     case._history_user = by
     case.version = (case.version or 0) + 1
-    case.full_clean(exclude=["person", "number", "invited_organisations"])
+    clean_without_queries(case, exclude=["person", "number", "invited_organisations"])
     case.save()
 
 
