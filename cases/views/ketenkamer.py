@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,7 @@ from django.views.generic.detail import SingleObjectMixin
 from cases import forms, services
 from cases.extensions import sits_at_ketenkamer
 from cases.filters import local_midnight
-from cases.models import Case, Ketenkamer, Status
+from cases.models import Case, Ketenkamer, Status, TriageDecision
 from cases.policy import DETAILS, KETENKAMER, TRIAGE_ROLES
 from zvhd.meetings import views as meetings
 from zvhd.permissions import CHANGE, VIEW
@@ -57,7 +58,21 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormV
             self.request.GET.get("page")
         )
         context["page_obj"] = page
-        context["ketenkamers"] = list(page.object_list)
+        ketenkamers = list(page.object_list)
+        # How many registrations each meeting decided on (one count over the page's meetings,
+        # from the foreign key's index): "held or only planned" and "what came of it" at a
+        # glance, instead of opening each meeting.
+        decided = dict(
+            TriageDecision.objects.filter(ketenkamer__in=[k.pk for k in ketenkamers])
+            .values_list("ketenkamer")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        today = timezone.localdate()
+        for ketenkamer in ketenkamers:
+            ketenkamer.decided = decided.get(ketenkamer.pk, 0)
+            ketenkamer.planned = ketenkamer.date > today
+        context["ketenkamers"] = ketenkamers
         # The door's two halves, for the page: a seat at the ketenkamer's table and the role.
         # A role that attends the ketenkamer without a seat is told why the list is empty.
         seated = sits_at_ketenkamer(user)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from cases import services as case_services
 from cases.models import Decision, Ketenkamer, Status
@@ -395,3 +396,38 @@ def test_the_ketenkamer_list_pages_through_every_ketenkamer_in_the_same_queries(
         page_three = client.get(url, {"page": 3}).content.decode()
     assert detail(oldest) in page_three
     assert 'aria-label="Paginering ketenkamers"' in page_three
+
+
+def test_the_list_says_which_meetings_are_planned_and_how_many_decisions_each_took(
+    cast, client_for
+):
+    today = date.today()
+    held = case_services.plan_ketenkamer(
+        date=today - timedelta(days=7), planned_by=cast.ondersteuner
+    )
+    coming = case_services.plan_ketenkamer(
+        date=today + timedelta(days=7), planned_by=cast.ondersteuner
+    )
+    for _ in range(2):
+        case = make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.IN_TRIAGE,
+            registered_at=timezone.now() - timedelta(days=14),
+        )
+        case_services.decide_triage(
+            case=case,
+            decided_by=cast.ondersteuner,
+            ketenkamer=held,
+            decision=Decision.NIET_OPGEPAKT,
+            criteria=case_services.Criteria(),
+            referred_to="Wijkteam Assen",
+            reason="Geen meervoudige problematiek",
+        )
+    make_case(registered_by=cast.partner, municipality=cast.assen, status=Status.IN_TRIAGE)
+    response = client_for(cast.ondersteuner).get(reverse("cases:ketenkamer_list"))
+    rows = {k.pk: (k.planned, k.decided) for k in response.context["ketenkamers"]}
+    assert rows == {coming.pk: (True, 0), held.pk: (False, 2)}
+    page = response.content.decode()
+    assert "Gepland" in page and "Gehouden" in page
+    assert "1 aanmelding in triage wacht op een besluit van de ketenkamer." in page
