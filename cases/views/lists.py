@@ -64,6 +64,9 @@ class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
     list_name = "cases:case_list"  # its URL name: saved filters are per list
     export_name = "cases:case_list_export"
     list_noun = _("casussen")
+    # The list's own order as (sort key, descending), or None: open cases first, newest first.
+    default_sort: tuple[str, bool] | None = None
+    default_caption = _("open casussen eerst, daarna de nieuwste eerst")
 
     def base_queryset(self):
         return self.scoped_queryset(VIEW)
@@ -80,7 +83,7 @@ class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
         descending = value.startswith("-")
         key = value[1:] if descending else value
         if key not in sort_keys(triage=self.triage):
-            return None
+            return self.default_sort
         return key, descending
 
     def order(self) -> KeysetOrder:
@@ -139,10 +142,8 @@ class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
         )
 
     def caption_for(self, sort) -> str:
-        if sort is None:
-            return _("%(list)s: open casussen eerst, daarna de nieuwste eerst") % {
-                "list": self.caption
-            }
+        if sort == self.default_sort:
+            return _("%(list)s: %(order)s") % {"list": self.caption, "order": self.default_caption}
         direction = _("aflopend") if sort[1] else _("oplopend")
         return _("%(list)s, gesorteerd op %(key)s (%(direction)s)") % {
             "list": self.caption,
@@ -213,6 +214,10 @@ class TriageQueueView(CaseListBase):
     title = _("Triage")
     caption = _("Aanmeldingen die wachten op screening of een besluit van de ketenkamer")
     triage = True
+    # The longest waiting first, as the ketenkamer's agenda: a queue worked newest first put
+    # the registrations past the five working days at the end of the last page.
+    default_sort = ("aangemeld", False)
+    default_caption = _("de langst wachtende eerst")
     filter_class = TriageFilter
     list_name = "cases:triage_queue"
     export_name = "cases:triage_queue_export"

@@ -584,3 +584,31 @@ def test_a_liaison_is_told_decisions_were_taken_on_cases_they_may_not_open(cast,
     assert "Nog geen besluiten." not in text
     director = client_for(cast.regisseur).get(url)
     assert [d.case.pk for d in director.context["page_obj"].object_list] == [waiting.pk]
+
+
+def test_the_triage_queue_shows_the_longest_waiting_registration_first(cast, client_for):
+    """The overdue registrations (past five working days) were at the end of the last page:
+    the queue was the case list's order, newest first."""
+    now = timezone.now()
+    waited = {
+        days: make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.IN_TRIAGE,
+            registered_at=now - timedelta(days=days),
+        ).number
+        for days in (1, 12, 5)
+    }
+    client = client_for(cast.ondersteuner)
+    url = reverse("cases:triage_queue")
+    response = client.get(url)
+    numbers = [row.number for row in response.context["table"].rows]
+    assert numbers == [waited[12], waited[5], waited[1]]
+    page = response.content.decode()
+    assert "de langst wachtende eerst" in page
+    assert "?sort=-aangemeld" in page  # the header turns the order round
+    newest = [row.number for row in client.get(url, {"sort": "-aangemeld"}).context["table"].rows]
+    assert newest == [waited[1], waited[5], waited[12]]
+    # The other lists keep their own order: open cases first, the newest first.
+    mine = client.get(reverse("cases:case_list")).content.decode()
+    assert "open casussen eerst, daarna de nieuwste eerst" in mine
