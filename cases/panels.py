@@ -13,6 +13,7 @@ from cases.models import (
     TRIAGE_OVERDUE_WORKING_DAYS,
     TRIAGE_STATUSES,
     Case,
+    Status,
     TeamMember,
 )
 from cases.policy import pk_in
@@ -105,11 +106,17 @@ def partner(request):
 def municipality(request):
     user = request.user
     # Only open cases are counted, so only open cases are read (not the municipality's archive).
-    qs = Case.objects.visible_to(user).filter(status__in=DIRECTION_STATUSES | TRIAGE_STATUSES)
+    # In procesregie, in ondersteuning (ZVHD supports, the direction stays local) and in
+    # triage: the three kinds of open case a municipality has (it said "1 actieve casussen"
+    # while three more were in ondersteuning).
+    qs = Case.objects.visible_to(user).filter(
+        status__in=DIRECTION_STATUSES | TRIAGE_STATUSES | {Status.ONDERSTEUNING}
+    )
     return {
         "municipality": user.municipality,
         **qs.aggregate(
             active=Count("pk", filter=Q(status__in=DIRECTION_STATUSES)),
+            support=Count("pk", filter=Q(status=Status.ONDERSTEUNING)),
             in_triage=Count("pk", filter=Q(status__in=TRIAGE_STATUSES)),
         ),
     }

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from cases.models import DIRECTION_STATUSES, OPEN_STATUSES, Action, ActionStatus
+from cases.models import DIRECTION_STATUSES, OPEN_STATUSES, TRIAGE_STATUSES, Action, ActionStatus
 from cases.policy import actions_filter, pk_in
 
 # A review "soon": today up to and including two weeks from today; before today it is overdue.
@@ -28,6 +28,7 @@ PENDING_ACTION_STATUSES = (ActionStatus.OPEN, ActionStatus.IN_PROGRESS)
 STATUS_GROUPS = {
     "lopend": (_("Alle lopende"), OPEN_STATUSES),  # every status but closed
     "procesregie": (_("In procesregie"), DIRECTION_STATUSES),  # actief or opgeschaald
+    "triage": (_("Aangemeld of in triage"), TRIAGE_STATUSES),  # no decision yet
 }
 
 REVIEW_CHOICES = [

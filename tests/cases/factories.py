@@ -82,6 +82,15 @@ def make_case(
         if status == Status.AFGESLOTEN:
             services.close_case(case=case, closed_by=decider, reason="doel_bereikt")
         return case
+    if status == Status.ONDERSTEUNING:
+        services.decide_triage(
+            case=case,
+            decided_by=decider,
+            decision=Decision.ONDERSTEUNING,
+            criteria=services.Criteria(True, True, True, False, False),
+            reason="Regie blijft lokaal.",
+        )
+        return case
     if status == Status.NIET_OPGEPAKT:
         services.decide_triage(
             case=case,

@@ -612,3 +612,38 @@ def test_the_triage_queue_shows_the_longest_waiting_registration_first(cast, cli
     # The other lists keep their own order: open cases first, the newest first.
     mine = client.get(reverse("cases:case_list")).content.decode()
     assert "open casussen eerst, daarna de nieuwste eerst" in mine
+
+
+def test_the_municipal_panel_counts_each_kind_of_open_case_and_links_to_exactly_them(
+    cast, client_for
+):
+    """It said "1 actieve casussen" while three more of the municipality's cases were in
+    ondersteuning."""
+    made = {
+        status: {
+            make_case(
+                registered_by=cast.partner,
+                municipality=cast.assen,
+                status=status,
+                director=cast.regisseur if status == Status.ACTIEF else None,
+            ).number
+            for _ in range(count)
+        }
+        for status, count in (
+            (Status.ACTIEF, 1),
+            (Status.ONDERSTEUNING, 2),
+            (Status.IN_TRIAGE, 3),
+        )
+    }
+    make_case(registered_by=cast.partner, municipality=cast.emmen, status=Status.ONDERSTEUNING)
+    client = client_for(cast.gemeente)
+    response = client.get(reverse("start"))
+    data = panel(response, "cases/panels/municipality.html")
+    assert (data["active"], data["support"], data["in_triage"]) == (1, 2, 3)
+    page = response.content.decode()
+    assert "1 <span>casus in procesregie</span>" in page
+    assert "2 casussen in ondersteuning" in page and "3 aanmeldingen in triage" in page
+    cases = reverse("cases:case_list")
+    assert listed(client, f"{cases}?status=procesregie") == made[Status.ACTIEF]
+    assert listed(client, f"{cases}?status=ondersteuning") == made[Status.ONDERSTEUNING]
+    assert listed(client, f"{cases}?status=triage") == made[Status.IN_TRIAGE]
