@@ -321,16 +321,26 @@ def _seed(*, stdout, rng) -> None:
         organisation = rng.choice(registrants)
         birth = today - timedelta(days=rng.randint(15 * 365, 70 * 365))
         director = regisseur if n % 3 == 0 else rng.choice(directors or [regisseur])
+        # Drawn in the order they always were (registrant, domain, person), so the rest of
+        # the demo keeps its sequence.
+        registrant = (rng.choice(FIRST), rng.choice(LAST))
+        domain = (
+            rng.choice(["veiligheid", "sociaal"])
+            if organisation.kind == OrganisationKind.GEMEENTE
+            else ""
+        )
+        person = _person(rng, birth=birth, municipality=municipality)
+        if registrant == (person["first_name"], person["last_name"]):
+            # "Aanmelder: Femke Huisman" on Femke Huisman's case read as a self-registration.
+            registrant = (registrant[0], LAST[(LAST.index(registrant[1]) + 1) % len(LAST)])
         case = services.register_case(
             registered_by=partner if partner and organisation == partner.organisation else support,
             registering_organisation=organisation,
-            registrant_name=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+            registrant_name=" ".join(registrant),
             registrant_email=f"aanmelder{n}@{DEMO_DOMAIN}",
             municipality=municipality,
-            municipal_domain=rng.choice(["veiligheid", "sociaal"])
-            if organisation.kind == OrganisationKind.GEMEENTE
-            else "",
-            person=_person(rng, birth=birth, municipality=municipality),
+            municipal_domain=domain,
+            person=person,
             reason=rng.choice(REASONS),
             desired_outcome="Eén gezamenlijk plan met duidelijke afspraken en regie.",
             # Drawn as before (the rest of the demo keeps its sequence); every twelfth case
