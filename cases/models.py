@@ -973,6 +973,12 @@ class TriageDecision(models.Model):
         return f"{self.case}: {self.get_decision_display()}"
 
     @property
+    def criteria_answers(self) -> list[tuple[str, bool]]:
+        """Each of the five criteria in words with the ketenkamer's answer, in their order (the
+        case page said "1 ja · 2 ja · 3 ja · 4 ja · 5 nee")."""
+        return [(label, getattr(self, field)) for field, label in CRITERIA]
+
+    @property
     def qualifies(self) -> bool:
         return qualifies(
             self.criterion_multiple_problems,

@@ -647,3 +647,19 @@ def test_the_municipal_panel_counts_each_kind_of_open_case_and_links_to_exactly_
     assert listed(client, f"{cases}?status=procesregie") == made[Status.ACTIEF]
     assert listed(client, f"{cases}?status=ondersteuning") == made[Status.ONDERSTEUNING]
     assert listed(client, f"{cases}?status=triage") == made[Status.IN_TRIAGE]
+
+
+def test_the_case_page_names_each_criterion_the_ketenkamer_answered(cast, client_for):
+    """It said "1 ja · 2 ja · 3 ja · 4 ja · 5 nee": the numbers are on the decision list's
+    legend, not on the case page."""
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    page = client_for(cast.regisseur).get(reverse("cases:case_detail", args=[case.pk]))
+    html = page.content.decode()
+    assert "<strong>ja</strong>: Meervoudige problematiek op meer dan één levensgebied" in html
+    assert "<strong>nee</strong>: Of: ernstig lokaal of gebiedsgebonden veiligheidsprobleem" in html
+    assert "1 ja" not in html
