@@ -24,11 +24,26 @@ from zvhd.network.models import Municipality, Population
 pytestmark = pytest.mark.django_db
 
 
+class World(dict):
+    """The finance world of a test. Its two letters (`letter_assen`, `letter_emmen`) are made
+    on first use: WeasyPrint takes ~0.4 s for the two, and most tests never open one."""
+
+    def __init__(self, make_letters, **items):
+        super().__init__(**items)
+        self.make_letters = make_letters
+
+    def __missing__(self, key):
+        if key not in ("letter_assen", "letter_emmen"):
+            raise KeyError(key)
+        self["letter_assen"], self["letter_emmen"] = self.make_letters()
+        return self[key]
+
+
 @pytest.fixture
 def world(cast, django_capture_on_commit_callbacks):
     """The demo's finance data, with 2025 reopened as a concept (the demo adopts every year up
     to the current one): the seeds' figures in a year that may be edited; Assen/Emmen letters
-    of 2024."""
+    of 2024 (made when a test first asks for one)."""
     demo.seed(stdout=io.StringIO(), rng=None)
     services.change_year_status(
         finance_year=FinanceYear.objects.get(year=2025),
@@ -37,20 +52,22 @@ def world(cast, django_capture_on_commit_callbacks):
         reason="Heropend voor de tests",
     )
     y2024 = FinanceYear.objects.get(year=2024)
-    with django_capture_on_commit_callbacks(execute=True):  # runs the Celery task (eager)
-        letters = services.request_letters(
-            year=y2024,
-            requested_by=cast.financien,
-            municipalities=[cast.assen, cast.emmen],
-        )
-    return {
-        "y2024": y2024,
-        "y2025": FinanceYear.objects.get(year=2025),
-        "line": BudgetLine.objects.get(year__year=2025, name="Kosten huisvesting"),
-        "key": DistributionKey.objects.first(),
-        "letter_assen": letters[0],
-        "letter_emmen": letters[1],
-    }
+
+    def make_letters():
+        with django_capture_on_commit_callbacks(execute=True):  # runs the Celery task (eager)
+            return services.request_letters(
+                year=y2024,
+                requested_by=cast.financien,
+                municipalities=[cast.assen, cast.emmen],
+            )
+
+    return World(
+        make_letters,
+        y2024=y2024,
+        y2025=FinanceYear.objects.get(year=2025),
+        line=BudgetLine.objects.get(year__year=2025, name="Kosten huisvesting"),
+        key=DistributionKey.objects.first(),
+    )
 
 
 FINANCE_STAFF = ["financien", "manager"]
