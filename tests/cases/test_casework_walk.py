@@ -107,7 +107,6 @@ def test_actions_due_this_week_leave_out_overdue_ones_which_are_counted_apart(ca
     assert listed(client, f"{mine}?status=procesregie&acties=verlopen") == {case.number}
 
 
-
 def test_a_zero_count_on_the_start_panel_is_text_not_a_link_to_an_empty_list():
     from django.template.loader import render_to_string
 
@@ -120,6 +119,7 @@ def test_a_zero_count_on_the_start_panel_is_text_not_a_link_to_an_empty_list():
     assert "evaluatie=binnenkort" not in html and "acties=verlopen" not in html
     assert html.count("Verlopen") == 1
     assert "0 casussen met acties over de uiterste datum" in html
+
 
 def test_the_partner_counts_only_open_team_cases_and_its_link_lists_exactly_them(cast, client_for):
     running = make_case(
