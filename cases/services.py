@@ -202,12 +202,12 @@ def _save(case: Case, by: User) -> None:
     """Every change of a registered case: checked in memory, then saved with its history row.
 
     Not `full_clean()`: on a case it asked the database whether each of its foreign keys
-    still exists and whether the close date passes the CHECK constraint, ten round trips on
-    every transition (issue 24: a third of the demo's seed). The services state that rule
-    with their own message ("niet sluiten vóór de start"), a related record is one they
-    loaded, and the database refuses a vanished one or a closing before the start on write
-    (`zvhd.batch.clean_without_queries`). A new registration is still checked whole
-    (`register_case`)."""
+    still exists and whether the close date passes the CHECK constraint, about eight round
+    trips on every transition (issue 24: the demo's case seed 29 -> 23 s without them,
+    BENCHMARKS.md). The services state that rule with their own message ("niet sluiten vóór
+    de start"), a related record is one they loaded, and the database refuses a vanished one
+    or a closing before the start on write (`zvhd.batch.clean_without_queries`). A new
+    registration is still checked whole (`register_case`)."""
     case._history_user = by
     case.version = (case.version or 0) + 1
     clean_without_queries(case, exclude=["person", "number", "invited_organisations"])

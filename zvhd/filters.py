@@ -107,8 +107,8 @@ class ScopedFilterSet(django_filters.FilterSet):
                 filter_.extra.setdefault("max_length", SEARCH_LIMIT)
             elif issubclass(filter_.field_class, ECHOING_CHOICE_FIELDS):
                 # Django's message repeats the value ("Selecteer een geldige keuze. <value>
-                # is geen beschikbare keuze."): 10,000 characters in `?status=` gave a 134 KB
-                # page. The value is in the address bar; the message need not repeat it.
+                # is geen beschikbare keuze."): whatever `?status=` held was printed back in
+                # the message. The value is in the address bar; one sentence says enough.
                 filter_.extra["error_messages"] = {
                     **filter_.extra.get("error_messages", {}),
                     "invalid_choice": INVALID_CHOICE,
