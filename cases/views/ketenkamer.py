@@ -152,6 +152,10 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         )
         context.update(
             ketenkamer=self.object,
+            # A meeting still to come: its agenda, but no decisions, attendance or decision
+            # list yet (the page offered "Besluit vastleggen" for next week's meeting, which
+            # the service then refused).
+            planned=self.object.date > timezone.localdate(),
             later=later,
             page_obj=decisions,
             # Decisions taken, none on a case this reader may open (a liaison, once the

@@ -663,3 +663,31 @@ def test_the_case_page_names_each_criterion_the_ketenkamer_answered(cast, client
     assert "<strong>ja</strong>: Meervoudige problematiek op meer dan één levensgebied" in html
     assert "<strong>nee</strong>: Of: ernstig lokaal of gebiedsgebonden veiligheidsprobleem" in html
     assert "1 ja" not in html
+
+
+def test_a_ketenkamer_still_to_come_shows_its_agenda_but_no_decision_links_or_forms(
+    cast, client_for
+):
+    """Next week's meeting offered "Besluit vastleggen" (which the service then refused),
+    attendance and a decision list."""
+    coming = services.plan_ketenkamer(
+        date=timezone.localdate() + timedelta(days=7), planned_by=cast.ondersteuner
+    )
+    waiting = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.IN_TRIAGE,
+        decided_by=cast.ondersteuner,
+    )
+    client = client_for(cast.ondersteuner)
+    url = reverse("cases:ketenkamer_detail", args=[coming.pk])
+    page = client.get(url).content.decode()
+    assert waiting.number in page  # the agenda as it stands
+    assert reverse("cases:triage", args=[waiting.pk]) not in page
+    assert "Besluiten, aanwezigheid en de besluitenlijst legt u vanaf die dag vast." in page
+    assert "Aanwezigheid opslaan" not in page and "Besluitenlijst maken" not in page
+    # On the day itself, everything is there.
+    Ketenkamer.objects.filter(pk=coming.pk).update(date=timezone.localdate())
+    today = client.get(url).content.decode()
+    assert reverse("cases:triage", args=[waiting.pk]) in today
+    assert "Aanwezigheid opslaan" in today and "Besluitenlijst maken" in today
