@@ -311,3 +311,39 @@ def test_nothing_is_added_to_a_closed_case(cast, case):
     case.status = Status.AFGESLOTEN
     with pytest.raises(ValidationError):
         services.set_flag(case=case, set_by=cast.regisseur, kind=None, scope="casus")
+
+
+def test_the_review_panel_reads_each_cases_latest_assessment_and_shows_the_earliest_first(
+    cast, client_for
+):
+    """A case reassessed last week, its next review months ahead, stood on the panel as
+    "Verlopen" for its earlier assessment; and the cut to ten took the first case numbers,
+    not the reviews most overdue."""
+    today = date.today()
+
+    def running():
+        return make_case(
+            registered_by=cast.partner,
+            municipality=cast.assen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+
+    reassessed = running()
+    make_assessment(
+        case=reassessed, by=cast.regisseur, on=today - timedelta(days=200), review_in=90
+    )
+    make_assessment(case=reassessed, by=cast.regisseur, on=today - timedelta(days=7), review_in=180)
+    # Eleven due, numbered so that the most overdue has the highest case number.
+    due = [running() for _ in range(11)]
+    for n, item in enumerate(due):
+        make_assessment(
+            case=item, by=cast.regisseur, on=today - timedelta(days=100), review_in=90 - n
+        )
+    response = client_for(cast.regisseur).get(reverse("start"))
+    data = next(p for p in response.context["panels"] if p["template"].endswith("reviews.html"))
+    shown = [row["case_id"] for row in data["reviews"]]
+    assert reassessed.pk not in shown
+    assert shown == [item.pk for item in reversed(due)][:10]  # the earliest review first
+    assert data["more"]
+    assert "Er zijn er meer" in response.content.decode()
