@@ -125,6 +125,15 @@ class RiskQuerySet(ScopedChildQuerySet):
         return scoped
 
 
+class AssessmentQuerySet(RiskQuerySet):
+    def latest_per_case(self):
+        """The latest assessment of each case among these: the one that says when the next
+        review is due (an earlier assessment's review date no longer counts once the case is
+        reassessed). Filter on the review date after this, not before."""
+        latest = self.order_by("case_id", "-assessed_on", "-id").distinct("case_id").values("pk")
+        return self.model.objects.filter(pk__in=latest)
+
+
 class Assessment(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="risk_assessments")
     instrument = models.ForeignKey(
@@ -147,7 +156,7 @@ class Assessment(models.Model):
     # Idempotency mark of the review reminder (risk.tasks).
     reminded_for = models.DateField(null=True, blank=True, editable=False)
     history = HistoricalRecords(excluded_fields=["reminded_for"])
-    objects = RiskQuerySet.as_manager()
+    objects = AssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-assessed_on", "-id"]

@@ -23,14 +23,10 @@ def reviews_due(request) -> dict:
     user = request.user
     horizon = timezone.localdate() + timezone.timedelta(days=PANEL_DAYS)
     own = Q(case__director=user) | Q(case__support=user) | Q(case__guide=user)
-    latest = (
-        Assessment.objects.filter(own, case__status__in=OPEN_STATUSES)
-        .order_by("case_id", "-assessed_on", "-id")
-        .distinct("case_id")
-        .values("pk")
-    )
     rows = list(
-        Assessment.objects.filter(pk__in=latest, next_review_on__lte=horizon)
+        Assessment.objects.filter(own, case__status__in=OPEN_STATUSES)
+        .latest_per_case()
+        .filter(next_review_on__lte=horizon)
         .order_by("next_review_on", "case_id")
         .values("case_id", "case__number", "next_review_on")[: PANEL_ROWS + 1]
     )

@@ -24,21 +24,19 @@ def send_review_reminders() -> int:
 
     today = timezone.localdate()
     horizon = today + timezone.timedelta(days=REMINDER_DAYS_AHEAD)
+    # Only the latest assessment of a case asks for a review: chosen before the dates are
+    # looked at (choosing among the due ones reminded of an earlier assessment's review on a
+    # case reassessed since).
     due = (
-        Assessment.objects.filter(
-            next_review_on__lte=horizon,
-            case__status__in=OPEN_STATUSES,
-            case__director__isnull=False,
-        )
+        Assessment.objects.filter(case__status__in=OPEN_STATUSES, case__director__isnull=False)
+        .latest_per_case()
+        .filter(next_review_on__lte=horizon)
         .exclude(reminded_for=F("next_review_on"))
         .select_related("case", "case__director")
+        .order_by("case_id")
     )
-    # Only the latest assessment of a case asks for a review.
-    latest = {}
-    for assessment in due.order_by("case_id", "-assessed_on", "-id"):
-        latest.setdefault(assessment.case_id, assessment)
     sent = 0
-    for assessment in latest.values():
+    for assessment in due:
         case = assessment.case
         # The inbox tells the director (by e-mail too, as they chose) and links to the tab.
         notify(kinds.RISK_REVIEW, [case.director], case=case, target=assessment)

@@ -245,6 +245,18 @@ def test_the_review_reminder_goes_once_per_date(
     assert "http" in mailoutbox[0].body
 
 
+def test_no_reminder_for_an_earlier_assessments_review_once_the_case_is_reassessed(
+    cast, case, django_capture_on_commit_callbacks
+):
+    from risk.tasks import send_review_reminders
+
+    today = date.today()
+    make_assessment(case=case, by=cast.regisseur, on=today - timedelta(days=100), review_in=95)
+    make_assessment(case=case, by=cast.regisseur, on=today - timedelta(days=7), review_in=180)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_review_reminders() == 0
+
+
 def test_the_risk_tab_and_the_exchanges_register_have_fixed_query_counts(
     cast, client_for, case, django_assert_max_num_queries
 ):
