@@ -52,6 +52,9 @@ PATTERNS = {
     ),
     # Django's empty choice of a select, where a filter should say "Alle handelingen".
     "empty-choice": re.compile(r"-{6,}"),
+    # Template syntax on the page: a `{# ... #}` comment over two lines is text to Django
+    # (the registration form opened with a developer's note in English).
+    "template-syntax": re.compile(r"\{[#%{]|[#%}]\}"),
     # "casus 309" is a raw id; "Casus 2026-0054" is a case number (year, dash, sequence).
     # Records without a number are named by day and kind or case ("adviesvraag 295" was one).
     "database-id": re.compile(
