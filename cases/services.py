@@ -512,7 +512,7 @@ def decide_triage(
         errors["decision"] = _("De aanmelding is nog niet gescreend en staat niet op de agenda.")
     if decided_on < timezone.localtime(case.registered_at).date():
         errors["decided_on"] = _("Het besluit kan niet vóór de aanmelding liggen.")
-    if ketenkamer is not None and ketenkamer.date > timezone.localdate():
+    if ketenkamer is not None and ketenkamer.planned:
         errors["ketenkamer"] = ketenkamer_not_held_message(ketenkamer)
     if errors:
         raise ValidationError(errors)

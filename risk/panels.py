@@ -33,6 +33,7 @@ def reviews_due(request) -> dict:
     return {
         "reviews": rows[:PANEL_ROWS],
         "more": len(rows) > PANEL_ROWS,
+        "limit": PANEL_ROWS,
         "today": timezone.localdate(),
     }
 

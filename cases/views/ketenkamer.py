@@ -68,10 +68,8 @@ class KetenkamerListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormV
             .annotate(n=Count("pk"))
             .order_by()
         )
-        today = timezone.localdate()
         for ketenkamer in ketenkamers:
             ketenkamer.decided = decided.get(ketenkamer.pk, 0)
-            ketenkamer.planned = ketenkamer.date > today
         context["ketenkamers"] = ketenkamers
         # The door's two halves, for the page: a seat at the ketenkamer's table and the role.
         # A role that attends the ketenkamer without a seat is told why the list is empty.
@@ -152,10 +150,6 @@ class KetenkamerDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, For
         )
         context.update(
             ketenkamer=self.object,
-            # A meeting still to come: its agenda, but no decisions, attendance or decision
-            # list yet (the page offered "Besluit vastleggen" for next week's meeting, which
-            # the service then refused).
-            planned=self.object.date > timezone.localdate(),
             later=later,
             page_obj=decisions,
             # Decisions taken, none on a case this reader may open (a liaison, once the
