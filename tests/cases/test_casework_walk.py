@@ -686,8 +686,12 @@ def test_a_ketenkamer_still_to_come_shows_its_agenda_but_no_decision_links_or_fo
     assert reverse("cases:triage", args=[waiting.pk]) not in page
     assert "Besluiten, aanwezigheid en de besluitenlijst legt u vanaf die dag vast." in page
     assert "Aanwezigheid opslaan" not in page and "Besluitenlijst maken" not in page
+    # A liaison reads the agenda; the page does not tell them what they will record.
+    liaison = client_for(cast.liaison_politie).get(url).content.decode()
+    assert waiting.number in liaison and "legt u vanaf die dag vast" not in liaison
+    assert "vanaf " + coming.date.strftime("%d-%m-%Y") not in liaison
     # On the day itself, everything is there.
     Ketenkamer.objects.filter(pk=coming.pk).update(date=timezone.localdate())
-    today = client.get(url).content.decode()
+    today = client_for(cast.ondersteuner).get(url).content.decode()
     assert reverse("cases:triage", args=[waiting.pk]) in today
     assert "Aanwezigheid opslaan" in today and "Besluitenlijst maken" in today
