@@ -15,6 +15,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -451,6 +452,13 @@ class DrieluikMeeting(models.Model):
 
     def __str__(self):
         return _("Drieluik van %(date)s") % {"date": formats.short_date(self.held_on)}
+
+    @property
+    def planned(self) -> bool:
+        """Still to come: no discussion or decision before its day (the service refuses one,
+        the page offers none), as a ketenkamer (`cases.models.Ketenkamer.planned`). From its
+        day on it counts as held."""
+        return self.held_on > timezone.localdate()
 
 
 class Decision(models.TextChoices):

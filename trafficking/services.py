@@ -269,6 +269,14 @@ def add_open_signals_to_agenda(*, meeting: DrieluikMeeting, added_by) -> int:
     return added
 
 
+def meeting_not_held_message(meeting: DrieluikMeeting) -> str:
+    """Why no discussion or decision can be recorded for a Drieluik that has not met yet."""
+    return _(
+        "Het Drieluik van %(date)s is nog niet geweest. Leg de bespreking en het besluit vast "
+        "op of na de dag van het Drieluik."
+    ) % {"date": formats.long_date(meeting.held_on)}
+
+
 @transaction.atomic
 def record_decision(
     *,
@@ -286,6 +294,8 @@ def record_decision(
     - otherwise a follow-up of that kind, started on the decision date; the signal is in
       follow-up until every follow-up is closed.
     """
+    if item.meeting.planned:
+        raise ValidationError(meeting_not_held_message(item.meeting))
     if decision not in Decision.values:
         raise ValidationError({"decision": _("Kies een besluit.")})
     if decided_on is None:
