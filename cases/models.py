@@ -916,12 +916,6 @@ class Ketenkamer(Versioned, DecisionListMeeting):
     def __str__(self):
         return f"Ketenkamer {formats.short_date(self.date)}"
 
-    @property
-    def planned(self) -> bool:
-        """Still to come: no decisions, attendance or decision list before its day (the
-        service refuses a decision; the pages offer none). From its day on it counts as held."""
-        return self.date > timezone.localdate()
-
     def decision_list_view(self):
         from cases.viewmodels import decision_list
 

@@ -251,6 +251,14 @@ def add_agenda_item(
     return item
 
 
+def meeting_not_held_message(meeting: Meeting) -> str:
+    """Why no decision can be recorded for a meeting of a table that has not met yet."""
+    return _(
+        "Het overleg van %(date)s is nog niet geweest. Leg de besluiten vast op of na de dag "
+        "van het overleg."
+    ) % {"date": formats.long_date(meeting.date)}
+
+
 @transaction.atomic
 def record_decision(
     *,
@@ -270,6 +278,8 @@ def record_decision(
     """
     from cases import services as case_services
 
+    if item.meeting.planned:
+        raise ValidationError(meeting_not_held_message(item.meeting))
     errors: dict[str, list[str]] = {}
     if not decision.strip():
         errors.setdefault("decision", []).append(_("Vul het besluit in."))

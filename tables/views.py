@@ -401,6 +401,10 @@ class DecisionView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView):
 
     def dispatch(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if self.object.meeting.planned:
+            # The meeting page offers no form before its day; an old link or a bookmark says why.
+            messages.info(request, services.meeting_not_held_message(self.object.meeting))
+            return redirect("tables:meeting_detail", pk=self.object.meeting_id)
         return super().dispatch(request, *args, **kwargs)
 
     def versioned_object(self):

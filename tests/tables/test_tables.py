@@ -287,3 +287,33 @@ def test_the_table_list_counts_each_tables_meetings_in_a_fixed_number_of_queries
     tables = {t.pk: t for t in response.context["tables"]}
     assert tables[busy.pk].meeting_count == 3
     assert tables[quiet.pk].meeting_count == 0
+
+
+def test_a_meeting_still_to_come_takes_its_agenda_but_no_decision_before_its_day(
+    cast, client_for, table
+):
+    """As the ketenkamer and the Drieluik (seen on the Drieluik on 2026-12-07): next week's
+    meeting offered "Besluit vastleggen" on every agenda item and the service recorded it."""
+    from django.core.exceptions import ValidationError
+
+    meeting = make_meeting(table, day=timezone.localdate() + timedelta(days=7))
+    item = add_case(meeting, own_case(cast))
+    with pytest.raises(ValidationError, match="is nog niet geweest"):
+        decide(item)
+    client = client_for(cast.regisseur)
+    page = client.get(reverse("tables:meeting_detail", args=[meeting.pk])).content.decode()
+    assert "vanaf die dag vast" in page
+    assert reverse("tables:decision", args=[item.pk]) not in page
+    assert reverse("tables:decision_list", args=[meeting.pk]) not in page
+    assert "Agendapunt toevoegen" in page  # the agenda is prepared beforehand
+    response = client.get(reverse("tables:decision", args=[item.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("tables:meeting_detail", args=[meeting.pk])
+    assert "is nog niet geweest" in response.content.decode()
+
+    # On its day it counts as held.
+    today = make_meeting(table)
+    item = add_case(today, own_case(cast))
+    page = client.get(reverse("tables:meeting_detail", args=[today.pk])).content.decode()
+    assert reverse("tables:decision", args=[item.pk]) in page
+    assert "vanaf die dag vast" not in page
+    assert decide(item).decision

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zvhd.jobs.models import JobStatus
@@ -43,6 +44,14 @@ class DecisionListMeeting(models.Model):
 
     class Meta:
         abstract = True
+
+    @property
+    def planned(self) -> bool:
+        """Still to come: no decisions and no decision list before its day (the services
+        refuse a decision; the pages offer none; a ketenkamer takes no attendance either).
+        From its day on it counts as held. The Drieluik, not a meeting of this kind, has its
+        own (`trafficking.models.DrieluikMeeting.planned`)."""
+        return self.date > timezone.localdate()
 
     def decision_list_view(self):
         """The view-model `decision_list_template` renders (plain data, no querysets)."""
