@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trafficking.models import (
@@ -304,6 +305,15 @@ def record_decision(
         raise ValidationError(
             {"decided_on": _("De besluitdatum ligt vóór de datum van het signaal.")}
         )
+    if decided_on < item.meeting.held_on:
+        raise ValidationError(
+            {
+                "decided_on": _("De besluitdatum ligt vóór het Drieluik van %(date)s.")
+                % {"date": formats.short_date(item.meeting.held_on)}
+            }
+        )
+    if decided_on > timezone.localdate():
+        raise ValidationError({"decided_on": _("De besluitdatum ligt in de toekomst.")})
     if item.decision:
         raise ValidationError(
             _("Over dit signaal is in dit Drieluik al besloten; wijzig de opvolging zelf.")

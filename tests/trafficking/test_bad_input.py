@@ -175,3 +175,41 @@ def test_a_comensha_date_before_the_signal_is_refused(cast, signal, client_for):
     assert "vóór de datum van het signaal" in response.content.decode()
     signal.refresh_from_db()
     assert signal.comensha_reported_on is None
+
+
+@pytest.mark.parametrize(
+    ("days", "message"),
+    [(-1, "ligt vóór het Drieluik van"), (400, "ligt in de toekomst")],
+)
+def test_a_drieluik_decision_dated_before_the_meeting_or_in_the_future_is_refused(
+    cast, signal, client_for, days, message
+):
+    """The decision date is the Drieluik's day or later, and not after today (a typo of a
+    year started a follow-up next year)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    meeting = services.plan_meeting(
+        held_on=today - timedelta(days=7),
+        location="",
+        attendees=[cast.mensenhandel],
+        other_attendees="",
+        planned_by=cast.mensenhandel,
+    )
+    item = meeting.items.get()
+    response = client_for(cast.mensenhandel).post(
+        reverse("trafficking:decision", args=[item.pk]),
+        {
+            "discussion": "Besproken met de politie.",
+            "decision": "politie",
+            "decided_on": (meeting.held_on + timedelta(days=days)).isoformat(),
+            "responsible": "Team AVIM",
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert message in html and "Besproken met de politie." in html
+    item.refresh_from_db()
+    assert item.decision == ""
