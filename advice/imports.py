@@ -32,6 +32,25 @@ class AdviceImporter(Importer):
         "topic": "topic",
     }
 
+    @classmethod
+    def describe(cls) -> dict[str, tuple[str, str]]:
+        return {
+            "external_id": ("", _("kenmerk in het vorige systeem, uniek")),
+            "date": ("", _("datum als JJJJ-MM-DD of DD-MM-JJJJ")),
+            "kind": ("", ", ".join(KINDS)),
+            "requesting_organisation": ("", _("naam of korte naam zoals de app die toont")),
+            "municipality": ("", _("naam; leeg = provinciebreed")),
+            "topic": (
+                "",
+                _("onderwerp, code of naam: %(codes)s")
+                % {
+                    "codes": ", ".join(
+                        Topic.objects.order_by("code").values_list("code", flat=True)
+                    )
+                },
+            ),
+        }
+
     def __init__(self, *, imported_by):
         super().__init__(imported_by=imported_by)
         self.organisations = {}

@@ -2,8 +2,9 @@
 
 Each row is checked by `cases.services.prepare_historic_case`, so an imported case obeys the
 same rules as one made in the app; once every row passed, `import_historic_cases` writes them
-all in one batch. README.md ("Import uit het vorige systeem") documents
-the columns; docs/examples/import_cases.csv is a small example.
+all in one batch. `CaseImporter.describe` says what each column holds (the upload page shows
+it; README.md "Import uit het vorige systeem" has the same table); docs/examples/import_cases.csv
+is a small example.
 """
 
 from __future__ import annotations
@@ -90,6 +91,67 @@ class CaseImporter(Importer):
         "legal_basis": "legal_basis",
         "legal_purpose": "legal_purpose",
     }
+
+    @classmethod
+    def describe(cls) -> dict[str, tuple[str, str]]:
+        def codes(vocabulary) -> str:
+            return ", ".join(code for code, _label in terms.all_choices(vocabulary))
+
+        date = _("datum als JJJJ-MM-DD of DD-MM-JJJJ")
+        return {
+            "external_id": ("", _("kenmerk in het vorige systeem, uniek")),
+            "registration_date": ("", date),
+            "registering_organisation": ("", _("naam of korte naam zoals de app die toont")),
+            "registering_domain": (
+                _("bij een gemeente"),
+                _("veiligheid of sociaal_domein; leeg bij een andere organisatie"),
+            ),
+            "municipality": ("", _("gemeente van de casus en woongemeente van de betrokkene")),
+            "last_name": ("", _("achternaam van de betrokkene")),
+            "first_names": ("", _("voornamen")),
+            "birth_date": ("", date),
+            "gender": ("", _("m, v, x of onbekend (leeg = onbekend)")),
+            "bsn": ("", _("9 cijfers die de elfproef doorstaan")),
+            "decision": (
+                "",
+                _("%(codes)s; leeg = nog aangemeld") % {"codes": ", ".join(DECISIONS)},
+            ),
+            "decision_date": (_("bij een besluit"), _("%s, niet vóór de aanmelding") % date),
+            "direction_start_date": (
+                "",
+                _("%s, alleen bij maatwerk of pga; leeg = de besluitdatum") % date,
+            ),
+            "closed_date": (_("samen met de reden"), _("%s, niet vóór de start") % date),
+            "closing_reason": (
+                _("samen met de datum"),
+                codes(Vocabulary.AFSLUITREDEN),
+            ),
+            "problem_areas": (
+                "",
+                _("codes gescheiden door |: %(codes)s")
+                % {"codes": codes(Vocabulary.PROBLEEMGEBIED)},
+            ),
+            "main_topic": (
+                "",
+                _("aandachtsgebied, code of naam: %(codes)s")
+                % {"codes": codes(Vocabulary.AANDACHTSGEBIED)},
+            ),
+            "cross_municipal": ("", _("ja of nee")),
+            "process_director": (
+                _("bij een lopende maatwerk- of pga-casus"),
+                _("gebruikersnaam van een procesregisseur of manager"),
+            ),
+            "legal_basis": (
+                "",
+                _("grondslag: %(codes)s; leeg of zonder kolom = onbekend")
+                % {
+                    "codes": ", ".join(
+                        LegalBasis.objects.order_by("code").values_list("code", flat=True)
+                    )
+                },
+            ),
+            "legal_purpose": ("", _("doel van de verwerking, hoogstens 300 tekens")),
+        }
 
     def __init__(self, *, imported_by):
         super().__init__(imported_by=imported_by)

@@ -43,7 +43,7 @@ def test_every_advice_problem_is_reported_by_row_and_column_and_nothing_is_writt
     content = csv_bytes(
         [
             ["B-1", "2020-02-03", "informatieknooppunt", "Politie", "Assen", ""],
-            ["B-2", "3-2-2020", "advies", "Politie", "", ""],
+            ["B-2", "31-02-2020", "advies", "Politie", "", ""],
             ["B-3", "2020-02-03", "vraag", "Politie", "", ""],
             ["B-4", "2020-02-03", "advies", "Bakkerij", "", ""],
             ["B-5", "2020-02-03", "advies", "Politie", "Groningen", ""],

@@ -116,7 +116,7 @@ BAD_ROWS = [
     (row(external_id="E1", registering_organisation="Onbekend BV"), "registering_organisation"),
     (row(external_id="E2", bsn="123456789"), "bsn"),
     (row(external_id="E3", closed_date="2019-01-01"), "closed_date"),
-    (row(external_id="E4", registration_date="04-03-2019"), "registration_date"),
+    (row(external_id="E4", registration_date="2019/03/04"), "registration_date"),
     (row(external_id="E5", gender="man"), "gender"),
     (row(external_id="E6", decision="misschien"), "decision"),
     (row(external_id="E7", problem_areas="psychisch|onbekend"), "problem_areas"),

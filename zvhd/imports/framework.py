@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +33,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zvhd.batch import BATCH_SIZE
 from zvhd.imports.files import MAX_ROWS, CellError, ImportFileError, check_cell, open_table
@@ -43,7 +45,7 @@ MAX_PROBLEMS_KEPT = 5000  # a report longer than this is cut (the count stays ex
 PROGRESS_EVERY = 100
 
 
-__all__ = ["ImportFileError", "Importer", "RowProblems", "run_import"]
+__all__ = ["ColumnGuide", "ImportFileError", "Importer", "RowProblems", "run_import"]
 
 
 @dataclass
@@ -86,6 +88,15 @@ class RowProblems:
         self.items.append(Problem(self.row, column, message))
 
 
+@dataclass(frozen=True)
+class ColumnGuide:
+    """One column as the upload page explains it to the functioneel beheerder."""
+
+    column: str
+    needed: str  # "ja", "nee", or when ("bij een besluit")
+    values: str  # what it holds, in Dutch, with the codes the file may use
+
+
 class Importer:
     """What an app says about its file. Subclasses fill in the class attributes and methods."""
 
@@ -101,6 +112,32 @@ class Importer:
 
     def __init__(self, *, imported_by):
         self.imported_by = imported_by
+
+    @classmethod
+    def guide(cls) -> list[ColumnGuide]:
+        """Every column in the file's order, whether it is needed and what it holds: the
+        upload page shows it (issue 24 walk: the page sent the beheerder to the project's
+        README). `describe` gives each column's `(needed, values)`; a required column is "ja"
+        whatever it says."""
+        described = cls.describe()
+        rows = []
+        for column in cls.columns:
+            needed, values = described.get(column, ("", ""))
+            if column in cls.required:
+                needed = _("ja")
+            rows.append(ColumnGuide(column, str(needed or _("nee")), str(values)))
+        return rows
+
+    @classmethod
+    def describe(cls) -> dict[str, tuple[str, str]]:
+        """column -> (when it is needed, or "" for "nee"; what it holds). Read when the page
+        is shown, so lists the functioneel beheerder keeps are current."""
+        return {}
+
+    @classmethod
+    def header_line(cls) -> str:
+        """The file's header as a CSV line (`;`, as a Dutch spreadsheet program writes it)."""
+        return ";".join(cls.columns)
 
     def parse(self, row: dict[str, str], problems: RowProblems) -> dict | None:
         """The service's keyword arguments for this row, or None when the row has problems."""
@@ -119,18 +156,35 @@ class Importer:
 # Parsing helpers for importers
 
 
+# A date as the house writes it (28-02-2025) and as a Dutch spreadsheet program saves it in a
+# CSV (28-2-2025): day, month, four-digit year.
+DUTCH_DATE = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+DATE_FORMS = gettext_lazy("JJJJ-MM-DD of DD-MM-JJJJ")
+
+
 def parse_date(value: str, column: str, problems: RowProblems, *, required=False) -> date | None:
+    """A date in a cell: ISO (2025-02-28) or Dutch (28-02-2025, 28-2-2025)."""
     value = value.strip()
     if not value:
         if required:
-            problems.add(column, _("Verplicht: vul een datum in (JJJJ-MM-DD)."))
+            problems.add(
+                column, _("Verplicht: vul een datum in (%(forms)s).") % {"forms": DATE_FORMS}
+            )
         return None
     try:
+        dutch = DUTCH_DATE.fullmatch(value)
+        if dutch:
+            day, month, year = (int(part) for part in dutch.groups())
+            return date(year, month, day)
         if len(value) != 10:
             raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        problems.add(column, _("'%(value)s' is geen datum; gebruik JJJJ-MM-DD.") % {"value": value})
+        problems.add(
+            column,
+            _("'%(value)s' is geen datum; gebruik %(forms)s.")
+            % {"value": value, "forms": DATE_FORMS},
+        )
         return None
 
 

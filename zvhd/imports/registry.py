@@ -27,6 +27,11 @@ def importer_class_for(kind: str) -> type:
         raise LookupError(f"No importer registered for {kind!r}") from None
 
 
+def importer_classes() -> list[type]:
+    """Every registered importer, in the order of `choices`."""
+    return [cls for _kind, cls in sorted(_importers.items())]
+
+
 def choices() -> list[tuple[str, str]]:
     return [(kind, str(cls.label)) for kind, cls in sorted(_importers.items())]
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.views import View
 from django.views.generic import DetailView, ListView
 
-from zvhd.imports import services
+from zvhd.imports import registry, services
 from zvhd.imports.forms import UploadForm
 from zvhd.imports.models import ImportJob
 from zvhd.network.models import Role
@@ -36,6 +38,10 @@ class ImportListView(RoleRequiredMixin, PageOrLastMixin, ScopedListMixin, ListVi
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", UploadForm())
+        context["guides"] = [
+            {"kind": cls.kind, "label": cls.label, "columns": cls.guide()}
+            for cls in registry.importer_classes()
+        ]
         return context
 
     def post(self, request, *args, **kwargs):
@@ -53,6 +59,24 @@ class ImportListView(RoleRequiredMixin, PageOrLastMixin, ScopedListMixin, ListVi
                 return redirect("imports:detail", pk=job.pk)
         self.object_list = self.get_queryset()
         return self.render_to_response(self.get_context_data(form=form), status=400)
+
+
+class ImportTemplateView(RoleRequiredMixin, View):
+    """An empty file with the header an import of `kind` needs, to fill in a spreadsheet
+    program (CSV with `;` and a byte-order mark, so a Dutch Excel opens it as UTF-8)."""
+
+    roles = BEHEER
+
+    def get(self, request, kind):
+        try:
+            importer_class = registry.importer_class_for(kind)
+        except LookupError:
+            raise Http404 from None
+        response = HttpResponse(
+            "\ufeff" + importer_class.header_line() + "\r\n", content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="import-{kind}-kopregel.csv"'
+        return response
 
 
 class ImportDetailView(RoleRequiredMixin, ScopedMixin, DetailView):
