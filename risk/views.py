@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, FormView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
@@ -57,6 +58,12 @@ class CaseRiskView(CaseTabView):
             flag.can_lift = flag.pk in liftable
         context["flags"] = flags
         context["may_add"] = case.is_open
+        # The latest assessment's review date passed: "Verlopen", as on the start panel and the
+        # case's own page (an earlier assessment's review date was met by the latest one).
+        latest = context["assessments"][0] if context["assessments"] else None
+        context["review_overdue"] = bool(
+            case.is_open and latest and latest.next_review_on < timezone.localdate()
+        )
         return context
 
 

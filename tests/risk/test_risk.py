@@ -257,6 +257,21 @@ def test_no_reminder_for_an_earlier_assessments_review_once_the_case_is_reassess
         assert send_review_reminders() == 0
 
 
+def test_the_risk_tab_says_the_latest_review_is_overdue_as_the_start_panel_does(
+    cast, client_for, case
+):
+    """Seen as the trajectbegeleider on 2026-12-07: the start panel said "Verlopen" for
+    2025-0005, its risk tab showed the date only."""
+    today = date.today()
+    url = reverse("risk:case_risk", args=[case.pk])
+    client = client_for(cast.regisseur)
+    make_assessment(case=case, by=cast.regisseur, on=today - timedelta(days=100), review_in=95)
+    assert client.get(url).content.decode().count("Verlopen") == 1
+    # Reassessed: the earlier review date no longer counts.
+    make_assessment(case=case, by=cast.regisseur, on=today - timedelta(days=7), review_in=180)
+    assert "Verlopen" not in client.get(url).content.decode()
+
+
 def test_the_risk_tab_and_the_exchanges_register_have_fixed_query_counts(
     cast, client_for, case, django_assert_max_num_queries
 ):
