@@ -22,11 +22,18 @@ class GroupListView(RoleRequiredMixin, ScopedMixin, ServiceFormMixin, FormView):
     log_reads = False
 
     def get_context_data(self, **kwargs):
-        from django.db.models import Count
+        from django.db.models import Count, Q
+
+        from cases.models import OPEN_STATUSES
 
         context = super().get_context_data(**kwargs)
         context["groups"] = list(
-            self.scoped_queryset(VIEW).select_related("director").annotate(size=Count("cases"))
+            self.scoped_queryset(VIEW)
+            .select_related("director")
+            .annotate(
+                size=Count("cases"),
+                running=Count("cases", filter=Q(cases__status__in=sorted(OPEN_STATUSES))),
+            )
         )
         context["can_create"] = self.request.user.has_role(*GROUPS[CHANGE])
         return context

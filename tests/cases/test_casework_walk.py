@@ -5,14 +5,17 @@ with its context, numbered criteria and no decision for a ketenkamer that has no
 registration form without a pre-selected topic; labels that do not contradict their errors.
 """
 
+import re
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from cases import services
-from cases.models import Ketenkamer, Status
+from cases.models import Case, Ketenkamer, Status
 from tests.cases.factories import exchange, make_case
 
 pytestmark = pytest.mark.django_db
@@ -695,3 +698,50 @@ def test_a_ketenkamer_still_to_come_shows_its_agenda_but_no_decision_links_or_fo
     today = client_for(cast.ondersteuner).get(url).content.decode()
     assert reverse("cases:triage", args=[waiting.pk]) in today
     assert "Aanwezigheid opslaan" in today and "Besluitenlijst maken" in today
+
+
+def test_the_group_list_is_a_table_with_running_cases_and_the_form_keeps_bad_input(
+    cast, client_for
+):
+    """Seen as the director on 2026-12-07: the page was a bullet and an open form."""
+    group = services.create_group(
+        name="Jeugdgroep Emmen-Centrum", director=cast.regisseur, created_by=cast.regisseur
+    )
+    running = make_case(
+        registered_by=cast.partner,
+        municipality=cast.emmen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    closed = make_case(
+        registered_by=cast.partner,
+        municipality=cast.emmen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    for case in (running, closed):
+        services.link_to_group(case=case, group=group, linked_by=cast.regisseur)
+    Case.objects.filter(pk=closed.pk).update(status=Status.AFGESLOTEN)  # closed since
+    client = client_for(cast.regisseur)
+    url = reverse("cases:group_list")
+    client.get(url)  # what a first request reads once (the session, the user's roles)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url)
+    html = page.content.decode()
+    row = re.search(r"<tr[^>]*>\s*<th[^>]*scope=\"row\">.*?</tr>", html, re.S).group(0)
+    cells = re.findall(r'zvhd-numeric">(\d+)</td>', row)
+    assert "Jeugdgroep Emmen-Centrum" in row and cells == ["2", "1"]
+    assert "<details" in html and '<details class="zvhd-panel zvhd-panel--subtle" open' not in html
+    page_queries = len(queries)
+
+    response = client.post(url, {"name": "", "description": "Groep rond het station"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<details class="zvhd-panel zvhd-panel--subtle" open' in html
+    assert "Groep rond het station" in html
+    # The counts are one grouped query, however many groups there are.
+    for n in range(5):
+        services.create_group(name=f"Groep {n}", director=cast.regisseur, created_by=cast.regisseur)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert len(queries) == page_queries
