@@ -8,8 +8,9 @@ from django.views.generic import FormView
 from django.views.generic.detail import SingleObjectMixin
 
 from cases import forms, services
-from cases.models import Case, CaseGroup
-from cases.policy import GROUPS
+from cases.models import Case, CaseGroup, open_first
+from cases.policy import GROUPS, names_filter
+from cases.tables import ROW_FIELDS, CaseTable
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
 
@@ -70,9 +71,7 @@ class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["group"] = self.object
-        context["cases"] = list(
-            Case.objects.visible_to(self.request.user).filter(group=self.object).for_list()
-        )
+        context["table"] = self.case_table()
         context["can_change"] = self.request.user.has_role(*GROUPS[CHANGE])
         # The persons of the group (the register, issue 21), as far as the reader may see them.
         from persons.models import Person as RegisteredPerson
@@ -84,6 +83,41 @@ class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
             .order_by("last_key", "first_key")
         )
         return context
+
+    # A group is a handful of cases (a youth group); a page of this many is a bound, not a goal.
+    CASES_SHOWN = 200
+
+    def case_table(self) -> CaseTable:
+        """The group's cases as the case lists show them (cases.tables): number, the person
+        where the reader may open the file (cases.policy.NAMES), status, kind, municipality,
+        director, dates; open cases first, newest first. Each shown case is logged as listed
+        (zvhd.privacy), as on the case list. Before: the case numbers and, apart from them,
+        the persons, so nobody could tell whose case was whose (seen on 2026-12-07)."""
+        from django.db.models import BooleanField, ExpressionWrapper, Value
+
+        from zvhd.privacy.services import log_list_access
+
+        user = self.request.user
+        names = names_filter(user)
+        if names is None:
+            named = Value(False)
+        elif not names:
+            named = Value(True)
+        else:
+            named = ExpressionWrapper(names, output_field=BooleanField())
+        rows = list(
+            Case.objects.visible_to(user)
+            .filter(group=self.object)
+            .annotate(named=named)
+            .order_by(open_first().desc(), "-registered_at", "-pk")
+            .values(*ROW_FIELDS, "named")[: self.CASES_SHOWN]
+        )
+        log_list_access(request=self.request, model=Case, object_ids=[row["pk"] for row in rows])
+        return CaseTable(
+            rows,
+            named={row["pk"] for row in rows if row["named"]},
+            caption=_("Casussen van de groep die u mag zien: open casussen eerst"),
+        )
 
     def post(self, request, *args, **kwargs):
         require_action(request, CaseGroup, CHANGE, obj=self.object)

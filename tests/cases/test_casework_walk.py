@@ -745,3 +745,27 @@ def test_the_group_list_is_a_table_with_running_cases_and_the_form_keeps_bad_inp
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
     assert len(queries) == page_queries
+
+
+def test_the_group_page_lists_its_cases_as_the_case_list_does_and_logs_them(cast, client_for):
+    """Seen on 2026-12-07: the group page gave the case numbers and, apart from them, the
+    persons; now the case table, with the name only where the reader may open the file."""
+    from zvhd.privacy.models import AccessLog
+
+    group = services.create_group(
+        name="Jeugdgroep Emmen-Centrum", director=cast.regisseur, created_by=cast.regisseur
+    )
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.emmen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+    services.link_to_group(case=case, group=group, linked_by=cast.regisseur)
+    url = reverse("cases:group_detail", args=[group.pk])
+    page = client_for(cast.regisseur).get(url).content.decode()
+    assert case.number in page and case.person.last_name in page
+    assert AccessLog.objects.filter(object_id=str(case.pk), user=cast.regisseur).exists()
+    page = client_for(cast.begeleider).get(url).content.decode()
+    assert case.number in page and case.person.last_name not in page
+    assert "afgeschermd" in page
