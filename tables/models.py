@@ -138,9 +138,18 @@ class TableQuerySet(GuardedQuerySet):
             .annotate(n=models.Count("pk"))
             .values("n")
         )
+        # The next meeting (today's included), through the same index read backwards.
+        upcoming = (
+            Meeting.objects.filter(table=models.OuterRef("pk"), date__gte=timezone.localdate())
+            .order_by("date")
+            .values("date")[:1]
+        )
         return (
             self.select_related("kind", "chair", "group")
-            .annotate(meeting_count=Coalesce(models.Subquery(meetings), 0))
+            .annotate(
+                meeting_count=Coalesce(models.Subquery(meetings), 0),
+                next_meeting=models.Subquery(upcoming),
+            )
             # Tables that still meet first (issue 23: open work first), then by kind and name.
             .order_by("-active", "kind__order", "name", "pk")
         )

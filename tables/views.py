@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView, TemplateView
 from django.views.generic.detail import SingleObjectMixin
@@ -73,9 +74,17 @@ class TableListView(ScopedMixin, ServiceFormMixin, FormView):
         # page however many of them it shows (it counted them again for each, issue 24).
         ketenkamer_tables = [table for table in context["tables"] if table.is_ketenkamer]
         if ketenkamer_tables:
-            count = Ketenkamer.objects.visible_to(user).count()
+            ketenkamers = Ketenkamer.objects.visible_to(user)
+            count = ketenkamers.count()
+            upcoming = (
+                ketenkamers.filter(date__gte=timezone.localdate())
+                .order_by("date")
+                .values_list("date", flat=True)
+                .first()
+            )
             for table in ketenkamer_tables:
                 table.meeting_count = count
+                table.next_meeting = upcoming
         context["can_create"] = not Table.objects.visible_to(user, ADD).query.is_empty()
         return context
 

@@ -317,3 +317,27 @@ def test_a_meeting_still_to_come_takes_its_agenda_but_no_decision_before_its_day
     assert reverse("tables:decision", args=[item.pk]) in page
     assert "vanaf die dag vast" not in page
     assert decide(item).decision
+
+
+def test_the_table_list_says_when_each_table_meets_next(cast, client_for, table):
+    """Seen as the OM liaison on 2026-12-07: the list counted the meetings but did not say
+    when the next one is."""
+    from cases.models import Ketenkamer
+
+    today = timezone.localdate()
+    make_meeting(table, day=today - timedelta(days=14))
+    make_meeting(table, day=today + timedelta(days=21))
+    make_meeting(table, day=today + timedelta(days=7))
+    quiet = make_table(chair=cast.regisseur, name="Experttafel Zuid")
+    make_meeting(quiet, day=today - timedelta(days=30))
+    page = client_for(cast.regisseur).get(reverse("tables:table_list"))
+    rows = {t.pk: t for t in page.context["tables"]}
+    assert rows[table.pk].next_meeting == today + timedelta(days=7)
+    assert rows[quiet.pk].next_meeting is None
+    assert "niet gepland" in page.content.decode()
+    # The ketenkamer's table: its meetings are the ketenkamers.
+    Ketenkamer.objects.create(date=today + timedelta(days=3))
+    Ketenkamer.objects.create(date=today - timedelta(days=4))
+    page = client_for(cast.regisseur).get(reverse("tables:table_list"))
+    (ketenkamer,) = [t for t in page.context["tables"] if t.is_ketenkamer]
+    assert ketenkamer.next_meeting == today + timedelta(days=3)
