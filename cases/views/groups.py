@@ -9,7 +9,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from cases import forms, services
 from cases.models import Case, CaseGroup, open_first
-from cases.policy import GROUPS, names_filter
+from cases.policy import GROUPS, named_column, names_filter
 from cases.tables import ROW_FIELDS, CaseTable
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
@@ -93,22 +93,13 @@ class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
         director, dates; open cases first, newest first. Each shown case is logged as listed
         (zvhd.privacy), as on the case list. Before: the case numbers and, apart from them,
         the persons, so nobody could tell whose case was whose (seen on 2026-12-07)."""
-        from django.db.models import BooleanField, ExpressionWrapper, Value
-
         from zvhd.privacy.services import log_list_access
 
         user = self.request.user
-        names = names_filter(user)
-        if names is None:
-            named = Value(False)
-        elif not names:
-            named = Value(True)
-        else:
-            named = ExpressionWrapper(names, output_field=BooleanField())
         rows = list(
             Case.objects.visible_to(user)
             .filter(group=self.object)
-            .annotate(named=named)
+            .annotate(named=named_column(names_filter(user)))
             .order_by(open_first().desc(), "-registered_at", "-pk")
             .values(*ROW_FIELDS, "named")[: self.CASES_SHOWN]
         )

@@ -4,8 +4,8 @@ an export of the list as it is filtered (issue 23)."""
 
 from __future__ import annotations
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Value, When
 from django.db.models import Case as When_
+from django.db.models import Exists, F, OuterRef, When
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -17,7 +17,7 @@ from cases.models import (
     review_key,
     status_rank,
 )
-from cases.policy import REGISTER_ROLES, names_filter
+from cases.policy import REGISTER_ROLES, named_column, names_filter
 from cases.tables import ROW_FIELDS, CaseTable, sort_keys
 from zvhd import formats
 from zvhd.lists.views import ListToolsMixin
@@ -102,19 +102,9 @@ class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
         """`qs` with what the rows show beside the case fields; returns it, the `values()`
         fields, whether any name may show and the badge columns."""
         user = self.request.user
-        # Who the case is about, only where the user may open the file (cases.policy.NAMES):
-        # read with the rows, as the condition itself evaluated on each row (no second query
-        # per page). Every scope of cases.policy is a field of the case or a `pk_in` array,
-        # so the condition adds no join. (An EXISTS on the case itself was planned as a hashed
-        # subquery over every case the user may name, twice: 0.5 s a page at 1M cases for a
-        # director, issue 24.)
+        # Who the case is about, only where the user may open the file (cases.policy.NAMES).
         names = names_filter(user)
-        if names is None:
-            columns = {"named": Value(False)}
-        elif not names:  # Q(): every case
-            columns = {"named": Value(True)}
-        else:
-            columns = {"named": ExpressionWrapper(names, output_field=BooleanField())}
+        columns = {"named": named_column(names)}
         # What other apps show beside a case (safety flags, cases.extensions): one more
         # column of the same query, read only where the name is (a summary reader gets none).
         # A reader who sees no name at all (the municipal contact) gets no such column either.
