@@ -8,6 +8,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import ActionStatus, Case, CaseGroup
@@ -193,6 +194,11 @@ def record_meeting(
                 )
                 % {"due": formats.short_date(earliest)}
             }
+        )
+    if date > timezone.localdate() and meeting.items.exclude(decision="").exists():
+        # A meeting still to come takes no decisions (`planned`): one that has them was held.
+        raise ValidationError(
+            {"date": _("Dit overleg heeft al besluiten en kan niet in de toekomst liggen.")}
         )
     return meetings.record_attendance(
         meeting=meeting,

@@ -341,3 +341,17 @@ def test_the_table_list_says_when_each_table_meets_next(cast, client_for, table)
     page = client_for(cast.regisseur).get(reverse("tables:table_list"))
     (ketenkamer,) = [t for t in page.context["tables"] if t.is_ketenkamer]
     assert ketenkamer.next_meeting == today + timedelta(days=3)
+
+
+def test_a_meeting_with_decisions_cannot_be_moved_into_the_future(cast, client_for, meeting):
+    """A meeting still to come takes no decisions; one that has them was held (else its
+    decisions and decision list would hide behind 'still to come')."""
+    decide(add_case(meeting, own_case(cast)))
+    page = client_for(cast.regisseur).post(
+        reverse("tables:meeting_detail", args=[meeting.pk]),
+        {"date": (meeting.date + timedelta(days=10)).isoformat(), "version": meeting.version},
+    )
+    assert page.status_code == 200
+    assert "kan niet in de toekomst liggen" in page.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.date == timezone.localdate()
