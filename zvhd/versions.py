@@ -171,6 +171,53 @@ def _against_input(current, names, submitted) -> list[Change]:
     return changes
 
 
+def history_changes(model, records, *, limit: int = 50) -> list[tuple[object, list[Change]]]:
+    """What each of the newest `records` (historical rows of `model`, newest first, one more
+    than `limit` so the oldest shown has its predecessor) changed, as a person reads it: the
+    field's Dutch name, a label for a code, a name for a reference, a Dutch date (the case
+    history printed "director: — → 1" and "status: in_triage → actief", issue 24 walk).
+
+    References are looked up once per related model for all records together, not once per
+    value (`_readable` alone asks a query per reference)."""
+    pairs = []
+    wanted: dict[type, set] = {}
+    for record, previous in zip(records[:limit], [*records[1 : limit + 1], None], strict=False):
+        changes = []
+        if previous is not None:
+            for c in record.diff_against(previous).changes:
+                if c.field in NOT_SHOWN:
+                    continue
+                field = model._meta.get_field(c.field)
+                if field.is_relation and field.many_to_one:
+                    wanted.setdefault(field.related_model, set()).update(
+                        v for v in (c.old, c.new) if v not in (None, "")
+                    )
+                changes.append((field, c.old, c.new))
+        pairs.append((record, changes))
+    names = {
+        related: {obj.pk: str(obj) for obj in related._base_manager.filter(pk__in=pks)}
+        for related, pks in wanted.items()
+    }
+
+    def readable(field, value) -> str:
+        if field.is_relation and field.many_to_one and value not in (None, ""):
+            return names[field.related_model].get(value, "—")
+        return _readable(field, value)
+
+    return [
+        (
+            record,
+            [
+                Change(
+                    str(field.verbose_name).capitalize(), readable(field, old), readable(field, new)
+                )
+                for field, old, new in changes
+            ],
+        )
+        for record, changes in pairs
+    ]
+
+
 def _readable(field, value) -> str:
     """A value as the user knows it: a label for a code, a name for a reference."""
     if value is None or value == "":

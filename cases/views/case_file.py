@@ -314,18 +314,13 @@ class HistoryView(CaseTabView):
         context["transitions"] = list(case.transitions.select_related("by"))
         # One query for the records; each is compared with the next older one in Python
         # (simple-history's prev_record would cost a query per row).
+        from zvhd.versions import history_changes
+
         records = list(case.history.select_related("history_user").order_by("-history_date")[:51])
-        changes = []
-        for record, previous in zip(records[:50], [*records[1:], None], strict=False):
-            delta = []
-            if previous is not None:
-                delta = [
-                    (c.field, c.old, c.new)
-                    for c in record.diff_against(previous).changes
-                    if c.field != "version"
-                ]
-            changes.append({"record": record, "delta": delta})
-        context["changes"] = changes
+        context["changes"] = [
+            {"record": record, "delta": delta}
+            for record, delta in history_changes(type(case), records, limit=50)
+        ]
         from cases.models import Plan
 
         context["plan_changes"] = self.plan_changes(case)

@@ -297,7 +297,9 @@ def test_case_pages_do_not_grow_in_queries(cast, client_for, django_assert_max_n
     # holds;
     # without Redis (`make test` with nothing configured) the session is read from the
     # database: one more on the overview, the only case page that was at its pin.
-    limit = {"case_detail": 18, "case_history": 12}.get(page, 11)
+    # The history names the people and places its changes refer to: one query per kind of
+    # reference changed (here the users), however many changes (issue 24 walk: it printed ids).
+    limit = {"case_detail": 18, "case_history": 13}.get(page, 11)
     for user in (cast.regisseur, cast.partner):
         client = client_for(user)
         with django_assert_max_num_queries(limit):
@@ -433,6 +435,45 @@ def test_the_history_tab_names_who_changed_the_case_and_the_plan_by_full_name(ca
     for user in (cast.regisseur, cast.partner):
         assert f'<td class="utrecht-table__cell">{user.get_full_name()}</td>' in html
         assert f'<td class="utrecht-table__cell">{user.username}</td>' not in html
+
+
+def test_the_history_tab_shows_each_change_as_a_person_reads_it(cast, client_for):
+    """Seen as the director on 2026-12-07: "director: — → 1", "status: in_triage → actief",
+    "review_on: — → 15 februari 2027". Now the field's Dutch name, a name for a reference, a
+    label for a code and the house's date; the references in one query per kind, not per
+    value."""
+    from datetime import date
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    case = make_case(
+        registered_by=cast.partner,
+        municipality=cast.assen,
+        status=Status.ACTIEF,
+        director=cast.regisseur_other,
+    )
+    case.director = cast.regisseur
+    case.review_on = date(2027, 2, 15)
+    case._history_user = cast.regisseur
+    case.save()
+    url = reverse("cases:case_history", args=[case.pk])
+    client = client_for(cast.regisseur)
+    client.get(url)
+    with CaptureQueriesContext(connection) as first:
+        html = client.get(url).content.decode()
+    old, new = cast.regisseur_other.get_full_name(), cast.regisseur.get_full_name()
+    assert f"Procesregisseur: {old} → {new}" in html
+    assert "Evaluatiedatum: — → 15-02-2027" in html
+    for raw in ("director:", "review_on:", "in_triage", f"→ {cast.regisseur.pk}<"):
+        assert raw not in html, raw
+    # More changes of the director: still one query for the users named.
+    for user in (cast.regisseur_other, cast.regisseur, cast.regisseur_other):
+        case.director = user
+        case.save()
+    with CaptureQueriesContext(connection) as more:
+        html = client.get(url).content.decode()
+    assert len(more) <= len(first)
 
 
 def _filter(cast, user, **data):
