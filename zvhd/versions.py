@@ -227,6 +227,12 @@ def _readable(field, value) -> str:
         return str(obj) if obj is not None else "—"
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
+    from zvhd.terms import TermValidator, label
+
+    # A code of a list the functioneel beheerder keeps (a closing reason): its label.
+    for validator in field.validators:
+        if isinstance(validator, TermValidator):
+            return label(validator.vocabulary, value)
     if isinstance(value, bool):
         return gettext("ja") if value else gettext("nee")
     if isinstance(value, datetime.datetime):

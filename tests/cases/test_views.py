@@ -467,6 +467,11 @@ def test_the_history_tab_shows_each_change_as_a_person_reads_it(cast, client_for
     assert "Evaluatiedatum: — → 15-02-2027" in html
     for raw in ("director:", "review_on:", "in_triage", f"→ {cast.regisseur.pk}<"):
         assert raw not in html, raw
+    # A code of a list the beheerder keeps: its label (the crawl found "geen_medewerking").
+    case.closing_reason = "geen_medewerking"
+    case.save()
+    html = client.get(url).content.decode()
+    assert "geen_medewerking" not in html and "Geen medewerking" in html
     # More changes of the director: still one query for the users named.
     for user in (cast.regisseur_other, cast.regisseur, cast.regisseur_other):
         case.director = user
