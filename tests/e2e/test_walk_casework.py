@@ -78,6 +78,8 @@ def pages_of(name, world):
         ("logboek", f"/casussen/{running}/logboek/"),
         ("documenten", f"/casussen/{running}/documenten/"),
         ("tijdlijn", f"/casussen/{running}/tijdlijn/"),
+        # Its changes as a person reads them (it printed "director: — → 1", issue 24 walk).
+        ("geschiedenis", f"/casussen/{running}/geschiedenis/"),
     ]
     directing = [
         ("overleg-vastleggen", f"/casussen/{running}/overleggen/nieuw/"),
