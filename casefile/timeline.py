@@ -104,6 +104,16 @@ def journal_items(case, user, limit: int | None = None, with_total: bool = False
     return items
 
 
+def document_title(kind_label: str, title: str) -> str:
+    """A document named in a timeline: its kind and title ("Rapport: Reclassering"), or the
+    title alone when it starts with the kind already ("Rapport reclassering", not "Rapport:
+    Rapport reclassering", seen on the demo's timeline)."""
+    kind_label = str(kind_label)
+    if title.casefold().startswith(kind_label.casefold()):
+        return title
+    return f"{kind_label}: {title}"
+
+
 def document_items(case, user, limit: int | None = None, with_total: bool = False) -> Items:
     rows = (
         Document.objects.visible_to(user)
@@ -122,7 +132,7 @@ def document_items(case, user, limit: int | None = None, with_total: bool = Fals
         TimelineItem(
             when=when,
             kind="document",
-            title=f"{labels.get(kind, kind)}: {title}",
+            title=document_title(labels.get(kind, kind), title),
             actor=actor,
             url=f"{url}#document-{pk}",
             pk=pk,
@@ -210,7 +220,7 @@ def document_item(case):
             when=row.at,
             kind="document",
             kind_label=label,
-            title=f"{labels.get(row.a, row.a)}: {row.b}",
+            title=document_title(labels.get(row.a, row.a), row.b),
             actor=row.actor,
             url=f"{url}#document-{row.pk}",
         )

@@ -209,7 +209,8 @@ def test_the_timeline_hooks_are_one_query_each_and_follow_the_door(cast, django_
     assert all(i.kind == "journaal" and i.actor and i.when and i.url for i in items)
     with django_assert_num_queries(1):
         docs = timeline.document_items(case, cast.manager)
-    assert docs[0].title == "Rapport: Rapport reclassering" and docs[0].kind == "document"
+    # The kind is not said twice ("Rapport: Rapport reclassering" before).
+    assert docs[0].title == "Rapport reclassering" and docs[0].kind == "document"
     assert [i.title for i in timeline.journal_items(case, cast.partner)] == ["Telefoongesprek"]
     assert timeline.document_items(case, cast.liaison_politie) == []
     assert timeline.journal_items(case, cast.gemeente) == []
