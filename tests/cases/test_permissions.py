@@ -128,6 +128,33 @@ ROWS += [
     ),
 ]
 
+# The group approach (cases.policy.GROUPS): the bureau's case roles read it, directors and the
+# manager change it; for everyone else the list is refused and a group is not there. Its page
+# lists the group's cases through the case door (names only where the file may be opened:
+# tests/cases/test_casework_walk.py).
+GROUP_READ = {"regisseur", "regisseur_other", "ondersteuner", "begeleider", "manager"}
+GROUP_CHANGE = {"regisseur", "regisseur_other", "manager"}
+ROWS += [
+    matrix.Row(
+        "cases:group_list",
+        None,
+        {name: 200 if name in GROUP_READ else 403 for name in MATRIX},
+    ),
+    matrix.Row(
+        "cases:group_detail",
+        "group",
+        {name: 200 if name in GROUP_READ else 404 for name in MATRIX},
+    ),
+    # A new group: made by who may change groups (a redirect to it); refused for the others.
+    matrix.Row(
+        "cases:group_list",
+        None,
+        {name: 302 if name in GROUP_CHANGE else 403 for name in MATRIX},
+        method="post",
+        data={"name": "Jeugdgroep Hoogeveen-Centrum"},
+    ),
+]
+
 # The case pages whose permissions are tested elsewhere, and why not here.
 ELSEWHERE = {
     "cases:case_list": "a list: what it shows per role, test_the_case_list_shows_exactly_...",
@@ -150,8 +177,6 @@ NO_PERMISSION_TEST_YET = [
     "cases:case_people",
     "cases:escalate",
     "cases:goal_create",
-    "cases:group_detail",
-    "cases:group_list",
     "cases:link_group",
     "cases:meeting_create",
     "cases:my_cases",
@@ -187,7 +212,11 @@ def records(cast):
         decided_by=cast.ondersteuner,
     )
     ketenkamer = case_services.plan_ketenkamer(date=date.today(), planned_by=cast.ondersteuner)
-    return {"own": own, "other": other, "triage": triage, "ketenkamer": ketenkamer}
+    group = case_services.create_group(
+        name="Jeugdgroep Assen-Noord", director=cast.regisseur, created_by=cast.regisseur
+    )
+    case_services.link_to_group(case=own, group=group, linked_by=cast.regisseur)
+    return {"own": own, "other": other, "triage": triage, "ketenkamer": ketenkamer, "group": group}
 
 
 def test_the_matrix_covers_every_user_of_the_cast():
