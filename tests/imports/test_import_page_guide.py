@@ -65,6 +65,11 @@ def test_an_unknown_kind_has_no_header_file(cast, client_for):
         ("2020/02/03", None),
         ("03-02-20", None),
         ("3-2-20200", None),
+        # Outside the house's range (zvhd.dates), in either form.
+        ("01-01-0001", None),
+        ("0001-01-01", None),
+        ("31-12-9999", None),
+        ("1-1-1900", "1900-01-01"),
     ],
 )
 def test_a_date_cell_is_iso_or_dutch(value, expected):

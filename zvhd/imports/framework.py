@@ -36,6 +36,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from zvhd.batch import BATCH_SIZE
+from zvhd.dates import validate_plausible_date
 from zvhd.imports.files import MAX_ROWS, CellError, ImportFileError, check_cell, open_table
 from zvhd.imports.models import ImportedRecord
 
@@ -175,10 +176,11 @@ def parse_date(value: str, column: str, problems: RowProblems, *, required=False
         dutch = DUTCH_DATE.fullmatch(value)
         if dutch:
             day, month, year = (int(part) for part in dutch.groups())
-            return date(year, month, day)
-        if len(value) != 10:
+            parsed = date(year, month, day)
+        elif len(value) != 10:
             raise ValueError
-        return date.fromisoformat(value)
+        else:
+            parsed = date.fromisoformat(value)
     except ValueError:
         problems.add(
             column,
@@ -186,6 +188,14 @@ def parse_date(value: str, column: str, problems: RowProblems, *, required=False
             % {"value": value, "forms": DATE_FORMS},
         )
         return None
+    # The house's range for every date (zvhd.dates), as every form and the API keep it: a
+    # year 1 or 9999 in an old system's file is a typing error, not a date.
+    try:
+        validate_plausible_date(parsed)
+    except ValidationError as error:
+        problems.add(column, " ".join(error.messages))
+        return None
+    return parsed
 
 
 def parse_choice(value: str, column: str, problems: RowProblems, choices: Iterable[str]):
