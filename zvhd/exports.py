@@ -5,8 +5,8 @@ pages of it, read at most `EXPORT_LIMIT` rows at a time. Above that the reader n
 filters first (one Dutch message, `too_many`): a spreadsheet of 5,000 rows is already more than
 anyone reads, and it is made in the request (a larger bound would belong on the job kernel).
 
-The file (`workbook`) is written by XlsxWriter, row by row (half the CPU of openpyxl's
-write-only workbook for the same file). It opens with a header that names the
+The file (`workbook`) is written by the house's spreadsheet writer (`zvhd.xlsx`: a fifth of
+XlsxWriter's time, a tenth of openpyxl's, for the same file). It opens with a header that names the
 list, its filters and order, who made it and when, and how many rows it holds; then the column
 headers and the rows. Numbers and dates stay numbers and dates, with the number formats of
 `zvhd.formats` (a Dutch spreadsheet shows "1.064" and "28-02-2025"); a text that starts like a
@@ -23,7 +23,6 @@ file was in.
 from __future__ import annotations
 
 import html
-import io
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from django.utils.html import strip_tags
 from django.utils.safestring import SafeData
 from django.utils.translation import gettext as _
 
-from zvhd import formats
+from zvhd import formats, xlsx
 
 EXPORT_LIMIT = 5000
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -102,13 +101,16 @@ def over_limit(queryset) -> bool:
     return queryset.order_by()[: limit + 1].count() > limit
 
 
-def cell_value(value):
+def cell_value(value, zone=None):
     """What a spreadsheet cell holds for a value of a list: dates and numbers as they are (a
-    moment in local time, without a zone: a spreadsheet has none), text as plain text."""
+    moment in local time, without a zone: a spreadsheet has none), text as plain text.
+    `zone`: the local time zone (the current one if not given)."""
     if value is None:
         return None
     if isinstance(value, datetime):
-        return timezone.make_naive(value) if timezone.is_aware(value) else value
+        if timezone.is_naive(value):
+            return value
+        return timezone.make_naive(value, zone or timezone.get_current_timezone())
     if isinstance(value, date | int | float) and not isinstance(value, bool):
         return value
     if hasattr(value, "quantize"):  # Decimal
@@ -156,55 +158,25 @@ def sheet_name(title) -> str:
 
 
 def workbook(export: Export, *, user) -> bytes:
-    """The export as XLSX bytes, written by XlsxWriter row by row.
-
-    XlsxWriter rather than openpyxl's write-only workbook: the same file in half the CPU
-    (issue 24: a partner's 1,601 cases took 390 ms, two thirds of it in openpyxl's XML
-    writer). Every text is written as text (`write_string`), never read as a formula, a
-    number or a link; a text that starts like a formula also gets the apostrophe
-    (`neutralise`)."""
-    import xlsxwriter
-
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(
-        out,
-        {
-            "in_memory": True,  # at most EXPORT_LIMIT rows: no temporary files
-            "strings_to_formulas": False,
-            "strings_to_numbers": False,
-            "strings_to_urls": False,
-        },
+    """The export as XLSX bytes (`zvhd.xlsx`, the house's writer: a fifth of XlsxWriter's
+    time for the same file, issue 24). Every text is written as text, never read as a
+    formula, a number or a link; a text that starts like a formula also gets the apostrophe
+    (`neutralise`). Dates and numbers keep their Dutch number formats."""
+    sheet = xlsx.Sheet(
+        sheet_name(export.title), column_width=COLUMN_WIDTH, columns=len(export.headers)
     )
-    sheet = book.add_worksheet(sheet_name(export.title))
-    if export.headers:
-        sheet.set_column(0, len(export.headers) - 1, COLUMN_WIDTH)
-    bold = book.add_format({"bold": True})
-    styles: dict[str, object] = {}
 
-    def style_of(chosen: str):
-        if chosen not in styles:
-            styles[chosen] = book.add_format({"num_format": chosen})
-        return styles[chosen]
+    zone = timezone.get_current_timezone()
 
-    def write(row: int, values, *, style=None) -> None:
-        """One row: dates and numbers with their Dutch format (`zvhd.formats.xlsx_format`),
-        everything else as text."""
-        for column, value in enumerate(values):
-            if type(value) is str:  # most cells: plain text (not markup, which is a subclass)
-                sheet.write_string(row, column, neutralise(value.strip()), style)
-                continue
-            value = cell_value(value)
-            if value is None:
-                if style is not None:
-                    sheet.write_blank(row, column, None, style)
-                continue
-            chosen = formats.xlsx_format(value)
-            if chosen is None:
-                sheet.write_string(row, column, str(value), style)
-            elif isinstance(value, date):
-                sheet.write_datetime(row, column, value, style or style_of(chosen))
-            else:
-                sheet.write_number(row, column, float(value), style or style_of(chosen))
+    def write(values, *, bold=False) -> None:
+        # Most cells are plain text (`str`, not markup, which is a subclass).
+        sheet.row(
+            [
+                neutralise(value.strip()) if type(value) is str else cell_value(value, zone)
+                for value in values
+            ],
+            bold=bold,
+        )
 
     made = timezone.localtime(export.made_at)
     lines = [
@@ -218,15 +190,14 @@ def workbook(export: Export, *, user) -> bytes:
             "noun": export.noun_one if len(export.rows) == 1 and export.noun_one else export.noun,
         },
     ]
-    write(0, [str(export.title)], style=bold)
-    for row, line in enumerate(lines, start=1):
-        write(row, [line])
-    first = len(lines) + 2  # an empty row, then the column headers
-    write(first, [str(header) for header in export.headers], style=bold)
-    for row, values in enumerate(export.rows, start=first + 1):
-        write(row, values)
-    book.close()
-    return out.getvalue()
+    write([str(export.title)], bold=True)
+    for line in lines:
+        write([line])
+    write([])  # an empty row, then the column headers
+    write([str(header) for header in export.headers], bold=True)
+    for values in export.rows:
+        write(values)
+    return sheet.bytes()
 
 
 @contextmanager
@@ -251,15 +222,19 @@ def sent_ahead(using: str = DEFAULT_DB_ALIAS):
         yield
 
 
-def export_response(request, export: Export) -> HttpResponse:
-    """The file, once the access log has recorded every record in it.
+@contextmanager
+def logged(request, export: Export):
+    """The access log's rows of `export` (one per record in it), written while the block
+    makes the file.
 
-    The log's INSERT (a row per record: 60-70 ms for 2,400 records into a log of millions of
-    rows with its indexes) is sent before the workbook is written and waited for after it,
-    so the database writes the log while Python writes the file (`sent_ahead`, issue 24). The
-    response is made only after the INSERT has succeeded: a file never leaves unlogged. Both
-    in one transaction: a workbook that fails takes its log rows back (the log says what left
-    the system, not what was attempted)."""
+    The log's INSERT (a row per record: 30-40 ms for 2,400 records into a log of millions
+    of rows with its indexes) is sent first and waited for when the block ends, so the
+    database writes the log while Python builds the rows and writes the workbook
+    (`sent_ahead`, issue 24). Only the model, the ids and the description of `export` need
+    to be known before the block; its rows, headers and order may be filled in inside it.
+    Both in one transaction: a file that fails takes its log rows back (the log says what
+    left the system, not what was attempted), and a failing INSERT raises at the block's
+    end, before any file is made into a response."""
     from zvhd.privacy.services import log_export
 
     with transaction.atomic(), sent_ahead():
@@ -269,7 +244,20 @@ def export_response(request, export: Export) -> HttpResponse:
             object_ids=export.object_ids,
             description=export.description(),
         )
-        content = workbook(export, user=request.user)
+        yield
+
+
+def file_response(export: Export, content: bytes) -> HttpResponse:
+    """The workbook as a download named after the list and the day."""
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{export.filename}"'
     return response
+
+
+def export_response(request, export: Export) -> HttpResponse:
+    """The file of a complete `export`, once the access log has recorded every record in it
+    (`logged`): the response is made only after the log's INSERT has succeeded, so a file
+    never leaves unlogged."""
+    with logged(request, export):
+        content = workbook(export, user=request.user)
+    return file_response(export, content)

@@ -601,8 +601,8 @@ def test_the_review_counts_an_export_once_and_says_how_many_records_left(
 
 
 def test_the_file_takes_any_title_and_any_text_as_text():
-    """XlsxWriter refuses some sheet names and truncates what a cell cannot hold: a title
-    with a colon, a text with control characters or of 40,000 characters is still a file."""
+    """A spreadsheet refuses some sheet names and cannot hold every text: a title with a
+    colon, a text with control characters or of 40,000 characters is still a file."""
     from cases.models import Case
     from zvhd.exports import Export, sheet_name, workbook
 
