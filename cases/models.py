@@ -8,7 +8,7 @@ one place: `cases.policy`, read by `CaseQuerySet.visible_to`.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -692,14 +692,16 @@ def triage_overdue(status: str, registered_at, today=None) -> bool:
     """A registration waiting more than 5 working days for a decision stands out (DOMAIN.md).
 
     A function of the two columns, so a list built from plain rows asks the same question.
+    `registered_at` is the moment of registration or already its local day.
     """
     from cases.dates import working_days_between
 
+    if status not in TRIAGE_STATUSES:
+        return False
+    if isinstance(registered_at, datetime):
+        registered_at = timezone.localtime(registered_at).date()
     return (
-        status in TRIAGE_STATUSES
-        and working_days_between(
-            timezone.localtime(registered_at).date(), today or timezone.localdate()
-        )
+        working_days_between(registered_at, today or timezone.localdate())
         > TRIAGE_OVERDUE_WORKING_DAYS
     )
 

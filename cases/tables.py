@@ -12,11 +12,12 @@ only carry the links), so rows built in Python give the same NL Design System ma
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from html import escape as html_escape
 
 from django.urls import reverse
 from django.utils.safestring import mark_safe
-from django.utils.timezone import localdate
+from django.utils.timezone import get_current_timezone, localdate
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -72,6 +73,7 @@ class CaseRow:
     municipality: str
     director: str
     registered: str
+    registered_on: date | None = None  # the local day, for an export (`registered` is its text)
     review: str = ""
     # A running case whose evaluation date has passed: the row's form of the condition the
     # start page counts and "evaluatie=verlopen" filters (cases.worklists.review_overdue on
@@ -207,6 +209,7 @@ class CaseTable:
         kinds = {value: str(label) for value, label in Kind.choices}
         today = localdate()
         detail_url = _detail_url()
+        zone = get_current_timezone()  # once: Django's localtime() asks for it per call
         self.rows = [
             CaseRow(
                 url=detail_url(case["pk"]),
@@ -214,11 +217,12 @@ class CaseTable:
                 person=_person(case) if case["pk"] in named else None,
                 status=statuses.get(case["status"], case["status"]),
                 status_class=STATUS_BADGE.get(case["status"], "utrecht-status-badge--inactive"),
-                overdue=triage_overdue(case["status"], case["registered_at"], today),
+                overdue=triage_overdue(case["status"], registered_on, today),
                 kind=kinds.get(case["kind"], case["kind"]) or "—",
                 municipality=case["municipality__name"],
                 director=_director(case),
-                registered=formats.short_date(case["registered_at"]),
+                registered=formats.short_date(registered_on),
+                registered_on=registered_on,
                 review=formats.short_date(case["review_on"]) if case["review_on"] else "—",
                 review_overdue=case["review_on"] is not None
                 and case["review_on"] < today
@@ -231,6 +235,7 @@ class CaseTable:
                 enriched=None if enriched is None else case["pk"] in enriched,
             )
             for case in cases
+            for registered_on in (case["registered_at"].astimezone(zone).date(),)
         ]
 
     def headers_html(self) -> str:

@@ -6,7 +6,6 @@ are the house's too (`zvhd.lists`)."""
 from __future__ import annotations
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cases.models import Case
@@ -17,7 +16,7 @@ from cases.views.lists import (
     TriageQueueView,
 )
 from zvhd import exports
-from zvhd.exports import Export, describe_filters, export_response, too_many
+from zvhd.exports import Export, describe_filters, too_many
 from zvhd.paging import ordered
 
 
@@ -38,22 +37,26 @@ class ExportMixin:
             query = self.current_query(for_saving=False)
             back = reverse(self.list_name) + (f"?{query}" if query else "")
             return too_many(request, noun=_("casussen"), back_url=back)
-        table = self.table(rows, badges=badges, enriched_column=enriched_column, sort=sort)
-        headers = [header.label for header in table.headers]
         export = Export(
             title=str(self.title),
             noun=_("casussen"),
             noun_one=_("casus"),
             file_stem=self.file_stem,
-            headers=headers,
-            rows=self.values(table, rows),
+            headers=[],
+            rows=[],
             model=Case,
             object_ids=[row["pk"] for row in rows],
             filters=describe_filters(filterset),
             log_filters=describe_filters(filterset, search=self.not_saved, log=True),
-            order=str(table.caption),
         )
-        return export_response(request, export)
+        # The log's rows are written while the table and the file are made (issue 24).
+        with exports.logged(request, export):
+            table = self.table(rows, badges=badges, enriched_column=enriched_column, sort=sort)
+            export.headers = [header.label for header in table.headers]
+            export.rows = self.values(table, rows)
+            export.order = str(table.caption)
+            content = exports.workbook(export, user=request.user)
+        return exports.file_response(export, content)
 
     def values(self, table, rows) -> list[list]:
         """The cells of each row as the list shows them; dates as dates."""
@@ -61,7 +64,7 @@ class ExportMixin:
         added, to_do = _("toegevoegd"), _("nog te doen")
         out = []
         for row, raw in zip(table.rows, rows, strict=True):
-            registered = timezone.localtime(raw["registered_at"]).date()
+            registered = row.registered_on
             person = row.person if row.person is not None else hidden
             if table.triage:
                 values = [
