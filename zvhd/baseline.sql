@@ -8838,18 +8838,19 @@ INSERT INTO public.django_migrations VALUES (123, 'privacy', '0010_access_log_pa
 INSERT INTO public.django_migrations VALUES (124, 'privacy', '0011_access_review_days', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (125, 'privacy', '0012_access_review_records_by_kind', '2000-01-01 00:00:00+00');
 INSERT INTO public.django_migrations VALUES (126, 'privacy', '0013_review_day_until', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (127, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (128, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (129, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (130, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (131, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (132, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (133, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (134, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (135, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (136, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (137, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
-INSERT INTO public.django_migrations VALUES (138, 'trafficking', '0006_register_order_index', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (127, 'privacy', '0014_access_log_without_foreign_key_checks', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (128, 'programmes', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (129, 'reports', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (130, 'reports', '0002_report_jobs_on_job_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (131, 'reports', '0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (132, 'reports', '0001_squashed_0003_versions_for_report_texts', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (133, 'reports', '0004_live_figures', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (134, 'risk', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (135, 'sessions', '0001_initial', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (136, 'tables', '0001_tables_engine', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (137, 'tables', '0002_meetings_on_the_meeting_kernel', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (138, 'tables', '0003_the_ketenkamer_table', '2000-01-01 00:00:00+00');
+INSERT INTO public.django_migrations VALUES (139, 'trafficking', '0006_register_order_index', '2000-01-01 00:00:00+00');
 
 --
 -- Data for Name: django_session; Type: TABLE DATA; Schema: public; Owner: -
@@ -10338,7 +10339,7 @@ SELECT pg_catalog.setval('public.django_content_type_id_seq', 212, true);
 -- Name: django_migrations_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
 --
 
-SELECT pg_catalog.setval('public.django_migrations_id_seq', 138, true);
+SELECT pg_catalog.setval('public.django_migrations_id_seq', 139, true);
 
 --
 -- Name: federation_federationkey_id_seq; Type: SEQUENCE SET; Schema: public; Owner: -
@@ -20712,20 +20713,6 @@ ALTER TABLE ONLY public.privacy_accessdaycount
 
 ALTER TABLE ONLY public.privacy_accessdayrecord
     ADD CONSTRAINT privacy_accessdayrec_content_type_id_17d3a5c1_fk_django_co FOREIGN KEY (content_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
-
---
--- Name: privacy_accesslog privacy_accesslog_content_type_id_e91b098d_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE public.privacy_accesslog
-    ADD CONSTRAINT privacy_accesslog_content_type_id_e91b098d_fk_django_co FOREIGN KEY (content_type_id) REFERENCES public.django_content_type(id) DEFERRABLE INITIALLY DEFERRED;
-
---
--- Name: privacy_accesslog privacy_accesslog_user_id_eea3d39c_fk_network_user_id; Type: FK CONSTRAINT; Schema: public; Owner: -
---
-
-ALTER TABLE public.privacy_accesslog
-    ADD CONSTRAINT privacy_accesslog_user_id_eea3d39c_fk_network_user_id FOREIGN KEY (user_id) REFERENCES public.network_user(id) DEFERRABLE INITIALLY DEFERRED;
 
 --
 -- Name: privacy_destructionitem privacy_destructioni_content_type_id_caa6232b_fk_django_co; Type: FK CONSTRAINT; Schema: public; Owner: -
