@@ -149,3 +149,26 @@ def test_the_lists_and_the_start_page_look_right(page, as_user, cast, shot, axe_
         shot(page, name)
         findings[name] = axe_findings(page)
     assert findings == {name: [] for name in findings}
+
+
+def test_a_long_choice_in_a_form_is_shown_whole(page, as_user, cast, shot):
+    """A form's select is as wide as its chosen option, up to the form's column (40rem): the
+    topic "(ex) gedetineerden met een hoog veiligheidsrisico" was cut off after "veilighei".
+    A choice longer than the column (the longest topic, 97 characters) fills the column and is
+    read whole in the open list; the select never reaches past the column, on a phone either."""
+    from tests.e2e.walk import clipped_selects
+
+    as_user(page, cast.ondersteuner)
+    page.goto("/advies/vragen/nieuw/")
+    topic = page.get_by_label("Aandachtsgebied")
+    topic.select_option(label="(ex) gedetineerden met een hoog veiligheidsrisico")
+    shot(page, "advice_form_long_topic")
+    assert clipped_selects(page) == []
+    longest = max(topic.locator("option").all_text_contents(), key=len)
+    topic.select_option(label=longest)
+    column = page.locator("form").filter(has=topic).first
+    assert topic.evaluate("e => e.getBoundingClientRect().right") <= column.evaluate(
+        "e => e.getBoundingClientRect().right"
+    )
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert topic.evaluate("e => e.getBoundingClientRect().right") <= 360
