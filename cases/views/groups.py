@@ -11,6 +11,7 @@ from cases import forms, services
 from cases.models import Case, CaseGroup, open_first
 from cases.policy import GROUPS, named_column, names_filter
 from cases.tables import ROW_FIELDS, CaseTable
+from zvhd import formats
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
 
@@ -96,19 +97,23 @@ class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
         from zvhd.privacy.services import log_list_access
 
         user = self.request.user
+        visible = Case.objects.visible_to(user).filter(group=self.object)
         rows = list(
-            Case.objects.visible_to(user)
-            .filter(group=self.object)
-            .annotate(named=named_column(names_filter(user)))
+            visible.annotate(named=named_column(names_filter(user)))
             .order_by(open_first().desc(), "-registered_at", "-pk")
-            .values(*ROW_FIELDS, "named")[: self.CASES_SHOWN]
+            .values(*ROW_FIELDS, "named")[: self.CASES_SHOWN + 1]
         )
+        caption = _("Casussen van de groep die u mag zien: open casussen eerst")
+        if len(rows) > self.CASES_SHOWN:
+            # Said, not cut off silently: which part of the group this page shows.
+            rows = rows[: self.CASES_SHOWN]
+            caption = _("%(caption)s; de eerste %(shown)s van %(total)s") % {
+                "caption": caption,
+                "shown": formats.number(self.CASES_SHOWN),
+                "total": formats.number(visible.count()),
+            }
         log_list_access(request=self.request, model=Case, object_ids=[row["pk"] for row in rows])
-        return CaseTable(
-            rows,
-            named={row["pk"] for row in rows if row["named"]},
-            caption=_("Casussen van de groep die u mag zien: open casussen eerst"),
-        )
+        return CaseTable(rows, named={row["pk"] for row in rows if row["named"]}, caption=caption)
 
     def post(self, request, *args, **kwargs):
         require_action(request, CaseGroup, CHANGE, obj=self.object)

@@ -769,3 +769,30 @@ def test_the_group_page_lists_its_cases_as_the_case_list_does_and_logs_them(cast
     page = client_for(cast.begeleider).get(url).content.decode()
     assert case.number in page and case.person.last_name not in page
     assert "afgeschermd" in page
+
+
+def test_a_group_larger_than_its_page_says_which_part_it_shows(cast, client_for, monkeypatch):
+    """The group page shows at most CASES_SHOWN cases; past that it says so in the table's
+    caption, with the count of the group's cases the reader may see (it cut them off
+    silently before)."""
+    from cases.views.groups import GroupDetailView
+
+    monkeypatch.setattr(GroupDetailView, "CASES_SHOWN", 2)
+    group = services.create_group(
+        name="Jeugdgroep Emmen-Zuid", director=cast.regisseur, created_by=cast.regisseur
+    )
+    for _ in range(3):
+        case = make_case(
+            registered_by=cast.partner,
+            municipality=cast.emmen,
+            status=Status.ACTIEF,
+            director=cast.regisseur,
+        )
+        services.link_to_group(case=case, group=group, linked_by=cast.regisseur)
+    url = reverse("cases:group_detail", args=[group.pk])
+    page = client_for(cast.regisseur).get(url).content.decode()
+    assert "de eerste 2 van 3" in page
+    assert page.count('href="/casussen/') >= 2
+    monkeypatch.setattr(GroupDetailView, "CASES_SHOWN", 3)
+    page = client_for(cast.regisseur).get(url).content.decode()
+    assert "de eerste" not in page
