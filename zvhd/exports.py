@@ -6,9 +6,9 @@ filters first (one Dutch message, `too_many`): a spreadsheet of 5,000 rows is al
 anyone reads, and it is made in the request (a larger bound would belong on the job kernel).
 
 The file (`workbook`) is written by the house's spreadsheet writer (`zvhd.xlsx`: a fifth of
-XlsxWriter's time, a tenth of openpyxl's, for the same file). It opens with a header that names the
-list, its filters and order, who made it and when, and how many rows it holds; then the column
-headers and the rows. Numbers and dates stay numbers and dates, with the number formats of
+XlsxWriter's time for the same file). It opens with a header that names the list, its filters
+and order, who made it and when, and how many rows it holds; then the column headers and the
+rows. Numbers and dates stay numbers and dates, with the number formats of
 `zvhd.formats` (a Dutch spreadsheet shows "1.064" and "28-02-2025"); a text that starts like a
 formula is written as text.
 
