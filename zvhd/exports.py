@@ -107,6 +107,8 @@ def cell_value(value, zone=None):
     `zone`: the local time zone (the current one if not given)."""
     if value is None:
         return None
+    if isinstance(value, bool):  # before int: True is an int to Python
+        return _("ja") if value else _("nee")
     if isinstance(value, datetime):
         if timezone.is_naive(value):
             return value

@@ -140,3 +140,9 @@ def test_the_package_holds_exactly_the_parts_a_workbook_needs():
         "xl/styles.xml",
         "xl/worksheets/sheet1.xml",
     }
+
+
+def test_an_export_cell_says_yes_or_no_in_dutch():
+    from zvhd.exports import cell_value
+
+    assert (cell_value(True), cell_value(False)) == ("ja", "nee")
