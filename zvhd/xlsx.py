@@ -15,7 +15,8 @@ What it writes, and nothing else:
   text longer than a cell holds (32,767 UTF-16 units) is cut there, as XlsxWriter does;
 - numbers (`int`, `float`, `Decimal`) and dates/moments as numbers, with the number format
   of `zvhd.formats.xlsx_format` (a Dutch spreadsheet shows "1.064" and "28-02-2025"); a
-  number no spreadsheet can hold (NaN, infinite) and a date before 1900 as text;
+  number no spreadsheet can hold (NaN, infinite, beyond a double) and a date before 1900 as
+  text;
 - a row in bold (`bold=True`), and one width for every column.
 """
 
@@ -43,8 +44,9 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
-# Cell styles (`s`): their number formats are the ones `zvhd.formats.xlsx_format` picks.
-PLAIN, BOLD = 0, 1
+# Cell styles (`s`): 0 plain, 1 bold, then one per number format that
+# `zvhd.formats.xlsx_format` picks.
+BOLD = 1
 _NUMBER_FORMATS = (
     formats.XLSX_DATE,
     formats.XLSX_DATETIME,
@@ -158,7 +160,10 @@ class Sheet:
             days = serial(value)
             return None if days is None else (_STYLE_OF_FORMAT[chosen], repr(days))
         if isinstance(value, Decimal):
-            return (_STYLE_OF_FORMAT[chosen], str(value)) if value.is_finite() else None
+            # NaN, infinite, or beyond what a spreadsheet's number (a double) holds: text.
+            if not value.is_finite() or not math.isfinite(float(value)):
+                return None
+            return _STYLE_OF_FORMAT[chosen], str(value)
         if isinstance(value, float) and not math.isfinite(value):
             return None
         return _STYLE_OF_FORMAT[chosen], repr(value) if isinstance(value, float) else str(value)

@@ -78,6 +78,8 @@ def test_a_text_longer_than_a_cell_is_cut_at_the_cell_limit_not_inside_a_charact
         (float("nan"), "nan"),
         (float("inf"), "inf"),
         (Decimal("NaN"), "NaN"),
+        (Decimal("1E+400"), "1E+400"),
+        (Decimal("sNaN"), "sNaN"),
         (date(1899, 5, 1), "01-05-1899"),
         (True, "True"),
     ],
