@@ -700,6 +700,16 @@ def test_a_ketenkamer_still_to_come_shows_its_agenda_but_no_decision_links_or_fo
     assert "Aanwezigheid opslaan" in today and "Besluitenlijst maken" in today
 
 
+def running_group_case(cast):
+    """A running case in Emmen directed by the director: what the group tests link."""
+    return make_case(
+        registered_by=cast.partner,
+        municipality=cast.emmen,
+        status=Status.ACTIEF,
+        director=cast.regisseur,
+    )
+
+
 def test_the_group_list_is_a_table_with_running_cases_and_the_form_keeps_bad_input(
     cast, client_for
 ):
@@ -707,18 +717,8 @@ def test_the_group_list_is_a_table_with_running_cases_and_the_form_keeps_bad_inp
     group = services.create_group(
         name="Jeugdgroep Emmen-Centrum", director=cast.regisseur, created_by=cast.regisseur
     )
-    running = make_case(
-        registered_by=cast.partner,
-        municipality=cast.emmen,
-        status=Status.ACTIEF,
-        director=cast.regisseur,
-    )
-    closed = make_case(
-        registered_by=cast.partner,
-        municipality=cast.emmen,
-        status=Status.ACTIEF,
-        director=cast.regisseur,
-    )
+    running = running_group_case(cast)
+    closed = running_group_case(cast)
     for case in (running, closed):
         services.link_to_group(case=case, group=group, linked_by=cast.regisseur)
     Case.objects.filter(pk=closed.pk).update(status=Status.AFGESLOTEN)  # closed since
@@ -755,12 +755,7 @@ def test_the_group_page_lists_its_cases_as_the_case_list_does_and_logs_them(cast
     group = services.create_group(
         name="Jeugdgroep Emmen-Centrum", director=cast.regisseur, created_by=cast.regisseur
     )
-    case = make_case(
-        registered_by=cast.partner,
-        municipality=cast.emmen,
-        status=Status.ACTIEF,
-        director=cast.regisseur,
-    )
+    case = running_group_case(cast)
     services.link_to_group(case=case, group=group, linked_by=cast.regisseur)
     url = reverse("cases:group_detail", args=[group.pk])
     page = client_for(cast.regisseur).get(url).content.decode()
@@ -782,12 +777,7 @@ def test_a_group_larger_than_its_page_says_which_part_it_shows(cast, client_for,
         name="Jeugdgroep Emmen-Zuid", director=cast.regisseur, created_by=cast.regisseur
     )
     for _ in range(3):
-        case = make_case(
-            registered_by=cast.partner,
-            municipality=cast.emmen,
-            status=Status.ACTIEF,
-            director=cast.regisseur,
-        )
+        case = running_group_case(cast)
         services.link_to_group(case=case, group=group, linked_by=cast.regisseur)
     url = reverse("cases:group_detail", args=[group.pk])
     page = client_for(cast.regisseur).get(url).content.decode()
