@@ -12,11 +12,13 @@ class ZvhdConfig(AppConfig):
         from zvhd import (
             checks,  # noqa: F401  (registers the deploy checks)
             dates,
+            history,
             panels,
         )
 
         # Before any app's forms are imported: every date field gets the plausible range.
         dates.install()
+        history.install()
         from zvhd.apps_contract import AppContract, register
         from zvhd.navigation import Panel
         from zvhd.network.models import Role
