@@ -56,7 +56,7 @@ from cases.models import (
     qualifies,
 )
 from inbox import kinds, recipients
-from inbox.services import notify
+from inbox.services import is_muted, notify
 from zvhd import formats, terms
 from zvhd.batch import BATCH_SIZE, clean_without_queries
 from zvhd.jobs import enqueue_on_commit
@@ -352,7 +352,8 @@ def register_case(
         reason=origin or _("Aanmelding ontvangen"),
         at=registered_at,
     )
-    enqueue_on_commit("cases.tasks.notify_new_registration", case.pk)
+    if not is_muted():  # history written in bulk (the demo's past years) tells nobody
+        enqueue_on_commit("cases.tasks.notify_new_registration", case.pk)
     return case
 
 
@@ -546,7 +547,8 @@ def decide_triage(
         case.started_on = decided_on
         case.director, case.support, case.guide = director, support, guide
     _save(case, decided_by)
-    enqueue_on_commit("cases.tasks.notify_triage_decision", case.pk)
+    if not is_muted():
+        enqueue_on_commit("cases.tasks.notify_triage_decision", case.pk)
     # "A triage decision on my registration": the professional who registered it (the
     # registrant's e-mail address above may be someone without an account).
     notify(kinds.TRIAGE_DECISION, [case.registered_by], case=case, actor=decided_by)

@@ -46,6 +46,11 @@ def muted():
         _state.muted = before
 
 
+def is_muted() -> bool:
+    """Inside `muted()`: the services then send no e-mail about the record either."""
+    return getattr(_state, "muted", False)
+
+
 def _readers_of(record, users: list[User]) -> list[User]:
     """Those of `users` who may see `record` (the case, or the record in it), through the
     door: its model's `visible_to(user, "view")`. One query for the users and their roles,
@@ -83,7 +88,7 @@ def notify(
     """
     if kind not in SPECS:
         raise ValueError(f"Unknown notification kind {kind!r}")
-    if getattr(_state, "muted", False):
+    if is_muted():
         return []
     unique: dict[int, User] = {}
     for user in recipients:

@@ -34,3 +34,47 @@ def test_a_related_record_assigned_but_not_saved_yet_counts_as_filled_in(
     with pytest.raises(ValidationError) as error:
         clean_without_queries(CaseProblemArea(code="onbekend"))
     assert set(error.value.message_dict) == {"case", "code"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_without_savepoints_nested_blocks_make_none_and_a_failure_rolls_back_the_whole():
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    from zvhd.batch import without_savepoints
+
+    def rows():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT n FROM seeded ORDER BY n")
+            return [n for (n,) in cursor.fetchall()]
+
+    def insert(n):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("INSERT INTO seeded VALUES (%s)", [n])
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TEMP TABLE seeded (n int)")
+    try:
+        with (
+            CaptureQueriesContext(connection) as queries,
+            transaction.atomic(),
+            without_savepoints(),
+        ):
+            insert(1)
+        assert not [q for q in queries if "SAVEPOINT" in q["sql"]]
+        # Outside the block the savepoints are back.
+        with CaptureQueriesContext(connection) as queries, transaction.atomic():
+            insert(2)
+        assert [q for q in queries if "SAVEPOINT" in q["sql"]]
+        # An exception out of a nested block takes the whole transaction with it.
+        with pytest.raises(ValueError), transaction.atomic(), without_savepoints():
+            insert(3)
+            try:
+                with transaction.atomic():
+                    raise ValueError("mislukt")
+            finally:
+                assert connection.needs_rollback
+        assert rows() == [1, 2]
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE seeded")
