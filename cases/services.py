@@ -206,8 +206,8 @@ def _save(case: Case, by: User) -> None:
     trips on every transition (issue 24: the demo's case seed 29 -> 23 s without them,
     BENCHMARKS.md). The services state that rule with their own message ("niet sluiten vóór
     de start"), a related record is one they loaded, and the database refuses a vanished one
-    or a closing before the start on write (`zvhd.batch.clean_without_queries`). A new
-    registration is still checked whole (`register_case`)."""
+    or a closing before the start on write (`zvhd.batch.clean_without_queries`).
+    `register_case` checks a new registration the same way."""
     case._history_user = by
     case.version = (case.version or 0) + 1
     clean_without_queries(case, exclude=["person", "number", "invited_organisations"])
@@ -301,7 +301,9 @@ def register_case(
     if isinstance(person, dict):
         person = Person(**person)
         person._history_user = registered_by
-        person.full_clean()  # every bad field at once, before the register is asked
+        # Every bad field at once, before the register is asked; the municipality is one the
+        # caller loaded (zvhd.batch.clean_without_queries).
+        clean_without_queries(person)
         person.registered_person = _register_person(person, registered_by)
         person.save()
     elif person.registered_person_id is None and person.pk:
@@ -334,11 +336,19 @@ def register_case(
         legal_purpose=legal_purpose,
     )
     case._history_user = registered_by
-    case.full_clean(exclude=["person"])
+    # As `_save`: every field and the model's rules in memory; the organisation, user,
+    # municipality and basis are records the caller loaded, and the number is the sequence's
+    # (the database refuses a vanished record or a duplicate number all the same).
+    clean_without_queries(case, exclude=["person"])
     case.save()
-    case.invited_organisations.set(invited_organisations)
-    for code in problem_areas:
-        CaseProblemArea.objects.create(case=case, code=code)
+    invited_organisations = list(invited_organisations)
+    if invited_organisations:
+        case.invited_organisations.add(*invited_organisations)
+    bulk_create_with_history(
+        [CaseProblemArea(case=case, code=code) for code in problem_areas],
+        CaseProblemArea,
+        default_user=registered_by,
+    )
     for item in related_persons:
         related = RelatedPerson(case=case, **item)
         related._history_user = registered_by

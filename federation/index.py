@@ -55,10 +55,11 @@ def _keys() -> list[tuple[FederationKey, bytes]]:
     return found
 
 
-def refresh_person(pk: int, bsn: str) -> None:
+def refresh_person(pk: int, bsn: str, *, new: bool = False) -> None:
     """The entries of one register person after a save: one per key, none without a BSN (or
-    for a person merged into another: pass an empty `bsn`)."""
-    IndexEntry.objects.filter(source=SOURCE, source_id=pk).delete()
+    for a person merged into another: pass an empty `bsn`). A `new` person has none yet."""
+    if not new:
+        IndexEntry.objects.filter(source=SOURCE, source_id=pk).delete()
     rows = []
     for key, raw in _keys():
         value = crypto.digest_or_none(raw, bsn)
@@ -159,13 +160,15 @@ def known_locally(digest: str, key: FederationKey, *, trafficking: bool = False)
 # Signals (connected in FederationConfig.ready())
 
 
-def _on_save(sender, instance, raw=False, **kwargs):
+def _on_save(sender, instance, raw=False, created=False, **kwargs):
     if raw:  # loaddata
         return
     bsn = "" if instance.merged_into_id else (instance.bsn or "")
+    if created and not bsn:
+        return  # no entry to remove and none to write: most registrations have no BSN
     try:
         with transaction.atomic():  # a savepoint: a failure here leaves the save intact
-            refresh_person(instance.pk, bsn)
+            refresh_person(instance.pk, bsn, new=created)
     except Exception:  # the index must never cost a registration: the nightly rebuild repairs
         logger.exception("federatie-index niet bijgewerkt", extra={"source": SOURCE})
 

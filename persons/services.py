@@ -82,7 +82,8 @@ def register_person(
     if not (bsn or (last_name and birth_date)):
         return None
     person = _find_exact(bsn=bsn, first_name=first_name, last_name=last_name, birth_date=birth_date)
-    if person is None:
+    new = person is None
+    if new:
         person = Person(
             first_name=first_name.strip(),
             last_name=last_name.strip(),
@@ -103,7 +104,7 @@ def register_person(
             person._history_user = by
             person.save()
     if address and any(address.get(k) for k in ("address", "postcode", "city")):
-        latest = person.addresses.first()
+        latest = None if new else person.addresses.first()
         values = {k: address.get(k) or "" for k in ("address", "postcode", "city")}
         if latest is None or {k: getattr(latest, k) for k in values} != values:
             row = Address(
