@@ -17,7 +17,6 @@ from datetime import date, datetime, time
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
@@ -116,21 +115,11 @@ def _notify(kind: str, *, case: Case, **context) -> None:
 def next_case_number(year: int) -> str:
     """`YYYY-NNNN`, unique even when two registrations are saved at the same moment.
 
-    The counter row is incremented with one UPDATE ... SET last = last + 1, which the database
-    serialises per row; the first number of a year creates the row (a concurrent creator gets
-    an IntegrityError inside a savepoint and retries the UPDATE).
+    One INSERT ... ON CONFLICT DO UPDATE SET last = last + 1 (`reserve_case_numbers` for one
+    number): the database serialises it per year's row, and the first number of a year
+    creates the row, also when two registrations race for it.
     """
-    for _attempt in range(3):
-        updated = CaseNumberSequence.objects.filter(year=year).update(last=F("last") + 1)
-        if not updated:
-            try:
-                with transaction.atomic():
-                    CaseNumberSequence.objects.create(year=year, last=1)
-            except IntegrityError:
-                continue
-        last = CaseNumberSequence.objects.get(year=year).last
-        return format_case_number(year, last)
-    raise RuntimeError("Could not obtain a case number")
+    return reserve_case_numbers({year: 1})[year][0]
 
 
 def format_case_number(year: int, serial: int) -> str:
@@ -142,10 +131,10 @@ def reserve_case_numbers(counts: Mapping[int, int]) -> dict[int, list[str]]:
     """`counts[year]` consecutive case numbers per year, for an import, in one statement.
 
     One INSERT ... ON CONFLICT DO UPDATE SET last = last + n moves every year's counter at
-    once (creating the row of a year that has none). It takes the same row lock as the
-    UPDATE of `next_case_number`, so a registration at the same moment waits until the
-    import's transaction ends and then numbers on after the block: no number is handed out
-    twice, and a rolled-back import leaves no gap. The years go in ascending order, so two
+    once (creating the row of a year that has none). `next_case_number` takes the same row
+    lock, so a registration at the same moment waits until the import's transaction ends
+    and then numbers on after the block: no number is handed out twice, and a rolled-back
+    import leaves no gap. The years go in ascending order, so two
     imports lock the counter rows in the same order and cannot deadlock.
     """
     years = sorted(year for year, n in counts.items() if n > 0)
