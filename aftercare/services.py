@@ -40,6 +40,7 @@ from aftercare.models import (
     validate_bsn,
 )
 from zvhd import formats
+from zvhd.batch import clean_without_queries
 from zvhd.network.models import Municipality, Role, User
 from zvhd.versions import claim_version
 
@@ -62,9 +63,19 @@ def _move(*, record: AftercareRecord, to: str, by: User | None, reason: str = ""
     record.status = to
 
 
-def _save(record: AftercareRecord, by: User | None) -> None:
+def _save(record: AftercareRecord, by: User | None, *, whole: bool = False) -> None:
+    """Every change of a record, saved with its history row.
+
+    `whole`: a new record, or a new expected release, is checked against the database too
+    (one record per detention, release not before the start: each with its own message).
+    Every other step changes none of those fields, so it is checked in memory, as the cases'
+    `_save` does (`zvhd.batch.clean_without_queries`): full_clean asked the database about each
+    foreign key again, seven round trips on every step of a record."""
     record._history_user = by
-    record.full_clean(exclude=["case"])
+    if whole:
+        record.full_clean(exclude=["case"])
+    else:
+        clean_without_queries(record, exclude=["case"])
     record.save()
 
 
@@ -203,7 +214,7 @@ def receive_notification(
             # Two notifications of the same new detention at the same moment: the unique key
             # (BSN, detention start) lets one in; the other gets the duplicate message.
             with transaction.atomic():
-                _save(record, received_by)
+                _save(record, received_by, whole=True)
         except IntegrityError:
             raise ValidationError(
                 {
@@ -244,7 +255,7 @@ def receive_notification(
         if kind != NotificationKind.START and record.expected_release != expected_release:
             record.expected_release = expected_release
             record.institution = institution.strip() or record.institution
-            _save(record, received_by)
+            _save(record, received_by, whole=True)
     notification = Notification(
         record=record,
         kind=kind,
@@ -341,7 +352,8 @@ def update_condition(
     condition.arranged_on = arranged_on
     condition.updated_by = updated_by
     condition._history_user = updated_by
-    condition.full_clean()
+    # Its record and kind do not change here; the user is the one making the change.
+    clean_without_queries(condition)
     condition.save()
     return condition
 
