@@ -126,13 +126,6 @@ def wait_until_served(url: str, processes: dict, seconds: float = 60) -> None:
     raise SystemExit(f"De website antwoordde niet binnen {seconds:.0f} s; zie var/log/web.log.")
 
 
-def account_table(env: dict) -> str:
-    result = subprocess.run(  # noqa: S603
-        [PY, "manage.py", "demo_accounts"], cwd=BASE, env=env, capture_output=True, text=True
-    )
-    return result.stdout
-
-
 def _interrupt(*_args) -> None:
     raise KeyboardInterrupt
 
@@ -210,7 +203,9 @@ def main() -> int:
                 PY, "-m", "celery", "-A", "zvhd", "worker", "--loglevel=INFO",
                 "--concurrency=1", "--pool=solo",
             ], env)  # fmt: skip
-            step("Demogegevens laden", [PY, "manage.py", "seed_demo", "--skip-checks"], env,
+            accounts = VAR / "demo_accounts.txt"
+            step("Demogegevens laden", [PY, "manage.py", "seed_demo", "--skip-checks",
+                                        f"--accounts-file={accounts}"], env,
                  setup_log)  # fmt: skip
             processes["beat"] = start("beat", [
                 PY, "-m", "celery", "-A", "zvhd", "beat", "--loglevel=INFO",
@@ -219,7 +214,7 @@ def main() -> int:
             print("==> Website, worker en planner starten ...", end="", flush=True)
             wait_until_served(url, processes)
             print(f" {time.monotonic() - t0:.0f} s", flush=True)
-            print(account_table(env), end="")
+            print(accounts.read_text(), end="")
             print(
                 f"\nKlaar in {time.monotonic() - started:.0f} s. Open {url}\n"
                 "Logboeken: var/log/ (web.log, worker.log, beat.log, setup.log); "

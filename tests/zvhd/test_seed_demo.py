@@ -14,7 +14,7 @@ from zvhd.network.models import Municipality, Role, User
 from zvhd.privacy.models import AccessLog
 
 
-def test_seed_demo_is_safe_to_run_twice(demo_database):
+def test_seed_demo_is_safe_to_run_twice(demo_database, tmp_path):
     from zvhd.privacy.demo_access import ADDRESSES
 
     # Seeding reads no record on anyone's behalf: the only access-log rows are the access
@@ -23,8 +23,13 @@ def test_seed_demo_is_safe_to_run_twice(demo_database):
     demo_addresses = [ip for pair in ADDRESSES.values() for ip in pair]
     assert not AccessLog.objects.exclude(ip_address__in=demo_addresses).exists()
     before = table_counts()
-    call_command("seed_demo", stdout=io.StringIO())
+    accounts = tmp_path / "accounts.txt"
+    call_command("seed_demo", stdout=io.StringIO(), accounts_file=str(accounts))
     after = table_counts()
+    # The table `make run` prints when it serves: every account, the apps' own ones too.
+    table = accounts.read_text()
+    assert "Demo-accounts (wachtwoord voor allemaal:" in table
+    assert "  regisseur " in table and "  drieluik " in table
     # The second run adds no row anywhere; only the history tables note that it saved the
     # accounts, organisations, indicators and report texts again.
     changed = {t: (before[t], after[t]) for t in before if before[t] != after[t]}

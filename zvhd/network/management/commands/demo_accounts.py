@@ -1,4 +1,5 @@
-"""Print the demo accounts with their role and TOTP secret (`make run` ends with this)."""
+"""Print the demo accounts with their role and TOTP secret (`make run` ends with the same table,
+which `seed_demo --accounts-file` writes)."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
