@@ -682,7 +682,8 @@ def _save_plan(
         plan.version += 1
         plan.updated_by = saved_by
     plan._history_user = saved_by
-    plan.full_clean()
+    # The case's one plan was looked up (locked) above, and the case and user are loaded.
+    clean_without_queries(plan)
     plan.save()
     if review_on != case.review_on:
         case.review_on = review_on
