@@ -5,7 +5,9 @@ Fixtures:
 - `login(page, user)`: the real login, password and second factor, through the forms;
 - `as_user(page, user)`: a logged-in session without the forms, for journeys that are not
   about logging in;
-- `shot(page, name)`: a full-page screenshot in test-artifacts/screenshots/ to look at;
+- `shot(page, name)`: with SCREENSHOTS=1, a full-page screenshot in test-artifacts/screenshots/
+  to look at (`make test SCREENSHOTS=1`); without it nothing: a run took 262 of them, up to
+  0.66 s each on the 2-core CI machine, and no test reads one;
 - `axe_findings(page)`: serious and critical accessibility findings of axe-core.
 
 Without Chromium the tests are skipped on a developer's machine; with CI set they fail.
@@ -116,9 +118,13 @@ def as_user(live_server):
 
 @pytest.fixture
 def shot():
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    wanted = os.environ.get("SCREENSHOTS", "") not in ("", "0")
+    if wanted:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
 
     def take(page, name):
+        if not wanted:
+            return None
         path = ARTIFACTS / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
