@@ -21,6 +21,9 @@ def finance_world(cast):
 
 
 def pdf_to_png(pdf: bytes, name: str) -> Path:
+    """The PDF and its first page as a picture in test-artifacts/screenshots/: pdftoppm must
+    read it (a check, so made without SCREENSHOTS=1 too)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.pdf"
     path.write_bytes(pdf)
     subprocess.run(
