@@ -134,8 +134,8 @@ def reserve_case_numbers(counts: Mapping[int, int]) -> dict[int, list[str]]:
     once (creating the row of a year that has none). `next_case_number` takes the same row
     lock, so a registration at the same moment waits until the import's transaction ends
     and then numbers on after the block: no number is handed out twice, and a rolled-back
-    import leaves no gap. The years go in ascending order, so two
-    imports lock the counter rows in the same order and cannot deadlock.
+    import leaves no gap. The years go in ascending order, so two imports lock the counter
+    rows in the same order and cannot deadlock.
     """
     years = sorted(year for year, n in counts.items() if n > 0)
     if not years:

@@ -75,8 +75,10 @@ def without_savepoints(using: str = DEFAULT_DB_ALIAS):
     class attribute on this one connection for the duration of the block.
     """
     features = connections[using].features
+    shadowed = "uses_savepoints" in vars(features)  # an enclosing block of this kind
     features.uses_savepoints = False
     try:
         yield
     finally:
-        del features.uses_savepoints
+        if not shadowed:
+            del features.uses_savepoints

@@ -62,6 +62,16 @@ def test_without_savepoints_nested_blocks_make_none_and_a_failure_rolls_back_the
         ):
             insert(1)
         assert not [q for q in queries if "SAVEPOINT" in q["sql"]]
+        # A block inside another leaves the outer one without savepoints when it ends.
+        with (
+            CaptureQueriesContext(connection) as queries,
+            transaction.atomic(),
+            without_savepoints(),
+        ):
+            with without_savepoints():
+                insert(4)
+            insert(5)
+        assert not [q for q in queries if "SAVEPOINT" in q["sql"]]
         # Outside the block the savepoints are back.
         with CaptureQueriesContext(connection) as queries, transaction.atomic():
             insert(2)
@@ -74,7 +84,7 @@ def test_without_savepoints_nested_blocks_make_none_and_a_failure_rolls_back_the
                     raise ValueError("mislukt")
             finally:
                 assert connection.needs_rollback
-        assert rows() == [1, 2]
+        assert rows() == [1, 2, 4, 5]
     finally:
         with connection.cursor() as cursor:
             cursor.execute("DROP TABLE seeded")
