@@ -98,15 +98,15 @@ class CaseRow:
 
 # The columns a list row reads: plain values, no model instances (issue 3's profile: building
 # ~160 instances per page through select_related cost ~10 ms of a 45 ms page).
+# Who the case is about, read only for a reader who may see some names (`row_fields`).
+PERSON_FIELDS = ("person__first_name", "person__last_name", "person__birth_date")
 ROW_FIELDS = (
     "pk",
     "number",
     "status",
     "kind",
     "registered_at",
-    "person__first_name",
-    "person__last_name",
-    "person__birth_date",
+    *PERSON_FIELDS,
     "municipality__name",
     "director__first_name",
     "director__last_name",
@@ -116,6 +116,17 @@ ROW_FIELDS = (
     "registering_organisation__short_name",
     "review_on",
 )
+
+
+def row_fields(names) -> tuple[str, ...]:
+    """The `values()` fields of a list's rows for a reader with `names_filter(user)` =
+    `names`. A reader who may see no case's person (None: the municipal contact) gets rows
+    without them: the database is not asked for names nobody will be shown, and the rows need
+    no join with the person register (a municipality's 2,400-row export: 2,400 person lookups
+    fewer at 1,000,000 cases, issue 24)."""
+    if names is None:
+        return tuple(field for field in ROW_FIELDS if field not in PERSON_FIELDS)
+    return ROW_FIELDS
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from django.views.generic.detail import SingleObjectMixin
 from cases import forms, services
 from cases.models import Case, CaseGroup, open_first
 from cases.policy import GROUPS, named_column, names_filter
-from cases.tables import ROW_FIELDS, CaseTable
+from cases.tables import CaseTable, row_fields
 from zvhd import formats
 from zvhd.permissions import CHANGE, VIEW
 from zvhd.views import RoleRequiredMixin, ScopedMixin, ServiceFormMixin, require_action
@@ -98,10 +98,11 @@ class GroupDetailView(ScopedMixin, SingleObjectMixin, ServiceFormMixin, FormView
 
         user = self.request.user
         visible = Case.objects.visible_to(user).filter(group=self.object)
+        names = names_filter(user)
         rows = list(
-            visible.annotate(named=named_column(names_filter(user)))
+            visible.annotate(named=named_column(names))
             .order_by(open_first().desc(), "-registered_at", "-pk")
-            .values(*ROW_FIELDS, "named")[: self.CASES_SHOWN + 1]
+            .values(*row_fields(names), "named")[: self.CASES_SHOWN + 1]
         )
         caption = _("Casussen van de groep die u mag zien: open casussen eerst")
         if len(rows) > self.CASES_SHOWN:

@@ -18,7 +18,7 @@ from cases.models import (
     status_rank,
 )
 from cases.policy import REGISTER_ROLES, named_column, names_filter
-from cases.tables import ROW_FIELDS, CaseTable, sort_keys
+from cases.tables import CaseTable, row_fields, sort_keys
 from zvhd import formats
 from zvhd.lists.views import ListToolsMixin
 from zvhd.network.models import Role
@@ -115,7 +115,7 @@ class CaseListBase(ListToolsMixin, ScopedListMixin, TemplateView):
         columns.update(extra)
         # One annotate (each call copies the query): `named` first, the badges refer to it.
         qs = qs.annotate(**columns)
-        fields = [*ROW_FIELDS, *columns]
+        fields = [*row_fields(names), *columns]
         return qs, fields, badges, "enriched" in extra
 
     def table(self, rows, *, badges, enriched_column, sort=None, sort_link=None) -> CaseTable:

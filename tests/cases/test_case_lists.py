@@ -286,6 +286,24 @@ def test_a_municipal_contact_exports_only_what_their_list_shows(cast, client_for
     assert {row[0] for row in rows} == {emmen.number}
 
 
+@pytest.mark.parametrize("url", ["cases:case_list", "cases:case_list_export"])
+def test_a_reader_who_sees_no_names_never_has_them_read(cast, client_for, mixed, url):
+    """Data minimisation, and 2,400 person lookups fewer in a municipality's largest export
+    (issue 24): the municipal contact's rows are read without the person register."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    person_table = f'"{Case._meta.get_field("person").related_model._meta.db_table}"'
+    with CaptureQueriesContext(connection) as contact:
+        assert client_for(cast.gemeente).get(reverse(url)).status_code == 200
+    rows_queries = [q["sql"] for q in contact if 'FROM "cases_case"' in q["sql"]]
+    assert rows_queries and not any(person_table in sql for sql in rows_queries)
+    # A director, who sees the names of their own cases, has them read with the rows.
+    with CaptureQueriesContext(connection) as director:
+        assert client_for(cast.regisseur).get(reverse(url)).status_code == 200
+    assert any(person_table in q["sql"] for q in director if 'FROM "cases_case"' in q["sql"])
+
+
 def test_an_export_logs_each_case_in_it_as_one_export_naming_the_list_and_its_filters(
     cast, client_for, mixed
 ):
