@@ -44,9 +44,13 @@ SEARCH_SHOWN_AS = "ingevuld"  # a search term in the log's description: that the
 COLUMN_WIDTH = 20
 
 
+# The first characters of a text a spreadsheet would read as a formula (OWASP's advice).
+FORMULA_START = frozenset("=+-@\t\r")
+
+
 def neutralise(value):
     """A text cell that starts like a formula is written as text (OWASP's advice)."""
-    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+    if isinstance(value, str) and value and value[0] in FORMULA_START:
         return "'" + value
     return value
 
@@ -171,14 +175,19 @@ def workbook(export: Export, *, user) -> bytes:
     zone = timezone.get_current_timezone()
 
     def write(values, *, bold=False) -> None:
-        # Most cells are plain text (`str`, not markup, which is a subclass).
-        sheet.row(
-            [
-                neutralise(value.strip()) if type(value) is str else cell_value(value, zone)
-                for value in values
-            ],
-            bold=bold,
-        )
+        cells = []
+        append = cells.append
+        for value in values:
+            # Most cells are plain text (`str`, not markup, which is a subclass): `neutralise`
+            # inline, one call fewer for each of a large export's ~20,000 cells.
+            if type(value) is str:
+                value = value.strip()
+                if value and value[0] in FORMULA_START:
+                    value = "'" + value
+                append(value)
+            else:
+                append(cell_value(value, zone))
+        sheet.row(cells, bold=bold)
 
     made = timezone.localtime(export.made_at)
     lines = [

@@ -11,6 +11,8 @@ its values, types, formats and bold rows compared with what went in.
 
 What it writes, and nothing else:
 - text as an inline string (`t="inlineStr"`): never read as a formula, a number or a link;
+  white space at its ends is kept (`xml:space="preserve"`, written only there, as XlsxWriter
+  does: a third of the sheet's XML when written on every cell);
   characters XML 1.0 cannot hold (control characters no reader shows) are left out, and a
   text longer than a cell holds (32,767 UTF-16 units) is cut there, as XlsxWriter does;
 - numbers (`int`, `float`, `Decimal`) and dates/moments as numbers, with the number format
@@ -35,6 +37,7 @@ CELL_MAX_UTF16 = 32767  # Excel's limit on the text of a cell, in UTF-16 code un
 # Characters XML 1.0 does not allow (the tab, newline and carriage return it does).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_WHITE = frozenset(" \t\n\r")  # XML's white space: kept at a text's ends only when marked
 _EPOCH = datetime(1899, 12, 31)  # Excel's day 0 (1900 date system)
 _FIRST_DAY = date(1900, 1, 1)
 _LEAP_BUG_FROM = 60  # Excel counts a 29 February 1900: serial days from 1 March 1900 are +1
@@ -118,12 +121,16 @@ class Sheet:
         """The next row: text as text, numbers and dates with their format, None empty.
 
         A value of another kind is written as its text."""
-        number = len(self._rows) + 1
+        values = values if type(values) is list else list(values)
+        letters = self._letters_for(len(values))
+        number = str(len(self._rows) + 1)
+        # What follows a cell's column letter: its row, its kind, and where its text begins;
+        # a text that begins or ends with white space keeps it (XlsxWriter's rule).
         text_style = f' s="{BOLD}"' if bold else ""
+        text = f'{number}" t="inlineStr"{text_style}><is><t>'
+        kept = f'{number}" t="inlineStr"{text_style}><is><t xml:space="preserve">'
         cells = [f'<row r="{number}">']
         append = cells.append
-        values = list(values)
-        letters = self._letters_for(len(values))
         special = _SPECIAL.search
         for column, value in enumerate(values):
             if value is None:
@@ -141,10 +148,8 @@ class Sheet:
                 value = _escape(value)
             if not value:  # an empty text is an empty cell
                 continue
-            append(
-                f'<c r="{letters[column]}{number}" t="inlineStr"{text_style}><is>'
-                f'<t xml:space="preserve">{value}</t></is></c>'
-            )
+            opening = kept if value[0] in _WHITE or value[-1] in _WHITE else text
+            append(f'<c r="{letters[column]}{opening}{value}</t></is></c>')
         append("</row>")
         self._rows.append("".join(cells))
 

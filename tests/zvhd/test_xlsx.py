@@ -132,6 +132,17 @@ def test_a_sheet_name_with_markup_characters_is_escaped():
     assert read(xlsx.Sheet('A & B <"c">')).title == 'A & B <"c">'
 
 
+def test_white_space_is_marked_to_be_kept_only_where_a_text_begins_or_ends_with_it():
+    texts = ["geen", " voor", "na\n", "mid den\nin", "\tvoor en na "]
+    sheet = xlsx.Sheet("Proef")
+    sheet.row(texts)
+    xml = zipfile.ZipFile(io.BytesIO(sheet.bytes())).read("xl/worksheets/sheet1.xml").decode()
+    # XlsxWriter's rule: a spreadsheet trims a text's ends unless told to keep them.
+    assert xml.count('xml:space="preserve"') == 3
+    assert "<t>geen</t>" in xml and "<t>mid den\nin</t>" in xml
+    assert [cell.value for cell in next(read(sheet).iter_rows())] == texts
+
+
 def test_the_package_holds_exactly_the_parts_a_workbook_needs():
     names = set(zipfile.ZipFile(io.BytesIO(xlsx.Sheet("Proef").bytes())).namelist())
     assert names == {
