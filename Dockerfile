@@ -13,10 +13,13 @@ RUN apt-get update \
 RUN pip install --no-cache-dir uv==0.13.8
 WORKDIR /app
 COPY pyproject.toml uv.lock ./
-RUN uv sync --frozen --no-dev --no-install-project
+# Compiled once into the image (PYTHONDONTWRITEBYTECODE: nothing is written at run time):
+# otherwise every web, worker and beat process compiles ~1,700 modules at its start.
+RUN uv sync --frozen --no-dev --no-install-project --compile-bytecode
 
 COPY . .
-RUN DEBUG=true python manage.py collectstatic --noinput \
+RUN python -m compileall -q -x '(^|/)tests/' . \
+    && DEBUG=true python manage.py collectstatic --noinput \
     && useradd --system --uid 1000 zvhd && mkdir -p /data/media && chown zvhd /data/media
 
 USER zvhd

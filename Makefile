@@ -13,6 +13,11 @@ DEMO_ENV := DEBUG=true DEMO_DATA_ALLOWED=true
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_PYTHON_DOWNLOADS := never
+# Python keeps what it compiles (__pycache__/, ignored by git) even where the machine says
+# not to (PYTHONDONTWRITEBYTECODE, set on our CI machines): without it every process (each
+# manage.py, test worker, Celery worker and gunicorn) compiled ~1,700 modules again, 3 s of
+# CPU each (issue 24, BENCHMARKS.md). `make test PYTHONDONTWRITEBYTECODE=1` still refuses.
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check db db-stop db-reset \
 	backup restore loadtest baseline baseline-check
