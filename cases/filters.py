@@ -121,6 +121,11 @@ class CaseFilter(ScopedFilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
+        if "q" in self.filters and names_filter(user) is None:
+            # A reader who sees no names (the municipal contact) finds a case by its number
+            # only (`search`): the field says so instead of offering a name or BSN search
+            # that can never find anything for them.
+            self.filters["q"].label = _("Zoeken op casusnummer")
         choices = filter_choices()
         self.filters["municipality"].extra["choices"] = choices["municipality"]
         self.filters["director"].extra["choices"] = choices["director"]
@@ -150,6 +155,8 @@ class CaseFilter(ScopedFilterSet):
                     if name in self.filters
                 ),
                 sorted(self.filters),  # a reader without a filter gets a form without it
+                # A reader who sees no names searches by case number, and is told so.
+                str(self.filters["q"].label) if "q" in self.filters else "",
                 type(self).__name__,  # the triage list's status choices are its own
             ],
             default=str,

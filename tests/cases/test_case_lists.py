@@ -412,3 +412,17 @@ def test_the_export_reads_a_fixed_number_of_queries(
         )
     with django_assert_max_num_queries(limit):
         exported(client.get(reverse("cases:my_cases_export")))
+
+
+def test_a_reader_who_sees_no_names_is_offered_a_search_by_case_number_only(cast, client_for):
+    """The municipal contact's search finds a case by its number only (names are not theirs
+    to search): the field said "naam, BSN of casusnummer" and a name never found anything.
+    The list's form is cached per filter set: the director's must not be served to them."""
+    from django.core.cache import cache
+
+    cache.clear()
+    director = client_for(cast.regisseur).get(reverse("cases:case_list"))
+    assert "Zoeken op naam, BSN of casusnummer" in director.content.decode()
+    for url in ("cases:case_list", "cases:triage_queue"):
+        page = client_for(cast.gemeente).get(reverse(url)).content.decode()
+        assert "Zoeken op casusnummer" in page and "naam, BSN" not in page
