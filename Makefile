@@ -16,7 +16,7 @@ export UV_PYTHON_DOWNLOADS := never
 # Python keeps what it compiles (__pycache__/, ignored by git) even where the machine says
 # not to (PYTHONDONTWRITEBYTECODE, set on our CI machines): without it every process (each
 # manage.py, test worker, Celery worker and gunicorn) compiled ~1,700 modules again, 3 s of
-# CPU each (issue 24, BENCHMARKS.md). `make test PYTHONDONTWRITEBYTECODE=1` still refuses.
+# CPU each (issue 24, BENCHMARKS.md). `make test PYTHONDONTWRITEBYTECODE=1` still writes none.
 export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: help install run test test-fast lint format bench totp migrate worker beat services-check db db-stop db-reset \

@@ -37,7 +37,6 @@ CELL_MAX_UTF16 = 32767  # Excel's limit on the text of a cell, in UTF-16 code un
 # Characters XML 1.0 does not allow (the tab, newline and carriage return it does).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_WHITE = frozenset(" \t\n\r")  # XML's white space: kept at a text's ends only when marked
 _EPOCH = datetime(1899, 12, 31)  # Excel's day 0 (1900 date system)
 _FIRST_DAY = date(1900, 1, 1)
 _LEAP_BUG_FROM = 60  # Excel counts a 29 February 1900: serial days from 1 March 1900 are +1
@@ -148,7 +147,7 @@ class Sheet:
                 value = _escape(value)
             if not value:  # an empty text is an empty cell
                 continue
-            opening = kept if value[0] in _WHITE or value[-1] in _WHITE else text
+            opening = kept if value[0].isspace() or value[-1].isspace() else text
             append(f'<c r="{letters[column]}{opening}{value}</t></is></c>')
         append("</row>")
         self._rows.append("".join(cells))

@@ -133,12 +133,12 @@ def test_a_sheet_name_with_markup_characters_is_escaped():
 
 
 def test_white_space_is_marked_to_be_kept_only_where_a_text_begins_or_ends_with_it():
-    texts = ["geen", " voor", "na\n", "mid den\nin", "\tvoor en na "]
+    texts = ["geen", " voor", "na\n", "mid den\nin", "\tvoor en na ", "harde spatie\xa0"]
     sheet = xlsx.Sheet("Proef")
     sheet.row(texts)
     xml = zipfile.ZipFile(io.BytesIO(sheet.bytes())).read("xl/worksheets/sheet1.xml").decode()
     # XlsxWriter's rule: a spreadsheet trims a text's ends unless told to keep them.
-    assert xml.count('xml:space="preserve"') == 3
+    assert xml.count('xml:space="preserve"') == 4
     assert "<t>geen</t>" in xml and "<t>mid den\nin</t>" in xml
     assert [cell.value for cell in next(read(sheet).iter_rows())] == texts
 
