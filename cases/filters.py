@@ -121,7 +121,7 @@ class CaseFilter(ScopedFilterSet):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        if "q" in self.filters and names_filter(user) is None:
+        if "q" in self.filters and user is not None and names_filter(user) is None:
             # A reader who sees no names (the municipal contact) finds a case by its number
             # only (`search`): the field says so instead of offering a name or BSN search
             # that can never find anything for them.
