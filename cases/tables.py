@@ -175,8 +175,9 @@ def _director(row) -> str:
 class CaseTable:
     """A page of cases (already sorted and sliced by keyset pagination: no counting).
 
-    `cases` are dicts of `ROW_FIELDS` (`queryset.values(*ROW_FIELDS)`); `named` holds the pks
-    of the cases whose person the user may see; the others show "afgeschermd". Rendered by
+    `cases` are dicts of `row_fields(names)` (`queryset.values(*row_fields(names))`); `named`
+    holds the pks of the cases whose person the user may see (the person's fields are read
+    only when some may be); the others show "afgeschermd". Rendered by
     `cases/partials/case_table.html`.
     """
 

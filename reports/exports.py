@@ -11,15 +11,14 @@ import csv
 import io
 
 from reports.tables import FigureTable
+from zvhd import exports
 from zvhd.formats import xlsx_apply_formats
-
-DANGEROUS_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def neutralise(value):
-    if isinstance(value, str) and value.startswith(DANGEROUS_STARTS):
-        return "'" + value
-    return "" if value is None else value
+    """A text that starts like a formula as text (the house's rule, `zvhd.exports`); None as
+    an empty cell."""
+    return "" if value is None else exports.neutralise(value)
 
 
 def table_csv(table: FigureTable) -> bytes:
